@@ -1,0 +1,188 @@
+"""Every event Recast publishes, declared once.
+
+Events carry references (``s3://bucket/key`` plus a SHA-256 of the object), never audio
+or long text. Every event shares one envelope; readers ignore fields they do not know
+(so an older consumer survives a newer producer) while producers emit exactly what the
+model declares. Bump ``SCHEMA_VERSION`` on any change a reader has to know about.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+def deterministic_id(*parts: str) -> str:
+    """A stable id derived from its inputs, so a redelivered event maps to the same id."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Event(BaseModel):
+    """The envelope every Recast event carries."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    name: ClassVar[str] = "event"
+
+    event_id: str = Field(description="Unique id of this event; stable across redeliveries of the same fact.")
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of the event schema.")
+    occurred_at: datetime = Field(default_factory=utc_now, description="When the fact happened (UTC).")
+    recording_id: str = Field(description="Correlation id: the recording this event belongs to.")
+    producer: str = Field(description="The service that published the event.")
+
+
+class RecordingKind(StrEnum):
+    webinar = "webinar"
+    podcast = "podcast"
+
+
+class RecordingIngested(Event):
+    """A new recording was found under ``incoming/``, validated and recorded."""
+
+    name: ClassVar[str] = "recording.ingested"
+
+    source_uri: str = Field(description="s3:// URI of the uploaded object.")
+    source_key: str = Field(description="Object key of the upload, e.g. incoming/podcasts/episode-12.mp3.")
+    source_etag: str = Field(description="ETag of the uploaded object version that was ingested.")
+    kind: RecordingKind = Field(description="webinar or podcast.")
+    title: str = Field(description="Human title: object metadata 'title' or the file name.")
+    size_bytes: int = Field(ge=0, description="Size of the uploaded object in bytes.")
+    duration_s: float = Field(ge=0, description="Duration of the audio stream in seconds.")
+    container: str = Field(description="Container format reported by ffprobe, e.g. mp3, mov,mp4,m4a.")
+    audio_codec: str = Field(description="Codec of the first audio stream, e.g. mp3, aac, opus.")
+
+
+class TranscriptSegment(BaseModel):
+    """One timestamped stretch of speech. Also the shape of segments in the transcript JSON."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    start: float = Field(ge=0, description="Start of the segment, seconds from the start of the recording.")
+    end: float = Field(ge=0, description="End of the segment, seconds from the start of the recording.")
+    text: str = Field(description="What was said, as transcribed.")
+
+
+class Transcript(BaseModel):
+    """The transcript document stored in S3 (JSON) and referenced by ``TranscriptReady``."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    recording_id: str
+    language: str
+    engine: str
+    model: str
+    duration_s: float
+    segments: list[TranscriptSegment]
+
+    @property
+    def text(self) -> str:
+        return " ".join(segment.text.strip() for segment in self.segments).strip()
+
+
+class TranscriptReady(Event):
+    """A recording has been transcribed; the transcript JSON is in S3."""
+
+    name: ClassVar[str] = "transcript.ready"
+
+    transcript_uri: str = Field(description="s3:// URI of the transcript JSON (segments with start, end, text).")
+    transcript_sha256: str = Field(description="SHA-256 of the transcript JSON object.")
+    source_key: str = Field(description="Object key of the original upload.")
+    language: str = Field(description="Language of the transcript (ISO 639-1).")
+    engine: str = Field(description="Speech-to-text engine that produced it.")
+    model: str = Field(description="Model name used by the engine.")
+    duration_s: float = Field(ge=0, description="Audio duration in seconds.")
+    segment_count: int = Field(ge=0, description="Number of segments in the transcript.")
+
+
+class InsightType(StrEnum):
+    point_of_view = "point_of_view"
+    framework = "framework"
+    data_point = "data_point"
+    pain_point = "pain_point"
+    story = "story"
+    quotable_line = "quotable_line"
+
+
+class Insight(BaseModel):
+    """One idea found in a recording, with the verbatim evidence it rests on."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    insight_id: str = Field(description="Stable id of the insight (derived from recording, type and evidence).")
+    type: InsightType = Field(description="What kind of idea this is.")
+    summary: str = Field(description="One-line statement of the idea, in the speaker's own words where possible.")
+    quote: str = Field(description="Verbatim quote from the transcript that supports the idea.")
+    start: float = Field(ge=0, description="Start of the quote in the recording, seconds.")
+    end: float = Field(ge=0, description="End of the quote in the recording, seconds.")
+    steps: list[str] = Field(default_factory=list, description="Ordered steps, for framework insights.")
+    keywords: list[str] = Field(default_factory=list, description="Key phrases of the idea, most relevant first.")
+    score: float = Field(ge=0, le=1, description="How publishable the idea is (specificity and evidence), 0..1.")
+
+
+class InsightSet(BaseModel):
+    """All insights of one recording: the document stored in S3 and read by the writers."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    recording_id: str
+    source_key: str
+    title: str
+    keywords: list[str]
+    insights: list[Insight]
+
+
+class InsightExtracted(Event):
+    """One insight of a recording. A recording's insights arrive in order on one partition."""
+
+    name: ClassVar[str] = "insight.extracted"
+
+    insight: Insight = Field(description="The insight itself (a short quote, never the transcript).")
+    insight_index: int = Field(ge=0, description="Position of this insight among the recording's insights.")
+    insight_count: int = Field(ge=1, description="How many insights the recording has in all.")
+    insights_uri: str = Field(description="s3:// URI of the recording's whole insight set (JSON).")
+    transcript_uri: str = Field(description="s3:// URI of the transcript the insight was drawn from.")
+    source_key: str = Field(description="Object key of the original upload.")
+
+    @property
+    def is_last(self) -> bool:
+        return self.insight_index == self.insight_count - 1
+
+
+class ArtifactPublished(Event):
+    """Fields both rails' output events share: where the Markdown artifact is and what fed it."""
+
+    artifact_uri: str = Field(description="s3:// URI of the Markdown artifact.")
+    artifact_sha256: str = Field(description="SHA-256 of the Markdown artifact.")
+    title: str = Field(description="Title of the artifact.")
+    insight_ids: list[str] = Field(description="Ids of the insights the artifact was written from.")
+    source_key: str = Field(description="Object key of the original upload.")
+
+
+class LeadMagnetPublished(ArtifactPublished):
+    """Content-marketing rail: a gated lead magnet was written."""
+
+    name: ClassVar[str] = "lead-magnet.published"
+
+    rail: Literal["lead-magnets"] = Field(default="lead-magnets", description="The rail that produced it.")
+    format: str = Field(description="checklist, cheat-sheet, worksheet or mini-guide.")
+    target_keyword: str = Field(description="The search keyword the lead magnet targets.")
+    call_to_action: str = Field(description="The call to action the lead magnet ends with.")
+
+
+class FrameworkArticlePublished(ArtifactPublished):
+    """Thought-leadership rail: a framework article was written and passed the promotional-tell guard."""
+
+    name: ClassVar[str] = "framework-article.published"
+
+    rail: Literal["framework-articles"] = Field(default="framework-articles", description="The rail that produced it.")
+    framework_name: str = Field(description="Name of the framework the article introduces.")
+    thesis: str = Field(description="The article's thesis in one sentence.")
