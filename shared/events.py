@@ -96,6 +96,7 @@ class TranscriptReady(Event):
     transcript_uri: str = Field(description="s3:// URI of the transcript JSON (segments with start, end, text).")
     transcript_sha256: str = Field(description="SHA-256 of the transcript JSON object.")
     source_key: str = Field(description="Object key of the original upload.")
+    title: str = Field(description="Title of the recording.")
     language: str = Field(description="Language of the transcript (ISO 639-1).")
     engine: str = Field(description="Speech-to-text engine that produced it.")
     model: str = Field(description="Model name used by the engine.")
@@ -186,3 +187,15 @@ class FrameworkArticlePublished(ArtifactPublished):
     rail: Literal["framework-articles"] = Field(default="framework-articles", description="The rail that produced it.")
     framework_name: str = Field(description="Name of the framework the article introduces.")
     thesis: str = Field(description="The article's thesis in one sentence.")
+
+
+class FrameworkArticleRefused(Event):
+    """Thought-leadership rail: the guard found promotional tells it could not repair; a human decides."""
+
+    name: ClassVar[str] = "framework-article.refused"
+
+    rail: Literal["framework-articles"] = Field(default="framework-articles", description="The rail that refused it.")
+    draft_uri: str = Field(description="s3:// URI of the refused draft, for the reviewer.")
+    reasons: list[str] = Field(description="Each promotional tell found, as a readable reason.")
+    insight_ids: list[str] = Field(description="Ids of the insights the draft was written from.")
+    source_key: str = Field(description="Object key of the original upload.")

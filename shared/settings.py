@@ -7,7 +7,7 @@ tools and boto3; everything else is ``RECAST_<NAME>``.
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -26,6 +26,14 @@ class RecastSettings(BaseSettings):
     bucket: str = Field(default="recast", validation_alias=AliasChoices("RECAST_BUCKET"))
     aws_region: str = Field(
         default="us-east-1", validation_alias=AliasChoices("AWS_DEFAULT_REGION", "AWS_REGION", "RECAST_AWS_REGION")
+    )
+    aws_access_key_id: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("AWS_ACCESS_KEY_ID", "RECAST_AWS_ACCESS_KEY_ID"),
+        description="Unset means boto3's usual credential chain (profile, instance role, ...).",
+    )
+    aws_secret_access_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("AWS_SECRET_ACCESS_KEY", "RECAST_AWS_SECRET_ACCESS_KEY")
     )
     log_level: str = "INFO"
     max_message_bytes: int = Field(default=1_048_576, ge=1024)

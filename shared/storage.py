@@ -50,10 +50,13 @@ class StoredObject:
 
 def make_s3_client(settings: RecastSettings) -> Any:
     """A boto3 S3 client for the configured endpoint (MinIO, moto or AWS when unset)."""
+    secret = settings.aws_secret_access_key
     return boto3.client(
         "s3",
         endpoint_url=settings.s3_endpoint_url,
         region_name=settings.aws_region,
+        aws_access_key_id=settings.aws_access_key_id,
+        aws_secret_access_key=secret.get_secret_value() if secret else None,
         config=Config(retries={"max_attempts": 5, "mode": "standard"}, s3={"addressing_style": "path"}),
     )
 

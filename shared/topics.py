@@ -6,6 +6,8 @@ TRANSCRIPTS_READY = "transcripts.ready"
 INSIGHTS_EXTRACTED = "insights.extracted"
 LEAD_MAGNETS = "content.lead-magnets"
 FRAMEWORK_ARTICLES = "content.framework-articles"
+# Framework articles the promotional-tell guard refused wait here for a human editor.
+FRAMEWORK_ARTICLE_REVIEW = "review.framework-articles"
 
 ALL_TOPICS = (
     S3_EVENTS,
@@ -14,6 +16,7 @@ ALL_TOPICS = (
     INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
     FRAMEWORK_ARTICLES,
+    FRAMEWORK_ARTICLE_REVIEW,
 )
 
 INGEST_GROUP = "recast-ingest"

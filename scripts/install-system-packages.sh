@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Recast needs, only when one is missing.
+# ffmpeg decodes audio; espeak-ng and sox synthesize test speech; docker-compose validates the compose file.
+set -euo pipefail
+missing=()
+for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng sox:sox docker-compose:docker-compose; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+readarray -t packages < <(printf '%s\n' "${missing[@]}" | sort -u)
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing Debian packages: ${packages[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

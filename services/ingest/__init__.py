@@ -1,0 +1,1 @@
+"""Ingest: notices uploads under ``incoming/``, validates them and records each recording once."""

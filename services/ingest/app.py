@@ -1,0 +1,105 @@
+"""Ingest service: S3 notifications (and a polling safety net) in, ``recordings.ingested`` out."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from faststream import Context, ContextRepo, FastStream
+
+from services.ingest.notifications import UploadedObject, uploads_in_notification
+from services.ingest.recordings import Ingestor
+from services.ingest.settings import IngestSettings
+from shared.broker import consumer_options, make_broker, partition_key
+from shared.events import RecordingIngested
+from shared.logs import configure_logging
+from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.topics import INGEST_GROUP, RECORDINGS_INGESTED, S3_EVENTS
+
+settings = IngestSettings()
+broker = make_broker(settings, client_id="recast-ingest")
+log = logging.getLogger("recast.ingest")
+
+to_recordings = broker.publisher(
+    RECORDINGS_INGESTED,
+    title="recordings.ingested",
+    description="A validated upload became a recording: its s3:// source, kind, title and duration.",
+    schema=RecordingIngested,
+)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
+    configure_logging("ingest", settings.log_level)
+    store = ObjectStore(make_s3_client(settings), settings.bucket)
+    context.set_global("ingestor", Ingestor(store, settings))
+    yield
+
+
+app = FastStream(broker, lifespan=lifespan)
+
+
+async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool:
+    """Record and announce one upload; True when it was new. A failed publish releases the claim."""
+    event: RecordingIngested | None = await in_thread(ingestor.ingest, upload)
+    if event is None:
+        return False
+    try:
+        await to_recordings.publish(event, key=partition_key(event))
+    except Exception:
+        await in_thread(ingestor.release, event.recording_id)
+        raise
+    log.info(
+        "recording ingested",
+        extra={"recording_id": event.recording_id, "event_id": event.event_id, "key": event.source_key},
+    )
+    return True
+
+
+@broker.subscriber(
+    S3_EVENTS,
+    **consumer_options(INGEST_GROUP),
+    title="s3.events",
+    description="S3/MinIO bucket notifications (the 'Records' JSON shape); created objects under incoming/.",
+)
+async def on_s3_notification(body: dict[str, Any], ingestor: Annotated[Ingestor, Context("ingestor")]) -> None:
+    for upload in uploads_in_notification(body):
+        await ingest_and_publish(ingestor, upload)
+
+
+async def poll_incoming(ingestor: Ingestor, interval_s: float) -> None:
+    """List incoming/ on a timer, for stores that send no notifications (or lost one)."""
+    seen: set[tuple[str, str]] = set()
+    while True:
+        try:
+            listing = await in_thread(ingestor.store.list_keys, settings.incoming_prefix)
+            for item in listing:
+                marker = (item["Key"], str(item["ETag"]))
+                if marker in seen:
+                    continue
+                upload = UploadedObject(ingestor.store.bucket, item["Key"], str(item["ETag"]).strip('"'))
+                await ingest_and_publish(ingestor, upload)
+                seen.add(marker)
+        except Exception:
+            log.exception("polling incoming/ failed; retrying on the next tick")
+        await asyncio.sleep(interval_s)
+
+
+@app.after_startup
+async def start_polling(context: ContextRepo) -> None:
+    if settings.poll_interval_s > 0:
+        context.set_global(
+            "poller", asyncio.create_task(poll_incoming(context.get("ingestor"), settings.poll_interval_s))
+        )
+
+
+@app.on_shutdown
+async def stop_polling(context: ContextRepo) -> None:
+    poller: asyncio.Task[None] | None = context.get("poller")
+    if poller is not None:
+        poller.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await poller

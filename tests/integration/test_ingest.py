@@ -1,0 +1,93 @@
+"""Ingest on a real broker and a real S3, with polling off: bucket notifications are the only door."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from infra.local.demo import SAMPLE, follow, open_followers
+from infra.local.stack import LocalStack
+from services.ingest.recordings import claim_key, recording_id_for
+from shared.storage import ObjectStore, make_s3_client
+from shared.topics import RECORDINGS_INGESTED
+from tests.conftest import make_stack
+from tests.e2e.test_pipeline import minio_notification, publish_notification
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
+
+
+@pytest.fixture(scope="module")
+def ingest_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    stack = make_stack(
+        tmp_path_factory.mktemp("ingest"), services=("ingest",), extra_env={"RECAST_POLL_INTERVAL_S": "0"}
+    )
+    stack.up()
+    try:
+        yield stack
+    finally:
+        stack.down()
+
+
+def upload(store: ObjectStore, key: str, body: bytes, **metadata: str) -> str:
+    put = store.client.put_object(
+        Bucket=store.bucket, Key=key, Body=body, ContentType="application/octet-stream", Metadata=metadata
+    )
+    return str(put["ETag"])
+
+
+async def notify_and_follow(stack: LocalStack, store: ObjectStore, key: str, etag: str, times: int = 1) -> list[dict]:
+    consumer = await open_followers(stack.bootstrap_servers, (RECORDINGS_INGESTED,))
+    try:
+        for _ in range(times):
+            await publish_notification(stack, minio_notification(stack.bucket, key, etag, 1))
+        seen = await follow(consumer, key, (), timeout_s=6)
+    finally:
+        await consumer.stop()
+    return seen.get(RECORDINGS_INGESTED, [])
+
+
+async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(ingest_only: LocalStack) -> None:
+    store = ObjectStore(make_s3_client(ingest_only.settings()), ingest_only.bucket)
+    key = f"incoming/talks/{uuid.uuid4().hex}.mp3"
+    etag = upload(store, key, SAMPLE.read_bytes(), kind="Webinar", title="Depth beats volume")
+
+    events = await notify_and_follow(ingest_only, store, key, etag, times=3)
+
+    assert len(events) == 1, events
+    event = events[0]
+    assert event["recording_id"] == recording_id_for(store.bucket, key, etag)
+    assert (event["kind"], event["title"]) == ("webinar", "Depth beats volume")
+    assert 55 < event["duration_s"] < 65 and event["audio_codec"] == "mp3"
+    assert store.head(claim_key(event["recording_id"])) is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "metadata", "reason"),
+    [
+        (b"just some notes, not audio", {"kind": "podcast"}, "not a readable audio or video file"),
+        (b"", {"kind": "podcast"}, "empty"),
+        (None, {}, "cannot tell webinar from podcast"),
+    ],
+    ids=["text-file", "empty-file", "no-kind"],
+)
+async def test_bad_uploads_are_rejected_with_a_reason_and_never_announced(
+    ingest_only: LocalStack, body: bytes | None, metadata: dict[str, str], reason: str
+) -> None:
+    store = ObjectStore(make_s3_client(ingest_only.settings()), ingest_only.bucket)
+    key = f"incoming/{uuid.uuid4().hex}.mp3"
+    etag = upload(store, key, SAMPLE.read_bytes() if body is None else body, **metadata)
+
+    events = await notify_and_follow(ingest_only, store, key, etag)
+
+    assert events == []
+    recording_id = recording_id_for(store.bucket, key, etag)
+    for _ in range(20):  # the rejection record is written just after the probe; give it a moment
+        if store.head(f"recordings/{recording_id}/rejected.json"):
+            break
+        await asyncio.sleep(0.25)
+    rejection = json.loads(store.get_bytes(store.uri(f"recordings/{recording_id}/rejected.json")))
+    assert reason in rejection["reason"]
