@@ -1,0 +1,1 @@
+"""Transcriber service: turns an ingested recording into a timestamped transcript."""

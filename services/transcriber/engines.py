@@ -1,0 +1,176 @@
+"""Speech-to-text engines behind one small interface, both running offline on one model.
+
+Both start from the same CTranslate2 Whisper model directory: faster-whisper reads it
+directly; openai-whisper reads a checkpoint converted from it once and cached.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from faster_whisper import WhisperModel
+
+from services.transcriber.audio import SAMPLE_RATE
+from services.transcriber.settings import TranscriberSettings
+from shared.events import TranscriptSegment
+
+Audio = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class TranscriptionResult:
+    """What an engine heard: the language and non-empty segments, in order, inside the audio."""
+
+    language: str
+    segments: list[TranscriptSegment]
+
+
+class SpeechToText(Protocol):
+    """A loaded speech-to-text model. ``engine`` and ``model`` are recorded in every transcript."""
+
+    engine: str
+    model: str
+
+    def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
+        """Transcribe 16 kHz mono float32 ``audio``; ``language=None`` lets a multilingual model detect it."""
+        ...
+
+
+class FasterWhisperEngine:
+    """Whisper on CTranslate2: int8 on CPU, the faster of the two."""
+
+    engine = "faster-whisper"
+
+    def __init__(
+        self,
+        model_dir: Path,
+        *,
+        model_name: str,
+        compute_type: str = "int8",
+        cpu_threads: int = 2,
+        beam_size: int = 1,
+        vad_filter: bool = False,
+    ) -> None:
+        self._model = WhisperModel(
+            str(model_dir), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
+        )
+        self.model = model_name
+        self._english_only = not self._model.model.is_multilingual
+        self._beam_size = beam_size
+        # Off by default: on recordings that are mostly speech the VAD pass costs more than it saves.
+        self._vad_filter = vad_filter
+
+    def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
+        _check_language(self.model, self._english_only, language)
+        segments, info = self._model.transcribe(
+            audio,
+            language=language,
+            beam_size=self._beam_size,
+            # Each 30 s window decodes on its own, so one hallucination cannot feed the next.
+            condition_on_previous_text=False,
+            vad_filter=self._vad_filter,
+        )
+        # ``segments`` is lazy: decoding happens while it is iterated.
+        spans = [(segment.start, segment.end, segment.text) for segment in segments]
+        return _result(info.language, spans, audio)
+
+
+class OpenAIWhisperEngine:
+    """The reference PyTorch Whisper, fp32 on CPU, loaded from the converted checkpoint."""
+
+    engine = "openai-whisper"
+
+    def __init__(
+        self,
+        model_dir: Path,
+        *,
+        model_name: str,
+        checkpoint_dir: Path,
+        cpu_threads: int = 2,
+        beam_size: int = 1,
+    ) -> None:
+        # Imported here: torch takes seconds to import and most deployments run faster-whisper.
+        import torch
+        import whisper
+
+        from services.transcriber.convert import ensure_openai_checkpoint, read_alignment_heads
+
+        checkpoint = ensure_openai_checkpoint(model_dir, checkpoint_dir)
+        # torch's thread count is process-wide; this engine is the only torch user in the service.
+        torch.set_num_threads(cpu_threads)
+        self._model: Any = whisper.load_model(str(checkpoint), device="cpu")
+        # A checkpoint loaded from a path comes without alignment heads; word timestamps need them.
+        heads = read_alignment_heads(model_dir)
+        if heads:
+            self._model.set_alignment_heads(_alignment_heads_dump(heads, self._model.dims))
+        self.model = model_name
+        self._english_only = not self._model.is_multilingual
+        self._beam_size = beam_size
+
+    def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
+        _check_language(self.model, self._english_only, language)
+        options: dict[str, Any] = {"beam_size": self._beam_size} if self._beam_size > 1 else {}
+        result = self._model.transcribe(
+            audio,
+            language=language,
+            fp16=False,
+            condition_on_previous_text=False,
+            verbose=None,
+            **options,
+        )
+        spans = [(segment["start"], segment["end"], segment["text"]) for segment in result["segments"]]
+        return _result(result["language"], spans, audio)
+
+
+def load_engine(settings: TranscriberSettings) -> SpeechToText:
+    """Load the engine ``settings`` ask for. Slow (model load): call once at start-up."""
+    if settings.engine == "faster-whisper":
+        return FasterWhisperEngine(
+            settings.ct2_model_dir,
+            model_name=settings.model_name,
+            compute_type=settings.compute_type,
+            cpu_threads=settings.cpu_threads,
+            beam_size=settings.beam_size,
+        )
+    return OpenAIWhisperEngine(
+        settings.ct2_model_dir,
+        model_name=settings.model_name,
+        checkpoint_dir=settings.checkpoint_dir,
+        cpu_threads=settings.cpu_threads,
+        beam_size=settings.beam_size,
+    )
+
+
+def _check_language(model_name: str, english_only: bool, language: str | None) -> None:
+    # Both libraries would transcribe in English anyway and label it as asked; refuse instead.
+    if english_only and language not in (None, "en"):
+        raise ValueError(f"model {model_name!r} is English-only and cannot transcribe language {language!r}")
+
+
+def _result(language: str, spans: Iterable[tuple[float, float, str]], audio: Audio) -> TranscriptionResult:
+    # Whisper's timestamps come in 20 ms steps and can overshoot the last sample; keep them
+    # inside the recording so downstream quotes always point at real audio.
+    duration = len(audio) / SAMPLE_RATE
+    segments = []
+    for start, end, text in spans:
+        if not (text := text.strip()):
+            continue
+        clamped_start = round(min(max(float(start), 0.0), duration), 3)
+        clamped_end = round(min(max(float(end), clamped_start), duration), 3)
+        segments.append(TranscriptSegment(start=clamped_start, end=clamped_end, text=text))
+    return TranscriptionResult(language=language, segments=segments)
+
+
+def _alignment_heads_dump(heads: list[tuple[int, int]], dims: Any) -> bytes:
+    """Encode (layer, head) pairs the way ``Whisper.set_alignment_heads`` expects them."""
+    mask = np.zeros((dims.n_text_layer, dims.n_text_head), dtype=bool)
+    for layer, head in heads:
+        mask[layer, head] = True
+    return base64.b85encode(gzip.compress(mask.tobytes()))

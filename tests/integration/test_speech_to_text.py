@@ -1,0 +1,127 @@
+"""Both speech-to-text engines, offline, on speech synthesised with espeak-ng."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from services.transcriber.audio import SAMPLE_RATE, AudioDecodeError, decode_audio
+from services.transcriber.engines import SpeechToText, TranscriptionResult, load_engine
+from services.transcriber.settings import TranscriberSettings
+
+pytestmark = pytest.mark.integration
+
+SPOKEN = (
+    "Most teams publish too much content. Our pipeline cut review time by forty percent. "
+    "Each recording becomes a checklist, a cheat sheet and a framework article."
+)
+# Words tiny.en hears reliably in espeak-ng's voice; "forty percent" comes back as "40%".
+DISTINCTIVE_WORDS = ("teams", "publish", "content", "pipeline", "review", "checklist", "framework", "article")
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    wav = tmp_path_factory.mktemp("speech") / "speech.wav"
+    subprocess.run(["espeak-ng", "-w", str(wav), SPOKEN], check=True)
+    return decode_audio(wav)
+
+
+@pytest.fixture(scope="module")
+def checkpoint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("checkpoints")
+
+
+@pytest.fixture(scope="module", params=["faster-whisper", "openai-whisper"])
+def engine(request: pytest.FixtureRequest, checkpoint_dir: Path) -> SpeechToText:
+    return load_engine(TranscriberSettings(engine=request.param, checkpoint_dir=checkpoint_dir))
+
+
+@pytest.fixture(scope="module")
+def transcription(engine: SpeechToText, speech: np.ndarray) -> TranscriptionResult:
+    return engine.transcribe(speech, "en")
+
+
+def test_decoded_speech_is_16khz_mono_float(speech: np.ndarray) -> None:
+    assert speech.dtype == np.float32
+    assert speech.ndim == 1
+    assert 7 < len(speech) / SAMPLE_RATE < 15
+    assert 0.05 < np.abs(speech).max() <= 1.0
+
+
+def test_engine_names_itself(engine: SpeechToText) -> None:
+    assert engine.engine in ("faster-whisper", "openai-whisper")
+    assert engine.model == "tiny.en"
+
+
+def test_spoken_words_are_transcribed(transcription: TranscriptionResult) -> None:
+    text = " ".join(segment.text for segment in transcription.segments).lower()
+
+    assert transcription.language == "en"
+    missing = [word for word in DISTINCTIVE_WORDS if word not in text]
+    assert not missing, f"{missing} not in {text!r}"
+
+
+def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionResult, speech: np.ndarray) -> None:
+    duration = len(speech) / SAMPLE_RATE
+    segments = transcription.segments
+
+    assert len(segments) >= 2
+    assert all(0 <= s.start <= s.end <= duration for s in segments)
+    for earlier, later in itertools.pairwise(segments):
+        assert earlier.start < later.start
+        assert earlier.end <= later.start + 1e-6, "segments do not overlap"
+    assert all(s.text == s.text.strip() and s.text for s in segments)
+
+
+def test_english_only_model_refuses_another_language(engine: SpeechToText, speech: np.ndarray) -> None:
+    with pytest.raises(ValueError, match="English-only"):
+        engine.transcribe(speech[:SAMPLE_RATE], "de")
+
+
+def test_converted_checkpoint_matches_ctranslate2(speech: np.ndarray, checkpoint_dir: Path) -> None:
+    """The openai-whisper encoder on converted weights computes what CTranslate2 computes."""
+    import ctranslate2
+    import torch
+    import whisper
+
+    from services.transcriber.convert import ensure_openai_checkpoint
+
+    model_dir = TranscriberSettings().ct2_model_dir
+    converted = whisper.load_model(str(ensure_openai_checkpoint(model_dir, checkpoint_dir)), device="cpu")
+    mel = whisper.log_mel_spectrogram(torch.from_numpy(whisper.pad_or_trim(speech)))[None]
+    with torch.no_grad():
+        ours = converted.encoder(mel).numpy()
+    reference = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="float32")
+    theirs = np.array(reference.encode(ctranslate2.StorageView.from_array(np.ascontiguousarray(mel.numpy()))))
+
+    assert ours.shape == theirs.shape == (1, 1500, 384)
+    np.testing.assert_allclose(ours, theirs, atol=1e-3)
+
+
+def test_a_text_file_is_not_audio(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.mp3"
+    notes.write_text("This is not audio, whatever its name says.\n" * 20)
+
+    with pytest.raises(AudioDecodeError, match="could not decode"):
+        decode_audio(notes)
+
+
+def test_a_video_without_sound_has_no_audio_stream(tmp_path: Path) -> None:
+    silent_video = tmp_path / "silent.mp4"
+    picture_only = ["-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=5"]
+    subprocess.run(["ffmpeg", "-loglevel", "error", *picture_only, str(silent_video)], check=True)
+
+    with pytest.raises(AudioDecodeError, match="no audio stream"):
+        decode_audio(silent_video)
+
+
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(AudioDecodeError, match="No such file"):
+        decode_audio(tmp_path / "missing.wav")

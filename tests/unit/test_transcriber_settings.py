@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from services.transcriber.settings import TranscriberSettings
+
+
+@pytest.fixture(autouse=True)
+def _no_transcriber_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("ENGINE", "MODEL_PATH", "MODEL_NAME", "LANGUAGE", "BEAM_SIZE", "CPU_THREADS", "CHECKPOINT_DIR"):
+        monkeypatch.delenv(f"RECAST_{name}", raising=False)
+
+
+def test_defaults_run_the_bundled_tiny_english_model_greedily() -> None:
+    settings = TranscriberSettings()
+
+    assert settings.engine == "faster-whisper"
+    assert settings.model_name == "tiny.en"
+    assert settings.language == "en"
+    assert settings.beam_size == 1
+    assert settings.compute_type == "int8"
+    assert (settings.ct2_model_dir / "model.bin").is_file()
+    assert (settings.ct2_model_dir / "config.json").is_file()
+
+
+def test_english_only_model_refuses_another_language() -> None:
+    with pytest.raises(ValidationError, match=r"'tiny\.en' is English-only but language is 'de'"):
+        TranscriberSettings(language="de")
+
+
+def test_multilingual_model_accepts_any_language(tmp_path: Path) -> None:
+    settings = TranscriberSettings(model_path=tmp_path, model_name="small", language="de")
+
+    assert settings.language == "de"
+    assert settings.ct2_model_dir == tmp_path
+
+
+def test_language_is_normalised() -> None:
+    assert TranscriberSettings(language=" EN ").language == "en"
+
+
+def test_a_model_name_without_its_model_is_refused() -> None:
+    with pytest.raises(ValidationError, match="no model_path is set"):
+        TranscriberSettings(model_name="base.en")
+
+
+def test_unknown_engine_is_refused() -> None:
+    with pytest.raises(ValidationError, match="engine"):
+        TranscriberSettings(engine="whisper-cpp")
+
+
+def test_counts_must_be_positive() -> None:
+    with pytest.raises(ValidationError, match="beam_size"):
+        TranscriberSettings(beam_size=0)
+    with pytest.raises(ValidationError, match="cpu_threads"):
+        TranscriberSettings(cpu_threads=0)
+
+
+def test_read_from_recast_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("RECAST_ENGINE", "openai-whisper")
+    monkeypatch.setenv("RECAST_BEAM_SIZE", "5")
+    monkeypatch.setenv("RECAST_CHECKPOINT_DIR", str(tmp_path))
+
+    settings = TranscriberSettings()
+
+    assert settings.engine == "openai-whisper"
+    assert settings.beam_size == 5
+    assert settings.checkpoint_dir == tmp_path
+
+
+def test_empty_model_path_means_the_bundled_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_MODEL_PATH", "")
+
+    assert TranscriberSettings().model_path is None
+
+
+def test_english_only_check_also_applies_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_LANGUAGE", "fr")
+
+    with pytest.raises(ValidationError, match="English-only"):
+        TranscriberSettings()
