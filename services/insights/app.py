@@ -1,0 +1,74 @@
+"""Insights service: ``transcripts.ready`` in, one ``insights.extracted`` event per insight out."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from faststream import Context, ContextRepo, FastStream
+
+from services.insights.engine import extract_insights
+from shared.broker import consumer_options, make_broker, partition_key
+from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
+from shared.logs import configure_logging
+from shared.settings import RecastSettings
+from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.topics import INSIGHTS_EXTRACTED, INSIGHTS_GROUP, TRANSCRIPTS_READY
+
+settings = RecastSettings()
+broker = make_broker(settings, client_id="recast-insights")
+log = logging.getLogger("recast.insights")
+
+to_insights = broker.publisher(
+    INSIGHTS_EXTRACTED,
+    title="insights.extracted",
+    description="One typed insight with its verbatim quote and timestamps; a recording's insights share a key.",
+    schema=InsightExtracted,
+)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
+    configure_logging("insights", settings.log_level)
+    context.set_global("store", ObjectStore(make_s3_client(settings), settings.bucket))
+    yield
+
+
+app = FastStream(broker, lifespan=lifespan, logger=log)
+
+
+def insights_key(recording_id: str) -> str:
+    return f"insights/{recording_id}/insights.json"
+
+
+@broker.subscriber(
+    TRANSCRIPTS_READY,
+    **consumer_options(INSIGHTS_GROUP),
+    title="transcripts.ready/insights",
+    description="Extracts typed, grounded insights from each transcript.",
+)
+async def on_transcript_ready(event: TranscriptReady, store: Annotated[ObjectStore, Context("store")]) -> None:
+    context = {"recording_id": event.recording_id, "event_id": event.event_id}
+    transcript: Transcript = await in_thread(store.get_model, event.transcript_uri, Transcript)
+    insight_set = extract_insights(transcript, source_key=event.source_key, title=event.title)
+    if not insight_set.insights:
+        log.warning("no insights found in the transcript", extra=context)
+        return
+    stored = await in_thread(store.put_model, insights_key(event.recording_id), insight_set)
+    count = len(insight_set.insights)
+    for index, insight in enumerate(insight_set.insights):
+        extracted = InsightExtracted(
+            event_id=deterministic_id(event.recording_id, InsightExtracted.name, insight.insight_id),
+            recording_id=event.recording_id,
+            producer="insights",
+            insight=insight,
+            insight_index=index,
+            insight_count=count,
+            insights_uri=str(stored.uri),
+            transcript_uri=event.transcript_uri,
+            source_key=event.source_key,
+        )
+        await to_insights.publish(extracted, key=partition_key(extracted))
+    log.info("insights extracted", extra=context | {"insights": count})
