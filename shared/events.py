@@ -190,12 +190,12 @@ class FrameworkArticlePublished(ArtifactPublished):
 
 
 class FrameworkArticleRefused(Event):
-    """Thought-leadership rail: the guard found promotional tells it could not repair; a human decides."""
+    """Thought-leadership rail: no article was published (promotional tells it could not repair, or too
+    little to argue from); a human editor decides what happens next."""
 
     name: ClassVar[str] = "framework-article.refused"
 
     rail: Literal["framework-articles"] = Field(default="framework-articles", description="The rail that refused it.")
-    draft_uri: str = Field(description="s3:// URI of the refused draft, for the reviewer.")
-    reasons: list[str] = Field(description="Each promotional tell found, as a readable reason.")
+    reasons: list[str] = Field(description="Why no article was published, one readable reason each.")
     insight_ids: list[str] = Field(description="Ids of the insights the draft was written from.")
     source_key: str = Field(description="Object key of the original upload.")

@@ -1,0 +1,27 @@
+"""Thought-leadership rail: framework articles written from a recording's insights, guarded against pitches."""
+
+from services.framework_article_writer.guard import (
+    PromotionalArticleError,
+    Repair,
+    Tell,
+    TellKind,
+    find_promotional_tells,
+    repair_article,
+)
+from services.framework_article_writer.plan import NotEnoughInsightsError
+from services.framework_article_writer.settings import FrameworkArticleSettings
+from services.framework_article_writer.writer import FrameworkArticle, FrameworkArticleWriter, format_timestamp
+
+__all__ = [
+    "FrameworkArticle",
+    "FrameworkArticleSettings",
+    "FrameworkArticleWriter",
+    "NotEnoughInsightsError",
+    "PromotionalArticleError",
+    "Repair",
+    "Tell",
+    "TellKind",
+    "find_promotional_tells",
+    "format_timestamp",
+    "repair_article",
+]

@@ -1,0 +1,192 @@
+"""The thought-leadership rail's guard: find the tells of a sales pitch dressed as an article.
+
+Four tells, after the domain brief: a call to action (demo, trial, sign-up, sales, links),
+promotion of the product or its features, the vendor positioning itself ("we are the
+leading..."), and a consensus listicle ("5 tips...") in place of a point of view. The guard
+errs towards flagging: a false alarm sends an article to human review, a miss publishes a
+pitch under the rail's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class TellKind(StrEnum):
+    call_to_action = "call_to_action"
+    product_promotion = "product_promotion"
+    vendor_positioning = "vendor_positioning"
+    consensus_listicle = "consensus_listicle"
+
+
+@dataclass(frozen=True)
+class Tell:
+    kind: TellKind
+    matched: str
+    reason: str
+
+
+class PromotionalArticleError(Exception):
+    """The article still reads as a sales pitch; it goes to review, never to publication."""
+
+    def __init__(self, tells: Sequence[Tell]) -> None:
+        self.tells = tuple(tells)
+        found = ", ".join(f"{tell.kind.value}: {tell.matched!r}" for tell in self.tells)
+        super().__init__(f"framework article carries promotional tells ({found})")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The article with offending sentences removed, what was removed, and what could not be."""
+
+    markdown: str
+    removed: tuple[Tell, ...]
+    remaining: tuple[Tell, ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: TellKind
+    pattern: re.Pattern[str]
+    reason: str
+
+
+def _rule(kind: TellKind, pattern: str, reason: str) -> _Rule:
+    return _Rule(kind, re.compile(pattern, re.IGNORECASE), reason)
+
+
+_NUMBER = r"(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|a hundred)"
+_RULES = (
+    _rule(
+        TellKind.call_to_action,
+        r"\b(?:book|schedule|request|get|grab|watch|see)\s+(?:a\s+|your\s+|an?\s+\w+\s+)?(?:demo|walkthrough)\b",
+        "asks the reader for a demo",
+    ),
+    _rule(
+        TellKind.call_to_action,
+        r"\bfree trial\b|\bstart (?:your|a) trial\b|\btry (?:it|us|\w+) (?:for )?free\b",
+        "offers a trial",
+    ),
+    _rule(
+        TellKind.call_to_action,
+        r"\bsign(?:ing)?[- ]?up\b|\bregister (?:now|today|here)\b",
+        "asks the reader to sign up",
+    ),
+    _rule(
+        TellKind.call_to_action,
+        r"\b(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) (?:our |the )?sales\b",
+        "routes the reader to sales",
+    ),
+    _rule(TellKind.call_to_action, r"(?<!\bto )\bget started\b", "tells the reader to get started"),
+    _rule(
+        TellKind.call_to_action,
+        r"\bbuy (?:it |now|today)|\bpurchase (?:now|today)\b|\bget a quote\b|\bpricing (?:page|plans?)\b"
+        r"|\bplans start at\b|\bdiscount code\b",
+        "asks the reader to buy",
+    ),
+    _rule(
+        TellKind.call_to_action,
+        r"\bclick here\b|\b(?:add|put|use|follow|see) (?:a|the|this) link\b"
+        r"|\blinks? (?:below|above|in the (?:description|show notes|bio|comments))\b",
+        "points the reader at a link",
+    ),
+    _rule(
+        TellKind.call_to_action,
+        r"https?://\S+|\bwww\.\S+|\[[^\]\n]+\]\([^)\n]+\)|\b\w+ dot (?:com|io|ai|co)\b",
+        "links out of the article",
+    ),
+    _rule(
+        TellKind.product_promotion,
+        r"\bour (?:platform|product|products|tool|tools|software|app|dashboard|integrations?|suite|features?)\b",
+        "promotes the vendor's product",
+    ),
+    _rule(TellKind.product_promotion, r"\bfeatures?\s+(?:set|list)\b|\bfeatures\b", "sells features"),
+    _rule(TellKind.product_promotion, r"\bpowered by\b|\bintegrates (?:seamlessly )?with\b", "sells the product"),
+    _rule(
+        TellKind.vendor_positioning,
+        r"\bwe(?:'re| are) (?:the |a )?(?:leading|best|only|#1|number one|market leader|leader)\b",
+        "the vendor positions itself",
+    ),
+    _rule(
+        TellKind.vendor_positioning,
+        r"\bour solutions?\b|\b(?:industry|market)[- ]leading\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b"
+        r"|\bmarket leader\b|\bleading (?:provider|platform|solution|vendor)\b|\btrusted by\b"
+        r"|\bour customers (?:love|see|get|say)\b",
+        "the vendor positions itself",
+    ),
+    _rule(
+        TellKind.consensus_listicle,
+        rf"\b{_NUMBER}\s+(?:simple |easy |quick |proven |essential |best |top )?"
+        r"(?:tips|tricks|hacks|secrets|ways to|things you need|mistakes to avoid)\b",
+        "a numbered listicle restates consensus instead of taking a position",
+    ),
+    _rule(
+        TellKind.consensus_listicle,
+        r"\bultimate guide\b|\b(?:complete|definitive) guide\b|\beverything you need to know\b|\bbest practices\b",
+        "a consensus round-up, not a point of view",
+    ),
+)
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# Quotes, list items and table rows are kept or dropped whole: half a quote is no longer verbatim.
+_WHOLE_LINE = re.compile(r"^\s*(?:>|[-*+]\s|\d+[.)]\s|\|)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_RUNS_OF_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def find_promotional_tells(markdown: str, product_names: Sequence[str] = ()) -> list[Tell]:
+    """Every tell in the text, in reading order; overlapping hits of the same kind count once."""
+    hits: list[tuple[int, int, Tell]] = []
+    for rule in (*_RULES, *_product_name_rules(product_names)):
+        for match in rule.pattern.finditer(markdown):
+            hits.append((match.start(), match.end(), Tell(rule.kind, match.group(0), rule.reason)))
+    hits.sort(key=lambda hit: (hit[0], -hit[1], hit[2].kind.value))
+    tells: list[Tell] = []
+    covered: dict[TellKind, int] = {}
+    for start, end, tell in hits:
+        if start < covered.get(tell.kind, -1):
+            continue
+        covered[tell.kind] = end
+        tells.append(tell)
+    return tells
+
+
+def repair_article(markdown: str, product_names: Sequence[str] = ()) -> Repair:
+    """Drop the sentences (or whole quotes and list items) that carry tells; headings cannot be dropped."""
+    kept_lines: list[str] = []
+    removed: list[Tell] = []
+    for line in markdown.split("\n"):
+        tells = find_promotional_tells(line, product_names)
+        if not tells or _HEADING.match(line):
+            kept_lines.append(line)
+        elif _WHOLE_LINE.match(line):
+            removed.extend(tells)
+        else:
+            kept, dropped = _without_promotional_sentences(line, product_names)
+            removed.extend(dropped)
+            if kept:
+                kept_lines.append(kept)
+    repaired = _RUNS_OF_BLANK_LINES.sub("\n\n", "\n".join(kept_lines))
+    return Repair(repaired, tuple(removed), tuple(find_promotional_tells(repaired, product_names)))
+
+
+def _without_promotional_sentences(line: str, product_names: Sequence[str]) -> tuple[str, list[Tell]]:
+    kept, dropped = [], []
+    for sentence in _SENTENCE_BREAK.split(line):
+        tells = find_promotional_tells(sentence, product_names)
+        if tells:
+            dropped.extend(tells)
+        else:
+            kept.append(sentence)
+    return " ".join(kept), dropped
+
+
+def _product_name_rules(product_names: Sequence[str]) -> list[_Rule]:
+    return [
+        _rule(TellKind.product_promotion, rf"(?<!\w){re.escape(name.strip())}(?!\w)", "names the product")
+        for name in product_names
+        if name.strip()
+    ]

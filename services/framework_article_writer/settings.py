@@ -1,0 +1,34 @@
+"""Settings of the framework-article writer: which names the promotional-tell guard must never let through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from shared.settings import RecastSettings
+
+
+class FrameworkArticleSettings(RecastSettings):
+    # Same variable the lead-magnet writer sells under (RECAST_PRODUCT_NAME), so renaming the
+    # product for one rail can never leave the other rail's guard blind to the new name.
+    product_name: str = Field(default="Recast", min_length=1, description="The product; never named in an article.")
+    product_names: list[str] = Field(
+        default_factory=list,
+        description="Further product, feature or company names an article must not mention.",
+    )
+    max_evidence: int = Field(default=5, ge=2, le=12, description="Most quotes an article cites.")
+    framework_article_templates_dir: Path | None = Field(
+        default=None, description="A folder whose templates override the built-in ones, file by file."
+    )
+
+    @property
+    def guarded_names(self) -> list[str]:
+        return list(dict.fromkeys([self.product_name, *self.product_names]))
+
+    @field_validator("framework_article_templates_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_dir():
+            raise ValueError(f"framework_article_templates_dir is not a folder: {value}")
+        return value

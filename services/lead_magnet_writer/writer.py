@@ -1,0 +1,254 @@
+"""Content-marketing rail: turn a recording's insights into one gated lead magnet.
+
+The shape follows what the speaker gave us: a process becomes a checklist, numbers a cheat
+sheet, pains a worksheet, anything else a mini-guide. Every item in the body is an
+insight's own summary (cut from a verbatim quote), so the asset says nothing the recording
+did not. The product, the call to action and the gating fields come from settings; a lead
+magnet missing its keyword, call to action or gating fields is refused, never published.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from services.lead_magnet_writer.settings import LeadMagnetSettings
+from shared.events import Insight, InsightSet, InsightType
+
+LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
+
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+SECONDARY_KEYWORDS = 5
+MAX_ITEMS_PER_SECTION = 6
+
+_FORMAT_LABELS: dict[str, str] = {
+    "checklist": "Checklist",
+    "cheat-sheet": "Cheat Sheet",
+    "worksheet": "Worksheet",
+    "mini-guide": "Mini-Guide",
+}
+_FORMAT_SECTIONS: dict[str, tuple[str, ...]] = {
+    "checklist": ("steps", "numbers", "tips"),
+    "cheat-sheet": ("numbers", "pains", "tips"),
+    "worksheet": ("pains", "tips"),
+    "mini-guide": ("tips", "stories"),
+}
+_ITEM_NOUNS: dict[str, str] = {
+    "checklist": "steps",
+    "cheat-sheet": "numbers and takeaways",
+    "worksheet": "problems to work through",
+    "mini-guide": "ideas",
+}
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
+# A buyer problem is shown on its own; one that says "this" or "it" leans on a sentence we do not show.
+_LEANING_WORDS = frozenset({"this", "that", "it", "these", "those", "they"})
+
+
+@dataclass(frozen=True)
+class LeadMagnet:
+    title: str
+    format: LeadMagnetFormat
+    target_keyword: str
+    secondary_keywords: tuple[str, ...]
+    buyer_problem: str
+    call_to_action: str
+    cta_url: str
+    gating_fields: tuple[str, ...]
+    landing_blurb: str
+    insight_ids: tuple[str, ...]
+    markdown: str
+
+
+class IncompleteLeadMagnetError(ValueError):
+    """The lead magnet lacks what the content-marketing rail needs to capture a lead."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("lead magnet not publishable: " + "; ".join(self.problems))
+
+
+@dataclass
+class _Body:
+    """What the templates lay out, each list in the speaker's words, and the insights it came from."""
+
+    steps: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    pains: list[str] = field(default_factory=list)
+    tips: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+    sources: list[Insight] = field(default_factory=list)
+
+
+class LeadMagnetWriter:
+    def __init__(self, settings: LeadMagnetSettings) -> None:
+        self._settings = settings
+        self._templates = _template_environment(settings.lead_magnet_templates_dir)
+
+    def write(self, insights: InsightSet) -> LeadMagnet:
+        """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
+        settings = self._settings
+        lead_format = choose_format(insights.insights)
+        body = _collect_body(lead_format, insights.insights)
+        target_keyword = insights.keywords[0] if insights.keywords else ""
+        context: dict[str, Any] = {
+            "title": f"The {_headline_case(target_keyword)} {_FORMAT_LABELS[lead_format]}",
+            "format": lead_format,
+            "format_label": _FORMAT_LABELS[lead_format],
+            "target_keyword": target_keyword,
+            "secondary_keywords": insights.keywords[1 : 1 + SECONDARY_KEYWORDS],
+            "gating_fields": settings.gating_fields,
+            "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
+            "buyer_problem": _buyer_problem(insights.insights),
+            "recording_title": insights.title,
+            "product_name": settings.product_name,
+            "product_pitch": settings.product_pitch.rstrip("."),
+            "cta_text": settings.cta_text,
+            "cta_url": settings.cta_url,
+            "item_count": _item_count(lead_format, body),
+            "item_noun": _ITEM_NOUNS[lead_format],
+            "steps": body.steps,
+            "numbers": body.numbers,
+            "pains": body.pains,
+            "tips": body.tips,
+            "stories": body.stories,
+        }
+        context["landing_blurb"] = self._render("landing_blurb.md.j2", context).strip()
+        lead_magnet = LeadMagnet(
+            title=context["title"],
+            format=lead_format,
+            target_keyword=target_keyword,
+            secondary_keywords=tuple(context["secondary_keywords"]),
+            buyer_problem=context["buyer_problem"],
+            call_to_action=settings.cta_text,
+            cta_url=settings.cta_url,
+            gating_fields=tuple(settings.gating_fields),
+            landing_blurb=context["landing_blurb"],
+            insight_ids=tuple(insight.insight_id for insight in body.sources),
+            markdown=self._render(f"{lead_format}.md.j2", context),
+        )
+        problems = check_lead_magnet(lead_magnet)
+        if problems:
+            raise IncompleteLeadMagnetError(problems)
+        return lead_magnet
+
+    def _render(self, template: str, context: dict[str, Any]) -> str:
+        return self._templates.get_template(template).render(context)
+
+
+def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
+    types = {insight.type for insight in insights}
+    if InsightType.framework in types:
+        return "checklist"
+    if InsightType.data_point in types:
+        return "cheat-sheet"
+    if InsightType.pain_point in types:
+        return "worksheet"
+    return "mini-guide"
+
+
+def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
+    """What keeps this lead magnet from capturing a lead; an empty list means it may be published."""
+    problems = []
+    markdown = lead_magnet.markdown
+    if not lead_magnet.target_keyword.strip():
+        problems.append("no target keyword")
+    elif lead_magnet.target_keyword.lower() not in markdown.lower():
+        problems.append(f"target keyword {lead_magnet.target_keyword!r} does not appear in the markdown")
+    if not lead_magnet.call_to_action.strip():
+        problems.append("no call to action")
+    elif lead_magnet.call_to_action not in markdown:
+        problems.append("the call to action does not appear in the markdown")
+    if not lead_magnet.cta_url.startswith(("https://", "http://")):
+        problems.append(f"call-to-action URL {lead_magnet.cta_url!r} is not an http(s) URL")
+    elif lead_magnet.cta_url not in markdown:
+        problems.append("the call-to-action URL does not appear in the markdown")
+    if not lead_magnet.gating_fields:
+        problems.append("no gating fields")
+    problems.extend(
+        f"gating field {name!r} does not appear in the markdown"
+        for name in lead_magnet.gating_fields
+        if name not in markdown
+    )
+    if not lead_magnet.insight_ids:
+        problems.append("no content from the recording")
+    return problems
+
+
+def _template_environment(override_dir: Path | None) -> Environment:
+    # Templates found in the override folder win, file by file, over the built-in ones.
+    search_path = [str(override_dir)] if override_dir else []
+    environment = Environment(
+        loader=FileSystemLoader([*search_path, str(DEFAULT_TEMPLATES)]),
+        autoescape=False,  # Markdown, not HTML: escaping would corrupt quotes and ampersands.
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    environment.filters["human_list"] = _human_list
+    return environment
+
+
+def _human_list(items: Sequence[str]) -> str:
+    """ "email, first name and company" """
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) -> _Body:
+    """Only the sections this format shows are filled, so ``insight_ids`` names exactly what was used."""
+    best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
+    in_order = sorted(insights, key=lambda insight: (insight.start, insight.insight_id))
+    shown = _FORMAT_SECTIONS[lead_format]
+
+    def section(name: str, ordered: Sequence[Insight], *types: InsightType) -> list[Insight]:
+        if name not in shown:
+            return []
+        return [insight for insight in ordered if insight.type in types][:MAX_ITEMS_PER_SECTION]
+
+    frameworks = section("steps", best_first, InsightType.framework)[:1]
+    numbers = section("numbers", in_order, InsightType.data_point)
+    pains = section("pains", in_order, InsightType.pain_point)
+    tips = section("tips", best_first, InsightType.point_of_view, InsightType.quotable_line)
+    stories = section("stories", in_order, InsightType.story)
+    return _Body(
+        steps=list(frameworks[0].steps) if frameworks else [],
+        numbers=[insight.summary for insight in numbers],
+        pains=[insight.summary for insight in pains],
+        tips=[insight.summary for insight in tips],
+        stories=[insight.summary for insight in stories],
+        sources=[*frameworks, *numbers, *pains, *tips, *stories],
+    )
+
+
+def _buyer_problem(insights: Sequence[Insight]) -> str:
+    """The clearest pain the speaker named, in their words; else their point of view; else their best idea."""
+    best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
+    for wanted in (InsightType.pain_point, InsightType.point_of_view):
+        of_type = [insight for insight in best_first if insight.type is wanted]
+        standalone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
+        if standalone or of_type:
+            return (standalone or of_type)[0].summary
+    return best_first[0].summary if best_first else ""
+
+
+def _item_count(lead_format: LeadMagnetFormat, body: _Body) -> int:
+    return {
+        "checklist": len(body.steps),
+        "cheat-sheet": len(body.numbers) + len(body.pains) + len(body.tips),
+        "worksheet": len(body.pains),
+        "mini-guide": len(body.tips) + len(body.stories),
+    }[lead_format]
+
+
+def _headline_case(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(
+        word if word.isupper() or (index and word in _SMALL_WORDS) else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )

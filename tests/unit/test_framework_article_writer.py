@@ -1,0 +1,317 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from services.framework_article_writer import (
+    FrameworkArticle,
+    FrameworkArticleSettings,
+    FrameworkArticleWriter,
+    NotEnoughInsightsError,
+    PromotionalArticleError,
+    TellKind,
+    find_promotional_tells,
+    format_timestamp,
+    repair_article,
+)
+from services.insights import extract_insights
+from shared.events import InsightSet, InsightType, Transcript
+from tests.unit.transcripts import (
+    ONBOARDING_WEBINAR,
+    PITCH_INSIDE_FRAMEWORK,
+    PITCHED_WEBINAR,
+    PURE_PITCH,
+    make_transcript,
+)
+
+QUOTE_LINE = re.compile(r'^> "(?P<quote>.+)" \[(?P<stamp>(?:\d+:)?\d\d:\d\d)\]$', re.MULTILINE)
+PITCH_WORDS = ("demo", "Recast", "platform", "features", "http", "link", "leading", "sign up", "trial", "sales")
+
+
+def insights_of(transcript: Transcript) -> InsightSet:
+    return extract_insights(transcript, source_key="incoming/webinars/talk.mp4", title="A talk")
+
+
+def spoken_text(transcript: Transcript) -> str:
+    return " ".join(transcript.text.split())
+
+
+@pytest.fixture
+def writer() -> FrameworkArticleWriter:
+    return FrameworkArticleWriter(FrameworkArticleSettings())
+
+
+@pytest.fixture(scope="module")
+def onboarding() -> Transcript:
+    return make_transcript("rec-onboarding", ONBOARDING_WEBINAR)
+
+
+@pytest.fixture
+def article(writer: FrameworkArticleWriter, onboarding: Transcript) -> FrameworkArticle:
+    return writer.write(insights_of(onboarding))
+
+
+def test_article_introduces_a_named_framework_from_the_speakers_steps(
+    article: FrameworkArticle, onboarding: Transcript
+) -> None:
+    [framework] = [i for i in insights_of(onboarding).insights if i.type is InsightType.framework]
+
+    assert article.framework_name == "The Customer Onboarding 3-Step Framework"
+    assert f"## {article.framework_name}" in article.markdown
+    assert list(article.steps) == framework.steps
+    for number, step in enumerate(article.steps, start=1):
+        assert f"{number}. {step}" in article.markdown
+
+
+def test_thesis_is_the_strongest_point_of_view(article: FrameworkArticle) -> None:
+    assert (
+        article.thesis == "Most people think onboarding is a product problem, but the truth is it's a handoff problem."
+    )
+    assert article.title == "Onboarding is a handoff problem: The Customer Onboarding 3-Step Framework"
+    assert article.markdown.startswith(f"# {article.title}\n")
+
+
+def test_every_quote_is_verbatim_with_the_timestamp_of_its_segment(
+    article: FrameworkArticle, onboarding: Transcript
+) -> None:
+    text = spoken_text(onboarding)
+    segment_stamps = {format_timestamp(segment.start) for segment in onboarding.segments}
+    quoted = QUOTE_LINE.findall(article.markdown)
+
+    assert len(quoted) >= 4
+    for quote, stamp in quoted:
+        assert quote in text
+        assert f"[{stamp}]" in segment_stamps
+
+
+def test_evidence_lists_what_the_article_quotes(article: FrameworkArticle, onboarding: Transcript) -> None:
+    quoted = dict(QUOTE_LINE.findall(article.markdown))
+
+    assert {quote for quote, _, _ in article.evidence} == set(quoted)
+    for quote, start, end in article.evidence:
+        assert f"[{quoted[quote]}]" == format_timestamp(start)
+        assert start < end
+
+
+def test_article_carries_no_promotional_tells(article: FrameworkArticle) -> None:
+    assert find_promotional_tells(article.markdown) == []
+    assert find_promotional_tells(article.markdown, ["Recast"]) == []
+
+
+def test_skeptics_are_answered_with_evidence(article: FrameworkArticle) -> None:
+    section = article.markdown.split("## What the skeptics say")[1].split("## Over to you")[0]
+
+    assert "Skeptics will say onboarding is a product problem." in section
+    assert '> "Within two quarters, time to first value dropped from 30 days to 9 days." [01:58]' in section
+    assert article.counter_argument in article.markdown
+
+
+def test_article_ends_with_a_question_that_opens_discussion(article: FrameworkArticle) -> None:
+    assert article.markdown.rstrip().endswith(article.closing_question)
+    assert article.closing_question.endswith("?")
+
+
+def test_insight_ids_are_the_quoted_insights(article: FrameworkArticle, onboarding: Transcript) -> None:
+    by_id = {insight.insight_id: insight for insight in insights_of(onboarding).insights}
+
+    assert [by_id[insight_id].quote for insight_id in article.insight_ids] == [q for q, _, _ in article.evidence]
+
+
+def test_writing_is_deterministic(writer: FrameworkArticleWriter, onboarding: Transcript) -> None:
+    assert writer.write(insights_of(onboarding)) == writer.write(insights_of(onboarding))
+
+
+class TestSalesPitches:
+    def test_pitch_sentences_never_reach_the_article(self, writer: FrameworkArticleWriter) -> None:
+        transcript = make_transcript("rec-pitched", PITCHED_WEBINAR)
+
+        try:
+            article = writer.write(insights_of(transcript))
+        except PromotionalArticleError:
+            return
+        for word in PITCH_WORDS:
+            assert word.lower() not in article.markdown.lower(), word
+        assert find_promotional_tells(article.markdown, ["Recast"]) == []
+        assert article.framework_name == "The Webinar Research 3-Step Framework"
+
+    def test_a_framework_that_pitches_is_replaced_by_pillars(self, writer: FrameworkArticleWriter) -> None:
+        transcript = make_transcript("rec-pitch-framework", PITCH_INSIDE_FRAMEWORK)
+
+        article = writer.write(insights_of(transcript))
+
+        assert "book a demo" not in article.markdown.lower()
+        assert "our platform" not in article.markdown.lower()
+        assert article.framework_name == "The 3 Pillars of Customer Interviews"
+        for quote, _, _ in article.evidence:
+            assert quote in spoken_text(transcript)
+
+    def test_nothing_but_a_pitch_is_refused(self, writer: FrameworkArticleWriter) -> None:
+        transcript = make_transcript("rec-pure-pitch", PURE_PITCH)
+
+        with pytest.raises(PromotionalArticleError) as refused:
+            writer.write(insights_of(transcript))
+
+        kinds = {tell.kind for tell in refused.value.tells}
+        assert {TellKind.call_to_action, TellKind.product_promotion, TellKind.vendor_positioning} <= kinds
+
+    def test_a_template_that_adds_a_cta_is_repaired(self, tmp_path: Path, onboarding: Transcript) -> None:
+        (tmp_path / "closing_question.md.j2").write_text(
+            "What would you change first? Book a demo to see how we do it."
+        )
+        settings = FrameworkArticleSettings(framework_article_templates_dir=tmp_path)
+
+        article = FrameworkArticleWriter(settings).write(insights_of(onboarding))
+
+        assert article.closing_question == "What would you change first?"
+        assert "demo" not in article.markdown
+        assert find_promotional_tells(article.markdown) == []
+
+    def test_a_template_whose_heading_pitches_is_refused(self, tmp_path: Path, onboarding: Transcript) -> None:
+        (tmp_path / "article.md.j2").write_text("# {{ title }}\n\n## Book a demo of Recast\n\n{{ closing_question }}\n")
+        settings = FrameworkArticleSettings(framework_article_templates_dir=tmp_path)
+
+        with pytest.raises(PromotionalArticleError, match="Book a demo"):
+            FrameworkArticleWriter(settings).write(insights_of(onboarding))
+
+
+def test_the_guard_knows_the_product_the_lead_magnets_sell(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        (start, end, text.replace("Within two quarters,", "With Handoff HQ,"))
+        for start, end, text in ONBOARDING_WEBINAR
+    ]
+    insight_set = insights_of(make_transcript("rec-onboarding", lines))
+    unguarded = FrameworkArticleWriter(FrameworkArticleSettings(product_name="Something Else")).write(insight_set)
+    monkeypatch.setenv("RECAST_PRODUCT_NAME", "Handoff HQ")
+    monkeypatch.setenv("RECAST_PRODUCT_NAMES", '["Kickoff Studio"]')
+
+    settings = FrameworkArticleSettings()
+    article = FrameworkArticleWriter(settings).write(insight_set)
+
+    assert "With Handoff HQ, time to first value dropped" in unguarded.markdown
+    assert settings.guarded_names == ["Handoff HQ", "Kickoff Studio"]
+    assert "Handoff HQ" not in article.markdown
+    assert find_promotional_tells(article.markdown, settings.guarded_names) == []
+
+
+def test_too_little_to_build_a_framework_is_refused(writer: FrameworkArticleWriter, onboarding: Transcript) -> None:
+    insight_set = insights_of(onboarding)
+    [thesis] = [i for i in insight_set.insights if i.quote.startswith("Most people think onboarding")]
+
+    with pytest.raises(NotEnoughInsightsError):
+        writer.write(insight_set.model_copy(update={"insights": [thesis]}))
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"), [(0, "[00:00]"), (83.9, "[01:23]"), (599.99, "[09:59]"), (3725.4, "[1:02:05]")]
+)
+def test_timestamps_are_minutes_and_seconds_or_hours(seconds: float, expected: str) -> None:
+    assert format_timestamp(seconds) == expected
+
+
+class TestGuard:
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("If you want to see it live, book a demo.", "book a demo"),
+            ("Schedule a demo with our team.", "Schedule a demo"),
+            ("Request a personalised demo today.", "Request a personalised demo"),
+            ("Start your free trial now.", "free trial"),
+            ("Sign up for the newsletter.", "Sign up"),
+            ("Contact sales to learn more.", "Contact sales"),
+            ("Get started in five minutes.", "Get started"),
+            ("Buy now while the offer lasts.", "Buy now"),
+            ("Read the rest at https://example.com/more.", "https://example.com/more."),
+            ("See [the full report](https://example.com/report).", "[the full report](https://example.com/report)"),
+            ("Add a link to book a demo in every recap email.", "Add a link"),
+        ],
+    )
+    def test_calls_to_action(self, text: str, matched: str) -> None:
+        tells = find_promotional_tells(text)
+
+        assert matched in [tell.matched for tell in tells if tell.kind is TellKind.call_to_action]
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("Our platform's features do the tagging for you.", "Our platform"),
+            ("Its features make this painless.", "features"),
+            ("Recast makes this easy.", "Recast"),
+            ("All of it is powered by machine learning.", "powered by"),
+        ],
+    )
+    def test_product_promotion(self, text: str, matched: str) -> None:
+        tells = find_promotional_tells(text, product_names=["Recast"])
+
+        assert matched in [tell.matched for tell in tells if tell.kind is TellKind.product_promotion]
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("We are the leading solution for webinar teams.", "We are the leading"),
+            ("Our solution removes the busywork.", "Our solution"),
+            ("An industry-leading approach.", "industry-leading"),
+            ("Trusted by the best teams.", "Trusted by"),
+        ],
+    )
+    def test_vendor_self_positioning(self, text: str, matched: str) -> None:
+        tells = find_promotional_tells(text)
+
+        assert matched in [tell.matched for tell in tells if tell.kind is TellKind.vendor_positioning]
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("7 tips for better webinars", "7 tips"),
+            ("Five proven ways to grow your list", "Five proven ways to"),
+            ("The ultimate guide to onboarding", "ultimate guide"),
+            ("Onboarding best practices for 2025", "best practices"),
+        ],
+    )
+    def test_consensus_listicles(self, text: str, matched: str) -> None:
+        tells = find_promotional_tells(text)
+
+        assert matched in [tell.matched for tell in tells if tell.kind is TellKind.consensus_listicle]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Most people think onboarding is a product problem, but the truth is it's a handoff problem.",
+            "To get started, pick one customer and record the handoff.",
+            "The Customer Onboarding 3-Step Framework",
+            "Which of these 3 steps is your team skipping today?",
+            "We recast the plan after the first meeting.",
+        ],
+    )
+    def test_thought_leadership_is_not_flagged(self, text: str) -> None:
+        assert find_promotional_tells(text) == []
+
+    def test_product_names_only_count_when_given(self) -> None:
+        assert find_promotional_tells("Acme Insights changed how we work.") == []
+        assert find_promotional_tells("Acme Insights changed how we work.", ["Acme Insights"]) != []
+
+    def test_a_tell_says_what_and_why(self) -> None:
+        [tell] = find_promotional_tells("Sign up here.")
+
+        assert (tell.kind, tell.matched) == (TellKind.call_to_action, "Sign up")
+        assert tell.reason
+
+    def test_repair_drops_offending_sentences_and_whole_quotes(self) -> None:
+        markdown = (
+            "# Handoffs\n\nThe handoff is the problem. Book a demo to fix it. Nobody owns it.\n\n"
+            '> "Our platform does this for you." [00:12]\n\n> "Most teams never listen back." [00:20]\n'
+        )
+
+        repair = repair_article(markdown)
+
+        assert repair.markdown == (
+            '# Handoffs\n\nThe handoff is the problem. Nobody owns it.\n\n> "Most teams never listen back." [00:20]\n'
+        )
+        assert {tell.matched for tell in repair.removed} == {"Book a demo", "Our platform"}
+        assert repair.remaining == ()
+
+    def test_repair_cannot_drop_a_heading(self) -> None:
+        repair = repair_article("# Start your free trial\n\nA paragraph.\n")
+
+        assert [tell.matched for tell in repair.remaining] == ["free trial"]

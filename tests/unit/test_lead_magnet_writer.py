@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from services.insights import extract_insights
+from services.lead_magnet_writer import (
+    IncompleteLeadMagnetError,
+    LeadMagnet,
+    LeadMagnetSettings,
+    LeadMagnetWriter,
+    check_lead_magnet,
+    choose_format,
+)
+from shared.events import InsightSet, InsightType
+from tests.unit.transcripts import ONBOARDING_WEBINAR, make_transcript
+
+
+@pytest.fixture(scope="module")
+def insight_set() -> InsightSet:
+    transcript = make_transcript("rec-onboarding", ONBOARDING_WEBINAR)
+    return extract_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding Handoffs")
+
+
+@pytest.fixture
+def settings() -> LeadMagnetSettings:
+    return LeadMagnetSettings()
+
+
+@pytest.fixture
+def lead_magnet(settings: LeadMagnetSettings, insight_set: InsightSet) -> LeadMagnet:
+    return LeadMagnetWriter(settings).write(insight_set)
+
+
+def only(insight_set: InsightSet, *types: InsightType) -> InsightSet:
+    kept = [insight for insight in insight_set.insights if insight.type in types]
+    return insight_set.model_copy(update={"insights": kept})
+
+
+def test_framework_becomes_a_checklist_of_its_steps(lead_magnet: LeadMagnet, insight_set: InsightSet) -> None:
+    [framework] = [insight for insight in insight_set.insights if insight.type is InsightType.framework]
+    items = [line.removeprefix("- [ ] ") for line in lead_magnet.markdown.splitlines() if line.startswith("- [ ] ")]
+
+    assert lead_magnet.format == "checklist"
+    assert items == framework.steps
+    assert lead_magnet.title == "The Customer Onboarding Checklist"
+
+
+def test_markdown_carries_keyword_cta_and_gating_fields(lead_magnet: LeadMagnet) -> None:
+    markdown = lead_magnet.markdown
+    header = markdown.split("---")[1]
+
+    assert lead_magnet.target_keyword == "customer onboarding"
+    assert 'target_keyword: "customer onboarding"' in header
+    assert 'gating_fields: ["email", "first_name", "company"]' in header
+    assert "secondary_keywords:" in header
+    assert "## Get the complete checklist" in markdown
+    assert "[Get the full template](https://example.com/get-started)" in markdown
+    assert "email, first name and company" in markdown
+    assert lead_magnet.landing_blurb in markdown
+    assert check_lead_magnet(lead_magnet) == []
+
+
+def test_lead_magnet_may_mention_the_product(lead_magnet: LeadMagnet) -> None:
+    assert "Recast" in lead_magnet.markdown
+
+
+def test_buyer_problem_is_the_speakers_pain_in_their_words(lead_magnet: LeadMagnet, insight_set: InsightSet) -> None:
+    pains = {insight.summary for insight in insight_set.insights if insight.type is InsightType.pain_point}
+
+    assert lead_magnet.buyer_problem in pains
+    assert lead_magnet.buyer_problem == "Nobody has time to read forty pages of call notes before a kickoff."
+
+
+def test_insight_ids_name_what_the_body_shows(lead_magnet: LeadMagnet, insight_set: InsightSet) -> None:
+    by_id = {insight.insight_id: insight for insight in insight_set.insights}
+
+    assert lead_magnet.insight_ids
+    for insight_id in lead_magnet.insight_ids:
+        insight = by_id[insight_id]
+        shown = insight.steps[0] if insight.steps else insight.summary
+        assert shown in lead_magnet.markdown
+
+
+def test_writing_is_deterministic(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
+    assert LeadMagnetWriter(settings).write(insight_set) == LeadMagnetWriter(settings).write(insight_set)
+
+
+@pytest.mark.parametrize(
+    ("types", "expected"),
+    [
+        ((InsightType.framework, InsightType.data_point), "checklist"),
+        ((InsightType.data_point, InsightType.pain_point), "cheat-sheet"),
+        ((InsightType.pain_point, InsightType.story), "worksheet"),
+        ((InsightType.point_of_view, InsightType.story), "mini-guide"),
+    ],
+)
+def test_format_follows_the_insight_types(
+    types: tuple[InsightType, ...], expected: str, settings: LeadMagnetSettings, insight_set: InsightSet
+) -> None:
+    subset = only(insight_set, *types)
+
+    lead_magnet = LeadMagnetWriter(settings).write(subset)
+
+    assert choose_format(subset.insights) == expected
+    assert lead_magnet.format == expected
+    assert check_lead_magnet(lead_magnet) == []
+
+
+def test_worksheet_prompts_each_pain(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
+    lead_magnet = LeadMagnetWriter(settings).write(only(insight_set, InsightType.pain_point))
+
+    assert "### 1. Our customer success managers struggle with this every single week." in lead_magnet.markdown
+    assert "### 2. Nobody has time to read forty pages of call notes before a kickoff." in lead_magnet.markdown
+
+
+def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
+    with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
+        LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
+
+    assert refused.value.problems == ("no target keyword",)
+
+
+def test_refuses_a_recording_without_insights(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
+    with pytest.raises(IncompleteLeadMagnetError, match="no content from the recording"):
+        LeadMagnetWriter(settings).write(insight_set.model_copy(update={"insights": []}))
+
+
+def test_check_reports_what_is_missing(lead_magnet: LeadMagnet) -> None:
+    without_cta = lead_magnet.markdown.replace("Get the full template", "").replace(
+        "https://example.com/get-started", ""
+    )
+    stripped = dataclasses.replace(lead_magnet, markdown=without_cta, gating_fields=(), target_keyword=" ")
+
+    problems = check_lead_magnet(stripped)
+
+    assert "no target keyword" in problems
+    assert "the call to action does not appear in the markdown" in problems
+    assert "the call-to-action URL does not appear in the markdown" in problems
+    assert "no gating fields" in problems
+
+
+def test_check_reports_a_gating_field_the_markdown_forgot(lead_magnet: LeadMagnet) -> None:
+    extra_field = dataclasses.replace(lead_magnet, gating_fields=(*lead_magnet.gating_fields, "phone"))
+
+    assert check_lead_magnet(extra_field) == ["gating field 'phone' does not appear in the markdown"]
+
+
+def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch, insight_set: InsightSet) -> None:
+    monkeypatch.setenv("RECAST_PRODUCT_NAME", "Handoff HQ")
+    monkeypatch.setenv("RECAST_CTA_TEXT", "Download the checklist")
+    monkeypatch.setenv("RECAST_CTA_URL", "https://handoff.example.org/checklist")
+    monkeypatch.setenv("RECAST_GATING_FIELDS", '["email", "job_title"]')
+
+    lead_magnet = LeadMagnetWriter(LeadMagnetSettings()).write(insight_set)
+
+    assert "Handoff HQ" in lead_magnet.markdown
+    assert "[Download the checklist](https://handoff.example.org/checklist)" in lead_magnet.markdown
+    assert lead_magnet.gating_fields == ("email", "job_title")
+    assert "email and job title" in lead_magnet.markdown
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"cta_url": "example.com/no-scheme"}, {"gating_fields": []}, {"gating_fields": ["E-mail"]}, {"cta_text": ""}],
+)
+def test_settings_fail_fast_on_bad_values(overrides: dict) -> None:
+    with pytest.raises(ValidationError):
+        LeadMagnetSettings(**overrides)
+
+
+def test_templates_can_be_overridden_file_by_file(tmp_path: Path, insight_set: InsightSet) -> None:
+    (tmp_path / "checklist.md.j2").write_text(
+        '{% extends "layout.md.j2" %}\n{% block body %}\n## Our own checklist\n\n'
+        "{% for step in steps %}\n- [ ] {{ step }}\n{% endfor %}\n{% endblock %}\n"
+    )
+
+    lead_magnet = LeadMagnetWriter(LeadMagnetSettings(lead_magnet_templates_dir=tmp_path)).write(insight_set)
+
+    assert "## Our own checklist" in lead_magnet.markdown
+    assert "## Get the complete checklist" in lead_magnet.markdown
+    assert check_lead_magnet(lead_magnet) == []
+
+
+def test_an_override_that_drops_the_cta_is_refused(tmp_path: Path, insight_set: InsightSet) -> None:
+    (tmp_path / "layout.md.j2").write_text("# {{ title }}\n\n{% block body %}{% endblock %}\n")
+
+    with pytest.raises(IncompleteLeadMagnetError, match="call to action"):
+        LeadMagnetWriter(LeadMagnetSettings(lead_magnet_templates_dir=tmp_path)).write(insight_set)
