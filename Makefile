@@ -49,7 +49,7 @@ format: setup
 	$(PY) -m ruff check --fix .
 
 typecheck: setup
-	$(PY) -m mypy shared services infra tests bench
+	$(PY) -m mypy shared services infra tests
 
 check: lint typecheck test
 

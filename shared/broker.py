@@ -7,6 +7,7 @@ service first joined are not skipped. Handlers are idempotent to make redelivery
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from faststream import AckPolicy
@@ -20,6 +21,8 @@ def make_broker(settings: RecastSettings, client_id: str, **options: Any) -> Kaf
     return KafkaBroker(
         settings.kafka_bootstrap_servers.split(","),
         client_id=client_id,
+        # Through the root logger, so FastStream's own lines come out as JSON like ours.
+        logger=logging.getLogger(f"recast.{client_id}"),
         max_request_size=settings.max_message_bytes,
         **options,
     )

@@ -39,7 +39,7 @@ async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
     yield
 
 
-app = FastStream(broker, lifespan=lifespan)
+app = FastStream(broker, lifespan=lifespan, logger=log)
 
 
 async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool:

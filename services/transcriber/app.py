@@ -48,7 +48,7 @@ async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
     yield
 
 
-app = FastStream(broker, lifespan=lifespan)
+app = FastStream(broker, lifespan=lifespan, logger=log)
 
 
 def transcript_key(recording_id: str) -> str:
