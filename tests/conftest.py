@@ -16,15 +16,8 @@ from infra.local.stack import LocalStack, free_port
 
 
 def make_stack(run_dir: Path, **options: object) -> LocalStack:
-    return LocalStack(
-        run_dir=run_dir,
-        kafka_port=free_port(),
-        s3_port=free_port(),
-        external_kafka=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
-        external_s3=os.environ.get("S3_ENDPOINT_URL") or None,
-        bucket=os.environ.get("RECAST_BUCKET", "recast-test"),
-        **options,  # type: ignore[arg-type]
-    )
+    options.setdefault("bucket", os.environ.get("RECAST_BUCKET", "recast-test"))
+    return LocalStack.from_environment(run_dir, kafka_port=free_port(), s3_port=free_port(), **options)
 
 
 @pytest.fixture(scope="session")

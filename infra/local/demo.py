@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     stack = LocalStack.load(args.run_dir)
     if stack is None:
-        stack = LocalStack(run_dir=args.run_dir, partitions=args.partitions)
+        stack = LocalStack.from_environment(args.run_dir, partitions=args.partitions)
         print("starting the local stack (broker, S3, five services)...")
         try:
             stack.up()

@@ -23,6 +23,7 @@ import urllib.request
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore, make_s3_client
@@ -64,6 +65,17 @@ class LocalStack:
     external_s3: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     pids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls, run_dir: Path, **options: Any) -> LocalStack:
+        """A stack that uses the broker, S3 and bucket the environment names, starting what is missing."""
+        options.setdefault("bucket", os.environ.get("RECAST_BUCKET", "recast"))
+        return cls(
+            run_dir=run_dir,
+            external_kafka=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
+            external_s3=os.environ.get("S3_ENDPOINT_URL") or None,
+            **options,
+        )
 
     @property
     def bootstrap_servers(self) -> str:
@@ -318,14 +330,11 @@ def main(argv: list[str] | None = None) -> int:
         print("stopped the local stack")
         return 0
 
-    stack = LocalStack(
-        run_dir=args.run_dir,
-        bucket=os.environ.get("RECAST_BUCKET", "recast"),
+    stack = LocalStack.from_environment(
+        args.run_dir,
         partitions=args.partitions,
         broker_storage=args.broker_storage,
         scale=dict(_parse_scale(item) for item in args.scale),
-        external_kafka=os.environ.get("RECAST_EXTERNAL_KAFKA"),
-        external_s3=os.environ.get("RECAST_EXTERNAL_S3"),
     )
     if args.action == "env":
         for key, value in stack.env.items():
