@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 from typing import Annotated
 
-from faststream import Context, ContextRepo, FastStream
+from faststream import Context, ContextRepo
 
 from services.framework_article_writer.guard import PromotionalArticleError
 from services.framework_article_writer.plan import NotEnoughInsightsError
@@ -21,8 +19,8 @@ from shared.events import (
     InsightSet,
     deterministic_id,
 )
-from shared.logs import configure_logging
-from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.service import service_app
+from shared.storage import ObjectStore, in_thread
 from shared.topics import FRAMEWORK_ARTICLE_GROUP, FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, INSIGHTS_EXTRACTED
 
 settings = FrameworkArticleSettings()
@@ -43,15 +41,11 @@ to_review = broker.publisher(
 )
 
 
-@contextlib.asynccontextmanager
-async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
-    configure_logging("framework_article_writer", settings.log_level)
-    context.set_global("store", ObjectStore(make_s3_client(settings), settings.bucket))
+async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("writer", FrameworkArticleWriter(settings))
-    yield
 
 
-app = FastStream(broker, lifespan=lifespan, logger=log)
+app = service_app("framework_article_writer", broker, settings, setup=build_writer)
 
 
 def article_key(recording_id: str) -> str:

@@ -5,18 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from faststream import Context, ContextRepo, FastStream
+from faststream import Context, ContextRepo
 
 from services.ingest.notifications import UploadedObject, uploads_in_notification
 from services.ingest.recordings import Ingestor
 from services.ingest.settings import IngestSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import RecordingIngested
-from shared.logs import configure_logging
-from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.service import service_app
+from shared.storage import ObjectStore, in_thread
 from shared.topics import INGEST_GROUP, RECORDINGS_INGESTED, S3_EVENTS
 
 settings = IngestSettings()
@@ -31,15 +30,11 @@ to_recordings = broker.publisher(
 )
 
 
-@contextlib.asynccontextmanager
-async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
-    configure_logging("ingest", settings.log_level)
-    store = ObjectStore(make_s3_client(settings), settings.bucket)
+async def build_ingestor(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("ingestor", Ingestor(store, settings))
-    yield
 
 
-app = FastStream(broker, lifespan=lifespan, logger=log)
+app = service_app("ingest", broker, settings, setup=build_ingestor)
 
 
 async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 from typing import Annotated
 
-from faststream import Context, ContextRepo, FastStream
+from faststream import Context
 
 from services.insights.engine import extract_insights
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
-from shared.logs import configure_logging
+from shared.service import service_app
 from shared.settings import RecastSettings
-from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.storage import ObjectStore, in_thread
 from shared.topics import INSIGHTS_EXTRACTED, INSIGHTS_GROUP, TRANSCRIPTS_READY
 
 settings = RecastSettings()
@@ -29,14 +27,7 @@ to_insights = broker.publisher(
 )
 
 
-@contextlib.asynccontextmanager
-async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
-    configure_logging("insights", settings.log_level)
-    context.set_global("store", ObjectStore(make_s3_client(settings), settings.bucket))
-    yield
-
-
-app = FastStream(broker, lifespan=lifespan, logger=log)
+app = service_app("insights", broker, settings)
 
 
 def insights_key(recording_id: str) -> str:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 from typing import Annotated
 
-from faststream import Context, ContextRepo, FastStream
+from faststream import Context, ContextRepo
 
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnetWriter
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, InsightSet, LeadMagnetPublished, deterministic_id
-from shared.logs import configure_logging
-from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.service import service_app
+from shared.storage import ObjectStore, in_thread
 from shared.topics import INSIGHTS_EXTRACTED, LEAD_MAGNET_GROUP, LEAD_MAGNETS
 
 settings = LeadMagnetSettings()
@@ -29,15 +27,11 @@ to_lead_magnets = broker.publisher(
 )
 
 
-@contextlib.asynccontextmanager
-async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
-    configure_logging("lead_magnet_writer", settings.log_level)
-    context.set_global("store", ObjectStore(make_s3_client(settings), settings.bucket))
+async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("writer", LeadMagnetWriter(settings))
-    yield
 
 
-app = FastStream(broker, lifespan=lifespan, logger=log)
+app = service_app("lead_magnet_writer", broker, settings, setup=build_writer)
 
 
 def lead_magnet_key(recording_id: str) -> str:

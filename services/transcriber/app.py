@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import tempfile
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated
 
-from faststream import Context, ContextRepo, FastStream
+from faststream import Context, ContextRepo
 
 from services.transcriber.audio import SAMPLE_RATE, decode_audio
 from services.transcriber.engines import SpeechToText, load_engine
 from services.transcriber.settings import TranscriberSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import RecordingIngested, Transcript, TranscriptReady, deterministic_id
-from shared.logs import configure_logging
-from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.service import service_app
+from shared.storage import ObjectStore, in_thread
 from shared.topics import RECORDINGS_INGESTED, TRANSCRIBER_GROUP, TRANSCRIPTS_READY
 
 settings = TranscriberSettings()
@@ -34,21 +32,15 @@ to_transcripts = broker.publisher(
 )
 
 
-@contextlib.asynccontextmanager
-async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
-    configure_logging("transcriber", settings.log_level)
-    context.set_global("store", ObjectStore(make_s3_client(settings), settings.bucket))
+async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     started = time.monotonic()
     engine = await asyncio.to_thread(load_engine, settings)
-    log.info(
-        "speech-to-text engine loaded",
-        extra={"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)},
-    )
+    loaded = {"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)}
+    log.info("speech-to-text engine loaded", extra=loaded)
     context.set_global("engine", engine)
-    yield
 
 
-app = FastStream(broker, lifespan=lifespan, logger=log)
+app = service_app("transcriber", broker, settings, setup=load_speech_to_text)
 
 
 def transcript_key(recording_id: str) -> str:
