@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from services.framework_article_writer.guard import (
     PromotionalArticleError,
@@ -26,6 +26,7 @@ from services.framework_article_writer.guard import (
 from services.framework_article_writer.plan import ArticlePlan, NotEnoughInsightsError, plan_article
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from shared.events import Insight, InsightSet
+from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -143,15 +144,6 @@ def format_timestamp(seconds: float) -> str:
 
 
 def _template_environment(override_dir: Path | None) -> Environment:
-    # Templates found in the override folder win, file by file, over the built-in ones.
-    search_path = [str(override_dir)] if override_dir else []
-    environment = Environment(
-        loader=FileSystemLoader([*search_path, str(DEFAULT_TEMPLATES)]),
-        autoescape=False,  # Markdown, not HTML: escaping would corrupt quotes and ampersands.
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = markdown_templates(DEFAULT_TEMPLATES, override_dir)
     environment.filters["timestamp"] = format_timestamp
     return environment

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from shared.events import Insight, InsightSet, InsightType
+from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
 
@@ -180,16 +181,7 @@ def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
 
 
 def _template_environment(override_dir: Path | None) -> Environment:
-    # Templates found in the override folder win, file by file, over the built-in ones.
-    search_path = [str(override_dir)] if override_dir else []
-    environment = Environment(
-        loader=FileSystemLoader([*search_path, str(DEFAULT_TEMPLATES)]),
-        autoescape=False,  # Markdown, not HTML: escaping would corrupt quotes and ampersands.
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = markdown_templates(DEFAULT_TEMPLATES, override_dir)
     environment.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     environment.filters["human_list"] = _human_list
     return environment
