@@ -8,6 +8,8 @@ LEAD_MAGNETS = "content.lead-magnets"
 FRAMEWORK_ARTICLES = "content.framework-articles"
 # Framework articles the promotional-tell guard refused wait here for a human editor.
 FRAMEWORK_ARTICLE_REVIEW = "review.framework-articles"
+# Every service's progress reports, keyed (and compacted) by recording id.
+RECORDINGS_STATUS = "recordings.status"
 
 ALL_TOPICS = (
     S3_EVENTS,
@@ -17,7 +19,11 @@ ALL_TOPICS = (
     LEAD_MAGNETS,
     FRAMEWORK_ARTICLES,
     FRAMEWORK_ARTICLE_REVIEW,
+    RECORDINGS_STATUS,
 )
+
+# Per-topic broker settings at creation: the status topic keeps only the latest update per recording.
+TOPIC_CONFIGS = {RECORDINGS_STATUS: {"cleanup.policy": "compact"}}
 
 INGEST_GROUP = "recast-ingest"
 TRANSCRIBER_GROUP = "recast-transcriber"

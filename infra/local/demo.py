@@ -26,6 +26,7 @@ from shared.topics import (
     INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
+    RECORDINGS_STATUS,
     TRANSCRIPTS_READY,
 )
 
@@ -90,6 +91,7 @@ def _report(topic: str, event: dict[str, Any]) -> None:
         LEAD_MAGNETS: lambda: event["artifact_uri"],
         FRAMEWORK_ARTICLES: lambda: event["artifact_uri"],
         FRAMEWORK_ARTICLE_REVIEW: lambda: "refused: " + "; ".join(event["reasons"]),
+        RECORDINGS_STATUS: lambda: f"{event['stage']} {event['state']} {event['message']}".rstrip(),
     }[topic]()
     print(f"  {topic:<28} {detail}")
 

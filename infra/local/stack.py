@@ -27,7 +27,7 @@ from typing import Any
 
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore, make_s3_client
-from shared.topics import ALL_TOPICS, SERVICE_GROUPS
+from shared.topics import ALL_TOPICS, SERVICE_GROUPS, TOPIC_CONFIGS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVICES = tuple(SERVICE_GROUPS)
@@ -205,7 +205,11 @@ class LocalStack:
         await admin.start()
         try:
             existing = set(await admin.list_topics())
-            missing = [NewTopic(topic, self.partitions, 1) for topic in ALL_TOPICS if topic not in existing]
+            missing = [
+                NewTopic(topic, self.partitions, 1, topic_configs=TOPIC_CONFIGS.get(topic, {}))
+                for topic in ALL_TOPICS
+                if topic not in existing
+            ]
             if missing:
                 await admin.create_topics(missing)
         finally:

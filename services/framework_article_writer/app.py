@@ -20,6 +20,7 @@ from shared.events import (
     deterministic_id,
 )
 from shared.service import service_app
+from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
 from shared.topics import FRAMEWORK_ARTICLE_GROUP, FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, INSIGHTS_EXTRACTED
 
@@ -39,6 +40,7 @@ to_review = broker.publisher(
     description="A recording whose framework article was refused, with the reasons, for a human editor.",
     schema=FrameworkArticleRefused,
 )
+status = StatusReporter(status_publisher(broker), producer="framework_article_writer")
 
 
 async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
@@ -66,33 +68,36 @@ async def on_insight_extracted(
     # A recording's insights arrive in order on one partition; the last one means the set is complete.
     if not event.is_last:
         return
-    insight_set: InsightSet = await in_thread(store.get_model, event.insights_uri, InsightSet)
-    try:
-        article = writer.write(insight_set)
-    except (PromotionalArticleError, NotEnoughInsightsError) as refusal:
-        await refuse(event, insight_set, refusal)
-        return
-    stored = await in_thread(store.put_text, article_key(event.recording_id), article.markdown)
-    published = FrameworkArticlePublished(
-        event_id=deterministic_id(event.recording_id, FrameworkArticlePublished.name),
-        recording_id=event.recording_id,
-        producer="framework_article_writer",
-        artifact_uri=str(stored.uri),
-        artifact_sha256=stored.sha256,
-        title=article.title,
-        insight_ids=list(article.insight_ids),
-        source_key=event.source_key,
-        framework_name=article.framework_name,
-        thesis=article.thesis,
-    )
-    await to_articles.publish(published, key=partition_key(published))
+    async with status.track(event.recording_id, Stage.framework_article, event.source_key) as run:
+        insight_set: InsightSet = await in_thread(store.get_model, event.insights_uri, InsightSet)
+        try:
+            article = writer.write(insight_set)
+        except (PromotionalArticleError, NotEnoughInsightsError) as refusal:
+            reasons = await refuse(event, insight_set, refusal)
+            await run.finish(StageState.refused, "; ".join(reasons))
+            return
+        stored = await in_thread(store.put_text, article_key(event.recording_id), article.markdown)
+        published = FrameworkArticlePublished(
+            event_id=deterministic_id(event.recording_id, FrameworkArticlePublished.name),
+            recording_id=event.recording_id,
+            producer="framework_article_writer",
+            artifact_uri=str(stored.uri),
+            artifact_sha256=stored.sha256,
+            title=article.title,
+            insight_ids=list(article.insight_ids),
+            source_key=event.source_key,
+            framework_name=article.framework_name,
+            thesis=article.thesis,
+        )
+        await to_articles.publish(published, key=partition_key(published))
+        run.message = str(stored.uri)
     log.info(
         "framework article published",
         extra={"recording_id": event.recording_id, "event_id": published.event_id, "framework": article.framework_name},
     )
 
 
-async def refuse(event: InsightExtracted, insight_set: InsightSet, refusal: Exception) -> None:
+async def refuse(event: InsightExtracted, insight_set: InsightSet, refusal: Exception) -> list[str]:
     """Never publish silently: the refusal and its reasons go to the review topic."""
     if isinstance(refusal, PromotionalArticleError):
         reasons = [f"{tell.kind.value}: {tell.reason} ({tell.matched!r})" for tell in refusal.tells]
@@ -108,3 +113,4 @@ async def refuse(event: InsightExtracted, insight_set: InsightSet, refusal: Exce
     )
     await to_review.publish(refused, key=partition_key(refused))
     log.warning("framework article refused", extra={"recording_id": event.recording_id, "reasons": reasons})
+    return reasons

@@ -10,11 +10,12 @@ from typing import Annotated, Any
 from faststream import Context, ContextRepo
 
 from services.ingest.notifications import UploadedObject, uploads_in_notification
-from services.ingest.recordings import Ingestor
+from services.ingest.recordings import Ingestor, Rejection
 from services.ingest.settings import IngestSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import RecordingIngested
 from shared.service import service_app
+from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
 from shared.topics import INGEST_GROUP, RECORDINGS_INGESTED, S3_EVENTS
 
@@ -28,6 +29,7 @@ to_recordings = broker.publisher(
     description="A validated upload became a recording: its s3:// source, kind, title and duration.",
     schema=RecordingIngested,
 )
+status = StatusReporter(status_publisher(broker), producer="ingest")
 
 
 async def build_ingestor(context: ContextRepo, store: ObjectStore) -> None:
@@ -39,17 +41,29 @@ app = service_app("ingest", broker, settings, setup=build_ingestor)
 
 async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool:
     """Record and announce one upload; True when it was new. A failed publish releases the claim."""
-    event: RecordingIngested | None = await in_thread(ingestor.ingest, upload)
-    if event is None:
+    outcome: RecordingIngested | Rejection | None = await in_thread(ingestor.ingest, upload)
+    if outcome is None:
         return False
+    if isinstance(outcome, Rejection):
+        await status.report(
+            outcome.recording_id, Stage.ingest, StageState.failed, message=outcome.reason, source_key=outcome.key
+        )
+        return True
     try:
-        await to_recordings.publish(event, key=partition_key(event))
+        await to_recordings.publish(outcome, key=partition_key(outcome))
     except Exception:
-        await in_thread(ingestor.release, event.recording_id)
+        await in_thread(ingestor.release, outcome.recording_id)
         raise
+    await status.report(
+        outcome.recording_id,
+        Stage.ingest,
+        StageState.done,
+        message=f"{outcome.kind} '{outcome.title}', {outcome.duration_s:.0f} s of audio",
+        source_key=outcome.source_key,
+    )
     log.info(
         "recording ingested",
-        extra={"recording_id": event.recording_id, "event_id": event.event_id, "key": event.source_key},
+        extra={"recording_id": outcome.recording_id, "event_id": outcome.event_id, "key": outcome.source_key},
     )
     return True
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -23,6 +24,15 @@ log = logging.getLogger("recast.ingest")
 
 KIND_PREFIXES = {"webinars/": RecordingKind.webinar, "podcasts/": RecordingKind.podcast}
 MAX_KEY_LENGTH = 1024
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An upload that will not become a recording, and why (told to the uploader on the status topic)."""
+
+    recording_id: str
+    key: str
+    reason: str
 
 
 def claim_key(recording_id: str) -> str:
@@ -42,8 +52,9 @@ class Ingestor:
     def is_candidate(self, upload: UploadedObject) -> bool:
         return upload.bucket == self.store.bucket and upload.key.startswith(self.settings.incoming_prefix)
 
-    def ingest(self, upload: UploadedObject) -> RecordingIngested | None:
-        """The event to publish for a new, valid upload; None if it was seen before or rejected."""
+    def ingest(self, upload: UploadedObject) -> RecordingIngested | Rejection | None:
+        """The event to publish for a new, valid upload, the rejection of a new invalid one,
+        or None for anything seen before or not under incoming/."""
         if not self.is_candidate(upload) or upload.key.endswith("/"):
             return None
         head = self.store.head(upload.key)
@@ -65,7 +76,7 @@ class Ingestor:
                 json.dumps({**claim, "state": "rejected", "reason": str(rejection)}).encode(),
                 "application/json",
             )
-            return None
+            return Rejection(recording_id, upload.key, str(rejection))
 
     def release(self, recording_id: str) -> None:
         """Forget a claim whose event could not be published, so the next notice retries it."""

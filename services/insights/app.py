@@ -12,6 +12,7 @@ from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
 from shared.service import service_app
 from shared.settings import RecastSettings
+from shared.status import Stage, StageRun, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
 from shared.topics import INSIGHTS_EXTRACTED, INSIGHTS_GROUP, TRANSCRIPTS_READY
 
@@ -25,6 +26,7 @@ to_insights = broker.publisher(
     description="One typed insight with its verbatim quote and timestamps; a recording's insights share a key.",
     schema=InsightExtracted,
 )
+status = StatusReporter(status_publisher(broker), producer="insights")
 
 
 app = service_app("insights", broker, settings)
@@ -42,10 +44,17 @@ def insights_key(recording_id: str) -> str:
 )
 async def on_transcript_ready(event: TranscriptReady, store: Annotated[ObjectStore, Context("store")]) -> None:
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
+    async with status.track(event.recording_id, Stage.insights, event.source_key) as run:
+        await extract_and_publish(event, store, run)
+    log.info("insights extracted", extra=context | {"message": run.message})
+
+
+async def extract_and_publish(event: TranscriptReady, store: ObjectStore, run: StageRun) -> None:
     transcript: Transcript = await in_thread(store.get_model, event.transcript_uri, Transcript)
     insight_set = extract_insights(transcript, source_key=event.source_key, title=event.title)
     if not insight_set.insights:
-        log.warning("no insights found in the transcript", extra=context)
+        # Nothing for either rail to write from: say so rather than leave the recording hanging.
+        await run.finish(StageState.failed, "no insights found in the transcript (silence, music or no speech?)")
         return
     stored = await in_thread(store.put_model, insights_key(event.recording_id), insight_set)
     count = len(insight_set.insights)
@@ -62,4 +71,4 @@ async def on_transcript_ready(event: TranscriptReady, store: Annotated[ObjectSto
             source_key=event.source_key,
         )
         await to_insights.publish(extracted, key=partition_key(extracted))
-    log.info("insights extracted", extra=context | {"insights": count})
+    run.message = f"{count} insights: " + ", ".join(sorted({insight.type.value for insight in insight_set.insights}))

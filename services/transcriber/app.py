@@ -17,6 +17,7 @@ from services.transcriber.settings import TranscriberSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import RecordingIngested, Transcript, TranscriptReady, deterministic_id
 from shared.service import service_app
+from shared.status import Stage, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
 from shared.topics import RECORDINGS_INGESTED, TRANSCRIBER_GROUP, TRANSCRIPTS_READY
 
@@ -30,6 +31,7 @@ to_transcripts = broker.publisher(
     description="A recording was transcribed: s3:// URI of the transcript JSON (segments with start, end, text).",
     schema=TranscriptReady,
 )
+status = StatusReporter(status_publisher(broker), producer="transcriber")
 
 
 async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
@@ -78,8 +80,10 @@ async def on_recording_ingested(
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
     log.info("transcription started", extra=context | {"duration_s": event.duration_s})
     started = time.monotonic()
-    transcript = await asyncio.to_thread(transcribe_recording, event, store, engine)
-    stored = await in_thread(store.put_model, transcript_key(event.recording_id), transcript)
+    async with status.track(event.recording_id, Stage.transcribe, event.source_key) as run:
+        transcript = await asyncio.to_thread(transcribe_recording, event, store, engine)
+        stored = await in_thread(store.put_model, transcript_key(event.recording_id), transcript)
+        run.message = f"{len(transcript.segments)} segments by {engine.engine} {engine.model}"
     ready = TranscriptReady(
         event_id=deterministic_id(event.recording_id, TranscriptReady.name),
         recording_id=event.recording_id,

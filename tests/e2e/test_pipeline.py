@@ -16,13 +16,14 @@ from shared.topics import (
     FRAMEWORK_ARTICLES,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
+    RECORDINGS_STATUS,
     S3_EVENTS,
     TRANSCRIPTS_READY,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 
-FOLLOWED = (RECORDINGS_INGESTED, TRANSCRIPTS_READY, LEAD_MAGNETS, FRAMEWORK_ARTICLES)
+FOLLOWED = (RECORDINGS_INGESTED, TRANSCRIPTS_READY, LEAD_MAGNETS, FRAMEWORK_ARTICLES, RECORDINGS_STATUS)
 CALL_TO_ACTION = re.compile(
     r"\b(book|schedule|request)\b.{0,20}\bdemo\b|free trial|sign up|contact sales|https?://", re.I
 )
@@ -92,6 +93,12 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack) ->
     for event in (*lead_magnets, *articles, *seen[TRANSCRIPTS_READY]):
         assert event["recording_id"] == recording_id
         assert event["source_key"] == key
+
+    stages = [(update["stage"], update["state"]) for update in seen[RECORDINGS_STATUS]]
+    assert all(update["recording_id"] == recording_id for update in seen[RECORDINGS_STATUS])
+    for stage in ("transcribe", "insights", "lead-magnet", "framework-article"):
+        assert stages.index((stage, "started")) < stages.index((stage, "done")), stages
+    assert ("ingest", "done") in stages and not [s for s in stages if s[1] == "failed"], stages
 
     transcript = json.loads(store.get_bytes(seen[TRANSCRIPTS_READY][0]["transcript_uri"]))
     segments = transcript["segments"]

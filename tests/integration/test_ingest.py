@@ -13,7 +13,7 @@ from infra.local.demo import SAMPLE, follow, open_followers
 from infra.local.stack import LocalStack
 from services.ingest.recordings import claim_key, recording_id_for
 from shared.storage import ObjectStore, make_s3_client
-from shared.topics import RECORDINGS_INGESTED
+from shared.topics import RECORDINGS_INGESTED, RECORDINGS_STATUS
 from tests.conftest import make_stack
 from tests.e2e.test_pipeline import minio_notification, publish_notification
 
@@ -39,15 +39,17 @@ def upload(store: ObjectStore, key: str, body: bytes, **metadata: str) -> str:
     return str(put["ETag"])
 
 
-async def notify_and_follow(stack: LocalStack, store: ObjectStore, key: str, etag: str, times: int = 1) -> list[dict]:
-    consumer = await open_followers(stack.bootstrap_servers, (RECORDINGS_INGESTED,))
+async def notify_and_follow(
+    stack: LocalStack, store: ObjectStore, key: str, etag: str, times: int = 1
+) -> dict[str, list[dict]]:
+    consumer = await open_followers(stack.bootstrap_servers, (RECORDINGS_INGESTED, RECORDINGS_STATUS))
     try:
         for _ in range(times):
             await publish_notification(stack, minio_notification(stack.bucket, key, etag, 1))
         seen = await follow(consumer, key, (), timeout_s=6)
     finally:
         await consumer.stop()
-    return seen.get(RECORDINGS_INGESTED, [])
+    return seen
 
 
 async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(ingest_only: LocalStack) -> None:
@@ -55,7 +57,8 @@ async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(i
     key = f"incoming/talks/{uuid.uuid4().hex}.mp3"
     etag = upload(store, key, SAMPLE.read_bytes(), kind="Webinar", title="Depth beats volume")
 
-    events = await notify_and_follow(ingest_only, store, key, etag, times=3)
+    seen = await notify_and_follow(ingest_only, store, key, etag, times=3)
+    events = seen.get(RECORDINGS_INGESTED, [])
 
     assert len(events) == 1, events
     event = events[0]
@@ -63,6 +66,7 @@ async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(i
     assert (event["kind"], event["title"]) == ("webinar", "Depth beats volume")
     assert 60 < event["duration_s"] < 90 and event["audio_codec"] == "mp3"
     assert store.head(claim_key(event["recording_id"])) is not None
+    assert [(u["stage"], u["state"]) for u in seen[RECORDINGS_STATUS]] == [("ingest", "done")]
 
 
 @pytest.mark.parametrize(
@@ -81,9 +85,11 @@ async def test_bad_uploads_are_rejected_with_a_reason_and_never_announced(
     key = f"incoming/{uuid.uuid4().hex}.mp3"
     etag = upload(store, key, SAMPLE.read_bytes() if body is None else body, **metadata)
 
-    events = await notify_and_follow(ingest_only, store, key, etag)
+    seen = await notify_and_follow(ingest_only, store, key, etag)
 
-    assert events == []
+    assert RECORDINGS_INGESTED not in seen
+    [update] = seen[RECORDINGS_STATUS]
+    assert (update["stage"], update["state"]) == ("ingest", "failed") and reason in update["message"]
     recording_id = recording_id_for(store.bucket, key, etag)
     for _ in range(20):  # the rejection record is written just after the probe; give it a moment
         if store.head(f"recordings/{recording_id}/rejected.json"):
