@@ -49,7 +49,7 @@ format: setup
 	$(PY) -m ruff check --fix .
 
 typecheck: setup
-	$(PY) -m mypy shared services infra tests
+	$(PY) -m mypy shared services infra cli tests
 
 check: lint typecheck test
 

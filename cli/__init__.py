@@ -1,0 +1,1 @@
+"""The ``recast`` command: what users and operators run against a Recast deployment."""
