@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -219,6 +220,33 @@ class LocalStack:
         name = service if replica == 0 else f"{service}-{replica + 1}"
         command = [sys.executable, "-m", "faststream", "run", f"services.{service}.app:app"]
         self._spawn(name, command, self.env)
+
+    # Operating one process of a running stack (tests stop, kill and restart them) ----------
+    def stop(self, name: str, *, kill: bool = False, timeout_s: float = 10) -> None:
+        """Stop one process (a service replica such as ``transcriber-2``, ``broker`` or ``s3``):
+        SIGTERM and a grace period, or SIGKILL at once with ``kill``."""
+        pid = self.pids.pop(name)
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+        _terminate_group(pid, timeout_s)
+        self._save()
+
+    def start(self, name: str, timeout_s: float = 60) -> None:
+        """Start one stopped process again under its old name; for a service, wait until its group is stable."""
+        deadline = time.monotonic() + timeout_s
+        if name == "broker":
+            self._start_broker(deadline)
+        elif name == "s3":
+            self._start_s3(deadline)
+        else:
+            service, _, replica = name.rpartition("-")
+            if not replica.isdigit():  # the first replica carries the bare service name
+                service, replica = name, "1"
+            self._start_service(service, int(replica) - 1)
+        self._save()
+        if name not in ("broker", "s3"):
+            asyncio.run(self._wait_for_consumer_groups(deadline))
 
     async def _wait_for_consumer_groups(self, deadline: float) -> None:
         """Ready means every service's group is stable with all its replicas in it."""
