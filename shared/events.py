@@ -61,6 +61,17 @@ class RecordingIngested(Event):
     audio_codec: str = Field(description="Codec of the first audio stream, e.g. mp3, aac, opus.")
 
 
+class TranscriptWord(BaseModel):
+    """One word with its own timing, where the engine produced word timestamps."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    start: float = Field(ge=0, description="Start of the word, seconds from the start of the recording.")
+    end: float = Field(ge=0, description="End of the word, seconds from the start of the recording.")
+    word: str = Field(description="The word as transcribed, with its leading space or punctuation.")
+    probability: float = Field(default=1.0, ge=0, le=1, description="The engine's confidence in the word.")
+
+
 class TranscriptSegment(BaseModel):
     """One timestamped stretch of speech. Also the shape of segments in the transcript JSON."""
 
@@ -69,6 +80,9 @@ class TranscriptSegment(BaseModel):
     start: float = Field(ge=0, description="Start of the segment, seconds from the start of the recording.")
     end: float = Field(ge=0, description="End of the segment, seconds from the start of the recording.")
     text: str = Field(description="What was said, as transcribed.")
+    words: list[TranscriptWord] = Field(
+        default_factory=list, description="The segment's words with timings; empty when word timestamps are off."
+    )
 
 
 class Transcript(BaseModel):
@@ -82,6 +96,9 @@ class Transcript(BaseModel):
     model: str
     duration_s: float
     segments: list[TranscriptSegment]
+    speech_s: float = Field(default=0.0, ge=0, description="Seconds of speech found by voice activity detection.")
+    chunk_count: int = Field(default=0, ge=0, description="How many chunks the recording was transcribed in.")
+    transcribe_s: float = Field(default=0.0, ge=0, description="Engine time spent on all chunks, seconds.")
 
     @property
     def text(self) -> str:
@@ -102,6 +119,22 @@ class TranscriptReady(Event):
     model: str = Field(description="Model name used by the engine.")
     duration_s: float = Field(ge=0, description="Audio duration in seconds.")
     segment_count: int = Field(ge=0, description="Number of segments in the transcript.")
+    srt_uri: str = Field(default="", description="s3:// URI of the transcript as SubRip subtitles (.srt).")
+    vtt_uri: str = Field(default="", description="s3:// URI of the transcript as WebVTT subtitles (.vtt).")
+    txt_uri: str = Field(default="", description="s3:// URI of the transcript as plain text, one segment a line.")
+
+
+class TranscriptionChunkPlanned(Event):
+    """One chunk of a recording's speech is ready to transcribe. The transcriber publishes these to
+    itself, so a long recording is many short jobs spread over partitions and replicas."""
+
+    name: ClassVar[str] = "transcription-chunk.planned"
+
+    chunk_index: int = Field(ge=0, description="Position of the chunk in the recording.")
+    chunk_count: int = Field(ge=1, description="How many chunks the recording was cut into.")
+    plan_uri: str = Field(description="s3:// URI of the transcription plan (every chunk's speech spans).")
+    chunk_uri: str = Field(description="s3:// URI of the chunk's audio (16 kHz mono WAV of its speech spans).")
+    source_key: str = Field(description="Object key of the original upload.")
 
 
 class InsightType(StrEnum):
@@ -111,6 +144,20 @@ class InsightType(StrEnum):
     pain_point = "pain_point"
     story = "story"
     quotable_line = "quotable_line"
+
+
+class Evidence(BaseModel):
+    """One verbatim quote an insight rests on, traced to where it was said."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    quote: str = Field(description="Verbatim quote from the transcript.")
+    start: float = Field(ge=0, description="Start of the quote in the recording, seconds.")
+    end: float = Field(ge=0, description="End of the quote in the recording, seconds.")
+    segment_index: int | None = Field(
+        default=None, ge=0, description="Index of the transcript segment (speaker turn) the quote starts in."
+    )
+    speaker: str | None = Field(default=None, description="Who said it, where the transcript knows.")
 
 
 class Insight(BaseModel):
@@ -127,6 +174,22 @@ class Insight(BaseModel):
     steps: list[str] = Field(default_factory=list, description="Ordered steps, for framework insights.")
     keywords: list[str] = Field(default_factory=list, description="Key phrases of the idea, most relevant first.")
     score: float = Field(ge=0, le=1, description="How publishable the idea is (specificity and evidence), 0..1.")
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Every quote the idea rests on, the main one first (near-duplicates merged into one insight).",
+    )
+    speaker: str | None = Field(default=None, description="Who said the main quote, where the transcript knows.")
+    segment_index: int | None = Field(
+        default=None, ge=0, description="Transcript segment (speaker turn) the main quote starts in."
+    )
+    specificity: float = Field(default=0, ge=0, le=1, description="Numbers, named things, concrete detail, 0..1.")
+    originality: float = Field(
+        default=0, ge=0, le=1, description="How far the idea departs from consensus (contrarian cues), 0..1."
+    )
+    evidence_strength: float = Field(
+        default=0, ge=0, le=1, description="How well the quotes back the idea (data, stories, repetition), 0..1."
+    )
+    engine: str = Field(default="deterministic", description="The insight engine that found it.")
 
 
 class InsightSet(BaseModel):
@@ -177,6 +240,8 @@ class LeadMagnetPublished(ArtifactPublished):
     format: str = Field(description="checklist, cheat-sheet, worksheet or mini-guide.")
     target_keyword: str = Field(description="The search keyword the lead magnet targets.")
     call_to_action: str = Field(description="The call to action the lead magnet ends with.")
+    html_uri: str | None = Field(default=None, description="s3:// URI of the lead magnet rendered as HTML.")
+    pdf_uri: str | None = Field(default=None, description="s3:// URI of the downloadable PDF lead magnet.")
 
 
 class FrameworkArticlePublished(ArtifactPublished):
@@ -199,3 +264,39 @@ class FrameworkArticleRefused(Event):
     reasons: list[str] = Field(description="Why no article was published, one readable reason each.")
     insight_ids: list[str] = Field(description="Ids of the insights the draft was written from.")
     source_key: str = Field(description="Object key of the original upload.")
+
+
+class RailReplayRequested(Event):
+    """Regenerate one rail's output for a recording from its stored insights (no re-transcription).
+
+    Each rail has its own replay topic, so a replay of one rail never wakes the other."""
+
+    name: ClassVar[str] = "rail.replay-requested"
+
+    rail: Literal["lead-magnets", "framework-articles"] = Field(description="The rail to regenerate.")
+    insights_uri: str = Field(description="s3:// URI of the recording's stored insight set (JSON).")
+    source_key: str = Field(description="Object key of the original upload.")
+
+
+class DeadLettered(Event):
+    """A message a consumer gave up on, or an upload ingest rejected: kept whole so it can be replayed."""
+
+    name: ClassVar[str] = "message.dead-lettered"
+
+    stage: str = Field(description="The service (consumer) that failed, e.g. transcriber.")
+    consumer_group: str = Field(description="Consumer group of the failing subscriber.")
+    original_topic: str = Field(description="Topic the message came from; `recast dlq replay` publishes it there.")
+    original_partition: int | None = Field(default=None, description="Partition of the original message.")
+    original_offset: int | None = Field(default=None, description="Offset of the original message.")
+    original_key: str | None = Field(default=None, description="Key of the original message (UTF-8 or base64).")
+    original_headers: dict[str, str] = Field(default_factory=dict, description="Headers of the original message.")
+    payload: str = Field(description="The original message body, as text or base64 (see payload_encoding).")
+    payload_encoding: Literal["utf-8", "base64"] = Field(description="How ``payload`` encodes the body.")
+    error_type: str = Field(description="Class of the last error, e.g. ValidationError.")
+    error_message: str = Field(description="The last error's message, with secrets and signed URLs removed.")
+    error_kind: Literal["transient", "permanent", "rejected"] = Field(
+        description="transient: retries ran out; permanent: retrying cannot help; rejected: a bad upload."
+    )
+    attempts: int = Field(ge=1, description="How many times the message was tried.")
+    first_failed_at: datetime = Field(description="When the first attempt failed (UTC).")
+    last_failed_at: datetime = Field(description="When the last attempt failed (UTC).")

@@ -3,23 +3,35 @@
 S3_EVENTS = "s3.events"
 RECORDINGS_INGESTED = "recordings.ingested"
 TRANSCRIPTS_READY = "transcripts.ready"
+# The transcriber's own work queue: one event per chunk of a recording's speech.
+TRANSCRIPTION_CHUNKS = "transcription.chunks"
 INSIGHTS_EXTRACTED = "insights.extracted"
 LEAD_MAGNETS = "content.lead-magnets"
 FRAMEWORK_ARTICLES = "content.framework-articles"
 # Framework articles the promotional-tell guard refused wait here for a human editor.
 FRAMEWORK_ARTICLE_REVIEW = "review.framework-articles"
+# `recast replay --rail ...`: one topic per rail, read only by that rail's writer group.
+REPLAY_LEAD_MAGNETS = "replay.lead-magnets"
+REPLAY_FRAMEWORK_ARTICLES = "replay.framework-articles"
 # Every service's progress reports, keyed (and compacted) by recording id.
 RECORDINGS_STATUS = "recordings.status"
+# Messages a consumer could not process (poison, or transient errors that outlasted the retries)
+# and uploads ingest rejected: original payload, error and stage. Read and replayed with `recast dlq`.
+DEAD_LETTERS = "recast.dlq"
 
 ALL_TOPICS = (
     S3_EVENTS,
     RECORDINGS_INGESTED,
+    TRANSCRIPTION_CHUNKS,
     TRANSCRIPTS_READY,
     INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
     FRAMEWORK_ARTICLES,
     FRAMEWORK_ARTICLE_REVIEW,
+    REPLAY_LEAD_MAGNETS,
+    REPLAY_FRAMEWORK_ARTICLES,
     RECORDINGS_STATUS,
+    DEAD_LETTERS,
 )
 
 # Per-topic broker settings at creation: the status topic keeps only the latest update per recording.
@@ -27,6 +39,8 @@ TOPIC_CONFIGS = {RECORDINGS_STATUS: {"cleanup.policy": "compact"}}
 
 INGEST_GROUP = "recast-ingest"
 TRANSCRIBER_GROUP = "recast-transcriber"
+# A group of its own, so planning and chunk work never rebalance each other's consumers.
+TRANSCRIBER_CHUNK_GROUP = "recast-transcriber-chunks"
 INSIGHTS_GROUP = "recast-insights"
 LEAD_MAGNET_GROUP = "recast-lead-magnet-writer"
 FRAMEWORK_ARTICLE_GROUP = "recast-framework-article-writer"

@@ -1,25 +1,48 @@
-"""Transcriber service: ``recordings.ingested`` in, transcript JSON in S3 and ``transcripts.ready`` out."""
+"""Transcriber service: ``recordings.ingested`` in, transcript JSON (+ SRT, VTT, TXT) in S3 and
+``transcripts.ready`` out.
+
+A recording is planned (speech found and cut into chunks at silences), then each chunk is
+its own event on ``transcription.chunks``. Every handler call is short whatever the
+recording's length, so the consumer never outlives ``max_poll_interval_ms`` (which would
+make it leave its group and get the same recording back forever), and a long recording
+spreads over every replica. Whichever chunk finishes last assembles the transcript.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import tempfile
 import time
-from pathlib import Path
 from typing import Annotated
 
 from faststream import Context, ContextRepo
 
-from services.transcriber.audio import SAMPLE_RATE, decode_audio
 from services.transcriber.engines import SpeechToText, load_engine
+from services.transcriber.planning import TranscriptionPlan
 from services.transcriber.settings import TranscriberSettings
+from services.transcriber.transcription import (
+    StoredTranscript,
+    assemble_transcript,
+    chunks_done,
+    claim_assembly,
+    delete_chunk_audio,
+    plan_key,
+    plan_recording,
+    speech_share_done,
+    transcribe_chunk,
+)
 from shared.broker import consumer_options, make_broker, partition_key
-from shared.events import RecordingIngested, Transcript, TranscriptReady, deterministic_id
+from shared.events import RecordingIngested, TranscriptionChunkPlanned, TranscriptReady, deterministic_id
 from shared.service import service_app
-from shared.status import Stage, StatusReporter, status_publisher
+from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
-from shared.topics import RECORDINGS_INGESTED, TRANSCRIBER_GROUP, TRANSCRIPTS_READY
+from shared.topics import (
+    RECORDINGS_INGESTED,
+    TRANSCRIBER_CHUNK_GROUP,
+    TRANSCRIBER_GROUP,
+    TRANSCRIPTION_CHUNKS,
+    TRANSCRIPTS_READY,
+)
 
 settings = TranscriberSettings()
 broker = make_broker(settings, client_id="recast-transcriber")
@@ -28,8 +51,15 @@ log = logging.getLogger("recast.transcriber")
 to_transcripts = broker.publisher(
     TRANSCRIPTS_READY,
     title="transcripts.ready",
-    description="A recording was transcribed: s3:// URI of the transcript JSON (segments with start, end, text).",
+    description="A recording was transcribed: s3:// URIs of the transcript JSON (segments with start, end, text) "
+    "and of its SRT, VTT and TXT exports.",
     schema=TranscriptReady,
+)
+to_chunks = broker.publisher(
+    TRANSCRIPTION_CHUNKS,
+    title="transcription.chunks",
+    description="The transcriber's own work queue: one event per chunk of a recording's speech.",
+    schema=TranscriptionChunkPlanned,
 )
 status = StatusReporter(status_publisher(broker), producer="transcriber")
 
@@ -45,32 +75,16 @@ async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
 app = service_app("transcriber", broker, settings, setup=load_speech_to_text)
 
 
-def transcript_key(recording_id: str) -> str:
-    return f"transcripts/{recording_id}/transcript.json"
-
-
-def transcribe_recording(event: RecordingIngested, store: ObjectStore, engine: SpeechToText) -> Transcript:
-    """Download, decode to 16 kHz mono and transcribe; blocking, so it runs in a worker thread."""
-    with tempfile.TemporaryDirectory(prefix="recast-transcribe-") as workdir:
-        source = Path(workdir) / "source"
-        store.download(event.source_key, source)
-        audio = decode_audio(source)
-    result = engine.transcribe(audio, settings.language)
-    return Transcript(
-        recording_id=event.recording_id,
-        language=result.language,
-        engine=engine.engine,
-        model=engine.model,
-        duration_s=round(len(audio) / SAMPLE_RATE, 3),
-        segments=result.segments,
-    )
+def chunk_event_id(recording_id: str, index: int) -> str:
+    return deterministic_id(recording_id, TranscriptionChunkPlanned.name, str(index))
 
 
 @broker.subscriber(
     RECORDINGS_INGESTED,
     **consumer_options(TRANSCRIBER_GROUP, max_poll_interval_ms=settings.max_poll_interval_ms),
     title="recordings.ingested/transcriber",
-    description="Transcribes each ingested recording with Whisper.",
+    description="Finds the speech in each ingested recording and cuts it into chunks at silences, one "
+    "transcription.chunks event each; a recording without speech gets an empty transcript at once.",
 )
 async def on_recording_ingested(
     event: RecordingIngested,
@@ -78,20 +92,113 @@ async def on_recording_ingested(
     engine: Annotated[SpeechToText, Context("engine")],
 ) -> None:
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
-    log.info("transcription started", extra=context | {"duration_s": event.duration_s})
-    started = time.monotonic()
-    async with status.track(event.recording_id, Stage.transcribe, event.source_key) as run:
-        transcript = await asyncio.to_thread(transcribe_recording, event, store, engine)
-        stored = await in_thread(store.put_model, transcript_key(event.recording_id), transcript)
-        run.message = f"{len(transcript.segments)} segments by {engine.engine} {engine.model}"
-    ready = TranscriptReady(
-        event_id=deterministic_id(event.recording_id, TranscriptReady.name),
-        recording_id=event.recording_id,
-        producer="transcriber",
-        transcript_uri=str(stored.uri),
-        transcript_sha256=stored.sha256,
+    await status.report(event.recording_id, Stage.transcribe, StageState.started, source_key=event.source_key)
+    try:
+        plan = await asyncio.to_thread(plan_recording, event, store, settings)
+    except Exception as error:
+        await _report_failure(event.recording_id, event.source_key, error)
+        raise
+    log.info(
+        "transcription planned",
+        extra=context
+        | {"duration_s": plan.duration_s, "speech_s": round(plan.speech_s, 1), "chunks": len(plan.chunks)},
+    )
+    if not plan.chunks:
+        if await in_thread(claim_assembly, store, event.recording_id, event.event_id):
+            await _finish(plan, store, engine, "no speech detected: empty transcript")
+        return
+    await status.report(
+        event.recording_id,
+        Stage.transcribe,
+        StageState.progress,
+        progress=0.0,
+        message=f"{len(plan.chunks)} chunks, {plan.speech_s / 60:.1f} min of speech in {plan.duration_s / 60:.1f} min",
         source_key=event.source_key,
-        title=event.title,
+    )
+    plan_uri = str(store.uri(plan_key(event.recording_id)))
+    for chunk in plan.chunks:
+        planned = TranscriptionChunkPlanned(
+            event_id=chunk_event_id(event.recording_id, chunk.index),
+            recording_id=event.recording_id,
+            producer="transcriber",
+            chunk_index=chunk.index,
+            chunk_count=len(plan.chunks),
+            plan_uri=plan_uri,
+            chunk_uri=str(store.uri(chunk.audio_key)),
+            source_key=event.source_key,
+        )
+        # Keyed by chunk, not recording: one recording's chunks spread over partitions and replicas.
+        await to_chunks.publish(planned, key=f"{event.recording_id}/{chunk.index}".encode())
+
+
+@broker.subscriber(
+    TRANSCRIPTION_CHUNKS,
+    **consumer_options(TRANSCRIBER_CHUNK_GROUP, max_poll_interval_ms=settings.max_poll_interval_ms),
+    title="transcription.chunks/transcriber",
+    description="Transcribes one chunk of a recording; the last chunk done assembles the transcript and "
+    "publishes transcripts.ready.",
+)
+async def on_transcription_chunk_planned(
+    event: TranscriptionChunkPlanned,
+    store: Annotated[ObjectStore, Context("store")],
+    engine: Annotated[SpeechToText, Context("engine")],
+) -> None:
+    context = {"recording_id": event.recording_id, "event_id": event.event_id, "chunk": event.chunk_index}
+    try:
+        plan = await in_thread(store.get_model, event.plan_uri, TranscriptionPlan)
+        chunk = plan.chunks[event.chunk_index]
+        part, new = await asyncio.to_thread(transcribe_chunk, plan, chunk, store, engine, settings.whisper_language)
+        done = await in_thread(chunks_done, store, event.recording_id)
+    except Exception as error:
+        await _report_failure(event.recording_id, event.source_key, error)
+        raise
+    if new:
+        log.info(
+            "chunk transcribed",
+            extra=context
+            | {
+                "speech_s": part.speech_s,
+                "transcribe_s": part.transcribe_s,
+                "rtf": round(part.transcribe_s / max(part.speech_s, 1e-6), 3),
+                "segments": len(part.segments),
+            },
+        )
+    if len(done) < len(plan.chunks):
+        await status.report(
+            event.recording_id,
+            Stage.transcribe,
+            StageState.progress,
+            progress=speech_share_done(plan, done),
+            message=f"{len(done)} of {len(plan.chunks)} chunks transcribed",
+            source_key=event.source_key,
+        )
+    # The last chunk reports no progress of its own: "done" (progress 1) follows the assembly, and a
+    # late 100 % after it would leave the compacted status topic saying "progress" for good.
+    elif await in_thread(claim_assembly, store, event.recording_id, event.event_id):
+        await _finish(plan, store, engine, f"{len(plan.chunks)} chunks")
+
+
+async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToText, detail: str) -> None:
+    """Assemble, store and announce the transcript, then mark the stage done."""
+    try:
+        stored: StoredTranscript = await asyncio.to_thread(
+            assemble_transcript, plan, store, engine, settings.whisper_language
+        )
+    except Exception as error:
+        await _report_failure(plan.recording_id, plan.source_key, error)
+        raise
+    transcript = stored.transcript
+    ready = TranscriptReady(
+        event_id=deterministic_id(plan.recording_id, TranscriptReady.name),
+        recording_id=plan.recording_id,
+        producer="transcriber",
+        transcript_uri=str(stored.json.uri),
+        transcript_sha256=stored.json.sha256,
+        srt_uri=str(stored.srt.uri),
+        vtt_uri=str(stored.vtt.uri),
+        txt_uri=str(stored.txt.uri),
+        source_key=plan.source_key,
+        title=plan.title,
         language=transcript.language,
         engine=transcript.engine,
         model=transcript.model,
@@ -99,13 +206,23 @@ async def on_recording_ingested(
         segment_count=len(transcript.segments),
     )
     await to_transcripts.publish(ready, key=partition_key(ready))
-    elapsed = time.monotonic() - started
+    await in_thread(delete_chunk_audio, store, plan)
+    message = f"{len(transcript.segments)} segments by {transcript.engine} {transcript.model} ({detail})"
+    await status.report(
+        plan.recording_id, Stage.transcribe, StageState.done, message=message, source_key=plan.source_key
+    )
     log.info(
         "transcript ready",
-        extra=context
-        | {
+        extra={
+            "recording_id": plan.recording_id,
             "segments": len(transcript.segments),
-            "elapsed_s": round(elapsed, 2),
-            "rtf": round(elapsed / max(transcript.duration_s, 1e-6), 3),
+            "duration_s": transcript.duration_s,
+            "speech_s": transcript.speech_s,
+            "transcribe_s": transcript.transcribe_s,
         },
     )
+
+
+async def _report_failure(recording_id: str, source_key: str, error: Exception) -> None:
+    message = f"{type(error).__name__}: {error}"
+    await status.report(recording_id, Stage.transcribe, StageState.failed, message=message, source_key=source_key)

@@ -19,7 +19,7 @@ from faster_whisper import WhisperModel
 
 from services.transcriber.audio import SAMPLE_RATE
 from services.transcriber.settings import TranscriberSettings
-from shared.events import TranscriptSegment
+from shared.events import TranscriptSegment, TranscriptWord
 
 Audio = npt.NDArray[np.float32]
 
@@ -32,6 +32,39 @@ class TranscriptionResult:
     segments: list[TranscriptSegment]
 
 
+@dataclass(frozen=True)
+class DecodingGuards:
+    """Whisper's own defences against inventing text, set the same way for both engines.
+
+    Each 30 s window decodes on its own (no conditioning on the previous text), so one
+    hallucination cannot feed the next; a window whose text compresses too well (a loop) or
+    decodes with low confidence is retried hotter, and one the model judges silent is dropped.
+    """
+
+    compression_ratio_threshold: float = 2.4
+    log_prob_threshold: float = -1.0
+    no_speech_threshold: float = 0.6
+    word_timestamps: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: TranscriberSettings) -> DecodingGuards:
+        return cls(
+            compression_ratio_threshold=settings.compression_ratio_threshold,
+            log_prob_threshold=settings.log_prob_threshold,
+            no_speech_threshold=settings.no_speech_threshold,
+            word_timestamps=settings.word_timestamps,
+        )
+
+    def options(self) -> dict[str, Any]:
+        return {
+            "condition_on_previous_text": False,
+            "compression_ratio_threshold": self.compression_ratio_threshold,
+            "logprob_threshold": self.log_prob_threshold,
+            "no_speech_threshold": self.no_speech_threshold,
+            "word_timestamps": self.word_timestamps,
+        }
+
+
 class SpeechToText(Protocol):
     """A loaded speech-to-text model. ``engine`` and ``model`` are recorded in every transcript."""
 
@@ -41,6 +74,10 @@ class SpeechToText(Protocol):
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
         """Transcribe 16 kHz mono float32 ``audio``; ``language=None`` lets a multilingual model detect it."""
         ...
+
+
+# (start, end, text, words) as both libraries report them; words are (start, end, word, probability).
+Span = tuple[float, float, str, list[tuple[float, float, str, float]]]
 
 
 class FasterWhisperEngine:
@@ -56,7 +93,7 @@ class FasterWhisperEngine:
         compute_type: str = "int8",
         cpu_threads: int = 2,
         beam_size: int = 1,
-        vad_filter: bool = False,
+        guards: DecodingGuards | None = None,
     ) -> None:
         self._model = WhisperModel(
             str(model_dir), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
@@ -64,21 +101,24 @@ class FasterWhisperEngine:
         self.model = model_name
         self._english_only = not self._model.model.is_multilingual
         self._beam_size = beam_size
-        # Off by default: on recordings that are mostly speech the VAD pass costs more than it saves.
-        self._vad_filter = vad_filter
+        self._guards = guards or DecodingGuards()
 
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
         _check_language(self.model, self._english_only, language)
-        segments, info = self._model.transcribe(
-            audio,
-            language=language,
-            beam_size=self._beam_size,
-            # Each 30 s window decodes on its own, so one hallucination cannot feed the next.
-            condition_on_previous_text=False,
-            vad_filter=self._vad_filter,
-        )
+        options = self._guards.options()
+        options["log_prob_threshold"] = options.pop("logprob_threshold")
+        # The service runs its own VAD before the engine sees any audio; a second pass here would only cost.
+        segments, info = self._model.transcribe(audio, language=language, beam_size=self._beam_size, **options)
         # ``segments`` is lazy: decoding happens while it is iterated.
-        spans = [(segment.start, segment.end, segment.text) for segment in segments]
+        spans: list[Span] = [
+            (
+                segment.start,
+                segment.end,
+                segment.text,
+                [(w.start, w.end, w.word, w.probability) for w in segment.words or []],
+            )
+            for segment in segments
+        ]
         return _result(info.language, spans, audio)
 
 
@@ -95,6 +135,7 @@ class OpenAIWhisperEngine:
         checkpoint_dir: Path,
         cpu_threads: int = 2,
         beam_size: int = 1,
+        guards: DecodingGuards | None = None,
     ) -> None:
         # Imported here: torch takes seconds to import and most deployments run faster-whisper.
         import torch
@@ -113,24 +154,29 @@ class OpenAIWhisperEngine:
         self.model = model_name
         self._english_only = not self._model.is_multilingual
         self._beam_size = beam_size
+        self._guards = guards or DecodingGuards()
 
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
         _check_language(self.model, self._english_only, language)
         options: dict[str, Any] = {"beam_size": self._beam_size} if self._beam_size > 1 else {}
         result = self._model.transcribe(
-            audio,
-            language=language,
-            fp16=False,
-            condition_on_previous_text=False,
-            verbose=None,
-            **options,
+            audio, language=language, fp16=False, verbose=None, **options, **self._guards.options()
         )
-        spans = [(segment["start"], segment["end"], segment["text"]) for segment in result["segments"]]
+        spans: list[Span] = [
+            (
+                segment["start"],
+                segment["end"],
+                segment["text"],
+                [(w["start"], w["end"], w["word"], w["probability"]) for w in segment.get("words", [])],
+            )
+            for segment in result["segments"]
+        ]
         return _result(result["language"], spans, audio)
 
 
 def load_engine(settings: TranscriberSettings) -> SpeechToText:
     """Load the engine ``settings`` ask for. Slow (model load): call once at start-up."""
+    guards = DecodingGuards.from_settings(settings)
     if settings.engine == "faster-whisper":
         return FasterWhisperEngine(
             settings.ct2_model_dir,
@@ -138,6 +184,7 @@ def load_engine(settings: TranscriberSettings) -> SpeechToText:
             compute_type=settings.compute_type,
             cpu_threads=settings.cpu_threads,
             beam_size=settings.beam_size,
+            guards=guards,
         )
     return OpenAIWhisperEngine(
         settings.ct2_model_dir,
@@ -145,6 +192,7 @@ def load_engine(settings: TranscriberSettings) -> SpeechToText:
         checkpoint_dir=settings.checkpoint_dir,
         cpu_threads=settings.cpu_threads,
         beam_size=settings.beam_size,
+        guards=guards,
     )
 
 
@@ -154,17 +202,25 @@ def _check_language(model_name: str, english_only: bool, language: str | None) -
         raise ValueError(f"model {model_name!r} is English-only and cannot transcribe language {language!r}")
 
 
-def _result(language: str, spans: Iterable[tuple[float, float, str]], audio: Audio) -> TranscriptionResult:
+def _result(language: str, spans: Iterable[Span], audio: Audio) -> TranscriptionResult:
     # Whisper's timestamps come in 20 ms steps and can overshoot the last sample; keep them
-    # inside the recording so downstream quotes always point at real audio.
+    # inside the audio so downstream quotes always point at real audio.
     duration = len(audio) / SAMPLE_RATE
+
+    def clamp(start: float, end: float) -> tuple[float, float]:
+        clamped_start = round(min(max(float(start), 0.0), duration), 3)
+        return clamped_start, round(min(max(float(end), clamped_start), duration), 3)
+
     segments = []
-    for start, end, text in spans:
+    for start, end, text, words in spans:
         if not (text := text.strip()):
             continue
-        clamped_start = round(min(max(float(start), 0.0), duration), 3)
-        clamped_end = round(min(max(float(end), clamped_start), duration), 3)
-        segments.append(TranscriptSegment(start=clamped_start, end=clamped_end, text=text))
+        timed_words = [
+            TranscriptWord(start=ws, end=we, word=word, probability=min(max(float(probability), 0.0), 1.0))
+            for ws, we, word, probability in ((*clamp(s, e), w, p) for s, e, w, p in words)
+        ]
+        segment_start, segment_end = clamp(start, end)
+        segments.append(TranscriptSegment(start=segment_start, end=segment_end, text=text, words=timed_words))
     return TranscriptionResult(language=language, segments=segments)
 
 

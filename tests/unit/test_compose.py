@@ -171,3 +171,21 @@ def test_docker_compose_validates_and_fails_fast_without_credentials(tmp_path: P
         rejected = config({**base_env, **{k: v for k, v in dummies.items() if k != unset}})
         assert rejected.returncode != 0, f"docker-compose accepted the file without {unset}"
         assert unset in rejected.stderr, rejected.stderr
+
+
+@pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
+def test_service_healthcheck_asks_its_readiness_endpoint(services: dict[str, dict[str, Any]], name: str) -> None:
+    test = services[name]["healthcheck"]["test"]
+    assert test[0] == "CMD" and test[1:] == ["python", "-m", "shared.health", "ready"]
+    assert services[name]["environment"]["RECAST_METRICS_HOST"] == "0.0.0.0"
+
+
+def test_services_run_as_a_non_root_user() -> None:
+    users = re.findall(r"^USER\s+(\S+)", (ROOT / "Dockerfile").read_text(), re.MULTILINE)
+    assert users and users[-1] not in {"root", "0", "0:0"}
+
+
+@pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
+def test_service_takes_kafka_security_from_the_environment(services: dict[str, dict[str, Any]], name: str) -> None:
+    environment = services[name].get("environment") or {}
+    assert {"KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD"} <= set(environment)

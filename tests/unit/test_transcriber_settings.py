@@ -10,7 +10,10 @@ from services.transcriber.settings import TranscriberSettings
 
 @pytest.fixture(autouse=True)
 def _no_transcriber_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("ENGINE", "MODEL_PATH", "MODEL_NAME", "LANGUAGE", "BEAM_SIZE", "CPU_THREADS", "CHECKPOINT_DIR"):
+    for name in (
+        "ENGINE", "MODEL_PATH", "MODEL_NAME", "LANGUAGE", "BEAM_SIZE", "CPU_THREADS", "CHECKPOINT_DIR",
+        "MAX_CHUNK_S", "MAX_POLL_INTERVAL_MS", "WORD_TIMESTAMPS", "NO_SPEECH_THRESHOLD",
+    ):  # fmt: skip
         monkeypatch.delenv(f"RECAST_{name}", raising=False)
 
 
@@ -82,3 +85,30 @@ def test_english_only_check_also_applies_to_the_environment(monkeypatch: pytest.
 
     with pytest.raises(ValidationError, match="English-only"):
         TranscriberSettings()
+
+
+def test_chunking_and_guard_defaults() -> None:
+    settings = TranscriberSettings()
+
+    assert settings.max_chunk_s == 300
+    assert settings.no_speech_threshold == 0.6
+    assert settings.compression_ratio_threshold == 2.4
+    assert settings.word_timestamps is False
+
+
+def test_a_short_poll_interval_is_allowed_for_tests_but_not_a_silly_one() -> None:
+    assert TranscriberSettings(max_poll_interval_ms=3_000).max_poll_interval_ms == 3_000
+    with pytest.raises(ValidationError, match="max_poll_interval_ms"):
+        TranscriberSettings(max_poll_interval_ms=10)
+
+
+def test_chunks_are_bounded_both_ways() -> None:
+    with pytest.raises(ValidationError, match="max_chunk_s"):
+        TranscriberSettings(max_chunk_s=1)
+    with pytest.raises(ValidationError, match="max_chunk_s"):
+        TranscriberSettings(max_chunk_s=7200)
+
+
+def test_auto_language_lets_the_model_detect_it() -> None:
+    assert TranscriberSettings(language="auto").whisper_language is None
+    assert TranscriberSettings().whisper_language == "en"

@@ -1,0 +1,222 @@
+"""Transcription benchmarks, one run, figures side by side.
+
+``engines``: real-time factor and WER of both engines on the same synthetic speech file,
+through the service's own path (VAD, chunks cut at silences, Whisper per chunk).
+``long``: a multi-hour upload through the real transcriber service on the local stack;
+its peak RSS (the kernel's VmHWM of the service process), time to the first progress event
+and to ``transcripts.ready``, and whether the timestamps stay inside the recording.
+
+    python -m bench.transcription engines --minutes 10
+    python -m bench.transcription long --hours 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import itertools
+import json
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from bench.speech import Speech, synthesize, webinar_paragraphs
+from services.transcriber.audio import read_wav
+from services.transcriber.engines import load_engine
+from services.transcriber.planning import ChunkTimeline, plan_chunks
+from services.transcriber.settings import TranscriberSettings
+from services.transcriber.transcription import to_recording_time, vad_options
+from services.transcriber.vad import chunk_wav, find_speech
+from shared.events import TranscriptSegment
+
+OUT = Path(".run/bench/transcription")
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    import jiwer
+    from whisper.normalizers import EnglishTextNormalizer
+
+    normalise = EnglishTextNormalizer()
+    return float(jiwer.wer(normalise(reference), normalise(hypothesis)))
+
+
+def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]:
+    engine = load_engine(settings)
+    started = time.monotonic()
+    segments: list[TranscriptSegment] = []
+    with tempfile.TemporaryDirectory() as workdir:
+        spool = Path(workdir) / "audio.pcm"
+        speech = find_speech(path, spool, vad_options(settings))
+        for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
+            result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.language)
+            timeline = ChunkTimeline(chunk.spans)
+            segments += [to_recording_time(segment, timeline) for segment in result.segments]
+    elapsed = time.monotonic() - started
+    return {"engine": engine.engine, "elapsed_s": elapsed, "duration_s": speech.duration_s, "segments": segments}
+
+
+def bench_engines(minutes: float, checkpoint_dir: Path, beams: tuple[int, ...]) -> list[dict[str, Any]]:
+    wav = OUT / f"speech-{minutes:g}min.wav"
+    speech = synthesize(webinar_paragraphs(minutes), wav)
+    rows = []
+    for engine in ("faster-whisper", "openai-whisper"):
+        for beam_size in beams:
+            settings = TranscriberSettings(engine=engine, beam_size=beam_size, checkpoint_dir=checkpoint_dir)
+            run = transcribe_file(wav, settings)
+            text = " ".join(segment.text for segment in run["segments"])
+            row = {
+                "engine": engine,
+                "beam": beam_size,
+                "audio_min": round(run["duration_s"] / 60, 2),
+                "rtf": round(run["elapsed_s"] / run["duration_s"], 3),
+                "wer_pct": round(100 * word_error_rate(speech.text, text), 1),
+            }
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    return rows
+
+
+def placement_check(segments: list[dict[str, Any]], speech: Speech, hours: float) -> float:
+    """Share of paragraph starts (every paragraph of every loop of the 10-minute file) that some
+    segment starts within 2 s of: timestamps stay right across chunks and hours."""
+    starts = sorted(segment["start"] for segment in segments)
+    loops = round(hours * 3600 / speech.duration_s)
+    expected = [loop * speech.duration_s + start for loop in range(loops) for start, _, _ in speech.paragraphs]
+    found = 0
+    for when in expected:
+        i = bisect.bisect_left(starts, when - 2)
+        found += i < len(starts) and starts[i] <= when + 2
+    return found / len(expected)
+
+
+def make_long_input(hours: float) -> Path:
+    """The 10-minute speech looped to ``hours``, as 44.1 kHz stereo mp3 (what a webinar export looks like)."""
+    ten_minutes = OUT / "speech-10min.wav"
+    synthesize(webinar_paragraphs(10), ten_minutes)
+    target = OUT / f"webinar-{hours:g}h.mp3"
+    if not target.exists():
+        loops = str(max(int(hours * 6) - 1, 0))
+        subprocess.run(
+            ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-stream_loop", loops, "-i", str(ten_minutes),
+             "-ac", "2", "-ar", "44100", "-b:a", "64k", str(target)],
+            check=True,
+        )  # fmt: skip
+    return target
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The kernel's high-water mark of the process's resident memory (VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def bench_long(hours: float) -> dict[str, Any]:
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+    from infra.local.stack import LocalStack, free_port
+    from shared.events import RecordingIngested, RecordingKind, deterministic_id
+    from shared.storage import ObjectStore, make_s3_client
+    from shared.topics import RECORDINGS_INGESTED, RECORDINGS_STATUS, TRANSCRIPTS_READY
+
+    source = make_long_input(hours)
+    ten_minutes = synthesize(webinar_paragraphs(10), OUT / "speech-10min.wav")  # where its paragraphs sit
+    stack = LocalStack(
+        OUT / "stack", kafka_port=free_port(), s3_port=free_port(), bucket="recast-bench", services=("transcriber",)
+    )
+    await asyncio.to_thread(stack.up)  # it runs its own event loop
+    try:
+        store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
+        key = f"incoming/webinars/{source.stem}-{uuid.uuid4().hex[:6]}.mp3"
+        store.client.upload_file(str(source), stack.bucket, key)
+        recording_id = deterministic_id("bench", key)
+        event = RecordingIngested(
+            event_id=deterministic_id(recording_id, "ingested"),
+            recording_id=recording_id,
+            producer="bench",
+            source_uri=str(store.uri(key)),
+            source_key=key,
+            source_etag="bench",
+            kind=RecordingKind.webinar,
+            title=source.stem,
+            size_bytes=source.stat().st_size,
+            duration_s=hours * 3600,
+            container="mp3",
+            audio_codec="mp3",
+        )
+        consumer = AIOKafkaConsumer(RECORDINGS_STATUS, TRANSCRIPTS_READY, bootstrap_servers=stack.bootstrap_servers)
+        await consumer.start()
+        producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
+        await producer.start()
+        await consumer.getmany(timeout_ms=500)
+        started = time.monotonic()
+        await producer.send_and_wait(RECORDINGS_INGESTED, event.model_dump_json().encode(), key=recording_id.encode())
+        first_progress_s = ready_s = None
+        ready: dict[str, Any] = {}
+        while ready_s is None:
+            for partition, records in (await consumer.getmany(timeout_ms=1000)).items():
+                for record in records:
+                    update = json.loads(record.value)
+                    if update.get("recording_id") != recording_id:
+                        continue
+                    if partition.topic == RECORDINGS_STATUS and update["state"] == "failed":
+                        raise RuntimeError(update["message"])
+                    if partition.topic == RECORDINGS_STATUS and update["state"] == "progress" and not first_progress_s:
+                        first_progress_s = time.monotonic() - started
+                        print(f"first progress after {first_progress_s:.1f} s: {update['message']}", flush=True)
+                    if partition.topic == TRANSCRIPTS_READY:
+                        ready_s, ready = time.monotonic() - started, update
+        await producer.stop()
+        await consumer.stop()
+        transcript = json.loads(store.get_bytes(ready["transcript_uri"]))
+        segments = transcript["segments"]
+        loops = round(hours * 3600 / ten_minutes.duration_s)
+        heard = " ".join(segment["text"] for segment in segments)
+        return {
+            "input": f"{hours:g} h mp3, 44.1 kHz stereo",
+            "audio_s": transcript["duration_s"],
+            "peak_rss_mb": round(peak_rss_mb(stack.pids["transcriber"]), 1),
+            "first_progress_s": round(first_progress_s or 0, 1),
+            "ready_s": round(ready_s, 1),
+            "rtf": round(ready_s / transcript["duration_s"], 3),
+            "chunks": transcript["chunk_count"],
+            "segments": len(segments),
+            "last_segment_end_s": segments[-1]["end"] if segments else None,
+            "wer_pct": round(100 * word_error_rate(" ".join([ten_minutes.text] * loops), heard), 1),
+            "paragraph_starts_found_pct": round(100 * placement_check(segments, ten_minutes, hours), 1),
+            "timestamps_ordered_and_inside": all(
+                0 <= a["start"] <= b["start"] <= b["end"] <= transcript["duration_s"]
+                for a, b in itertools.pairwise(segments)
+            ),
+        }
+    finally:
+        await asyncio.to_thread(stack.down)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="which", required=True)
+    engines = sub.add_parser("engines")
+    engines.add_argument("--minutes", type=float, default=10)
+    engines.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
+    engines.add_argument("--beam", type=int, action="append", default=[], help="beam sizes (default: 1)")
+    long = sub.add_parser("long")
+    long.add_argument("--hours", type=float, default=3)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.which == "engines":
+        rows = bench_engines(args.minutes, args.checkpoint_dir, tuple(args.beam) or (1,))
+        (OUT / "engines.json").write_text(json.dumps(rows, indent=2))
+    else:
+        result = asyncio.run(bench_long(args.hours))
+        print(json.dumps(result, indent=2))
+        (OUT / f"long-{args.hours:g}h.json").write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
