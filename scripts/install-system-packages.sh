@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Recast needs, only when one is missing.
-# ffmpeg decodes audio; espeak-ng and sox synthesize test speech; docker-compose validates the compose file.
+# ffmpeg decodes audio; espeak-ng and sox synthesize test speech; docker-compose validates the compose file;
+# pango and harfbuzz let WeasyPrint print lead magnets to PDF.
 set -euo pipefail
 missing=()
 for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng sox:sox docker-compose:docker-compose; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
+done
+# Libraries, not commands: WeasyPrint prints the lead-magnet PDF with pango (and harfbuzz-subset for fonts).
+for library in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  dpkg-query -W -f='${Status}' "$library" 2>/dev/null | grep -q "ok installed" || missing+=("$library")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 readarray -t packages < <(printf '%s\n' "${missing[@]}" | sort -u)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Annotated
 
 from faststream import Context, ContextRepo
 
+from services.framework_article_writer import metrics
 from services.framework_article_writer.guard import PromotionalArticleError
 from services.framework_article_writer.plan import NotEnoughInsightsError
 from services.framework_article_writer.settings import FrameworkArticleSettings
@@ -17,12 +19,19 @@ from shared.events import (
     FrameworkArticleRefused,
     InsightExtracted,
     InsightSet,
+    RailReplayRequested,
     deterministic_id,
 )
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
-from shared.topics import FRAMEWORK_ARTICLE_GROUP, FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, INSIGHTS_EXTRACTED
+from shared.topics import (
+    FRAMEWORK_ARTICLE_GROUP,
+    FRAMEWORK_ARTICLE_REVIEW,
+    FRAMEWORK_ARTICLES,
+    INSIGHTS_EXTRACTED,
+    REPLAY_FRAMEWORK_ARTICLES,
+)
 
 settings = FrameworkArticleSettings()
 broker = make_broker(settings, client_id="recast-framework-article-writer")
@@ -54,63 +63,83 @@ def article_key(recording_id: str) -> str:
     return f"content/{recording_id}/framework-article.md"
 
 
+# One consumer for both topics: a second subscriber would be a second group member and another rebalance.
 @broker.subscriber(
     INSIGHTS_EXTRACTED,
+    REPLAY_FRAMEWORK_ARTICLES,
     **consumer_options(FRAMEWORK_ARTICLE_GROUP),
-    title="insights.extracted/framework-article-writer",
-    description="Writes one framework article per recording once its last insight has arrived.",
+    title="insights.extracted+replay.framework-articles/framework-article-writer",
+    description="Writes one framework article per recording once its last insight has arrived, "
+    "and again on request from the stored insights (recast replay --rail framework-articles).",
 )
-async def on_insight_extracted(
-    event: InsightExtracted,
+async def on_insight_or_replay(
+    event: InsightExtracted | RailReplayRequested,
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[FrameworkArticleWriter, Context("writer")],
 ) -> None:
-    # A recording's insights arrive in order on one partition; the last one means the set is complete.
-    if not event.is_last:
+    if isinstance(event, RailReplayRequested):
+        if event.rail != "framework-articles":
+            log.warning("replay for another rail ignored", extra={"recording_id": event.recording_id})
+            return
+        metrics.REPLAYS.inc()
+    elif not event.is_last:
+        # A recording's insights arrive in order on one partition; the last one means the set is complete.
         return
-    async with status.track(event.recording_id, Stage.framework_article, event.source_key) as run:
-        insight_set: InsightSet = await in_thread(store.get_model, event.insights_uri, InsightSet)
+    await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
+
+
+async def write_and_publish(
+    recording_id: str, insights_uri: str, source_key: str, store: ObjectStore, writer: FrameworkArticleWriter
+) -> None:
+    async with status.track(recording_id, Stage.framework_article, source_key) as run:
+        insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)
+        began = time.perf_counter()
         try:
             article = writer.write(insight_set)
         except (PromotionalArticleError, NotEnoughInsightsError) as refusal:
-            reasons = await refuse(event, insight_set, refusal)
+            reasons = await refuse(recording_id, source_key, insight_set, refusal)
             await run.finish(StageState.refused, "; ".join(reasons))
             return
-        stored = await in_thread(store.put_text, article_key(event.recording_id), article.markdown)
+        metrics.WRITE_SECONDS.observe(time.perf_counter() - began)
+        stored = await in_thread(store.put_text, article_key(recording_id), article.markdown)
         published = FrameworkArticlePublished(
-            event_id=deterministic_id(event.recording_id, FrameworkArticlePublished.name),
-            recording_id=event.recording_id,
+            # Content-derived: the same article replayed or redelivered keeps its id; a changed one gets a new id.
+            event_id=deterministic_id(recording_id, FrameworkArticlePublished.name, stored.sha256),
+            recording_id=recording_id,
             producer="framework_article_writer",
             artifact_uri=str(stored.uri),
             artifact_sha256=stored.sha256,
             title=article.title,
             insight_ids=list(article.insight_ids),
-            source_key=event.source_key,
+            source_key=source_key,
             framework_name=article.framework_name,
             thesis=article.thesis,
         )
         await to_articles.publish(published, key=partition_key(published))
+        metrics.PUBLISHED.inc()
         run.message = str(stored.uri)
     log.info(
         "framework article published",
-        extra={"recording_id": event.recording_id, "event_id": published.event_id, "framework": article.framework_name},
+        extra={"recording_id": recording_id, "event_id": published.event_id, "framework": article.framework_name},
     )
 
 
-async def refuse(event: InsightExtracted, insight_set: InsightSet, refusal: Exception) -> list[str]:
+async def refuse(recording_id: str, source_key: str, insight_set: InsightSet, refusal: Exception) -> list[str]:
     """Never publish silently: the refusal and its reasons go to the review topic."""
     if isinstance(refusal, PromotionalArticleError):
         reasons = [f"{tell.kind.value}: {tell.reason} ({tell.matched!r})" for tell in refusal.tells]
+        metrics.REFUSED.labels(reason="promotional").inc()
     else:
         reasons = [str(refusal)]
+        metrics.REFUSED.labels(reason="not_enough_insights").inc()
     refused = FrameworkArticleRefused(
-        event_id=deterministic_id(event.recording_id, FrameworkArticleRefused.name),
-        recording_id=event.recording_id,
+        event_id=deterministic_id(recording_id, FrameworkArticleRefused.name, *reasons),
+        recording_id=recording_id,
         producer="framework_article_writer",
         reasons=reasons,
         insight_ids=[insight.insight_id for insight in insight_set.insights],
-        source_key=event.source_key,
+        source_key=source_key,
     )
     await to_review.publish(refused, key=partition_key(refused))
-    log.warning("framework article refused", extra={"recording_id": event.recording_id, "reasons": reasons})
+    log.warning("framework article refused", extra={"recording_id": recording_id, "reasons": reasons})
     return reasons

@@ -72,6 +72,7 @@ class FrameworkStep:
 class ArticlePlan:
     keyword: str
     thesis: Insight
+    thesis_statement: str
     claim: str | None
     conventional_view: str | None
     framework_kind: Literal["steps", "pillars"]
@@ -104,6 +105,18 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     thesis = _thesis(best_first)
     conventional_view = _conventional_view(thesis.quote)
     claim = _claim(thesis.quote, conventional_view)
+    if conventional_view is None:
+        # "Most people believe X." and "I think that is wrong." are often two sentences, two insights.
+        conventional_view = next(
+            (
+                view
+                for insight in best_first
+                if insight.type is InsightType.point_of_view and insight is not thesis
+                for view in [_conventional_view(insight.quote)]
+                if view
+            ),
+            None,
+        )
     keyword = _topic_keyword(keywords, insights, _subject(conventional_view or claim))
     framework = next((i for i in best_first if i.type is InsightType.framework and len(i.steps) >= 2), None)
     if framework is not None and framework is not thesis:
@@ -131,6 +144,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     return ArticlePlan(
         keyword=keyword,
         thesis=thesis,
+        thesis_statement=thesis_statement(thesis, claim, conventional_view),
         claim=claim,
         conventional_view=conventional_view,
         framework_kind=kind,
@@ -143,11 +157,33 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
 
 
 def _thesis(best_first: Sequence[Insight]) -> Insight:
+    """The most arguable idea: of the preferred type, the one that departs furthest from consensus."""
     for wanted in _THESIS_PREFERENCE:
-        for insight in best_first:
-            if insight.type is wanted:
-                return insight
+        of_type = [insight for insight in best_first if insight.type is wanted]
+        if of_type:
+            return max(of_type, key=lambda insight: (insight.originality + insight.score, -insight.start))
     return best_first[0]
+
+
+def thesis_statement(thesis: Insight, claim: str | None, conventional_view: str | None) -> str:
+    """The thesis said outright, in one sentence, from the speaker's own words only.
+
+    A quote is evidence; a thesis is the position the article defends. It is assembled from
+    the speaker's claim and the view they reject, never from words they did not say.
+    """
+    if claim and conventional_view:
+        return f"{_sentence(claim)} The common view, that {conventional_view}, gets it wrong."
+    if conventional_view:
+        return f"The common view, that {conventional_view}, does not hold up."
+    if claim:
+        return _sentence(claim)
+    return _sentence(thesis.summary)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(",;:")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _mixed_evidence(best_first: Sequence[Insight], room: int) -> list[Insight]:
@@ -198,17 +234,28 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
     for insight in candidates:
         if insight.type in _PILLAR_NAMES:
             best_of_kind.setdefault(insight.type, insight)
-    chosen = sorted(list(best_of_kind.values())[:MAX_PILLARS], key=lambda insight: insight.start)
+    chosen = list(best_of_kind.values())[:MAX_PILLARS]
+    # One kind said several ways (a talk made of numbers) still makes pillars, each named for its subject.
+    extra = [i for i in candidates if i.type in _PILLAR_NAMES and i not in chosen and i.keywords]
+    while len(chosen) < MIN_PILLARS and extra:
+        chosen.append(extra.pop(0))
+    chosen.sort(key=lambda insight: insight.start)
     if len(chosen) < MIN_PILLARS:
         raise NotEnoughInsightsError(f"need {MIN_PILLARS} kinds of insight besides the thesis to build pillars")
+    repeated = {kind for kind in _PILLAR_NAMES if sum(1 for i in chosen if i.type is kind) > 1}
     return tuple(
         FrameworkStep(
-            name=_PILLAR_NAMES[insight.type],
+            name=_pillar_name(insight, insight.type in repeated),
             detail="" if insight.summary.lower() in insight.quote.lower() else insight.summary,
             source=insight,
         )
         for insight in chosen
     )
+
+
+def _pillar_name(insight: Insight, repeated: bool) -> str:
+    name = _PILLAR_NAMES[insight.type]
+    return f"{name}: {_headline_case(insight.keywords[0])}" if repeated and insight.keywords else name
 
 
 def _conventional_view(quote: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from services.framework_article_writer import metrics
 from services.framework_article_writer.guard import (
     PromotionalArticleError,
     Tell,
@@ -55,6 +56,8 @@ class FrameworkArticleWriter:
     def write(self, insights: InsightSet) -> FrameworkArticle:
         """Raises ``PromotionalArticleError`` (route to review) or ``NotEnoughInsightsError``."""
         usable, pitch_tells = self._set_aside_pitches(insights.insights)
+        for tell in pitch_tells:
+            metrics.TELLS.labels(kind=tell.kind.value).inc()
         if pitch_tells:
             logger.info(
                 "set aside insights where the speaker pitches",
@@ -76,7 +79,7 @@ class FrameworkArticleWriter:
         markdown = self._guarded("article.md.j2", context, insights.recording_id) + "\n"
         return FrameworkArticle(
             title=context["title"],
-            thesis=plan.thesis.summary,
+            thesis=plan.thesis_statement,
             framework_name=plan.framework_name,
             steps=tuple(f"{step.name}: {step.source.summary}" if step.source else step.name for step in plan.steps),
             evidence=tuple((insight.quote, insight.start, insight.end) for insight in plan.cited),
@@ -105,8 +108,11 @@ class FrameworkArticleWriter:
         if not self._tells(markdown):
             return markdown
         repair = repair_article(markdown, self._product_names)
+        for tell in repair.removed:
+            metrics.TELLS.labels(kind=tell.kind.value).inc()
         if repair.remaining:
             raise PromotionalArticleError(repair.remaining)
+        metrics.REPAIRED.inc()
         logger.warning(
             "removed promotional sentences from a framework article",
             extra={"recording_id": recording_id, "tells": [tell.matched for tell in repair.removed]},
@@ -121,8 +127,8 @@ class FrameworkArticleWriter:
         return {
             "title": f"{plan.claim}: {plan.framework_name}" if plan.claim else plan.framework_name,
             "thesis": thesis,
-            "thesis_text": thesis.summary,
-            "thesis_is_verbatim": thesis.summary.lower() in thesis.quote.lower(),
+            "thesis_text": plan.thesis_statement,
+            "thesis_is_verbatim": plan.thesis_statement.lower() in thesis.quote.lower(),
             "keyword": plan.keyword,
             "framework_kind": plan.framework_kind,
             "framework_name": plan.framework_name,

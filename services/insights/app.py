@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from faststream import Context
+from faststream import Context, ContextRepo
 
-from services.insights.engine import extract_insights
+from services.insights.engines import InsightEngine, build_engine
+from services.insights.settings import InsightsSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
 from shared.service import service_app
-from shared.settings import RecastSettings
 from shared.status import Stage, StageRun, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
 from shared.topics import INSIGHTS_EXTRACTED, INSIGHTS_GROUP, TRANSCRIPTS_READY
 
-settings = RecastSettings()
+settings = InsightsSettings()
 broker = make_broker(settings, client_id="recast-insights")
 log = logging.getLogger("recast.insights")
 
@@ -29,7 +29,11 @@ to_insights = broker.publisher(
 status = StatusReporter(status_publisher(broker), producer="insights")
 
 
-app = service_app("insights", broker, settings)
+async def build_insight_engine(context: ContextRepo, store: ObjectStore) -> None:
+    context.set_global("engine", build_engine(settings))
+
+
+app = service_app("insights", broker, settings, setup=build_insight_engine)
 
 
 def insights_key(recording_id: str) -> str:
@@ -42,16 +46,21 @@ def insights_key(recording_id: str) -> str:
     title="transcripts.ready/insights",
     description="Extracts typed, grounded insights from each transcript.",
 )
-async def on_transcript_ready(event: TranscriptReady, store: Annotated[ObjectStore, Context("store")]) -> None:
+async def on_transcript_ready(
+    event: TranscriptReady,
+    store: Annotated[ObjectStore, Context("store")],
+    engine: Annotated[InsightEngine, Context("engine")],
+) -> None:
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
     async with status.track(event.recording_id, Stage.insights, event.source_key) as run:
-        await extract_and_publish(event, store, run)
-    log.info("insights extracted", extra=context | {"message": run.message})
+        await extract_and_publish(event, store, engine, run)
+    log.info("insights extracted", extra=context | {"detail": run.message})
 
 
-async def extract_and_publish(event: TranscriptReady, store: ObjectStore, run: StageRun) -> None:
+async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine: InsightEngine, run: StageRun) -> None:
     transcript: Transcript = await in_thread(store.get_model, event.transcript_uri, Transcript)
-    insight_set = extract_insights(transcript, source_key=event.source_key, title=event.title)
+    # A model call blocks for seconds: off the event loop, so the consumer keeps its heartbeat.
+    insight_set = await in_thread(engine.extract, transcript, source_key=event.source_key, title=event.title)
     if not insight_set.insights:
         # Nothing for either rail to write from: say so rather than leave the recording hanging.
         await run.finish(StageState.failed, "no insights found in the transcript (silence, music or no speech?)")

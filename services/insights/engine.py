@@ -24,11 +24,19 @@ from services.insights.cues import (
     strength,
 )
 from services.insights.frameworks import find_framework_runs
+from services.insights.grounding import ground_insights
 from services.insights.keywords import extract_keywords
-from services.insights.scoring import content_words, keyword_density, score
+from services.insights.scoring import (
+    content_words,
+    evidence_strength,
+    keyword_density,
+    originality,
+    score,
+    specificity,
+)
 from services.insights.sentences import TimedSentence, split_into_sentences, transcript_text
 from services.insights.summaries import summarise, summarise_steps
-from shared.events import Insight, InsightSet, InsightType, Transcript, deterministic_id
+from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 
 MAX_INSIGHTS = 12
 RECORDING_KEYWORDS = 10
@@ -65,6 +73,12 @@ _LEANS_ON_CONTEXT = re.compile(rf"{_POINTS_BACK.pattern}|^(?:so|and|but)\b", re.
 _CONTRAST = re.compile(
     r"\b(?:not|isn't|aren't|never|no longer)\b.*\b(?:but|it's|it is|that's|they're)\b|\bstop\b", re.I
 )
+# Greetings and sign-offs carry no idea, however quotable they sound.
+_HOUSEKEEPING = re.compile(
+    r"^(?:(?:hi|hello|hey)\b|welcome (?:to|back)\b|thanks?(?: you)?(?: so much)? for (?:joining|coming|listening"
+    r"|having|watching|tuning)|thank you\b|that's all (?:for|we)\b|see you next\b)",
+    re.IGNORECASE,
+)
 # A line in the first or second person is an anecdote or an address, not an aphorism.
 _PERSONAL = re.compile(r"\b(?:I|I'm|I've|me|my|we|we're|us|our|you|your)\b", re.IGNORECASE)
 
@@ -93,11 +107,17 @@ def extract_insights(
     transcript: Transcript, *, source_key: str, title: str, max_insights: int = MAX_INSIGHTS
 ) -> InsightSet:
     sentences = split_into_sentences(transcript.segments)
-    keywords = extract_keywords(transcript_text(transcript.segments), top=RECORDING_KEYWORDS)
+    # Greetings name the show ("welcome to the growth webinar"), not the subject: no keywords from them.
+    spoken = " ".join(sentence.text for sentence in sentences if not _HOUSEKEEPING.match(sentence.text))
+    keywords = extract_keywords(spoken or transcript_text(transcript.segments), top=RECORDING_KEYWORDS)
 
     scored = [_score(candidate, sentences, keywords) for candidate in _find_candidates(sentences, keywords)]
-    kept = _keep_best(_merge_near_duplicates(scored), max_insights)
-    insights = [_to_insight(item, sentences, keywords, transcript.recording_id) for item in kept]
+    merged = _merge_near_duplicates(scored)
+    kept = _keep_best(list(merged), max_insights)
+    insights = [_to_insight(item, merged[item], sentences, keywords, transcript.recording_id) for item in kept]
+    # The same gate the LLM engine passes: a quote cut from our own sentences is always found,
+    # and this also pins each quote to its transcript segment.
+    insights = ground_insights(insights, transcript.segments).kept
     insights.sort(key=lambda insight: (insight.start, TYPE_PRIORITY.index(insight.type), insight.quote))
     return InsightSet(
         recording_id=transcript.recording_id,
@@ -119,7 +139,7 @@ def _find_candidates(sentences: Sequence[TimedSentence], keywords: Sequence[str]
         claimed.update(range(run.first, run.last + 1))
 
     for index, text in enumerate(texts):
-        if index in claimed:
+        if index in claimed or _HOUSEKEEPING.match(text):
             continue
         typed = _strongest_type(text, keywords)
         if typed is None:
@@ -182,18 +202,27 @@ def _score(candidate: _Candidate, sentences: Sequence[TimedSentence], keywords: 
     return _Scored(candidate, quote, anchor_text, value)
 
 
-def _merge_near_duplicates(scored: Sequence[_Scored]) -> list[_Scored]:
-    """Keep the better of two quotes that overlap in the transcript or restate the same point."""
-    kept: list[_Scored] = []
+def _merge_near_duplicates(scored: Sequence[_Scored]) -> dict[_Scored, list[_Scored]]:
+    """Keep the better of two quotes that restate the same point; the other becomes further evidence.
+
+    Quotes that overlap in the transcript are the same words, not a restatement: those are dropped.
+    """
+    kept: dict[_Scored, list[_Scored]] = {}
     for item in sorted(scored, key=_rank):
-        if not any(_same_point(item, other) for other in kept):
-            kept.append(item)
+        same = next((other for other in kept if _same_point(item, other)), None)
+        if same is None:
+            kept[item] = []
+        elif not _overlaps(item.candidate, same.candidate):
+            kept[same].append(item)
     return kept
 
 
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
 def _same_point(one: _Scored, other: _Scored) -> bool:
-    a, b = one.candidate, other.candidate
-    if a.first <= b.last and b.first <= a.last:
+    if _overlaps(one.candidate, other.candidate):
         return True
     # Compare what carried the cue, not the context sentence a fragment borrowed.
     if numbers_in(one.anchor_text) != numbers_in(other.anchor_text):
@@ -223,10 +252,21 @@ def _rank(item: _Scored) -> tuple[float, int, int, int]:
 
 
 def _to_insight(
-    item: _Scored, sentences: Sequence[TimedSentence], keywords: Sequence[str], recording_id: str
+    item: _Scored,
+    restated: Sequence[_Scored],
+    sentences: Sequence[TimedSentence],
+    keywords: Sequence[str],
+    recording_id: str,
 ) -> Insight:
     candidate = item.candidate
     start = sentences[candidate.first].start
+    evidence = [
+        Evidence(
+            quote=other.quote, start=sentences[other.candidate.first].start, end=sentences[other.candidate.last].end
+        )
+        for other in sorted([item, *restated], key=lambda scored: scored is not item)
+    ]
+    quotes = [piece.quote for piece in evidence]
     return Insight(
         insight_id=deterministic_id(recording_id, candidate.type.value, f"{start:.2f}", item.quote),
         type=candidate.type,
@@ -237,6 +277,10 @@ def _to_insight(
         steps=list(candidate.steps),
         keywords=_insight_keywords(item.quote, keywords),
         score=item.score,
+        evidence=evidence,
+        specificity=specificity(item.quote, keywords),
+        originality=originality(item.quote),
+        evidence_strength=evidence_strength(quotes, candidate.type.value),
     )
 
 

@@ -29,6 +29,23 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s?$")
+# A key phrase is a thing a reader searches for; YAKE also returns clause fragments that open or close on a
+# verb ("teams publish", "raised qualified"). Only unambiguous verb forms are listed: "record" or "work"
+# are nouns as often as verbs.
+_VERB_FORMS = frozenset(
+    {
+        "bring", "brought", "publish", "published", "waste", "wasted", "raise", "raised", "think", "thought",
+        "believe", "believed", "make", "made", "get", "got", "say", "said", "tell", "told", "want", "wanted",
+        "need", "needed", "used", "started", "turned", "pulled", "measured", "recorded", "cutting", "reused",
+        "know", "knew", "fell", "dropped", "changed", "went", "go", "give", "gave", "take", "took", "keep", "kept",
+        "see", "saw", "worked", "tried", "helped", "built", "asked", "lose", "lost", "grew", "doubled", "tripled",
+        "halved", "struggle", "struggled", "fixing", "sold", "handed", "remember", "remembers", "beats", "became",
+        "become", "writes", "wrote", "bought", "spent", "spend", "stop", "stopped", "ignore", "ignored",
+        "treat", "treats", "treated", "reduce", "reduced", "noticed", "trying", "shipped", "ships", "heard",
+        "ask", "asks", "happened", "stays", "stay", "stayed", "wins", "feels", "felt", "forwarded", "teach",
+        "taught", "prove", "proving",
+    }
+)  # fmt: skip
 
 
 def extract_keywords(text: str, *, top: int, max_words: int = 3) -> list[str]:
@@ -41,7 +58,13 @@ def extract_keywords(text: str, *, top: int, max_words: int = 3) -> list[str]:
     keywords: list[str] = []
     for _, phrase in ranked:
         keyword = _readable(phrase)
-        if keyword and keyword not in keywords and not _is_numeric(keyword) and not _has_inner_stopword(keyword):
+        if (
+            keyword
+            and keyword not in keywords
+            and not _is_numeric(keyword)
+            and not _has_inner_stopword(keyword)
+            and not _is_clause_fragment(keyword)
+        ):
             keywords.append(keyword)
     # People search for phrases, not single words: keep YAKE's order within each group.
     phrases = [keyword for keyword in keywords if " " in keyword]
@@ -66,3 +89,8 @@ def _has_inner_stopword(keyword: str) -> bool:
 
 def _is_numeric(keyword: str) -> bool:
     return all(_NUMERIC.match(word) for word in keyword.split())
+
+
+def _is_clause_fragment(keyword: str) -> bool:
+    words = keyword.lower().split()
+    return len(words) > 1 and any(word in _VERB_FORMS for word in words)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from services.insights.cues import DATA_CUES, numbers_in, strength
+from services.insights.cues import DATA_CUES, POINT_OF_VIEW_CUES, STORY_CUES, numbers_in, strength
 
 BASE = 0.15
 CUE_WEIGHT = 0.25
@@ -80,3 +80,39 @@ def keyword_density(text: str, keywords: Sequence[str]) -> float:
         if phrase and f" {' '.join(phrase)} " in lowered:
             covered.update(phrase)
     return sum(1 for word in words if word in covered) / len(words)
+
+
+# Phrases that restate what everyone already says: the opposite of a point of view.
+_CONSENSUS = re.compile(
+    r"\b(?:best practices?|(?:tips|tricks|hacks) (?:for|to)|it'?s important to|make sure (?:to|you)"
+    r"|at the end of the day|content is king|game[- ]changer|as we all know|everyone knows)\b",
+    re.IGNORECASE,
+)
+
+
+def specificity(quote: str, keywords: Sequence[str]) -> float:
+    """Concrete detail: checkable numbers, named things and the recording's own vocabulary, 0..1."""
+    value = (
+        0.5 * number_specificity(quote)
+        + 0.25 * min(1.0, len(named_things(quote)) / 2)
+        + 0.25 * min(1.0, 2 * keyword_density(quote, keywords))
+    )
+    return round(min(1.0, value), 3)
+
+
+def originality(quote: str) -> float:
+    """How far the quote departs from consensus: contrarian cues up, stock phrases down, 0..1."""
+    value = 0.2 + 0.8 * strength(quote, POINT_OF_VIEW_CUES) - (0.4 if _CONSENSUS.search(quote) else 0.0)
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+def evidence_strength(quotes: Sequence[str], insight_type: str) -> float:
+    """How well the quotes back the idea: numbers, something that happened, a process, saying it twice."""
+    joined = " ".join(quotes)
+    value = (
+        0.3
+        + 0.3 * max(strength(joined, DATA_CUES), strength(joined, STORY_CUES))
+        + (0.2 if insight_type == "framework" else 0.0)
+        + 0.2 * min(1.0, (len(quotes) - 1) / 2)
+    )
+    return round(min(1.0, value), 3)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Annotated
 
 from faststream import Context, ContextRepo
 
+from services.lead_magnet_writer import metrics
+from services.lead_magnet_writer.rendering import render_pdf
 from services.lead_magnet_writer.settings import LeadMagnetSettings
-from services.lead_magnet_writer.writer import LeadMagnetWriter
+from services.lead_magnet_writer.writer import IncompleteLeadMagnetError, LeadMagnetWriter
 from shared.broker import consumer_options, make_broker, partition_key
-from shared.events import InsightExtracted, InsightSet, LeadMagnetPublished, deterministic_id
+from shared.events import InsightExtracted, InsightSet, LeadMagnetPublished, RailReplayRequested, deterministic_id
 from shared.service import service_app
-from shared.status import Stage, StatusReporter, status_publisher
+from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
-from shared.topics import INSIGHTS_EXTRACTED, LEAD_MAGNET_GROUP, LEAD_MAGNETS
+from shared.topics import INSIGHTS_EXTRACTED, LEAD_MAGNET_GROUP, LEAD_MAGNETS, REPLAY_LEAD_MAGNETS
 
 settings = LeadMagnetSettings()
 broker = make_broker(settings, client_id="recast-lead-magnet-writer")
@@ -23,7 +26,7 @@ log = logging.getLogger("recast.lead_magnet_writer")
 to_lead_magnets = broker.publisher(
     LEAD_MAGNETS,
     title="content.lead-magnets",
-    description="A gated lead magnet (Markdown in S3) with its target keyword and call to action.",
+    description="A gated lead magnet (Markdown, HTML and PDF in S3) with its target keyword and call to action.",
     schema=LeadMagnetPublished,
 )
 status = StatusReporter(status_publisher(broker), producer="lead_magnet_writer")
@@ -36,44 +39,79 @@ async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
 app = service_app("lead_magnet_writer", broker, settings, setup=build_writer)
 
 
-def lead_magnet_key(recording_id: str) -> str:
-    return f"content/{recording_id}/lead-magnet.md"
+def lead_magnet_key(recording_id: str, extension: str = "md") -> str:
+    return f"content/{recording_id}/lead-magnet.{extension}"
 
 
+# One consumer for both topics: a second subscriber would be a second group member and another rebalance.
 @broker.subscriber(
     INSIGHTS_EXTRACTED,
+    REPLAY_LEAD_MAGNETS,
     **consumer_options(LEAD_MAGNET_GROUP),
-    title="insights.extracted/lead-magnet-writer",
-    description="Writes one lead magnet per recording once its last insight has arrived.",
+    title="insights.extracted+replay.lead-magnets/lead-magnet-writer",
+    description="Writes one lead magnet per recording once its last insight has arrived, "
+    "and again on request from the stored insights (recast replay --rail lead-magnets).",
 )
-async def on_insight_extracted(
-    event: InsightExtracted,
+async def on_insight_or_replay(
+    event: InsightExtracted | RailReplayRequested,
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[LeadMagnetWriter, Context("writer")],
 ) -> None:
-    # A recording's insights arrive in order on one partition; the last one means the set is complete.
-    if not event.is_last:
+    if isinstance(event, RailReplayRequested):
+        if event.rail != "lead-magnets":
+            log.warning("replay for another rail ignored", extra={"recording_id": event.recording_id})
+            return
+        metrics.REPLAYS.inc()
+    elif not event.is_last:
+        # A recording's insights arrive in order on one partition; the last one means the set is complete.
         return
-    async with status.track(event.recording_id, Stage.lead_magnet, event.source_key) as run:
-        insight_set: InsightSet = await in_thread(store.get_model, event.insights_uri, InsightSet)
-        lead_magnet = writer.write(insight_set)
-        stored = await in_thread(store.put_text, lead_magnet_key(event.recording_id), lead_magnet.markdown)
+    await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
+
+
+async def write_and_publish(
+    recording_id: str, insights_uri: str, source_key: str, store: ObjectStore, writer: LeadMagnetWriter
+) -> None:
+    async with status.track(recording_id, Stage.lead_magnet, source_key) as run:
+        insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)
+        began = time.perf_counter()
+        try:
+            lead_magnet = writer.write(insight_set)
+        except IncompleteLeadMagnetError as incomplete:
+            # The rail check: never published without keyword, call to action and gating fields.
+            metrics.REFUSED.inc()
+            log.warning("lead magnet refused", extra={"recording_id": recording_id, "problems": incomplete.problems})
+            await run.finish(StageState.failed, str(incomplete))
+            return
+        pdf = await in_thread(render_pdf, lead_magnet.html)
+        metrics.WRITE_SECONDS.observe(time.perf_counter() - began)
+        stored = await in_thread(store.put_text, lead_magnet_key(recording_id), lead_magnet.markdown)
+        html = await in_thread(
+            store.put_text, lead_magnet_key(recording_id, "html"), lead_magnet.html, "text/html; charset=utf-8"
+        )
+        stored_pdf = await in_thread(store.put_bytes, lead_magnet_key(recording_id, "pdf"), pdf, "application/pdf")
+        for kind, size in (("markdown", len(lead_magnet.markdown)), ("html", len(lead_magnet.html)), ("pdf", len(pdf))):
+            metrics.ARTIFACT_BYTES.labels(kind=kind).observe(size)
         published = LeadMagnetPublished(
-            event_id=deterministic_id(event.recording_id, LeadMagnetPublished.name),
-            recording_id=event.recording_id,
+            # Derived from the content: a redelivery or a replay that writes the same lead magnet reuses the
+            # id (consumers deduplicate it), a replay that writes a different one is a new fact with a new id.
+            event_id=deterministic_id(recording_id, LeadMagnetPublished.name, stored.sha256),
+            recording_id=recording_id,
             producer="lead_magnet_writer",
             artifact_uri=str(stored.uri),
             artifact_sha256=stored.sha256,
             title=lead_magnet.title,
             insight_ids=list(lead_magnet.insight_ids),
-            source_key=event.source_key,
+            source_key=source_key,
             format=lead_magnet.format,
             target_keyword=lead_magnet.target_keyword,
             call_to_action=lead_magnet.call_to_action,
+            html_uri=str(html.uri),
+            pdf_uri=str(stored_pdf.uri),
         )
         await to_lead_magnets.publish(published, key=partition_key(published))
+        metrics.PUBLISHED.labels(format=lead_magnet.format).inc()
         run.message = str(stored.uri)
     log.info(
         "lead magnet published",
-        extra={"recording_id": event.recording_id, "event_id": published.event_id, "format": lead_magnet.format},
+        extra={"recording_id": recording_id, "event_id": published.event_id, "format": lead_magnet.format},
     )

@@ -9,7 +9,9 @@ magnet missing its keyword, call to action or gating fields is refused, never pu
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
+from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from shared.events import Insight, InsightSet, InsightType
 from shared.templates import markdown_templates
@@ -45,6 +48,22 @@ _ITEM_NOUNS: dict[str, str] = {
     "worksheet": "problems to work through",
     "mini-guide": "ideas",
 }
+_ITEM_LABELS: dict[InsightType, str] = {
+    InsightType.point_of_view: "Question the default",
+    InsightType.quotable_line: "Rule of thumb",
+    InsightType.story: "From the field",
+    InsightType.data_point: "Benchmark",
+    InsightType.pain_point: "Watch for",
+    InsightType.framework: "Process",
+}
+_COMMON_VIEW = re.compile(
+    r"\b(?:most (?:\w+ )?(?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\b"
+    r".{0,20}\b(?:think|thinks|believe|believes|say|says|assume|treat|see)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
+_SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
+_POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
 # A buyer problem is shown on its own; one that says "this" or "it" leans on a sentence we do not show.
 _LEANING_WORDS = frozenset({"this", "that", "it", "these", "those", "they"})
@@ -63,6 +82,7 @@ class LeadMagnet:
     landing_blurb: str
     insight_ids: tuple[str, ...]
     markdown: str
+    html: str = ""
 
 
 class IncompleteLeadMagnetError(ValueError):
@@ -83,25 +103,33 @@ class _Body:
     tips: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     sources: list[Insight] = field(default_factory=list)
+    # The tips again, each with what to do with it and where it was said: {label, text, at}.
+    labelled: list[dict[str, str]] = field(default_factory=list)
 
 
 class LeadMagnetWriter:
     def __init__(self, settings: LeadMagnetSettings) -> None:
         self._settings = settings
         self._templates = _template_environment(settings.lead_magnet_templates_dir)
+        self._html = html_templates(DEFAULT_TEMPLATES, settings.lead_magnet_templates_dir)
+
+    @property
+    def settings(self) -> LeadMagnetSettings:
+        return self._settings
 
     def write(self, insights: InsightSet) -> LeadMagnet:
         """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
         settings = self._settings
         lead_format = choose_format(insights.insights)
         body = _collect_body(lead_format, insights.insights)
-        target_keyword = insights.keywords[0] if insights.keywords else ""
+        target_keyword = choose_target_keyword(insights)
+        secondary = [keyword for keyword in insights.keywords if keyword != target_keyword][:SECONDARY_KEYWORDS]
         context: dict[str, Any] = {
             "title": f"The {_headline_case(target_keyword)} {_FORMAT_LABELS[lead_format]}",
             "format": lead_format,
             "format_label": _FORMAT_LABELS[lead_format],
             "target_keyword": target_keyword,
-            "secondary_keywords": insights.keywords[1 : 1 + SECONDARY_KEYWORDS],
+            "secondary_keywords": secondary,
             "gating_fields": settings.gating_fields,
             "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
             "buyer_problem": _buyer_problem(insights.insights),
@@ -117,6 +145,7 @@ class LeadMagnetWriter:
             "pains": body.pains,
             "tips": body.tips,
             "stories": body.stories,
+            "labelled": body.labelled,
         }
         context["landing_blurb"] = self._render("landing_blurb.md.j2", context).strip()
         lead_magnet = LeadMagnet(
@@ -132,6 +161,7 @@ class LeadMagnetWriter:
             insight_ids=tuple(insight.insight_id for insight in body.sources),
             markdown=self._render(f"{lead_format}.md.j2", context),
         )
+        lead_magnet = dataclasses.replace(lead_magnet, html=render_html(self._html, lead_magnet, context))
         problems = check_lead_magnet(lead_magnet)
         if problems:
             raise IncompleteLeadMagnetError(problems)
@@ -177,6 +207,18 @@ def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
     )
     if not lead_magnet.insight_ids:
         problems.append("no content from the recording")
+    if lead_magnet.html:
+        # The page and the PDF printed from it gate the download too: the same three things must be there.
+        html = lead_magnet.html
+        if lead_magnet.cta_url not in html:
+            problems.append("the call-to-action URL does not appear in the HTML")
+        problems.extend(
+            f"gating field {name!r} does not appear in the HTML"
+            for name in lead_magnet.gating_fields
+            if f'data-gating-field="{name}"' not in html
+        )
+        if lead_magnet.target_keyword and lead_magnet.target_keyword.lower() not in html.lower():
+            problems.append("the target keyword does not appear in the HTML")
     return problems
 
 
@@ -210,12 +252,65 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
     stories = section("stories", in_order, InsightType.story)
     return _Body(
         steps=list(frameworks[0].steps) if frameworks else [],
-        numbers=[insight.summary for insight in numbers],
-        pains=[insight.summary for insight in pains],
-        tips=[insight.summary for insight in tips],
-        stories=[insight.summary for insight in stories],
+        numbers=[standalone(insight.summary) for insight in numbers],
+        pains=[standalone(insight.summary) for insight in pains],
+        tips=[standalone(insight.summary) for insight in tips],
+        stories=[standalone(insight.summary) for insight in stories],
         sources=[*frameworks, *numbers, *pains, *tips, *stories],
+        labelled=[
+            {"label": _item_label(insight), "text": standalone(insight.summary), "at": _timestamp(insight.start)}
+            for insight in tips
+        ],
     )
+
+
+def _item_label(insight: Insight) -> str:
+    # "Most teams think X" is the view the speaker argues against: never present it as advice.
+    if _COMMON_VIEW.search(insight.summary):
+        return "The assumption to question"
+    if _QUANTITY.search(insight.summary):
+        return _ITEM_LABELS[InsightType.data_point]
+    return _ITEM_LABELS[insight.type]
+
+
+def choose_target_keyword(insights: InsightSet) -> str:
+    """The key phrase a buyer would search for: a phrase over a word, about the subject rather than the
+    show (never just the recording's title words), and used in as many insights as possible."""
+    title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
+    quotes = [" ".join(piece.quote for piece in insight.evidence) or insight.quote for insight in insights.insights]
+
+    def usage(keyword: str) -> int:
+        pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
+        return sum(1 for quote in quotes if pattern.search(quote.lower()))
+
+    candidates = [
+        (index, keyword)
+        for index, keyword in enumerate(insights.keywords)
+        if not set(keyword.lower().split()) <= title_words and usage(keyword) > 0
+    ]
+    if not candidates:
+        return insights.keywords[0] if insights.keywords else ""
+    # Phrases first, the most used first, two words (what people type) before three, then YAKE's order.
+    _, best = min(
+        candidates,
+        key=lambda item: (" " not in item[1], -min(usage(item[1]), 3), len(item[1].split()) != 2, item[0]),
+    )
+    return best
+
+
+def standalone(summary: str) -> str:
+    """Drop an opening sentence that only points back at something not shown ("I think that is wrong.")."""
+    sentences = re.split(r"(?<=[.!?])\s+", summary.strip())
+    while len(sentences) > 1 and _POINTS_BACK.search(sentences[0]) and len(sentences[0].split()) <= 8:
+        sentences = sentences[1:]
+    text = " ".join(sentences)
+    return text[:1].upper() + text[1:]
+
+
+def _timestamp(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def _buyer_problem(insights: Sequence[Insight]) -> str:

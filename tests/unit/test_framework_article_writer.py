@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -65,9 +66,15 @@ def test_article_introduces_a_named_framework_from_the_speakers_steps(
         assert f"{number}. {step}" in article.markdown
 
 
-def test_thesis_is_the_strongest_point_of_view(article: FrameworkArticle) -> None:
+def test_thesis_is_stated_from_the_strongest_point_of_view(article: FrameworkArticle) -> None:
+    # A stated position (the speaker's claim against the view they reject), then the quote as evidence.
+    assert article.thesis == (
+        "Onboarding is a handoff problem. The common view, that onboarding is a product problem, gets it wrong."
+    )
+    assert f"**{article.thesis}**" in article.markdown
     assert (
-        article.thesis == "Most people think onboarding is a product problem, but the truth is it's a handoff problem."
+        '> "Most people think onboarding is a product problem, but the truth is it\'s a handoff problem." [00:12]'
+        in article.markdown
     )
     assert article.title == "Onboarding is a handoff problem: The Customer Onboarding 3-Step Framework"
     assert article.markdown.startswith(f"# {article.title}\n")
@@ -315,3 +322,48 @@ class TestGuard:
         repair = repair_article("# Start your free trial\n\nA paragraph.\n")
 
         assert [tell.matched for tell in repair.remaining] == ["free trial"]
+
+
+def test_rail_metrics_never_share_a_name() -> None:
+    from prometheus_client import REGISTRY
+
+    import services.framework_article_writer.metrics
+    import services.lead_magnet_writer.metrics  # noqa: F401
+
+    names = {metric.name for metric in REGISTRY.collect()}
+    articles = {name for name in names if name.startswith("recast_framework_article_")}
+    lead_magnets = {name for name in names if name.startswith("recast_lead_magnet_")}
+    assert {"recast_framework_article_published", "recast_framework_article_tells"} <= articles
+    assert {"recast_lead_magnet_published", "recast_lead_magnet_refused"} <= lead_magnets
+
+
+def test_pitches_in_the_recording_are_counted_by_kind(writer: FrameworkArticleWriter) -> None:
+    from prometheus_client import REGISTRY
+
+    def cta_tells() -> float:
+        return REGISTRY.get_sample_value("recast_framework_article_tells_total", {"kind": "call_to_action"}) or 0.0
+
+    before = cta_tells()
+    transcript = make_transcript("rec-pitch-count", PITCHED_WEBINAR)
+    insight_set = extract_insights(transcript, source_key="k", title="Pitched")
+    with contextlib.suppress(PromotionalArticleError):
+        writer.write(insight_set)
+    assert cta_tells() > before
+
+
+@pytest.mark.parametrize(
+    ("claim", "view", "summary", "expected"),
+    [
+        ("Onboarding is a handoff problem", "onboarding is a product problem", "x", "Onboarding is a handoff problem."),
+        (None, "more posts bring more customers", "x", "The common view, that more posts bring more customers,"),
+        (None, None, "Depth beats volume", "Depth beats volume."),
+    ],
+)
+def test_thesis_statement_is_said_outright(claim: str | None, view: str | None, summary: str, expected: str) -> None:
+    from services.framework_article_writer.plan import thesis_statement
+    from shared.events import Insight
+
+    thesis = Insight(
+        insight_id="i", type=InsightType.point_of_view, summary=summary, quote=summary, start=0, end=1, score=0.5
+    )
+    assert thesis_statement(thesis, claim, view).startswith(expected)

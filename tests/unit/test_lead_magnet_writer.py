@@ -146,7 +146,10 @@ def test_check_reports_what_is_missing(lead_magnet: LeadMagnet) -> None:
 def test_check_reports_a_gating_field_the_markdown_forgot(lead_magnet: LeadMagnet) -> None:
     extra_field = dataclasses.replace(lead_magnet, gating_fields=(*lead_magnet.gating_fields, "phone"))
 
-    assert check_lead_magnet(extra_field) == ["gating field 'phone' does not appear in the markdown"]
+    assert check_lead_magnet(extra_field) == [
+        "gating field 'phone' does not appear in the markdown",
+        "gating field 'phone' does not appear in the HTML",
+    ]
 
 
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch, insight_set: InsightSet) -> None:
@@ -190,3 +193,45 @@ def test_an_override_that_drops_the_cta_is_refused(tmp_path: Path, insight_set: 
 
     with pytest.raises(IncompleteLeadMagnetError, match="call to action"):
         LeadMagnetWriter(LeadMagnetSettings(lead_magnet_templates_dir=tmp_path)).write(insight_set)
+
+
+def test_html_page_and_pdf_carry_keyword_cta_and_gating_fields(lead_magnet: LeadMagnet) -> None:
+    from services.lead_magnet_writer.rendering import render_pdf
+
+    html = lead_magnet.html
+    assert html.startswith("<!DOCTYPE html>") and f"<title>{lead_magnet.title}</title>" in html
+    assert f'href="{lead_magnet.cta_url}"' in html and lead_magnet.call_to_action in html
+    assert all(f'data-gating-field="{name}"' in html for name in lead_magnet.gating_fields)
+    assert lead_magnet.target_keyword in html
+    assert "target_keyword:" not in html, "the front matter is for the CMS, not the page"
+    assert "<li>" in html and "<h2>" in html
+    pdf = render_pdf(html)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+
+
+def test_html_template_can_be_overridden(tmp_path: Path, insight_set: InsightSet) -> None:
+    (tmp_path / "page.html.j2").write_text(
+        "<html><body>{{ body_html | safe }}<a href='{{ cta_url }}'>{{ cta_text }}</a>"
+        '{% for name in gating_fields %}<i data-gating-field="{{ name }}"></i>{% endfor %}</body></html>'
+    )
+    lead_magnet = LeadMagnetWriter(LeadMagnetSettings(lead_magnet_templates_dir=tmp_path)).write(insight_set)
+    assert lead_magnet.html.startswith("<html><body>")
+    assert check_lead_magnet(lead_magnet) == []
+
+
+def test_target_keyword_is_the_subject_not_the_show(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
+    from services.lead_magnet_writer.writer import choose_target_keyword
+
+    assert choose_target_keyword(insight_set) == "customer onboarding"
+    titled = insight_set.model_copy(update={"title": "Customer Onboarding webinar"})
+    assert choose_target_keyword(titled) != "customer onboarding"
+
+
+def test_items_stand_alone_and_say_where_they_were_said(lead_magnet: LeadMagnet) -> None:
+    from services.lead_magnet_writer.writer import standalone
+
+    assert standalone("I think that is wrong. Depth beats volume.") == "Depth beats volume."
+    assert standalone("That is the point.") == "That is the point."
+    assert "## Keep in mind" in lead_magnet.markdown
+    assert "**Question the default:**" in lead_magnet.markdown
+    assert "_(00:" in lead_magnet.markdown
