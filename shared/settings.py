@@ -7,7 +7,9 @@ tools and boto3; everything else is ``RECAST_<NAME>``.
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -36,7 +38,50 @@ class RecastSettings(BaseSettings):
         default=None, validation_alias=AliasChoices("AWS_SECRET_ACCESS_KEY", "RECAST_AWS_SECRET_ACCESS_KEY")
     )
     log_level: str = "INFO"
+    # The operations endpoint (/metrics, /health, /ready); port 0 picks a free one and logs it.
+    metrics_host: str = Field(default="127.0.0.1", description="Interface of the operations endpoint.")
+    metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of the operations endpoint.")
+    lag_interval_s: float = Field(default=5.0, gt=0, description="How often consumer lag is measured.")
     max_message_bytes: int = Field(default=1_048_576, ge=1024)
+
+    # Kafka security: PLAINTEXT locally; SASL_SSL (or SSL, SASL_PLAINTEXT) against a managed cluster.
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", validation_alias=AliasChoices("KAFKA_SECURITY_PROTOCOL", "RECAST_KAFKA_SECURITY_PROTOCOL")
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        default="PLAIN", validation_alias=AliasChoices("KAFKA_SASL_MECHANISM", "RECAST_KAFKA_SASL_MECHANISM")
+    )
+    kafka_sasl_username: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_USERNAME", "RECAST_KAFKA_SASL_USERNAME")
+    )
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_PASSWORD", "RECAST_KAFKA_SASL_PASSWORD")
+    )
+    kafka_ssl_cafile: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_SSL_CAFILE", "RECAST_KAFKA_SSL_CAFILE"),
+        description="CA bundle for the broker's certificate; unset means the system's trust store.",
+    )
+    kafka_ssl_certfile: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SSL_CERTFILE", "RECAST_KAFKA_SSL_CERTFILE")
+    )
+    kafka_ssl_keyfile: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SSL_KEYFILE", "RECAST_KAFKA_SSL_KEYFILE")
+    )
+
+    # Consumer retries: transient errors (S3 5xx, broker hiccups) are retried with exponential backoff,
+    # then the message goes to the dead-letter topic; permanent errors go there at once.
+    retry_attempts: int = Field(default=6, ge=1, le=50, description="Attempts per message before dead-lettering.")
+    retry_base_delay_s: float = Field(default=0.5, gt=0, description="First backoff; doubles on each retry.")
+    retry_max_delay_s: float = Field(default=15.0, gt=0, description="Longest single backoff.")
+
+    @model_validator(mode="after")
+    def _sasl_needs_credentials(self) -> RecastSettings:
+        if self.kafka_security_protocol.startswith("SASL") and not (
+            self.kafka_sasl_username and self.kafka_sasl_password
+        ):
+            raise ValueError("KAFKA_SECURITY_PROTOCOL=SASL_* needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD")
+        return self
 
     @field_validator("s3_endpoint_url")
     @classmethod

@@ -10,14 +10,14 @@ from typing import Annotated, Any
 from faststream import Context, ContextRepo
 
 from services.ingest.notifications import UploadedObject, uploads_in_notification
-from services.ingest.recordings import Ingestor, Rejection
+from services.ingest.recordings import Ingestor, Pending, Rejection, rejection_letter
 from services.ingest.settings import IngestSettings
 from shared.broker import consumer_options, make_broker, partition_key
-from shared.events import RecordingIngested
+from shared.events import DeadLettered, RecordingIngested
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
-from shared.topics import INGEST_GROUP, RECORDINGS_INGESTED, S3_EVENTS
+from shared.topics import DEAD_LETTERS, INGEST_GROUP, RECORDINGS_INGESTED, S3_EVENTS
 
 settings = IngestSettings()
 broker = make_broker(settings, client_id="recast-ingest")
@@ -28,6 +28,12 @@ to_recordings = broker.publisher(
     title="recordings.ingested",
     description="A validated upload became a recording: its s3:// source, kind, title and duration.",
     schema=RecordingIngested,
+)
+to_dead_letters = broker.publisher(
+    DEAD_LETTERS,
+    title="recast.dlq",
+    description="Rejected uploads (and messages no consumer could process): original payload, error and stage.",
+    schema=DeadLettered,
 )
 status = StatusReporter(status_publisher(broker), producer="ingest")
 
@@ -40,20 +46,25 @@ app = service_app("ingest", broker, settings, setup=build_ingestor)
 
 
 async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool:
-    """Record and announce one upload; True when it was new. A failed publish releases the claim."""
-    outcome: RecordingIngested | Rejection | None = await in_thread(ingestor.ingest, upload)
+    """Record and announce one upload; False only while another ingest holds a fresh claim on it.
+    A failed publish releases the claim, so the next look retries it."""
+    outcome = await in_thread(ingestor.ingest, upload)
     if outcome is None:
+        return True
+    if isinstance(outcome, Pending):
         return False
     if isinstance(outcome, Rejection):
         await status.report(
             outcome.recording_id, Stage.ingest, StageState.failed, message=outcome.reason, source_key=outcome.key
         )
+        await to_dead_letters.publish(rejection_letter(outcome, upload), key=outcome.recording_id.encode())
         return True
     try:
         await to_recordings.publish(outcome, key=partition_key(outcome))
     except Exception:
         await in_thread(ingestor.release, outcome.recording_id)
         raise
+    await in_thread(ingestor.mark_published, outcome)
     await status.report(
         outcome.recording_id,
         Stage.ingest,
@@ -90,8 +101,8 @@ async def poll_incoming(ingestor: Ingestor, interval_s: float) -> None:
                 if marker in seen:
                     continue
                 upload = UploadedObject(ingestor.store.bucket, item["Key"], str(item["ETag"]).strip('"'))
-                await ingest_and_publish(ingestor, upload)
-                seen.add(marker)
+                if await ingest_and_publish(ingestor, upload):
+                    seen.add(marker)
         except Exception:
             log.exception("polling incoming/ failed; retrying on the next tick")
         await asyncio.sleep(interval_s)

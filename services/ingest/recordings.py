@@ -3,6 +3,13 @@
 The recording id is derived from bucket, key and ETag, so the notification path and the
 polling path (and any number of ingest replicas) agree on it; a conditional S3 write of
 the claim record lets exactly one of them go on to publish.
+
+What ingest decided is kept next to the claim, so S3 stays the durable record of it:
+``recordings/<id>/ingested.json`` (the ``RecordingIngested`` event, written before it is
+published, so ``recast reconcile`` can publish it again) or ``recordings/<id>/rejected.json``.
+Once the event is on the broker the claim says ``published``. A claim that does not is work in
+progress — or the trace of an ingest that died; after ``claim_lease_s`` the next look takes it
+over, publishing the stored event if there is one.
 """
 
 from __future__ import annotations
@@ -13,17 +20,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote_plus
 
-from services.ingest.media import RejectedUpload, probe_media
+from botocore.exceptions import ClientError
+
+from services.ingest.media import RejectedUpload, decode_audio_stream, probe_media
 from services.ingest.notifications import UploadedObject
 from services.ingest.settings import IngestSettings
-from shared.events import RecordingIngested, RecordingKind, deterministic_id
+from shared.broker import TransientError
+from shared.events import DeadLettered, RecordingIngested, RecordingKind, deterministic_id
 from shared.storage import ObjectStore
+from shared.topics import S3_EVENTS
 
 log = logging.getLogger("recast.ingest")
 
 KIND_PREFIXES = {"webinars/": RecordingKind.webinar, "podcasts/": RecordingKind.podcast}
-MAX_KEY_LENGTH = 1024
+MAX_KEY_BYTES = 1024  # S3's own limit; a notification may claim anything
 
 
 @dataclass(frozen=True)
@@ -33,14 +45,47 @@ class Rejection:
     recording_id: str
     key: str
     reason: str
+    etag: str = ""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Another ingest holds a fresh claim on this upload: look again later."""
+
+    recording_id: str
+
+
+Outcome = RecordingIngested | Rejection | Pending | None
 
 
 def claim_key(recording_id: str) -> str:
     return f"recordings/{recording_id}/ingest.json"
 
 
+def ingested_key(recording_id: str) -> str:
+    return f"recordings/{recording_id}/ingested.json"
+
+
+def rejected_key(recording_id: str) -> str:
+    return f"recordings/{recording_id}/rejected.json"
+
+
 def recording_id_for(bucket: str, key: str, etag: str) -> str:
     return deterministic_id(bucket, key, etag.strip('"'))
+
+
+def unsafe_key_reason(key: str) -> str | None:
+    """Why an object key is refused before anything is fetched, or None. Artifact keys never come from
+    it (they are derived from ids), but it reaches logs, titles and ffmpeg, so hostile keys stop here."""
+    if len(key.encode("utf-8", errors="replace")) > MAX_KEY_BYTES:
+        return f"the object key is longer than {MAX_KEY_BYTES} bytes"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in key):
+        return "the object key contains control characters"
+    if key.startswith("/") or "//" in key or "\\" in key:
+        return "the object key is an absolute path or has empty segments"
+    if any(part in {"..", "."} for part in key.split("/")):
+        return "the object key contains '..' or '.' path segments"
+    return None
 
 
 class Ingestor:
@@ -50,44 +95,83 @@ class Ingestor:
         self.producer = producer
 
     def is_candidate(self, upload: UploadedObject) -> bool:
-        return upload.bucket == self.store.bucket and upload.key.startswith(self.settings.incoming_prefix)
+        return upload.bucket == self.store.bucket and upload.key.lstrip("/").startswith(self.settings.incoming_prefix)
 
-    def ingest(self, upload: UploadedObject) -> RecordingIngested | Rejection | None:
-        """The event to publish for a new, valid upload, the rejection of a new invalid one,
-        or None for anything seen before or not under incoming/."""
+    def ingest(self, upload: UploadedObject) -> Outcome:
+        """The event to publish for a new, valid upload; the rejection of a new invalid one; ``Pending``
+        while another ingest works on it; None for anything decided before or not under incoming/."""
         if not self.is_candidate(upload) or upload.key.endswith("/"):
             return None
+        if reason := unsafe_key_reason(upload.key):
+            shown = upload.key[:200].encode("unicode_escape").decode("ascii")
+            log.error("upload rejected: %s", reason, extra={"key": shown})
+            return Rejection(recording_id_for(upload.bucket, upload.key[:MAX_KEY_BYTES], upload.etag), shown, reason)
         head = self.store.head(upload.key)
         if head is None:
-            log.warning("notified object does not exist", extra={"key": upload.key})
-            return None
+            recording_id = recording_id_for(upload.bucket, upload.key, upload.etag)
+            log.error("notified object does not exist", extra={"recording_id": recording_id, "key": upload.key})
+            return Rejection(recording_id, upload.key, "the object does not exist (deleted, or a forged notification)")
         etag = str(head["ETag"]).strip('"')
         recording_id = recording_id_for(upload.bucket, upload.key, etag)
         claim = {"key": upload.key, "etag": etag, "claimed_at": datetime.now(UTC).isoformat(), "state": "claimed"}
         if not self.store.claim(claim_key(recording_id), claim):
-            log.debug("already ingested", extra={"recording_id": recording_id, "key": upload.key})
-            return None
+            held = self._held_claim(recording_id)
+            if held is None:
+                return Pending(recording_id)  # released meanwhile: the next look claims it afresh
+            state, age_s = held
+            if state == "published" or self.store.head(rejected_key(recording_id)) is not None:
+                return None
+            if age_s <= self.settings.claim_lease_s:
+                return Pending(recording_id)
+            # The ingest that held it died. If it got as far as recording its decision, publish that
+            # (same event id: harmless if it had been published after all); otherwise start over.
+            log.warning("taking over a stale claim", extra={"recording_id": recording_id, "key": upload.key})
+            if self.store.head(ingested_key(recording_id)) is not None:
+                return self.store.get_model(self.store.uri(ingested_key(recording_id)), RecordingIngested)
+            self.store.put_bytes(claim_key(recording_id), json.dumps(claim).encode(), "application/json")
         try:
-            return self._validated_event(recording_id, upload, etag, head)
+            event = self._validated_event(recording_id, upload, etag, head)
         except RejectedUpload as rejection:
             log.error("upload rejected: %s", rejection, extra={"recording_id": recording_id, "key": upload.key})
             self.store.put_bytes(
-                f"recordings/{recording_id}/rejected.json",
+                rejected_key(recording_id),
                 json.dumps({**claim, "state": "rejected", "reason": str(rejection)}).encode(),
                 "application/json",
             )
-            return Rejection(recording_id, upload.key, str(rejection))
+            return Rejection(recording_id, upload.key, str(rejection), etag)
+        except TransientError:
+            self.release(recording_id)  # S3 failed, not the file: the next look tries again
+            raise
+        # Written before it is published: if the publish never happens, reconcile finds it here.
+        self.store.put_model(ingested_key(recording_id), event)
+        return event
 
     def release(self, recording_id: str) -> None:
         """Forget a claim whose event could not be published, so the next notice retries it."""
+        self.store.delete(ingested_key(recording_id))
         self.store.delete(claim_key(recording_id))
+
+    def mark_published(self, event: RecordingIngested) -> None:
+        """The claim's last word: the event is on the broker, so later looks leave it alone."""
+        claim = {"key": event.source_key, "etag": event.source_etag, "state": "published", "event_id": event.event_id}
+        self.store.put_bytes(claim_key(event.recording_id), json.dumps(claim).encode(), "application/json")
+
+    def _held_claim(self, recording_id: str) -> tuple[str, float] | None:
+        """The state of an existing claim and its age in seconds; None if it is gone."""
+        head = self.store.head(claim_key(recording_id))
+        if head is None:
+            return None
+        try:
+            state = str(json.loads(self.store.get_bytes(self.store.uri(claim_key(recording_id)))).get("state"))
+        except ClientError:
+            return None
+        return state, (datetime.now(UTC) - head["LastModified"]).total_seconds()
 
     def _validated_event(
         self, recording_id: str, upload: UploadedObject, etag: str, head: dict[str, Any]
     ) -> RecordingIngested:
         key = upload.key
-        if len(key) > MAX_KEY_LENGTH or any(ord(ch) < 32 or ord(ch) == 127 for ch in key):
-            raise RejectedUpload("the object key is too long or contains control characters")
+        # Limits come from the HEAD, before a byte of the body is read.
         size = int(head.get("ContentLength", 0))
         if size == 0:
             raise RejectedUpload("the file is empty")
@@ -95,13 +179,29 @@ class Ingestor:
             raise RejectedUpload(f"the file is {size} bytes; the limit is {self.settings.max_upload_bytes}")
         metadata = {k.lower(): v for k, v in (head.get("Metadata") or {}).items()}
         kind = self._kind(key, metadata)
-        media = probe_media(self._readable_location(key), self.settings.probe_timeout_s)
-        if media.duration_s > self.settings.max_duration_s:
+        location = self._readable_location(key)
+        media = probe_media(location, self.settings.probe_timeout_s)
+        limit = self.settings.max_duration_s
+        if media.duration_s > limit:
+            raise RejectedUpload(f"the recording lasts {media.duration_s:.0f} s; the limit is {limit:.0f} s")
+        decoded = decode_audio_stream(location, limit, self.settings.decode_timeout_s)
+        if decoded.hit_limit:
             raise RejectedUpload(
-                f"the recording lasts {media.duration_s:.0f} s; the limit is {self.settings.max_duration_s:.0f} s"
+                f"the audio decodes to more than the {limit:.0f} s limit although its header claims "
+                f"{media.duration_s:.0f} s (a decompression bomb?)"
             )
-        if media.duration_s < self.settings.min_duration_s:
-            raise RejectedUpload(f"the recording lasts only {media.duration_s:.1f} s")
+        if decoded.duration_s < media.duration_s * 0.95 - 0.25:
+            raise RejectedUpload(
+                f"the file is truncated or corrupt: its header says {media.duration_s:.1f} s "
+                f"but only {decoded.duration_s:.1f} s decode"
+            )
+        if decoded.duration_s < self.settings.min_duration_s:
+            raise RejectedUpload(f"the recording lasts only {decoded.duration_s:.1f} s")
+        if decoded.peak_db is not None and decoded.peak_db < self.settings.silence_threshold_db:
+            raise RejectedUpload(
+                f"the recording is silent: its loudest moment is {decoded.peak_db:.0f} dBFS "
+                f"over {decoded.duration_s:.0f} s"
+            )
         return RecordingIngested(
             event_id=deterministic_id(recording_id, RecordingIngested.name),
             recording_id=recording_id,
@@ -110,9 +210,9 @@ class Ingestor:
             source_key=key,
             source_etag=etag,
             kind=kind,
-            title=metadata.get("title") or PurePosixPath(key).stem,
+            title=(metadata.get("title") or PurePosixPath(key).stem)[:300],
             size_bytes=size,
-            duration_s=media.duration_s,
+            duration_s=round(decoded.duration_s, 3),
             container=media.container,
             audio_codec=media.audio_codec,
         )
@@ -131,9 +231,41 @@ class Ingestor:
             ) from None
 
     def _readable_location(self, key: str) -> str:
-        # ffprobe reads only the headers it needs over HTTP, so a large video is not downloaded to be probed.
+        # ffprobe and ffmpeg read over HTTP, so a large video is not downloaded to disk to be checked.
         return str(
             self.store.client.generate_presigned_url(
-                "get_object", Params={"Bucket": self.store.bucket, "Key": key}, ExpiresIn=600
+                "get_object", Params={"Bucket": self.store.bucket, "Key": key}, ExpiresIn=3600
             )
         )
+
+
+def rejection_letter(rejection: Rejection, upload: UploadedObject) -> DeadLettered:
+    """A rejected upload on the dead-letter topic, as the S3 notification that would ingest it again."""
+    notification = {
+        "Records": [
+            {
+                "eventName": "ObjectCreated:Put",
+                "s3": {
+                    "bucket": {"name": upload.bucket},
+                    "object": {"key": quote_plus(upload.key), "eTag": upload.etag},
+                },
+            }
+        ]
+    }
+    now = datetime.now(UTC)
+    return DeadLettered(
+        event_id=deterministic_id(DeadLettered.name, "ingest", rejection.recording_id),
+        recording_id=rejection.recording_id,
+        producer="ingest",
+        stage="ingest",
+        consumer_group="recast-ingest",
+        original_topic=S3_EVENTS,
+        payload=json.dumps(notification),
+        payload_encoding="utf-8",
+        error_type="RejectedUpload",
+        error_message=rejection.reason,
+        error_kind="rejected",
+        attempts=1,
+        first_failed_at=now,
+        last_failed_at=now,
+    )

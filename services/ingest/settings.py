@@ -14,3 +14,14 @@ class IngestSettings(RecastSettings):
     max_duration_s: float = Field(default=4 * 3600, gt=0, description="Longest recording accepted (4 hours).")
     min_duration_s: float = Field(default=1.0, ge=0, description="Shorter files are rejected as empty.")
     probe_timeout_s: float = Field(default=60, gt=0)
+    decode_timeout_s: float = Field(
+        default=900, gt=0, description="Longest the bounded check-decode of one upload may take."
+    )
+    silence_threshold_db: float = Field(
+        default=-60.0, le=0, description="A recording whose peak level stays below this (dBFS) is rejected as silent."
+    )
+    claim_lease_s: float = Field(
+        default=1800,
+        gt=0,
+        description="A claim older than this with no outcome (ingest died mid-way) is taken over by the next look.",
+    )

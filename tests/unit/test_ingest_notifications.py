@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from services.ingest.notifications import UploadedObject, uploads_in_notification
+from typing import Any
+
+import pytest
+
+from services.ingest.notifications import NotANotification, UploadedObject, uploads_in_notification
 
 
 def record(event_name: str, key: str, bucket: str = "recast") -> dict[str, object]:
@@ -24,4 +28,11 @@ def test_ignores_deletes_test_events_and_malformed_records() -> None:
     assert uploads_in_notification({"Records": [record("ObjectRemoved:Delete", "incoming/a.mp3")]}) == []
     assert uploads_in_notification({"Service": "Amazon S3", "Event": "s3:TestEvent"}) == []
     assert uploads_in_notification({"Records": [{"eventName": "ObjectCreated:Put", "s3": {}}]}) == []
-    assert uploads_in_notification({"Records": None}) == []
+
+
+@pytest.mark.parametrize(
+    "payload", [{"Records": None}, {"recording_id": "x"}, {"Records": "not a list"}, {"Records": [1, 2]}]
+)
+def test_anything_else_is_not_a_notification(payload: dict[str, Any]) -> None:
+    with pytest.raises(NotANotification):
+        uploads_in_notification(payload)

@@ -1,0 +1,346 @@
+"""What the fault-injection scenarios share: speech clips, a stack per scenario, a faulty S3 proxy,
+and the ledger that counts recordings in, completed, lost and duplicated.
+
+"Duplicate output" is defined on what a subscriber sees: for one recording and one rail, more
+than one *distinct* ``event_id`` on the rail's topic, or more than one distinct artifact checksum.
+The same event delivered twice (same ``event_id``, a redelivery) is at-least-once delivery, which
+consumers drop by ``event_id``; it is counted separately as ``redelivered`` and not a duplicate.
+The same goes for ``recordings.ingested`` and ``transcripts.ready``: one fact, one id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import random
+import shutil
+import subprocess
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+
+from cli.common import read_all
+from infra.local.stack import LocalStack, free_port
+from services.ingest.recordings import recording_id_for
+from shared.storage import ObjectStore, make_s3_client
+from shared.topics import (
+    DEAD_LETTERS,
+    FRAMEWORK_ARTICLES,
+    LEAD_MAGNETS,
+    RECORDINGS_INGESTED,
+    RECORDINGS_STATUS,
+    TRANSCRIPTS_READY,
+)
+from tests.conftest import make_stack
+
+# Short talks the insights engine finds a point of view, a number and a three-step framework in,
+# so both rails publish (about 20 s of espeak-ng speech each).
+TALKS = [
+    "Most people believe that more blog posts bring more customers. I think that is wrong. "
+    "In our data, cutting our publishing in half raised leads by forty percent. Here is the process. "
+    "First, record one expert conversation every week. Second, pull out the strongest opinion. "
+    "Third, turn each opinion into one article and one checklist. Depth beats volume.",
+    "Most teams think onboarding is a product problem. I think that is wrong, it is a handoff problem. "
+    "In our data, forty percent of new accounts never logged in after the first week. Here is the process. "
+    "First, record a short handoff video for every deal. Second, share the notes before the kickoff. "
+    "Third, call the customer on day one. Context beats features.",
+    "Most people believe that cold email still works. I think that is wrong. "
+    "In our data, warm introductions closed three times more deals. Here is the process. "
+    "First, list the customers who love you. Second, ask each one for a single introduction. "
+    "Third, follow up within a day. Trust beats volume.",
+    "Most managers believe that more meetings mean more alignment. I think that is wrong. "
+    "In our data, cutting meetings in half raised shipped features by thirty percent. Here is the process. "
+    "First, write the decision down before the meeting. Second, invite only the people who decide. "
+    "Third, end every meeting with one owner. Writing beats talking.",
+]
+RECORDINGS_PER_SCENARIO = 20
+# What every reliability stack runs with: fast polling, short leases, bad-input limits that a
+# test can reach with small files (5 MB, 65 minutes).
+RELIABILITY_ENV = {
+    "RECAST_POLL_INTERVAL_S": "0.5",
+    "RECAST_CLAIM_LEASE_S": "10",
+    "RECAST_MAX_UPLOAD_BYTES": str(5 * 1024 * 1024),
+    "RECAST_MAX_DURATION_S": "3900",
+    "RECAST_RETRY_BASE_DELAY_S": "0.5",
+    "RECAST_RETRY_MAX_DELAY_S": "8",
+    "RECAST_RETRY_ATTEMPTS": "8",
+}
+
+
+def synthesize_talks(directory: Path) -> list[bytes]:
+    """One mp3 per talk, spoken by espeak-ng (made once per session)."""
+    clips = []
+    for index, text in enumerate(TALKS):
+        wav, mp3 = directory / f"talk-{index}.wav", directory / f"talk-{index}.mp3"
+        subprocess.run(["espeak-ng", "-s", "190", "-w", str(wav), text], check=True)
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-b:a", "48k", str(mp3)], check=True)
+        clips.append(mp3.read_bytes())
+    return clips
+
+
+@dataclass
+class ScenarioResult:
+    scenario: str
+    recordings_in: int
+    completed: int
+    lost: int
+    duplicates: int
+    errors_surfaced: int
+    notes: str = ""
+
+
+RESULTS: list[ScenarioResult] = []
+
+
+def reliability_stack(run_dir: Path, **options: Any) -> LocalStack:
+    extra = RELIABILITY_ENV | dict(options.pop("extra_env", {}))
+    return make_stack(run_dir, extra_env=extra, **options)
+
+
+def store_of(stack: LocalStack) -> ObjectStore:
+    return ObjectStore(make_s3_client(stack.settings()), stack.bucket)
+
+
+def upload_talks(store: ObjectStore, clips: list[bytes], scenario: str, count: int) -> dict[str, str]:
+    """``count`` uploads (recording id → key) under incoming/podcasts/<scenario>/."""
+    uploads = {}
+    for index in range(count):
+        key = f"incoming/podcasts/{scenario}/talk-{index:02d}.mp3"
+        put = store.client.put_object(
+            Bucket=store.bucket, Key=key, Body=clips[index % len(clips)], ContentType="audio/mpeg"
+        )
+        uploads[recording_id_for(store.bucket, key, str(put["ETag"]))] = key
+    return uploads
+
+
+def artifacts_done(store: ObjectStore, recording_ids: Iterable[str]) -> set[str]:
+    """Recordings both of whose rail artifacts are in S3."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for item in store.list_keys("content/"):
+        parts = str(item["Key"]).split("/")
+        if len(parts) == 3:
+            names[parts[1]].add(parts[2])
+    wanted = {"lead-magnet.md", "framework-article.md"}
+    return {recording_id for recording_id in recording_ids if wanted <= names.get(recording_id, set())}
+
+
+def count_with(store: ObjectStore, prefix: str, name: str, recording_ids: Iterable[str]) -> int:
+    ids = set(recording_ids)
+    return sum(
+        1
+        for item in store.list_keys(prefix)
+        if str(item["Key"]).endswith("/" + name) and str(item["Key"]).split("/")[1] in ids
+    )
+
+
+async def wait_until(predicate: Any, timeout_s: float, interval_s: float = 1.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if await asyncio.to_thread(predicate):
+            return True
+        await asyncio.sleep(interval_s)
+    return bool(await asyncio.to_thread(predicate))
+
+
+async def wait_for_outputs(store: ObjectStore, recording_ids: Iterable[str], timeout_s: float) -> set[str]:
+    ids = set(recording_ids)
+    await wait_until(lambda: artifacts_done(store, ids) == ids, timeout_s)
+    return artifacts_done(store, ids)
+
+
+@dataclass
+class Ledger:
+    """Every event on the pipeline's topics, by topic and recording."""
+
+    events: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+
+    async def read(self, stack: LocalStack) -> None:
+        topics = (
+            RECORDINGS_INGESTED,
+            TRANSCRIPTS_READY,
+            LEAD_MAGNETS,
+            FRAMEWORK_ARTICLES,
+            RECORDINGS_STATUS,
+            DEAD_LETTERS,
+        )
+        for topic in topics:
+            for value in await read_all(stack.settings(), [topic]):
+                with contextlib.suppress(ValueError):
+                    event = json.loads(value)
+                    if isinstance(event, dict):
+                        self.events[topic].append(event)
+
+    def by_recording(self, topic: str, recording_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        ids = set(recording_ids)
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for event in self.events.get(topic, []):
+            if event.get("recording_id") in ids:
+                grouped[event["recording_id"]].append(event)
+        return grouped
+
+    def completed(self, recording_ids: Iterable[str]) -> set[str]:
+        ids = set(recording_ids)
+        lead = self.by_recording(LEAD_MAGNETS, ids)
+        articles = self.by_recording(FRAMEWORK_ARTICLES, ids)
+        return {recording_id for recording_id in ids if lead.get(recording_id) and articles.get(recording_id)}
+
+    def duplicates(self, recording_ids: Iterable[str]) -> tuple[int, int]:
+        """(duplicate outputs, redeliveries): see the module docstring."""
+        duplicates = redelivered = 0
+        for topic in (RECORDINGS_INGESTED, TRANSCRIPTS_READY, LEAD_MAGNETS, FRAMEWORK_ARTICLES):
+            for events in self.by_recording(topic, recording_ids).values():
+                ids = {event["event_id"] for event in events}
+                checksums = {event.get("artifact_sha256") for event in events}
+                duplicates += max(len(ids), len(checksums)) - 1
+                redelivered += len(events) - len(ids)
+        return duplicates, redelivered
+
+    def failures(self, recording_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Failed status updates per recording (what a user of the status topic was told)."""
+        failed: dict[str, list[str]] = defaultdict(list)
+        for recording_id, updates in self.by_recording(RECORDINGS_STATUS, recording_ids).items():
+            failed[recording_id] += [f"{u['stage']}: {u['message']}" for u in updates if u.get("state") == "failed"]
+        return dict(failed)
+
+    def dead_letters(self) -> list[dict[str, Any]]:
+        return list({letter["event_id"]: letter for letter in self.events.get(DEAD_LETTERS, [])}.values())
+
+
+async def settle_and_account(
+    stack: LocalStack,
+    scenario: str,
+    uploads: dict[str, str],
+    timeout_s: float,
+    notes: str = "",
+    ledger: Ledger | None = None,
+) -> tuple[ScenarioResult, Ledger]:
+    """Wait for both rails of every upload, let redeliveries land, then count from the topics."""
+    store = store_of(stack)
+    await wait_for_outputs(store, uploads, timeout_s)
+    await asyncio.sleep(4)  # stragglers: a redelivered message finishing after the last artifact
+    ledger = ledger or Ledger()
+    await ledger.read(stack)
+    completed = ledger.completed(uploads)
+    duplicates, redelivered = ledger.duplicates(uploads)
+    errors = sum(len(messages) for messages in ledger.failures(uploads).values())
+    result = ScenarioResult(
+        scenario=scenario,
+        recordings_in=len(uploads),
+        completed=len(completed),
+        lost=len(uploads) - len(completed),
+        duplicates=duplicates,
+        errors_surfaced=errors + len(ledger.dead_letters()),
+        notes=(notes + f"; {redelivered} redelivered event(s) with a repeated id").lstrip("; "),
+    )
+    RESULTS.append(result)
+    return result, ledger
+
+
+async def publish_raw(stack: LocalStack, topic: str, value: bytes, key: bytes | None = None) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
+    await producer.start()
+    try:
+        await producer.send_and_wait(topic, value, key=key)
+    finally:
+        await producer.stop()
+
+
+class S3FaultProxy:
+    """An HTTP proxy on 127.0.0.1 in front of moto that answers 503 SlowDown while a fault is on.
+
+    moto has no switch for 5xx, so the faults are made in front of it: every request is sent
+    upstream with ``Connection: close`` (one request per connection), which lets the proxy
+    decide per request. ``fail_ratio`` of the requests that arrive while faulting get a 503
+    (S3's own throttling answer, which boto3 and ffmpeg both see as retryable).
+    """
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port = upstream_port
+        self.port = free_port()
+        self.fail_ratio = 0.0
+        self.injected = 0
+        self._random = random.Random(6)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._ready = threading.Event()
+        self._server: asyncio.AbstractServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> S3FaultProxy:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        async def close() -> None:
+            if self._server is not None:
+                self._server.close()
+
+        asyncio.run_coroutine_threadsafe(close(), self._loop).result(5)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def serve() -> None:
+            self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
+            self._ready.set()
+
+        self._loop.run_until_complete(serve())
+        self._loop.run_forever()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            writer.close()
+            return
+        if self.fail_ratio and self._random.random() < self.fail_ratio:
+            self.injected += 1
+            body = b'<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>injected fault</Message></Error>'
+            writer.write(
+                b"HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nConnection: close\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + (b"" if head.startswith(b"HEAD ") else body)
+            )
+            with contextlib.suppress(ConnectionError):
+                await writer.drain()
+            writer.close()
+            return
+        lines = [line for line in head.split(b"\r\n") if line and not line.lower().startswith(b"connection:")]
+        head = b"\r\n".join([*lines, b"Connection: close", b"", b""])
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
+        except OSError:
+            writer.close()
+            return
+        up_writer.write(head)
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(ConnectionError, asyncio.CancelledError):
+                while chunk := await source.read(65536):
+                    sink.write(chunk)
+                    await sink.drain()
+            with contextlib.suppress(Exception):
+                sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+
+def ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True)
+
+
+def have_tools() -> bool:
+    return all(shutil.which(tool) for tool in ("ffmpeg", "ffprobe", "espeak-ng"))

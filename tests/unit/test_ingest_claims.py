@@ -1,0 +1,84 @@
+"""Ingest's claim states on an in-process S3 (moto): what a second look at an upload does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from services.ingest.notifications import UploadedObject
+from services.ingest.recordings import Ingestor, Pending, claim_key, ingested_key, recording_id_for
+from services.ingest.settings import IngestSettings
+from shared.events import RecordingIngested, RecordingKind, deterministic_id
+from shared.storage import ObjectStore
+
+KEY = "incoming/podcasts/talk.mp3"
+
+
+@pytest.fixture
+def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[ObjectStore]:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket="recast")
+        yield ObjectStore(client, "recast")
+
+
+def upload(store: ObjectStore) -> tuple[UploadedObject, str]:
+    etag = str(store.client.put_object(Bucket="recast", Key=KEY, Body=b"audio", ContentType="audio/mpeg")["ETag"])
+    return UploadedObject("recast", KEY, etag.strip('"')), recording_id_for("recast", KEY, etag)
+
+
+def stored_event(recording_id: str, etag: str) -> RecordingIngested:
+    return RecordingIngested(
+        event_id=deterministic_id(recording_id, RecordingIngested.name),
+        recording_id=recording_id,
+        producer="ingest",
+        source_uri=f"s3://recast/{KEY}",
+        source_key=KEY,
+        source_etag=etag,
+        kind=RecordingKind.podcast,
+        title="talk",
+        size_bytes=5,
+        duration_s=20,
+        container="mp3",
+        audio_codec="mp3",
+    )
+
+
+def claim(store: ObjectStore, recording_id: str, state: str) -> None:
+    record = {"key": KEY, "etag": "e", "state": state}
+    store.put_bytes(claim_key(recording_id), json.dumps(record).encode(), "application/json")
+
+
+def test_a_fresh_claim_of_another_ingest_is_left_to_it(store: ObjectStore) -> None:
+    notice, recording_id = upload(store)
+    claim(store, recording_id, "claimed")
+    assert Ingestor(store, IngestSettings(claim_lease_s=600)).ingest(notice) == Pending(recording_id)
+
+
+def test_a_published_claim_is_done(store: ObjectStore) -> None:
+    notice, recording_id = upload(store)
+    claim(store, recording_id, "published")
+    assert Ingestor(store, IngestSettings(claim_lease_s=0.001)).ingest(notice) is None
+
+
+def test_a_stale_claim_with_a_recorded_decision_publishes_that_decision(store: ObjectStore) -> None:
+    """ingest died between writing ingested.json and publishing: the next look publishes the same event."""
+    notice, recording_id = upload(store)
+    claim(store, recording_id, "claimed")
+    event = stored_event(recording_id, notice.etag)
+    store.put_model(ingested_key(recording_id), event)
+    assert Ingestor(store, IngestSettings(claim_lease_s=0.001)).ingest(notice) == event
+
+
+def test_marking_published_keeps_what_reconcile_needs(store: ObjectStore) -> None:
+    notice, recording_id = upload(store)
+    ingestor = Ingestor(store, IngestSettings())
+    ingestor.mark_published(stored_event(recording_id, notice.etag))
+    record = json.loads(store.get_bytes(store.uri(claim_key(recording_id))))
+    assert (record["state"], record["key"], record["etag"]) == ("published", KEY, notice.etag)
