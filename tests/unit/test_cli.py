@@ -1,0 +1,134 @@
+"""The recast command's logic that needs no server: ids, folding the status topic, readable lines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from typer.testing import CliRunner
+
+from cli.common import fold_status, format_seconds, parse_status, recording_id_for
+from cli.main import app
+from cli.watch import describe
+from services.ingest.recordings import recording_id_for as ingest_recording_id_for
+from shared.status import RecordingStatusChanged, Stage, StageState
+from shared.topics import FRAMEWORK_ARTICLE_REVIEW, LEAD_MAGNETS
+
+T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+def update(
+    stage: Stage, state: StageState, at_s: float, recording_id: str = "rec-1", **fields: object
+) -> RecordingStatusChanged:
+    return RecordingStatusChanged(
+        event_id=f"{recording_id}-{stage}-{state}-{at_s}",
+        recording_id=recording_id,
+        producer="test",
+        occurred_at=T0 + timedelta(seconds=at_s),
+        stage=stage,
+        state=state,
+        source_key="incoming/webinars/talk.mp3",
+        **fields,
+    )
+
+
+def full_run(recording_id: str = "rec-1") -> list[RecordingStatusChanged]:
+    return [
+        update(Stage.ingest, StageState.done, 0, recording_id),
+        update(Stage.transcribe, StageState.started, 1, recording_id),
+        update(Stage.transcribe, StageState.progress, 3, recording_id, progress=0.5),
+        update(Stage.transcribe, StageState.done, 6, recording_id, progress=1.0),
+        update(Stage.insights, StageState.started, 6.5, recording_id),
+        update(Stage.insights, StageState.done, 7, recording_id),
+        update(Stage.lead_magnet, StageState.started, 7.2, recording_id),
+        update(Stage.framework_article, StageState.started, 7.2, recording_id),
+        update(Stage.lead_magnet, StageState.done, 7.5, recording_id),
+        update(Stage.framework_article, StageState.refused, 7.6, recording_id, message="promotional"),
+    ]
+
+
+def test_the_cli_computes_the_same_recording_id_as_ingest() -> None:
+    etag = '"9b2cf535f27731c974343645a3985328-3"'
+    assert recording_id_for("recast", "incoming/podcasts/a.mp3", etag) == ingest_recording_id_for(
+        "recast", "incoming/podcasts/a.mp3", etag
+    )
+
+
+def test_a_recording_is_complete_when_both_rails_have_finished() -> None:
+    recording = fold_status(full_run())["rec-1"]
+    assert recording.complete and recording.current == "done" and not recording.failed
+    assert recording.stages[Stage.transcribe].seconds == 5
+    assert recording.stages[Stage.framework_article].state is StageState.refused
+    assert recording.total_seconds == 7.6
+    assert recording.source_key == "incoming/webinars/talk.mp3"
+
+
+def test_one_rail_done_is_not_complete() -> None:
+    recording = fold_status(full_run()[:-1])["rec-1"]
+    assert not recording.complete
+    assert recording.current == "framework-article started"
+
+
+def test_progress_is_shown_while_a_stage_runs() -> None:
+    recording = fold_status(full_run()[:3])["rec-1"]
+    assert recording.current == "transcribe progress 50%"
+    assert recording.stages[Stage.transcribe].seconds is None
+
+
+def test_a_failure_completes_the_recording_with_its_error() -> None:
+    updates = [*full_run()[:5], update(Stage.insights, StageState.failed, 8, message="KeyError: boom")]
+    recording = fold_status(updates)["rec-1"]
+    assert recording.complete and recording.current == "failed at insights"
+    assert recording.failed[0].message == "KeyError: boom"
+
+
+def test_a_redelivered_progress_step_after_the_end_changes_nothing() -> None:
+    updates = [*full_run(), update(Stage.transcribe, StageState.progress, 9, progress=0.5)]
+    recording = fold_status(updates)["rec-1"]
+    assert recording.stages[Stage.transcribe].state is StageState.done
+    assert recording.stages[Stage.transcribe].progress == 1.0
+
+
+def test_recordings_are_kept_apart() -> None:
+    recordings = fold_status([*full_run("a"), *full_run("b")[:2]])
+    assert recordings["a"].complete and not recordings["b"].complete
+
+
+def test_junk_on_the_status_topic_is_skipped() -> None:
+    assert parse_status(None) is None
+    assert parse_status(b"not json") is None
+    assert parse_status(b'{"recording_id": "x"}') is None
+    assert parse_status(full_run()[0].model_dump_json().encode()) == full_run()[0]
+
+
+def test_rail_events_read_as_one_line_each() -> None:
+    lead_magnet = {
+        "occurred_at": "2026-11-22T10:00:00Z",
+        "recording_id": "rec-1",
+        "format": "checklist",
+        "title": "The Checklist",
+        "target_keyword": "lead magnets",
+        "call_to_action": "Get it",
+        "artifact_uri": "s3://recast/content/rec-1/lead-magnet.md",
+    }
+    text = describe(LEAD_MAGNETS, lead_magnet)
+    assert "rec-1" in text and "checklist" in text and "s3://recast/content/rec-1/lead-magnet.md" in text
+    refused = describe(FRAMEWORK_ARTICLE_REVIEW, {"recording_id": "rec-2", "reasons": ["names the product"]})
+    assert "refused: names the product" in refused
+
+
+def test_durations_read_naturally() -> None:
+    assert format_seconds(None) == "-"
+    assert format_seconds(4.25) == "4.2 s"
+    assert format_seconds(125) == "2 min 05 s"
+
+
+def test_every_command_is_registered() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("upload", "status", "watch", "get"):
+        assert command in result.output
+
+
+def test_upload_rejects_an_unknown_kind() -> None:
+    result = CliRunner().invoke(app, ["upload", __file__, "--kind", "lecture"])
+    assert result.exit_code != 0
