@@ -278,6 +278,14 @@ class RailReplayRequested(Event):
     source_key: str = Field(description="Object key of the original upload.")
 
 
+def time_to_write(event: InsightExtracted | RailReplayRequested, rail: str) -> bool:
+    """Whether a writer on ``rail`` writes now: on a recording's last insight (they arrive in order
+    on one partition, so the set is complete), or on a replay request for its own rail."""
+    if isinstance(event, RailReplayRequested):
+        return event.rail == rail
+    return event.is_last
+
+
 class DeadLettered(Event):
     """A message a consumer gave up on, or an upload ingest rejected: kept whole so it can be replayed."""
 

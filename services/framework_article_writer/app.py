@@ -21,6 +21,7 @@ from shared.events import (
     InsightSet,
     RailReplayRequested,
     deterministic_id,
+    time_to_write,
 )
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
@@ -77,14 +78,10 @@ async def on_insight_or_replay(
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[FrameworkArticleWriter, Context("writer")],
 ) -> None:
-    if isinstance(event, RailReplayRequested):
-        if event.rail != "framework-articles":
-            log.warning("replay for another rail ignored", extra={"recording_id": event.recording_id})
-            return
-        metrics.REPLAYS.inc()
-    elif not event.is_last:
-        # A recording's insights arrive in order on one partition; the last one means the set is complete.
+    if not time_to_write(event, "framework-articles"):
         return
+    if isinstance(event, RailReplayRequested):
+        metrics.REPLAYS.inc()
     await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
 
 

@@ -13,7 +13,14 @@ from services.lead_magnet_writer.rendering import render_pdf
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import IncompleteLeadMagnetError, LeadMagnetWriter
 from shared.broker import consumer_options, make_broker, partition_key
-from shared.events import InsightExtracted, InsightSet, LeadMagnetPublished, RailReplayRequested, deterministic_id
+from shared.events import (
+    InsightExtracted,
+    InsightSet,
+    LeadMagnetPublished,
+    RailReplayRequested,
+    deterministic_id,
+    time_to_write,
+)
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -57,14 +64,10 @@ async def on_insight_or_replay(
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[LeadMagnetWriter, Context("writer")],
 ) -> None:
-    if isinstance(event, RailReplayRequested):
-        if event.rail != "lead-magnets":
-            log.warning("replay for another rail ignored", extra={"recording_id": event.recording_id})
-            return
-        metrics.REPLAYS.inc()
-    elif not event.is_last:
-        # A recording's insights arrive in order on one partition; the last one means the set is complete.
+    if not time_to_write(event, "lead-magnets"):
         return
+    if isinstance(event, RailReplayRequested):
+        metrics.REPLAYS.inc()
     await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
 
 

@@ -91,3 +91,30 @@ def test_s3_uris_round_trip_and_reject_nonsense() -> None:
     for bad in ("http://recast/x", "s3://recast", "s3:///key"):
         with pytest.raises(ValueError):
             S3Uri.parse(bad)
+
+
+def test_a_writer_writes_on_the_last_insight_or_a_replay_of_its_own_rail() -> None:
+    from shared.events import RailReplayRequested, time_to_write
+
+    insight = Insight(insight_id="i", type=InsightType.story, summary="s", quote="q", start=0, end=1, score=0.5)
+    common = {
+        "event_id": "e",
+        "recording_id": "r",
+        "producer": "insights",
+        "insight": insight,
+        "insights_uri": "s3://b/k",
+        "transcript_uri": "s3://b/t",
+        "source_key": "incoming/x.mp3",
+    }
+    replay = RailReplayRequested(
+        event_id="e",
+        recording_id="r",
+        producer="cli",
+        rail="lead-magnets",
+        insights_uri="s3://b/k",
+        source_key="incoming/x.mp3",
+    )
+    assert time_to_write(InsightExtracted(**common, insight_index=1, insight_count=2), "lead-magnets")
+    assert not time_to_write(InsightExtracted(**common, insight_index=0, insight_count=2), "lead-magnets")
+    assert time_to_write(replay, "lead-magnets")
+    assert not time_to_write(replay, "framework-articles")
