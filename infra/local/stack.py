@@ -71,12 +71,20 @@ class LocalStack:
 
     @classmethod
     def from_environment(cls, run_dir: Path, **options: Any) -> LocalStack:
-        """A stack that uses the broker, S3 and bucket the environment names, starting what is missing."""
+        """A stack that uses the broker, S3 and bucket the environment names, starting what is missing.
+
+        An address that is this stack's own (as exported by ``stack env``) is not taken for an
+        external server, so ``make down`` then ``make up`` in the same shell starts everything again.
+        """
         options.setdefault("bucket", os.environ.get("RECAST_BUCKET", "recast"))
+        kafka = os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None
+        s3 = os.environ.get("S3_ENDPOINT_URL") or None
+        own_kafka = f"127.0.0.1:{options.get('kafka_port', cls.kafka_port)}"
+        own_s3 = f"http://127.0.0.1:{options.get('s3_port', cls.s3_port)}"
         return cls(
             run_dir=run_dir,
-            external_kafka=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
-            external_s3=os.environ.get("S3_ENDPOINT_URL") or None,
+            external_kafka=None if kafka == own_kafka else kafka,
+            external_s3=None if s3 == own_s3 else s3,
             **options,
         )
 
