@@ -29,7 +29,7 @@ from faststream.kafka import KafkaBroker
 from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
 from pydantic import ValidationError
 
-from shared.events import DeadLettered, Event, deterministic_id, utc_now
+from shared.events import DeadLettered, Event, deterministic_id, ids_of, utc_now
 from shared.settings import RecastSettings
 from shared.status import RecordingStatusChanged, Stage, StageState
 from shared.topics import DEAD_LETTERS, RECORDINGS_STATUS
@@ -332,13 +332,9 @@ _ID = re.compile(r"^[0-9a-f]{8,64}$")
 
 def _recording_id(record: Any) -> str:
     """The recording a raw record belongs to, where it can be told: its JSON's recording_id, else its key."""
-    try:
-        body = json.loads(getattr(record, "value", None) or b"")
-        candidate = body.get("recording_id") if isinstance(body, dict) else None
-        if isinstance(candidate, str) and _ID.match(candidate):
-            return candidate
-    except (ValueError, UnicodeDecodeError):
-        pass
+    candidate = ids_of(getattr(record, "value", None)).get("recording_id", "")
+    if _ID.match(candidate):
+        return candidate
     key = getattr(record, "key", None)
     if isinstance(key, bytes):
         with_text = key.decode("utf-8", errors="replace")

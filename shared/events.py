@@ -9,6 +9,7 @@ model declares. Bump ``SCHEMA_VERSION`` on any change a reader has to know about
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import ClassVar, Literal
@@ -21,6 +22,19 @@ SCHEMA_VERSION = 1
 def deterministic_id(*parts: str) -> str:
     """A stable id derived from its inputs, so a redelivered event maps to the same id."""
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def ids_of(body: bytes | None) -> dict[str, str]:
+    """The correlation ids a Recast event carries, or none for anything else (S3 notifications)."""
+    if not body:
+        return {}
+    try:
+        event = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    if not isinstance(event, dict):
+        return {}
+    return {name: str(event[name]) for name in ("recording_id", "event_id") if event.get(name)}
 
 
 def utc_now() -> datetime:

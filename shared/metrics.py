@@ -8,7 +8,6 @@ the same ``/metrics`` endpoint as FastStream's message counters and the consumer
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge
 
+from shared.events import ids_of
 from shared.logs import message_context
 
 if TYPE_CHECKING:
@@ -77,19 +77,6 @@ class DeadLetterMiddleware(BaseMiddleware):
         if is_dead_letter_topic(cmd.destination):
             DEAD_LETTERS.labels(self.app_name, cmd.destination).inc(len(cmd.batch_bodies))
         return result
-
-
-def ids_of(body: bytes | None) -> dict[str, str]:
-    """The correlation ids a Recast event carries, or none for anything else (S3 notifications)."""
-    if not body:
-        return {}
-    try:
-        event = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return {}
-    if not isinstance(event, dict):
-        return {}
-    return {name: str(event[name]) for name in ("recording_id", "event_id") if event.get(name)}
 
 
 def install_metrics(broker: KafkaBroker, service: str, registry: CollectorRegistry = REGISTRY) -> None:

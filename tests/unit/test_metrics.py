@@ -11,12 +11,12 @@ import pytest
 from faststream.kafka import KafkaBroker, TestKafkaBroker
 from prometheus_client import REGISTRY
 
+from shared.events import ids_of
 from shared.health import OperationsServer, main, probe
 from shared.logs import JsonFormatter, message_context
 from shared.metrics import (
     CONSUMER_LAG,
     DEAD_LETTERS,
-    ids_of,
     install_metrics,
     is_dead_letter_topic,
     metric_value,
