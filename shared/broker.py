@@ -96,7 +96,7 @@ def kafka_security(settings: RecastSettings) -> BaseSecurity | None:
     )
 
 
-def consumer_options(group_id: str, **overrides: Any) -> dict[str, Any]:
+def consumer_options(group_id: str, settings: RecastSettings, **overrides: Any) -> dict[str, Any]:
     """Subscriber keyword arguments every Recast consumer uses.
 
     ``NACK_ON_ERROR``: an error that :class:`RetryThenDeadLetter` could not park on the
@@ -106,6 +106,7 @@ def consumer_options(group_id: str, **overrides: Any) -> dict[str, Any]:
         "group_id": group_id,
         "auto_offset_reset": "earliest",
         "ack_policy": AckPolicy.NACK_ON_ERROR,
+        "fetch_max_wait_ms": settings.kafka_fetch_max_wait_ms,
     }
     options.update(overrides)
     return options

@@ -43,6 +43,11 @@ class RecastSettings(BaseSettings):
     metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of the operations endpoint.")
     lag_interval_s: float = Field(default=5.0, gt=0, description="How often consumer lag is measured.")
     max_message_bytes: int = Field(default=1_048_576, ge=1024)
+    kafka_fetch_max_wait_ms: int = Field(
+        default=500,
+        ge=0,
+        description="Longest a consumer's fetch waits at the broker for new records (aiokafka's fetch_max_wait_ms).",
+    )
 
     # Kafka security: PLAINTEXT locally; SASL_SSL (or SSL, SASL_PLAINTEXT) against a managed cluster.
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(

@@ -68,7 +68,7 @@ def article_key(recording_id: str) -> str:
 @broker.subscriber(
     INSIGHTS_EXTRACTED,
     REPLAY_FRAMEWORK_ARTICLES,
-    **consumer_options(FRAMEWORK_ARTICLE_GROUP),
+    **consumer_options(FRAMEWORK_ARTICLE_GROUP, settings),
     title="insights.extracted+replay.framework-articles/framework-article-writer",
     description="Writes one framework article per recording once its last insight has arrived, "
     "and again on request from the stored insights (recast replay --rail framework-articles).",

@@ -81,7 +81,7 @@ async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool
 
 @broker.subscriber(
     S3_EVENTS,
-    **consumer_options(INGEST_GROUP),
+    **consumer_options(INGEST_GROUP, settings),
     title="s3.events",
     description="S3/MinIO bucket notifications (the 'Records' JSON shape); created objects under incoming/.",
 )

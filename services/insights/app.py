@@ -42,7 +42,7 @@ def insights_key(recording_id: str) -> str:
 
 @broker.subscriber(
     TRANSCRIPTS_READY,
-    **consumer_options(INSIGHTS_GROUP),
+    **consumer_options(INSIGHTS_GROUP, settings),
     title="transcripts.ready/insights",
     description="Extracts typed, grounded insights from each transcript.",
 )

@@ -54,7 +54,7 @@ def lead_magnet_key(recording_id: str, extension: str = "md") -> str:
 @broker.subscriber(
     INSIGHTS_EXTRACTED,
     REPLAY_LEAD_MAGNETS,
-    **consumer_options(LEAD_MAGNET_GROUP),
+    **consumer_options(LEAD_MAGNET_GROUP, settings),
     title="insights.extracted+replay.lead-magnets/lead-magnet-writer",
     description="Writes one lead magnet per recording once its last insight has arrived, "
     "and again on request from the stored insights (recast replay --rail lead-magnets).",

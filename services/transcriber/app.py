@@ -81,7 +81,7 @@ def chunk_event_id(recording_id: str, index: int) -> str:
 
 @broker.subscriber(
     RECORDINGS_INGESTED,
-    **consumer_options(TRANSCRIBER_GROUP, max_poll_interval_ms=settings.max_poll_interval_ms),
+    **consumer_options(TRANSCRIBER_GROUP, settings, max_poll_interval_ms=settings.max_poll_interval_ms),
     title="recordings.ingested/transcriber",
     description="Finds the speech in each ingested recording and cuts it into chunks at silences, one "
     "transcription.chunks event each; a recording without speech gets an empty transcript at once.",
@@ -133,7 +133,7 @@ async def on_recording_ingested(
 
 @broker.subscriber(
     TRANSCRIPTION_CHUNKS,
-    **consumer_options(TRANSCRIBER_CHUNK_GROUP, max_poll_interval_ms=settings.max_poll_interval_ms),
+    **consumer_options(TRANSCRIBER_CHUNK_GROUP, settings, max_poll_interval_ms=settings.max_poll_interval_ms),
     title="transcription.chunks/transcriber",
     description="Transcribes one chunk of a recording; the last chunk done assembles the transcript and "
     "publishes transcripts.ready.",

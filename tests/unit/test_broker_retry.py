@@ -114,11 +114,12 @@ def ready_event() -> dict[str, Any]:
 def broker_failing_with(errors: list[Exception], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, list[Any], list[Any]]:
     monkeypatch.setenv("RECAST_RETRY_BASE_DELAY_S", "0.01")
     monkeypatch.setenv("RECAST_RETRY_ATTEMPTS", "3")
-    broker = make_broker(RecastSettings(), "recast-insights")
+    settings = RecastSettings()
+    broker = make_broker(settings, "recast-insights")
     handled: list[Any] = []
     collected: list[Any] = []
 
-    @broker.subscriber(TRANSCRIPTS_READY, **consumer_options("recast-insights"))
+    @broker.subscriber(TRANSCRIPTS_READY, **consumer_options("recast-insights", settings))
     async def on_transcript_ready(event: TranscriptReady) -> None:
         if errors:
             raise errors.pop(0)
