@@ -17,6 +17,7 @@ from typing import Annotated
 
 from faststream import Context, ContextRepo
 
+from services.transcriber.chunk_partitions import chunk_key, spread_chunks
 from services.transcriber.engines import SpeechToText, load_engine
 from services.transcriber.planning import TranscriptionPlan
 from services.transcriber.settings import TranscriberSettings
@@ -45,7 +46,7 @@ from shared.topics import (
 )
 
 settings = TranscriberSettings()
-broker = make_broker(settings, client_id="recast-transcriber")
+broker = make_broker(settings, client_id="recast-transcriber", partitioner=spread_chunks)
 log = logging.getLogger("recast.transcriber")
 
 to_transcripts = broker.publisher(
@@ -128,7 +129,7 @@ async def on_recording_ingested(
             source_key=event.source_key,
         )
         # Keyed by chunk, not recording: one recording's chunks spread over partitions and replicas.
-        await to_chunks.publish(planned, key=f"{event.recording_id}/{chunk.index}".encode())
+        await to_chunks.publish(planned, key=chunk_key(event.recording_id, chunk.index))
 
 
 @broker.subscriber(

@@ -90,3 +90,13 @@ def test_segments_and_their_words_move_to_recording_time() -> None:
 
     assert (moved.start, moved.end) == (61, 92)
     assert [(w.start, w.end) for w in moved.words] == [(61, 61.8), (90.2, 92)]
+
+
+def test_chunks_of_one_recording_come_out_about_equally_long() -> None:
+    speech = spans(*((i * 12.0, i * 12.0 + 10) for i in range(33)))  # 330 s of speech in 10 s spans
+
+    chunks = plan_chunks(speech, max_chunk_s=300)
+
+    # Two chunks either way; equal halves let two replicas finish together instead of 300 s + 30 s.
+    assert [chunk.speech_s for chunk in chunks] == [170, 160]
+    assert [span for chunk in chunks for span in chunk.spans] == speech
