@@ -31,7 +31,9 @@ from services.transcriber.transcription import (
     plan_recording,
     speech_share_done,
     transcribe_chunk,
+    vad_options,
 )
+from services.transcriber.vad import warm_up
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import RecordingIngested, TranscriptionChunkPlanned, TranscriptReady, deterministic_id
 from shared.service import service_app
@@ -68,6 +70,7 @@ status = StatusReporter(status_publisher(broker), producer="transcriber")
 async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     started = time.monotonic()
     engine = await asyncio.to_thread(load_engine, settings)
+    await asyncio.to_thread(warm_up, vad_options(settings))
     loaded = {"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)}
     log.info("speech-to-text engine loaded", extra=loaded)
     context.set_global("engine", engine)

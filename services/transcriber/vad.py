@@ -41,6 +41,12 @@ def find_speech(source: Path, spool: Path, options: VadOptions) -> SpeechMap:
     return SpeechMap(duration_s=offset_samples / SAMPLE_RATE, spans=merge_spans(spans))
 
 
+def warm_up(options: VadOptions) -> None:
+    """Load the VAD model and run it once, so a fresh replica's first recording is not also the
+    one that pays for loading it (~0.4 s measured on a 3-minute recording)."""
+    get_speech_timestamps(np.zeros(SAMPLE_RATE, dtype=np.float32), options, sampling_rate=SAMPLE_RATE)
+
+
 def chunk_wav(spool: Path, spans: list[SpeechSpan]) -> bytes:
     """The chunk's audio: its spans read from the spooled PCM and laid end to end, as WAV."""
     with spool.open("rb") as pcm:
