@@ -34,11 +34,11 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVICES = tuple(SERVICE_GROUPS)
 # moto accepts any credentials; these only keep boto3 from looking for real ones.
 LOCAL_AWS_ENV = {"AWS_ACCESS_KEY_ID": "recast-local", "AWS_SECRET_ACCESS_KEY": "recast-local"}
-# Tansu now and then answers a fetch only when its wait runs out, although a record arrived
-# meanwhile: with Kafka's 500 ms wait, 0.5-3 % of events reached their handler ~250 ms late
-# (bench.hop_latency). A 50 ms wait bounds that at ~30 ms, for ~0.1 CPU core of fetching
-# while the whole stack idles. Kafka itself answers as soon as records arrive, so the
-# services' own default stays 500 ms.
+# Tansu (0.6) waits out a fetch by polling its storage: an empty read sleeps half the time
+# left, so a record that lands just after a read waits up to half the fetch wait. With
+# Kafka's 500 ms that is up to ~250 ms a hop (bench.hop_latency: p99 254 ms); 50 ms bounds
+# it at ~30 ms for ~0.1 CPU core of polling while the whole stack idles. Kafka itself
+# answers as soon as records arrive, so the services' own default stays 500 ms.
 TANSU_ENV = {"RECAST_KAFKA_FETCH_MAX_WAIT_MS": "50"}
 FETCH_WAIT_DEFAULT = RecastSettings.model_fields["kafka_fetch_max_wait_ms"].default
 
