@@ -80,11 +80,11 @@ check: lint typecheck test
 asyncapi: setup
 	$(PY) docs/asyncapi.py
 
-# Hop latency, 2 transcriber replicas vs 1, and a 60-minute recording through the whole stack (~10 min);
+# Hop latency, 2 transcriber replicas vs 1, and a 60-minute recording through the whole stack (~12 min);
 # figures go into docs/benchmarks.md with these commands.
 bench: setup
 	$(PY) -m bench.hop_latency --events 1000
-	$(PY) -m bench.replicas --recordings 8 --minutes 1
+	$(PY) -m bench.replicas --recordings 8 --minutes 3 --repeat 3 --no-pin
 	$(PY) -m bench.pipeline --minutes 60
 
 # Transcription: RTF and WER of both engines on 10 min of speech, then a 3-hour upload through the
