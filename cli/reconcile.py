@@ -49,6 +49,7 @@ from shared.events import (
     TranscriptReady,
     deterministic_id,
 )
+from shared.keys import claim_key, ingested_key, insights_key, transcript_key
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore
 from shared.topics import (
@@ -120,10 +121,10 @@ def plan_redrive(
         return Redrive(recording_id, "complete")
     if "recordings/ingested.json" not in names:
         return _stale_claim(store, recording_id, stale_after_s)
-    ingested = store.get_model(store.uri(f"recordings/{recording_id}/ingested.json"), RecordingIngested)
+    ingested = store.get_model(store.uri(ingested_key(recording_id)), RecordingIngested)
     if "transcripts/transcript.json" not in names:
         return Redrive(recording_id, "ingested", RECORDINGS_INGESTED, _json(ingested))
-    transcript_uri = store.uri(f"transcripts/{recording_id}/transcript.json")
+    transcript_uri = store.uri(transcript_key(recording_id))
     if "insights/insights.json" not in names:
         raw = store.get_bytes(transcript_uri)
         transcript = Transcript.model_validate_json(raw)
@@ -142,7 +143,7 @@ def plan_redrive(
             segment_count=len(transcript.segments),
         )
         return Redrive(recording_id, "transcribed", TRANSCRIPTS_READY, _json(ready))
-    insights_uri = store.uri(f"insights/{recording_id}/insights.json")
+    insights_uri = store.uri(insights_key(recording_id))
     insight_set = store.get_model(insights_uri, InsightSet)
     if not insight_set.insights:
         return Redrive(recording_id, "insights")  # nothing for the writers to write from
@@ -164,7 +165,7 @@ def plan_redrive(
 
 def _stale_claim(store: ObjectStore, recording_id: str, stale_after_s: float) -> Redrive:
     """A claim with no outcome: an ingest at work, or one that died. Only an old one is re-driven."""
-    key = f"recordings/{recording_id}/ingest.json"
+    key = claim_key(recording_id)
     head = store.head(key)
     if head is None:
         return Redrive(recording_id, "claimed")
@@ -243,7 +244,7 @@ async def redrive(settings: RecastSettings, store: ObjectStore, plans: Iterable[
                 continue
             assert plan.topic is not None
             if plan.release_claim:
-                store.delete(f"recordings/{plan.recording_id}/ingest.json")
+                store.delete(claim_key(plan.recording_id))
             key = None if plan.topic == S3_EVENTS else plan.recording_id.encode()
             await _send(producer, plan.topic, plan.payload, key)
             count += 1

@@ -17,6 +17,7 @@ from aiokafka import AIOKafkaProducer
 
 from cli.common import load_settings, object_store
 from shared.events import InsightSet, RailReplayRequested
+from shared.keys import insights_key
 from shared.settings import RecastSettings
 from shared.topics import REPLAY_FRAMEWORK_ARTICLES, REPLAY_LEAD_MAGNETS
 
@@ -27,10 +28,6 @@ class Rail(enum.StrEnum):
 
 
 REPLAY_TOPICS = {Rail.lead_magnets: REPLAY_LEAD_MAGNETS, Rail.framework_articles: REPLAY_FRAMEWORK_ARTICLES}
-
-
-def insights_key(recording_id: str) -> str:
-    return f"insights/{recording_id}/insights.json"
 
 
 def replay_request(settings: RecastSettings, rail: Rail, recording_id: str) -> RailReplayRequested:

@@ -29,6 +29,7 @@ from services.ingest.notifications import UploadedObject
 from services.ingest.settings import IngestSettings
 from shared.broker import TransientError
 from shared.events import DeadLettered, RecordingIngested, RecordingKind, deterministic_id
+from shared.keys import claim_key, ingested_key, rejected_key
 from shared.storage import ObjectStore
 from shared.topics import S3_EVENTS
 
@@ -56,18 +57,6 @@ class Pending:
 
 
 Outcome = RecordingIngested | Rejection | Pending | None
-
-
-def claim_key(recording_id: str) -> str:
-    return f"recordings/{recording_id}/ingest.json"
-
-
-def ingested_key(recording_id: str) -> str:
-    return f"recordings/{recording_id}/ingested.json"
-
-
-def rejected_key(recording_id: str) -> str:
-    return f"recordings/{recording_id}/rejected.json"
 
 
 def recording_id_for(bucket: str, key: str, etag: str) -> str:

@@ -11,6 +11,7 @@ from services.insights.engines import InsightEngine, build_engine
 from services.insights.settings import InsightsSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
+from shared.keys import insights_key
 from shared.service import service_app
 from shared.status import Stage, StageRun, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -34,10 +35,6 @@ async def build_insight_engine(context: ContextRepo, store: ObjectStore) -> None
 
 
 app = service_app("insights", broker, settings, setup=build_insight_engine)
-
-
-def insights_key(recording_id: str) -> str:
-    return f"insights/{recording_id}/insights.json"
 
 
 @broker.subscriber(

@@ -29,6 +29,7 @@ from services.transcriber.planning import ChunkPlan, ChunkTimeline, Transcriptio
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.vad import chunk_wav, find_speech
 from shared.events import RecordingIngested, Transcript, TranscriptSegment, TranscriptWord
+from shared.keys import transcript_key
 from shared.storage import ObjectStore, StoredObject
 
 
@@ -50,10 +51,6 @@ def part_key(recording_id: str, index: int) -> str:
 
 def assembly_claim_key(recording_id: str) -> str:
     return f"transcripts/{recording_id}/assembly.claim"
-
-
-def transcript_key(recording_id: str, extension: str = "json") -> str:
-    return f"transcripts/{recording_id}/transcript.{extension}"
 
 
 class ChunkTranscript(BaseModel):
