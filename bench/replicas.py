@@ -78,8 +78,9 @@ def balanced_keys(bucket: str, bodies: list[bytes], prefix: str) -> list[str]:
     for it."""
     partitions = list(range(PARTITIONS))
     load = dict.fromkeys(partitions, 0.0)
+    seconds = [audio_seconds(body) for body in bodies]
     keys = [""] * len(bodies)
-    for index in sorted(range(len(bodies)), key=lambda i: -audio_seconds(bodies[i])):
+    for index in sorted(range(len(bodies)), key=lambda i: -seconds[i]):
         etag = hashlib.md5(bodies[index]).hexdigest()
         target = min(load, key=lambda p: (load[p], p))
         attempt = 0
@@ -88,7 +89,7 @@ def balanced_keys(bucket: str, bodies: list[bytes], prefix: str) -> list[str]:
             if DefaultPartitioner()(recording_id_for(bucket, key, etag).encode(), partitions, partitions) == target:
                 break
             attempt += 1
-        load[target] += audio_seconds(bodies[index])
+        load[target] += seconds[index]
         keys[index] = key
     return keys
 
