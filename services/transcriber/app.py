@@ -18,7 +18,7 @@ from typing import Annotated
 from faststream import Context, ContextRepo
 
 from services.transcriber.chunk_partitions import chunk_key, spread_chunks
-from services.transcriber.engines import SpeechToText, load_engine
+from services.transcriber.engines import SpeechToText, load_engine, warm_up_engine
 from services.transcriber.planning import TranscriptionPlan
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import (
@@ -70,7 +70,9 @@ status = StatusReporter(status_publisher(broker), producer="transcriber")
 async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     started = time.monotonic()
     engine = await asyncio.to_thread(load_engine, settings)
+    # Both models run once now, so a fresh replica's first recording is not the one that waits.
     await asyncio.to_thread(warm_up, vad_options(settings))
+    await asyncio.to_thread(warm_up_engine, engine, settings.whisper_language)
     loaded = {"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)}
     log.info("speech-to-text engine loaded", extra=loaded)
     context.set_global("engine", engine)

