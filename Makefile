@@ -84,7 +84,7 @@ asyncapi: setup
 # figures go into docs/benchmarks.md with these commands.
 bench: setup
 	$(PY) -m bench.hop_latency --events 1000
-	$(PY) -m bench.replicas --recordings 8 --minutes 3 --repeat 3 --no-pin
+	$(PY) -m bench.replicas --recordings 8 --minutes 3 --repeat 3 --no-pin --local-fetch-wait
 	$(PY) -m bench.pipeline --minutes 60
 
 # Transcription: RTF and WER of both engines on 10 min of speech, then a 3-hour upload through the
