@@ -192,13 +192,19 @@ class Run:
 
 
 def handled_per_replica(stack: LocalStack, replicas: int) -> dict[str, float]:
-    counts = {}
-    for name in replica_names(replicas):
-        with urllib.request.urlopen(stack.metrics_url(name), timeout=10) as response:
-            counts[name] = metric_value(
-                response.read().decode(), "recast_received_processed_messages_total", {"app_name": "transcriber"}
-            )
-    return counts
+    """Messages each replica has processed, once the counts hold still: the last chunk's handler
+    publishes transcripts.ready before it returns, so its own count can lag the clock's stop."""
+    counts: dict[str, float] = {}
+    while True:
+        previous, counts = counts, {}
+        for name in replica_names(replicas):
+            with urllib.request.urlopen(stack.metrics_url(name), timeout=10) as response:
+                counts[name] = metric_value(
+                    response.read().decode(), "recast_received_processed_messages_total", {"app_name": "transcriber"}
+                )
+        if counts == previous:
+            return counts
+        time.sleep(0.5)
 
 
 def run(replicas: int, bodies: list[bytes], timeout_s: float, pin: bool, fetch_wait_ms: int) -> Run:
