@@ -279,7 +279,10 @@ def main(argv: list[str] | None = None) -> int:
             report(
                 f"{heading}, each replica pinned to one core, fetch wait {args.fetch_wait_ms} ms "
                 f"(pair {pair + 1} of {args.repeat})",
-                {replicas: run(replicas, bodies, args.timeout, True, args.fetch_wait_ms) for replicas in (1, 2)},
+                {
+                    replicas: run(replicas, bodies, args.timeout, pin=True, fetch_wait_ms=args.fetch_wait_ms)
+                    for replicas in (1, 2)
+                },
                 audio_s,
             )
         )
@@ -293,13 +296,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_pin:
         report(
             f"{heading}, replicas not pinned, fetch wait {args.fetch_wait_ms} ms",
-            {replicas: run(replicas, bodies, args.timeout, False, args.fetch_wait_ms) for replicas in (1, 2)},
+            {
+                replicas: run(replicas, bodies, args.timeout, pin=False, fetch_wait_ms=args.fetch_wait_ms)
+                for replicas in (1, 2)
+            },
             audio_s,
         )
     if args.local_fetch_wait:
         report(
             f"{heading}, each replica pinned to one core, the local stack's fetch wait {LOCAL_STACK_FETCH_WAIT_MS} ms",
-            {replicas: run(replicas, bodies, args.timeout, True, LOCAL_STACK_FETCH_WAIT_MS) for replicas in (1, 2)},
+            {
+                replicas: run(replicas, bodies, args.timeout, pin=True, fetch_wait_ms=LOCAL_STACK_FETCH_WAIT_MS)
+                for replicas in (1, 2)
+            },
             audio_s,
         )
     median, ceiling = statistics.median(ratios), statistics.median(ceilings)
