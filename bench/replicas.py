@@ -54,13 +54,14 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from bench import core_scaling
 from bench.speech import synthesize, webinar_paragraphs
-from cli.common import recording_id_for, tail
+from cli.common import tail
 from infra.local.stack import FETCH_WAIT_DEFAULT, REPO_ROOT, TANSU_ENV, LocalStack, free_port
 from services.ingest.notifications import UploadedObject
 from services.ingest.recordings import Ingestor
 from services.ingest.settings import IngestSettings
 from shared.broker import partition_key
 from shared.events import RecordingIngested
+from shared.keys import recording_id_for
 from shared.metrics import metric_value
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import RECORDINGS_INGESTED, TRANSCRIBER_CHUNK_GROUP, TRANSCRIBER_GROUP, TRANSCRIPTS_READY

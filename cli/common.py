@@ -18,7 +18,6 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from faststream.kafka.security import parse_security
 
 from shared.broker import kafka_security
-from shared.events import deterministic_id
 from shared.settings import RecastSettings
 from shared.status import FINAL_STAGES, RecordingStatusChanged, Stage, StageState
 from shared.storage import ObjectStore, make_s3_client
@@ -33,11 +32,6 @@ def load_settings() -> RecastSettings:
 
 def object_store(settings: RecastSettings) -> ObjectStore:
     return ObjectStore(make_s3_client(settings), settings.bucket)
-
-
-def recording_id_for(bucket: str, key: str, etag: str) -> str:
-    """The id ingest gives the upload ``bucket/key`` at ``etag`` (see services/ingest/recordings.py)."""
-    return deterministic_id(bucket, key, etag.strip('"'))
 
 
 # Folding the status topic ------------------------------------------------------------------

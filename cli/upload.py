@@ -28,10 +28,10 @@ from cli.common import (
     format_seconds,
     load_settings,
     object_store,
-    recording_id_for,
     status_from,
     tail,
 )
+from shared.keys import recording_id_for
 from shared.settings import RecastSettings
 from shared.status import StageState
 from shared.topics import RECORDINGS_STATUS

@@ -1,8 +1,17 @@
-"""Where a recording's artifacts live in the bucket, for the keys one program writes and another
-reads: the services, and ``recast replay`` / ``recast reconcile``, which pick up from what is stored.
+"""A recording's id and where its artifacts live in the bucket: what one program writes and
+another reads — the services, and the CLI (``recast upload`` knows the id ingest will give its
+upload; ``recast replay`` / ``recast reconcile`` pick up from what is stored).
 """
 
 from __future__ import annotations
+
+from shared.events import deterministic_id
+
+
+def recording_id_for(bucket: str, key: str, etag: str) -> str:
+    """The id ingest gives the upload ``bucket/key`` at ``etag``. boto3 reports the ETag in quotes,
+    bucket notifications without; both give the same id."""
+    return deterministic_id(bucket, key, etag.strip('"'))
 
 
 def claim_key(recording_id: str) -> str:

@@ -29,7 +29,7 @@ from services.ingest.notifications import UploadedObject
 from services.ingest.settings import IngestSettings
 from shared.broker import TransientError
 from shared.events import DeadLettered, RecordingIngested, RecordingKind, deterministic_id
-from shared.keys import claim_key, ingested_key, rejected_key
+from shared.keys import claim_key, ingested_key, recording_id_for, rejected_key
 from shared.storage import ObjectStore
 from shared.topics import S3_EVENTS
 
@@ -57,10 +57,6 @@ class Pending:
 
 
 Outcome = RecordingIngested | Rejection | Pending | None
-
-
-def recording_id_for(bucket: str, key: str, etag: str) -> str:
-    return deterministic_id(bucket, key, etag.strip('"'))
 
 
 def unsafe_key_reason(key: str) -> str | None:

@@ -11,8 +11,7 @@ import pytest
 
 from infra.local.demo import SAMPLE, follow, open_followers
 from infra.local.stack import LocalStack
-from services.ingest.recordings import recording_id_for
-from shared.keys import claim_key
+from shared.keys import claim_key, recording_id_for
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import RECORDINGS_INGESTED, RECORDINGS_STATUS
 from tests.conftest import make_stack

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from aiokafka.partitioner import DefaultPartitioner
 
-from cli.common import load_settings, recording_id_for, status_from, tail
+from cli.common import load_settings, status_from, tail
 from infra.local.stack import LocalStack
+from shared.keys import recording_id_for
 from shared.metrics import metric_value
 from shared.status import Stage, StageState
 from shared.storage import ObjectStore, make_s3_client

@@ -28,7 +28,7 @@ from aiokafka import AIOKafkaProducer
 
 from cli.common import read_all
 from infra.local.stack import LocalStack, free_port
-from services.ingest.recordings import recording_id_for
+from shared.keys import recording_id_for
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import (
     DEAD_LETTERS,

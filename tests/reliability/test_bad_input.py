@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from cli.main import app as recast
 from infra.local.stack import LocalStack
-from services.ingest.recordings import recording_id_for
+from shared.keys import recording_id_for
 from shared.topics import DEAD_LETTERS, INSIGHTS_EXTRACTED, RECORDINGS_INGESTED, S3_EVENTS, TRANSCRIPTS_READY
 from tests.e2e.test_pipeline import minio_notification
 from tests.reliability.harness import (

@@ -10,10 +10,10 @@ import pytest
 from moto import mock_aws
 
 from services.ingest.notifications import UploadedObject
-from services.ingest.recordings import Ingestor, Pending, recording_id_for
+from services.ingest.recordings import Ingestor, Pending
 from services.ingest.settings import IngestSettings
 from shared.events import RecordingIngested, RecordingKind, deterministic_id
-from shared.keys import claim_key, ingested_key
+from shared.keys import claim_key, ingested_key, recording_id_for
 from shared.storage import ObjectStore
 
 KEY = "incoming/podcasts/talk.mp3"
