@@ -16,7 +16,7 @@ _SEPARATOR = b"/"
 
 
 def chunk_key(recording_id: str, index: int) -> bytes:
-    return f"{recording_id}/{index}".encode()
+    return recording_id.encode() + _SEPARATOR + str(index).encode()
 
 
 def spread_chunks(key: bytes | None, all_partitions: list[int], available: list[int]) -> int:
