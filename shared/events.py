@@ -97,6 +97,20 @@ class TranscriptSegment(BaseModel):
     words: list[TranscriptWord] = Field(
         default_factory=list, description="The segment's words with timings; empty when word timestamps are off."
     )
+    speaker: str = Field(
+        default="",
+        description="Who spoke: S1, S2, ... in order of first appearance (or a name from the upload's metadata); "
+        "empty when the recording was not diarized.",
+    )
+    avg_logprob: float | None = Field(
+        default=None, description="Whisper's average log-probability of the segment's tokens (closer to 0 is surer)."
+    )
+    no_speech_prob: float | None = Field(
+        default=None, ge=0, le=1, description="Whisper's probability that the segment's window held no speech."
+    )
+    compression_ratio: float | None = Field(
+        default=None, ge=0, description="gzip compression ratio of the text; high values mean repeated text (a loop)."
+    )
 
 
 class Transcript(BaseModel):
