@@ -6,7 +6,9 @@ servers you already have; the stack then starts only what is missing.
 
 from __future__ import annotations
 
+import http.server
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,3 +31,43 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
         yield stack
     finally:
         stack.down()
+
+
+class RecordingHandler(http.server.BaseHTTPRequestHandler):
+    """Answers every GET with the body it was given for that path (404 otherwise), and remembers the path."""
+
+    def do_GET(self) -> None:
+        server: RecordingServer = self.server  # type: ignore[assignment]
+        server.requests.append(self.path)
+        body = server.bodies.get(self.path.split("?")[0])
+        self.send_response(200 if body is not None else 404)
+        self.send_header("Content-Length", str(len(body or b"")))
+        self.end_headers()
+        self.wfile.write(body or b"")
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+        pass
+
+
+class RecordingServer(http.server.ThreadingHTTPServer):
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), RecordingHandler)
+        self.requests: list[str] = []
+        self.bodies: dict[str, bytes] = {}
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+@pytest.fixture
+def http_server() -> Iterator[RecordingServer]:
+    """A local HTTP server that records every request it receives: proof of what was (not) fetched."""
+    server = RecordingServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 
 from shared.broker import TransientError
+from shared.media_input import input_options, refusal_reason, refused_container
 
 # ffmpeg's words for "the server or the network failed", as opposed to "the file is bad".
 _TRANSIENT = re.compile(
@@ -43,7 +44,10 @@ class DecodedAudio:
 
 def probe_media(location: str, timeout_s: float) -> MediaInfo:
     """Probe a file path or URL without decoding it; reject anything without an audio stream."""
-    command = ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", location]
+    command = [
+        "ffprobe", "-v", "error", *input_options(location),
+        "-print_format", "json", "-show_format", "-show_streams", location,
+    ]  # fmt: skip
     result = _run(command, location, timeout_s, "probing")
     if result.returncode != 0:
         raise RejectedUpload(f"not a readable audio or video file: {_last_line(result.stderr, location)}")
@@ -76,6 +80,7 @@ def decode_audio_stream(location: str, limit_s: float, timeout_s: float) -> Deco
         "info",
         "-t",
         f"{limit_s:.3f}",
+        *input_options(location),
         "-i",
         location,
         "-map",
@@ -105,6 +110,8 @@ def _run(command: list[str], location: str, timeout_s: float, doing: str) -> sub
         result = subprocess.run(command, capture_output=True, timeout=timeout_s, check=False)
     except subprocess.TimeoutExpired as error:
         raise RejectedUpload(f"{doing} the file took longer than {timeout_s:.0f} s") from error
+    if result.returncode != 0 and (demuxer := refused_container(result.stderr.decode(errors="replace"))):
+        raise RejectedUpload(refusal_reason(demuxer))
     if result.returncode != 0 and _TRANSIENT.search(result.stderr.decode(errors="replace")):
         # S3 (or the network to it) failed, not the file: try again later rather than reject it.
         raise TransientError(f"{doing} the upload failed on the way: {_last_line(result.stderr, location)}")

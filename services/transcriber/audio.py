@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from shared.media_input import input_options, refusal_reason, refused_container
+
 SAMPLE_RATE = 16_000
 SAMPLE_BYTES = 2  # signed 16-bit
 _STDERR_TAIL_CHARS = 2_000
@@ -34,6 +36,7 @@ def stream_pcm(path: Path, block_s: float = 300.0) -> Iterator[Pcm]:
     (the last one shorter). Raises :class:`AudioDecodeError` once ffmpeg fails or finds no samples."""
     command = [
         "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
+        *input_options(str(path)),
         "-i", str(path),
         "-map", "0:a:0",
         "-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE),
@@ -88,6 +91,8 @@ def read_wav(data: bytes) -> Waveform:
 
 def _explain_failure(path: Path, returncode: int, stderr: bytes) -> str:
     details = stderr.decode(errors="replace").strip()[-_STDERR_TAIL_CHARS:] or "(ffmpeg printed nothing)"
+    if demuxer := refused_container(details):
+        return f"{path}: {refusal_reason(demuxer)}"
     if "matches no streams" in details:
         return f"{path} has no audio stream (ffmpeg: {details})"
     return f"ffmpeg could not decode {path} (exit code {returncode}): {details}"

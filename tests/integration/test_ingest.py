@@ -14,7 +14,7 @@ from infra.local.stack import LocalStack
 from shared.keys import claim_key, recording_id_for
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import RECORDINGS_INGESTED, RECORDINGS_STATUS
-from tests.conftest import make_stack
+from tests.conftest import RecordingServer, make_stack
 from tests.e2e.test_pipeline import minio_notification, publish_notification
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
@@ -97,3 +97,20 @@ async def test_bad_uploads_are_rejected_with_a_reason_and_never_announced(
         await asyncio.sleep(0.25)
     rejection = json.loads(store.get_bytes(store.uri(f"recordings/{recording_id}/rejected.json")))
     assert reason in rejection["reason"]
+
+
+async def test_a_playlist_uploaded_as_mp3_is_rejected_and_the_url_it_names_is_never_requested(
+    ingest_only: LocalStack, http_server: RecordingServer
+) -> None:
+    store = ObjectStore(make_s3_client(ingest_only.settings()), ingest_only.bucket)
+    key = f"incoming/podcasts/{uuid.uuid4().hex}/talk.mp3"
+    playlist = f"#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\n{http_server.url}/internal/secret.ts\n#EXT-X-ENDLIST\n"
+    etag = upload(store, key, playlist.encode())
+
+    seen = await notify_and_follow(ingest_only, store, key, etag)
+
+    assert RECORDINGS_INGESTED not in seen
+    [update] = seen[RECORDINGS_STATUS]
+    assert (update["stage"], update["state"]) == ("ingest", "failed")
+    assert "hls playlist or script that refers to other files or URLs" in update["message"]
+    assert http_server.requests == []
