@@ -9,20 +9,26 @@ BROKER_STORAGE ?= memory
 SCALE_TRANSCRIBER ?= 1
 PYTEST_ARGS ?=
 
-.PHONY: setup demo up down test test-unit reliability lint typecheck check format bench asyncapi clean eval test-llm
+.PHONY: setup demo up down test test-unit reliability lint typecheck check format bench asyncapi clean eval test-llm lock
 
 setup: $(INSTALLED)
 
 # torch is installed first, on its own: asked for by another package it would arrive as a multi-GB CUDA build.
 # openai-whisper goes in with --no-deps because its triton requirement is ~1 GB that a CPU never uses;
 # the packages it really needs come with the project's `openai-whisper` extra.
-$(INSTALLED): pyproject.toml Makefile scripts/install-system-packages.sh
+$(INSTALLED): pyproject.toml requirements.lock Makefile scripts/install-system-packages.sh
 	./scripts/install-system-packages.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps openai-whisper==20250625
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,openai-whisper]'
+	$(PY) -m pip install -q --disable-pip-version-check --constraint requirements.lock -e '.[dev]'
 	touch $@
+
+# The versions every install uses (make setup and each image's target take it as a constraints file):
+# regenerate after changing a dependency in pyproject.toml, from a venv `make setup` just built.
+lock: setup
+	{ echo "# Every dependency's version, frozen from a full dev install (make lock). Used with --constraint."; \
+	  $(PY) -m pip freeze --disable-pip-version-check --exclude-editable | grep -v '^-e '; } > requirements.lock
 
 demo: setup
 	$(PY) -m infra.local.demo --run-dir $(RUN_DIR) --partitions $(PARTITIONS)
