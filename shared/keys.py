@@ -36,3 +36,27 @@ def transcript_key(recording_id: str, extension: str = "json") -> str:
 def insights_key(recording_id: str) -> str:
     """The recording's ``InsightSet``, which both writers and ``recast replay`` read."""
     return f"insights/{recording_id}/insights.json"
+
+
+def readable_prefixes(service: str, incoming_prefix: str) -> tuple[str, ...]:
+    """Where in the bucket each service may read: uploads and what the stage before it wrote, plus its own
+    work in progress. An event naming anything else is refused (least privilege); the MinIO policies in
+    infra/minio/ grant the same and no more."""
+    return {
+        "ingest": (incoming_prefix, "recordings/"),
+        "transcriber": (incoming_prefix, "transcripts/"),
+        "insights": ("transcripts/",),
+        "lead_magnet_writer": ("insights/", "transcripts/"),
+        "framework_article_writer": ("insights/", "transcripts/"),
+    }[service]
+
+
+def writable_patterns(service: str) -> tuple[str, ...]:
+    """Which keys each service writes (S3 wildcard patterns): what its MinIO policy lets it put."""
+    return {
+        "ingest": ("recordings/*",),
+        "transcriber": ("transcripts/*",),
+        "insights": ("insights/*",),
+        "lead_magnet_writer": ("content/*/lead-magnet.*",),
+        "framework_article_writer": ("content/*/framework-article.*",),
+    }[service]

@@ -13,6 +13,7 @@ from faststream.kafka.security import parse_security
 
 from shared.broker import kafka_security
 from shared.health import OperationsServer
+from shared.keys import readable_prefixes
 from shared.logs import configure_logging
 from shared.metrics import consumed_topics, install_metrics, watch_lag
 from shared.settings import RecastSettings
@@ -36,7 +37,8 @@ def service_app(service: str, broker: KafkaBroker, settings: RecastSettings, set
     @contextlib.asynccontextmanager
     async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
         configure_logging(service, settings.log_level)
-        store = ObjectStore(make_s3_client(settings), settings.bucket)
+        reads = readable_prefixes(service, settings.incoming_prefix)
+        store = ObjectStore(make_s3_client(settings), settings.bucket, readable_prefixes=reads)
         context.set_global("store", store)
 
         async def readiness() -> dict[str, bool]:

@@ -26,6 +26,9 @@ class RecastSettings(BaseSettings):
         description="Empty means AWS S3 itself.",
     )
     bucket: str = Field(default="recast", validation_alias=AliasChoices("RECAST_BUCKET"))
+    incoming_prefix: str = Field(
+        default="incoming/", description="Where users upload recordings; ingest watches it, the transcriber reads it."
+    )
     aws_region: str = Field(
         default="us-east-1", validation_alias=AliasChoices("AWS_DEFAULT_REGION", "AWS_REGION", "RECAST_AWS_REGION")
     )

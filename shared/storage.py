@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from shared.broker import PermanentError
 from shared.settings import RecastSettings
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -61,12 +62,26 @@ def make_s3_client(settings: RecastSettings) -> Any:
     )
 
 
-class ObjectStore:
-    """The bucket Recast works in: uploads under ``incoming/``, artifacts under ids."""
+class ForeignObjectError(PermanentError):
+    """An event named an object this service may not read: another bucket, or a prefix its stage does not own."""
 
-    def __init__(self, client: Any, bucket: str) -> None:
+
+class InvalidObjectError(PermanentError):
+    """A stored object is not the document it should be. The message names the fields, never their values,
+    so a dead letter cannot echo what the object holds."""
+
+
+class ObjectStore:
+    """The bucket Recast works in: uploads under ``incoming/``, artifacts under ids.
+
+    A service's store reads only below ``readable_prefixes`` in its own bucket (None: anywhere, for the CLI
+    and tests): an event is data from the network, and the URIs it carries are checked, not trusted.
+    """
+
+    def __init__(self, client: Any, bucket: str, readable_prefixes: tuple[str, ...] | None = None) -> None:
         self.client = client
         self.bucket = bucket
+        self.readable_prefixes = readable_prefixes
 
     def uri(self, key: str) -> S3Uri:
         return S3Uri(self.bucket, key)
@@ -109,15 +124,34 @@ class ObjectStore:
 
     # Reads --------------------------------------------------------------------------
     def get_bytes(self, uri: S3Uri | str) -> bytes:
-        location = S3Uri.parse(uri) if isinstance(uri, str) else uri
+        location = self._readable(S3Uri.parse(uri) if isinstance(uri, str) else uri)
         response = self.client.get_object(Bucket=location.bucket, Key=location.key)
         return bytes(response["Body"].read())
 
     def get_model(self, uri: S3Uri | str, model: type[ModelT]) -> ModelT:
-        return model.model_validate_json(self.get_bytes(uri))
+        try:
+            return model.model_validate_json(self.get_bytes(uri))
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(str(part) for part in problem['loc']) or '(document)'}: {problem['type']}"
+                for problem in error.errors(include_url=False, include_input=False, include_context=False)[:5]
+            )
+            raise InvalidObjectError(f"{uri} is not a valid {model.__name__} ({problems})") from None
 
     def download(self, key: str, path: Path) -> None:
-        self.client.download_file(self.bucket, key, str(path))
+        location = self._readable(self.uri(key))
+        self.client.download_file(location.bucket, location.key, str(path))
+
+    def _readable(self, location: S3Uri) -> S3Uri:
+        if self.readable_prefixes is None:
+            return location
+        if location.bucket != self.bucket:
+            raise ForeignObjectError(f"{location} is outside the bucket {self.bucket!r} this service works in")
+        if ".." in location.key.split("/") or not location.key.startswith(self.readable_prefixes):
+            raise ForeignObjectError(
+                f"{location} is not under {', '.join(self.readable_prefixes)}, where this service may read"
+            )
+        return location
 
     def head(self, key: str) -> dict[str, Any] | None:
         try:

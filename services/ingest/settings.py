@@ -6,7 +6,6 @@ from shared.settings import RecastSettings
 
 
 class IngestSettings(RecastSettings):
-    incoming_prefix: str = "incoming/"
     poll_interval_s: float = Field(
         default=2.0, ge=0, description="How often to list incoming/ for stores without notifications; 0 turns it off."
     )

@@ -7,6 +7,7 @@ services that ``docker compose up --scale`` can multiply.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,14 +18,16 @@ from typing import Any
 import pytest
 import yaml
 
+from shared.keys import readable_prefixes, writable_patterns
 from shared.topics import ALL_TOPICS, S3_EVENTS, SERVICE_GROUPS
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
-REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD")
 # Compose service names use dashes; the Python modules under services/ use underscores.
 RECAST_SERVICES = {module.replace("_", "-"): module for module in SERVICE_GROUPS}
-RECAST_IMAGE = "recast:latest"
+SERVICE_SECRETS = {name: "RECAST_S3_SECRET_" + name.upper().replace("-", "_") for name in RECAST_SERVICES}
+REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", *SERVICE_SECRETS.values())
+MINIO_INIT = ROOT / "infra" / "minio"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,9 @@ def services() -> dict[str, dict[str, Any]]:
 
 def _command_text(service: dict[str, Any]) -> str:
     command = service.get("command", "")
-    return command if isinstance(command, str) else " ".join(command)
+    text = command if isinstance(command, str) else " ".join(command)
+    # minio-init runs a script mounted from infra/minio: what it does is that script.
+    return text + (MINIO_INIT / "init.sh").read_text() if "/recast-minio/init.sh" in text else text
 
 
 def _dependencies(service: dict[str, Any]) -> dict[str, str]:
@@ -86,9 +91,42 @@ def test_kafka_does_not_auto_create_topics(services: dict[str, dict[str, Any]]) 
     assert str(services["kafka"]["environment"]["KAFKA_AUTO_CREATE_TOPICS_ENABLE"]).lower() == "false"
 
 
-def test_every_recast_service_is_in_the_stack(services: dict[str, dict[str, Any]]) -> None:
-    built_from_recast_image = {name for name, service in services.items() if service.get("image") == RECAST_IMAGE}
-    assert built_from_recast_image == set(RECAST_SERVICES)
+def test_every_recast_service_is_built_from_its_own_target(services: dict[str, dict[str, Any]]) -> None:
+    built_here = {name for name, service in services.items() if "build" in service}
+    assert built_here == set(RECAST_SERVICES)
+    targets = set(re.findall(r"^FROM \S+ AS (\S+)$", (ROOT / "Dockerfile").read_text(), re.MULTILINE))
+    for name in RECAST_SERVICES:
+        assert services[name]["build"]["target"] == name and name in targets
+        assert services[name]["image"] == f"recast-{name}:latest"
+
+
+@pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
+def test_service_runs_as_its_own_minio_user_never_root(services: dict[str, dict[str, Any]], name: str) -> None:
+    environment = services[name]["environment"]
+    assert environment["AWS_ACCESS_KEY_ID"] == f"recast-{name}"
+    assert SERVICE_SECRETS[name] in environment["AWS_SECRET_ACCESS_KEY"]
+    assert "MINIO_ROOT" not in json.dumps(environment)
+    init = services[_init_job(services, "mc event add")]
+    assert SERVICE_SECRETS[name] in init["environment"]
+    assert 'mc admin user add local "recast-$service"' in _command_text(init)
+
+
+@pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
+def test_minio_policy_grants_what_the_code_reads_and_writes_and_no_more(name: str) -> None:
+    statements = json.loads((MINIO_INIT / "policies" / f"{name}.json").read_text())["Statement"]
+    granted: dict[str, set[str]] = {}
+    for statement in statements:
+        assert statement["Effect"] == "Allow"
+        for action in statement["Action"]:
+            granted.setdefault(action, set()).update(statement["Resource"])
+    objects = "arn:aws:s3:::RECAST_BUCKET/"
+    module = RECAST_SERVICES[name]
+    assert granted.pop("s3:GetObject") == {objects + prefix + "*" for prefix in readable_prefixes(module, "incoming/")}
+    writes = {objects + pattern for pattern in writable_patterns(module)}
+    for action in ("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"):
+        assert granted.pop(action) == writes, action
+    bucket = {"arn:aws:s3:::RECAST_BUCKET"}
+    assert granted == {"s3:GetBucketLocation": bucket, "s3:ListBucket": bucket}
 
 
 @pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
