@@ -33,6 +33,7 @@ from shared.events import DeadLettered, Event, deterministic_id, ids_of, utc_now
 from shared.settings import RecastSettings
 from shared.status import RecordingStatusChanged, Stage, StageState
 from shared.topics import DEAD_LETTERS, RECORDINGS_STATUS
+from shared.tracing import tracing_middlewares
 
 log = logging.getLogger("recast.broker")
 
@@ -67,7 +68,8 @@ def make_broker(settings: RecastSettings, client_id: str, **options: Any) -> Kaf
         logger=logging.getLogger(f"recast.{client_id}"),
         max_request_size=settings.max_message_bytes,
         security=kafka_security(settings),
-        middlewares=[retry],
+        # Tracing outermost, so a message's span covers its retries and what its handler publishes.
+        middlewares=[*tracing_middlewares(), retry],
         **options,
     )
     retry.broker = broker

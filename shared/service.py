@@ -18,6 +18,7 @@ from shared.logs import configure_logging
 from shared.metrics import consumed_topics, install_metrics, watch_lag
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore, in_thread, make_s3_client
+from shared.tracing import configure_tracing
 
 Setup = Callable[[ContextRepo, ObjectStore], Awaitable[None]]
 
@@ -37,6 +38,7 @@ def service_app(service: str, broker: KafkaBroker, settings: RecastSettings, set
     @contextlib.asynccontextmanager
     async def lifespan(context: ContextRepo) -> AsyncIterator[None]:
         configure_logging(service, settings.log_level)
+        tracer_provider = configure_tracing(service)
         reads = readable_prefixes(service, settings.incoming_prefix)
         store = ObjectStore(make_s3_client(settings), settings.bucket, readable_prefixes=reads)
         context.set_global("store", store)
@@ -57,6 +59,8 @@ def service_app(service: str, broker: KafkaBroker, settings: RecastSettings, set
             yield
         finally:
             await operations.stop()
+            if tracer_provider is not None:
+                tracer_provider.shutdown()  # exports what is still batched
 
     app = FastStream(broker, lifespan=lifespan, logger=log)
 

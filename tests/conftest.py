@@ -10,6 +10,7 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,27 @@ def make_stack(run_dir: Path, **options: object) -> LocalStack:
 
 
 @pytest.fixture(scope="session")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    """Broker, S3 and all five services, shared by the end-to-end tests."""
-    stack = make_stack(tmp_path_factory.mktemp("pipeline"))
+def trace_collector() -> Iterator[TraceCollector]:
+    """An OTLP/HTTP endpoint on 127.0.0.1 that keeps every span the services export."""
+    collector = TraceCollector()
+    thread = threading.Thread(target=collector.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield collector
+    finally:
+        collector.shutdown()
+        collector.server_close()
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory: pytest.TempPathFactory, trace_collector: TraceCollector) -> Iterator[LocalStack]:
+    """Broker, S3 and all five services, shared by the end-to-end tests; they export their traces to
+    ``trace_collector`` as they would to an OpenTelemetry collector."""
+    tracing = {
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": f"{trace_collector.url}/v1/traces",
+        "OTEL_BSP_SCHEDULE_DELAY": "200",
+    }
+    stack = make_stack(tmp_path_factory.mktemp("pipeline"), extra_env=tracing)
     stack.up()
     try:
         yield stack
@@ -71,3 +90,45 @@ def http_server() -> Iterator[RecordingServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass(frozen=True)
+class ExportedSpan:
+    service: str
+    trace_id: str
+    name: str
+    attributes: dict[str, str]
+
+
+class OtlpHandler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+
+        request = ExportTraceServiceRequest()
+        request.ParseFromString(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        collector: TraceCollector = self.server  # type: ignore[assignment]
+        for resource_spans in request.resource_spans:
+            resource = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
+            for scope_spans in resource_spans.scope_spans:
+                for span in scope_spans.spans:
+                    attributes = {a.key: a.value.string_value for a in span.attributes}
+                    collector.spans.append(
+                        ExportedSpan(resource.get("service.name", ""), span.trace_id.hex(), span.name, attributes)
+                    )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class TraceCollector(http.server.ThreadingHTTPServer):
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), OtlpHandler)
+        self.spans: list[ExportedSpan] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import uuid
@@ -20,6 +21,8 @@ from shared.topics import (
     S3_EVENTS,
     TRANSCRIPTS_READY,
 )
+from shared.tracing import RECORDING_ID
+from tests.conftest import TraceCollector
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 
@@ -63,7 +66,7 @@ async def publish_notification(stack: LocalStack, payload: dict[str, Any]) -> No
         await producer.stop()
 
 
-async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack) -> None:
+async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack, trace_collector: TraceCollector) -> None:
     store = ObjectStore(make_s3_client(pipeline.settings()), pipeline.bucket)
     key = f"incoming/podcasts/e2e {uuid.uuid4().hex[:8]}.mp3"
     consumer = await open_followers(pipeline.bootstrap_servers, FOLLOWED)
@@ -124,3 +127,14 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack) ->
     assert quotes, "the framework article quotes nothing from the recording"
     assert all(normalise(quote) in spoken for quote in quotes), (quotes, spoken)
     assert re.search(r"\[\d+:\d{2}\]", article_md), "quoted evidence carries no timestamp"
+
+    # One upload is one trace: every service's spans for this recording share one trace id.
+    services = {f"recast-{name}" for name in ("ingest", "transcriber", "insights")}
+    services |= {"recast-lead_magnet_writer", "recast-framework_article_writer"}
+    for _ in range(40):  # the services export in batches every 200 ms
+        traces = {span.trace_id for span in trace_collector.spans if span.attributes.get(RECORDING_ID) == recording_id}
+        in_trace = {span.service for span in trace_collector.spans if span.trace_id in traces}
+        if services <= in_trace:
+            break
+        await asyncio.sleep(0.25)
+    assert len(traces) == 1 and services <= in_trace, (traces, in_trace)

@@ -227,3 +227,10 @@ def test_services_run_as_a_non_root_user() -> None:
 def test_service_takes_kafka_security_from_the_environment(services: dict[str, dict[str, Any]], name: str) -> None:
     environment = services[name].get("environment") or {}
     assert {"KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD"} <= set(environment)
+
+
+@pytest.mark.parametrize("name", sorted(RECAST_SERVICES))
+def test_service_exports_traces_to_the_stack_s_collector(services: dict[str, dict[str, Any]], name: str) -> None:
+    endpoint = services[name]["environment"]["OTEL_EXPORTER_OTLP_ENDPOINT"]
+    assert "http://jaeger:4318" in endpoint
+    assert services["jaeger"]["environment"]["COLLECTOR_OTLP_ENABLED"] == "true"

