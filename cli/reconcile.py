@@ -39,7 +39,8 @@ from rich.console import Console
 from rich.table import Table
 
 from cli.common import load_settings, object_store, read_all
-from shared.broker import RetryPolicy, is_transient
+from shared.broker import RetryPolicy
+from shared.errors import is_transient
 from shared.events import (
     Event,
     InsightExtracted,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import json
 import logging
 import re
 import ssl
@@ -27,8 +26,8 @@ from faststream import AckPolicy
 from faststream._internal.middlewares import BaseMiddleware
 from faststream.kafka import KafkaBroker
 from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
-from pydantic import ValidationError
 
+from shared.errors import is_transient
 from shared.events import DeadLettered, Event, deterministic_id, ids_of, utc_now
 from shared.settings import RecastSettings
 from shared.status import RecordingStatusChanged, Stage, StageState
@@ -45,14 +44,6 @@ STAGES = {
     "recast-lead-magnet-writer": Stage.lead_magnet,
     "recast-framework-article-writer": Stage.framework_article,
 }
-
-
-class TransientError(Exception):
-    """Raise from a handler for a failure that a later attempt may not meet (a dependency is down)."""
-
-
-class PermanentError(Exception):
-    """Raise from a handler for a message that can never succeed; it goes to the dead-letter topic at once."""
 
 
 def make_broker(settings: RecastSettings, client_id: str, **options: Any) -> KafkaBroker:
@@ -120,51 +111,6 @@ def partition_key(event: Event) -> bytes:
 
 
 # Retrying ------------------------------------------------------------------------------------
-
-TRANSIENT_S3_CODES = {
-    "InternalError",
-    "ServiceUnavailable",
-    "SlowDown",
-    "Throttling",
-    "ThrottlingException",
-    "RequestTimeout",
-    "RequestTimeTooSkewed",
-}
-
-
-PERMANENT_KAFKA_ERRORS = {
-    "MessageSizeTooLargeError",
-    "RecordListTooLargeError",
-    "InvalidTopicError",
-    "TopicAuthorizationFailedError",
-    "GroupAuthorizationFailedError",
-    "ClusterAuthorizationFailedError",
-    "SaslAuthenticationFailedError",
-    "UnsupportedVersionError",
-    "IllegalArgumentError",
-}
-
-
-def is_transient(error: BaseException) -> bool:
-    """Whether another attempt may succeed: the dependency was down, not the message bad."""
-    from aiokafka.errors import KafkaError
-    from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
-
-    if isinstance(error, TransientError):
-        return True
-    if isinstance(error, PermanentError | ValidationError | json.JSONDecodeError | UnicodeDecodeError):
-        return False
-    if isinstance(error, ClientError):
-        response = error.response or {}
-        status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-        return status >= 500 or response.get("Error", {}).get("Code") in TRANSIENT_S3_CODES
-    if isinstance(error, ConnectionError | HTTPClientError):  # botocore's: refused, reset, timed out
-        return True
-    if isinstance(error, KafkaError):
-        # A broker that restarts answers with all sorts of errors (even UnknownError) for a while;
-        # only errors no retry can fix are permanent.
-        return type(error).__name__ not in PERMANENT_KAFKA_ERRORS
-    return isinstance(error, OSError | TimeoutError) and not isinstance(error, FileNotFoundError)
 
 
 @dataclass(frozen=True)

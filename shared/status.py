@@ -16,6 +16,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.publisher.usecase import DefaultPublisher
 from pydantic import Field
 
+from shared.errors import is_transient
 from shared.events import Event, deterministic_id
 from shared.topics import RECORDINGS_STATUS
 
@@ -32,6 +33,7 @@ class StageState(StrEnum):
     started = "started"
     progress = "progress"
     done = "done"
+    retrying = "retrying"  # a transient failure (S3 or the broker down): the message will be tried again
     failed = "failed"
     refused = "refused"  # the thought-leadership guard sent the article to review
 
@@ -46,7 +48,9 @@ class RecordingStatusChanged(Event):
     name: ClassVar[str] = "recording.status-changed"
 
     stage: Stage = Field(description="The pipeline stage this update is about.")
-    state: StageState = Field(description="started, progress, done, failed or refused.")
+    state: StageState = Field(
+        description="started, progress, done, retrying (a transient failure, to be tried again), failed or refused."
+    )
     progress: float | None = Field(default=None, ge=0, le=1, description="Share of the stage's work done, 0..1.")
     message: str = Field(default="", description="Human-readable detail: what was done, or why it failed.")
     source_key: str | None = Field(default=None, description="Object key of the original upload, where known.")
@@ -96,8 +100,9 @@ class StatusReporter:
 
     @contextlib.asynccontextmanager
     async def track(self, recording_id: str, stage: Stage, source_key: str | None = None) -> AsyncIterator[StageRun]:
-        """Report ``started`` now, then ``done`` when the block ends, or ``failed`` with the error
-        when it raises (the error still propagates, so the broker's own handling applies)."""
+        """Report ``started`` now, then ``done`` when the block ends; when it raises, ``retrying`` for an
+        error another attempt may cure and ``failed`` for one it cannot (the error still propagates, so the
+        broker's own handling applies: it retries the first kind, and reports ``failed`` if it gives up)."""
         run = StageRun(self, recording_id, stage, source_key)
         await self.report(recording_id, stage, StageState.started, source_key=source_key)
         try:
@@ -106,7 +111,7 @@ class StatusReporter:
             await self.report(
                 recording_id,
                 stage,
-                StageState.failed,
+                StageState.retrying if is_transient(error) else StageState.failed,
                 message=f"{type(error).__name__}: {error}",
                 source_key=source_key,
             )

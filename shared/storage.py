@@ -18,7 +18,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from pydantic import BaseModel, ValidationError
 
-from shared.broker import PermanentError
+from shared.errors import PermanentError
 from shared.settings import RecastSettings
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

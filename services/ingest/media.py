@@ -13,7 +13,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from shared.broker import TransientError
+from shared.errors import TransientError
 from shared.media_input import input_options, refusal_reason, refused_container
 
 # ffmpeg's words for "the server or the network failed", as opposed to "the file is bad".

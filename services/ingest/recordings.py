@@ -27,7 +27,7 @@ from botocore.exceptions import ClientError
 from services.ingest.media import RejectedUpload, decode_audio_stream, probe_media
 from services.ingest.notifications import UploadedObject
 from services.ingest.settings import IngestSettings
-from shared.broker import TransientError
+from shared.errors import TransientError
 from shared.events import DeadLettered, RecordingIngested, RecordingKind, deterministic_id
 from shared.keys import claim_key, ingested_key, recording_id_for, rejected_key
 from shared.storage import ObjectStore

@@ -9,16 +9,8 @@ import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError
 from faststream.kafka import TestKafkaBroker
 
-from shared.broker import (
-    PermanentError,
-    RetryPolicy,
-    TransientError,
-    consumer_options,
-    is_transient,
-    kafka_security,
-    make_broker,
-    redact,
-)
+from shared.broker import RetryPolicy, consumer_options, kafka_security, make_broker, redact
+from shared.errors import PermanentError, TransientError, is_transient
 from shared.events import TranscriptReady
 from shared.settings import RecastSettings
 from shared.topics import DEAD_LETTERS, RECORDINGS_STATUS, TRANSCRIPTS_READY

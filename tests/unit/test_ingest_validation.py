@@ -9,7 +9,7 @@ import pytest
 
 from services.ingest.media import RejectedUpload, decode_audio_stream, probe_media
 from services.ingest.recordings import unsafe_key_reason
-from shared.broker import TransientError
+from shared.errors import TransientError
 
 
 @pytest.mark.parametrize(

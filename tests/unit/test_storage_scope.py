@@ -10,7 +10,7 @@ import pytest
 from moto import mock_aws
 from pydantic import BaseModel
 
-from shared.broker import is_transient
+from shared.errors import is_transient
 from shared.keys import readable_prefixes
 from shared.storage import ForeignObjectError, InvalidObjectError, ObjectStore
 
@@ -67,7 +67,7 @@ class Expected(BaseModel):
 
 def test_an_invalid_document_is_described_without_its_contents(client: object) -> None:
     with pytest.raises(InvalidObjectError) as invalid:
-        insights_store(client).get_model("s3://recast/insights/r1/insights.json", Expected)
+        insights_store(client).get_model("s3://recast/transcripts/r1/transcript.json", Expected)
     message = str(invalid.value)
     assert "recording_id: missing" in message
     assert "customer list" not in message and "secret_field" not in message
