@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import timedelta
 from typing import Annotated, Any
 
 from faststream import Context, ContextRepo
 
 from services.ingest.notifications import UploadedObject, uploads_in_notification
+from services.ingest.polling import PollCursor
 from services.ingest.recordings import Ingestor, Pending, Rejection, rejection_letter
 from services.ingest.settings import IngestSettings
 from shared.broker import consumer_options, make_broker, partition_key
@@ -92,17 +94,19 @@ async def on_s3_notification(body: dict[str, Any], ingestor: Annotated[Ingestor,
 
 async def poll_incoming(ingestor: Ingestor, interval_s: float) -> None:
     """List incoming/ on a timer, for stores that send no notifications (or lost one)."""
-    seen: set[tuple[str, str]] = set()
+    cursor = await in_thread(PollCursor.load, ingestor.store, timedelta(seconds=settings.poll_lookback_s))
     while True:
         try:
             listing = await in_thread(ingestor.store.list_keys, settings.incoming_prefix)
-            for item in listing:
-                marker = (item["Key"], str(item["ETag"]))
-                if marker in seen:
-                    continue
+            unfinished = []
+            for item in cursor.to_look_at(listing):
                 upload = UploadedObject(ingestor.store.bucket, item["Key"], str(item["ETag"]).strip('"'))
                 if await ingest_and_publish(ingestor, upload):
-                    seen.add(marker)
+                    cursor.mark_handled(item)
+                else:
+                    unfinished.append(item)
+            if cursor.advance(listing, unfinished):
+                await in_thread(cursor.save, ingestor.store)
         except Exception:
             log.exception("polling incoming/ failed; retrying on the next tick")
         await asyncio.sleep(interval_s)

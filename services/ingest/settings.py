@@ -9,6 +9,12 @@ class IngestSettings(RecastSettings):
     poll_interval_s: float = Field(
         default=2.0, ge=0, description="How often to list incoming/ for stores without notifications; 0 turns it off."
     )
+    poll_lookback_s: float = Field(
+        default=86_400,
+        gt=0,
+        description="Polling re-looks at uploads this much older than its checkpoint (S3 dates a multipart "
+        "upload by when it began); older ones are not looked at again, even after a restart.",
+    )
     max_upload_bytes: int = Field(default=4 * 1024**3, gt=0, description="Largest upload accepted (4 GiB).")
     max_duration_s: float = Field(default=4 * 3600, gt=0, description="Longest recording accepted (4 hours).")
     min_duration_s: float = Field(default=1.0, ge=0, description="Shorter files are rejected as empty.")
