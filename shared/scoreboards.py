@@ -91,6 +91,10 @@ def published_event_key(rail: Rail, event_id: str) -> str:
     return f"scoreboards/{rail}/by-event/{event_id}.json"
 
 
+def tallies_prefix(rail: Rail) -> str:
+    return f"scoreboards/{rail}/tallies/"
+
+
 def tally_key(rail: Rail, artifact: str) -> str:
     return f"scoreboards/{rail}/tallies/{artifact}.json"
 

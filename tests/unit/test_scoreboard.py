@@ -262,3 +262,28 @@ def test_gating_fields_never_reach_the_logs(caplog: pytest.LogCaptureFixture, mo
     lines = "\n".join(JsonFormatter("scoreboard").format(record) for record in caplog.records)
     assert "engagement accepted" in lines and LEAD_MAGNET.artifact_uri in lines
     assert "r@x.org" not in lines and "email" not in lines
+
+
+def test_the_cli_prints_one_rail_at_a_time(store: ObjectStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from cli import scoreboard
+    from cli.main import app
+
+    leads, articles = Ledger(store, Rail.lead_magnets), Ledger(store, Rail.framework_articles)
+    leads.register(RECORDS[Rail.lead_magnets])
+    articles.register(RECORDS[Rail.framework_articles])
+    leads.count(LEAD_MAGNET.artifact_uri, "e1", "form_fill")
+    articles.count(ARTICLE.artifact_uri, "e2", "citation")
+    monkeypatch.setattr(scoreboard, "object_store", lambda settings: store)
+    monkeypatch.setattr(scoreboard, "console", Console(width=200))  # wide enough for every column
+
+    result = CliRunner().invoke(app, ["scoreboard", "--rail", "lead-magnets", "--by", "recording", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["rows"] == [
+        {"group": RECORDING, "artifacts": 1, "leads": 1, "conversions": 0, "downloads": 0, "views": 0}
+    ]
+    table = CliRunner().invoke(app, ["scoreboard", "--rail", "framework-articles", "--by", "framework"])
+    assert table.exit_code == 0, table.output
+    assert "First-Week Ladder" in table.output and "citations" in table.output and "leads" not in table.output
