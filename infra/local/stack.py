@@ -298,7 +298,8 @@ class LocalStack:
         asyncio.run(self._wait_for_consumer_groups(time.monotonic() + timeout_s))
 
     async def _wait_for_consumer_groups(self, deadline: float) -> None:
-        """Ready means every service's groups are stable with all its replicas in them."""
+        """Ready means every service's groups are stable with all its replicas in them, and every
+        webhook receiver answers."""
         from aiokafka.admin import AIOKafkaAdminClient
 
         admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers)
@@ -315,6 +316,10 @@ class LocalStack:
                         _, _, state, _, _, members = description[:6]
                         if state != "Stable" or len(members) < expected:
                             waiting[group] = expected - len(members)
+                # The receiver opens once the broker is up, a moment after the groups settle.
+                for name, port in self.webhook_ports.items():
+                    if name in self.pids and not port_open("127.0.0.1", port):
+                        waiting[f"{name} webhooks"] = 1
                 if not waiting:
                     return
                 await asyncio.sleep(0.2)

@@ -115,7 +115,7 @@ async def test_webhooks_move_only_their_own_rails_scoreboard(scoreboard: LocalSt
     await publish(stack, FRAMEWORK_ARTICLES, article)
     leads_url, articles_url = stack.webhook_url("lead-magnets"), stack.webhook_url("framework-articles")
 
-    lead = {"id": f"form-{recording_id}", "type": "form_fill", "artifact": magnet.artifact_uri}
+    lead: dict[str, Any] = {"id": f"form-{recording_id}", "type": "form_fill", "artifact": magnet.artifact_uri}
     lead["fields"] = {"email": EMAIL}
     assert (await asyncio.to_thread(post_when_known, leads_url, secret, lead, 60))[0] == 202
     citation = {
@@ -180,3 +180,10 @@ async def test_webhooks_move_only_their_own_rails_scoreboard(scoreboard: LocalSt
     assert EMAIL not in (stack.run_dir / "scoreboard.log").read_text()
     tally = store.get_bytes(store.uri(f"scoreboards/lead-magnets/tallies/{artifact_id(magnet.artifact_uri)}.json"))
     assert EMAIL.encode() not in tally
+
+    # A restarted scoreboard remembers what it counted (the state is in S3, not in its memory).
+    stack.stop("scoreboard")
+    await asyncio.to_thread(stack.start, "scoreboard")
+    assert post_webhook(leads_url, secret, lead)[0] == 202
+    await until(lambda: metric_value(metrics_of(stack), "recast_lead_magnet_engagement_duplicates_total") >= 1)
+    assert counts(store, Rail.lead_magnets, magnet.artifact_uri) == {"form_fill": 1}
