@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
-from shared.topics import ALL_TOPICS, S3_EVENTS, SERVICE_GROUPS
+from shared.topics import ALL_TOPICS, S3_EVENTS, SERVICE_GROUPS, SIDE_SERVICE_GROUPS
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
-REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD")
+REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "RECAST_WEBHOOK_SECRET")
 # Compose service names use dashes; the Python modules under services/ use underscores.
-RECAST_SERVICES = {module.replace("_", "-"): module for module in SERVICE_GROUPS}
+RECAST_SERVICES = {module.replace("_", "-"): module for module in (*SERVICE_GROUPS, *SIDE_SERVICE_GROUPS)}
 RECAST_IMAGE = "recast:latest"
 
 
