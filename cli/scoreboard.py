@@ -49,12 +49,15 @@ def read_scoreboard(store: ObjectStore, rail: Rail) -> list[tuple[ArtifactRecord
 
 def scoreboard_table(rail: Rail, by: Grouping, rows: list[Row]) -> Table:
     table = Table(title=f"{rail} scoreboard, by {by}")
-    table.add_column(str(by))
-    table.add_column("artifacts", justify="right")
+    per_artifact = by is Grouping.artifact  # one artifact a row: no count of artifacts to show
+    table.add_column(str(by), overflow="fold")
+    if not per_artifact:
+        table.add_column("artifacts", justify="right")
     for unit in UNITS[rail]:
         table.add_column(HEADINGS[unit], justify="right")
     for row in rows:
-        table.add_row(row.group, str(row.artifacts), *(str(row.counts.get(unit, 0)) for unit in UNITS[rail]))
+        figures = [str(row.counts.get(unit, 0)) for unit in UNITS[rail]]
+        table.add_row(row.group, *([] if per_artifact else [str(row.artifacts)]), *figures)
     if by in OVERLAPPING:
         table.caption = f"an artifact drawn from several {by}s counts under each: rows overlap"
     return table

@@ -68,8 +68,8 @@ HEADINGS = {
     "view": "views",
     "citation": "citations",
     "mention": "mentions",
-    "speaking_invitation": "speaking invitations",
-    "partnership_request": "partnership requests",
+    "speaking_invitation": "invitations",  # to speak
+    "partnership_request": "partnerships",  # requests for one
     "share": "shares",
 }
 

@@ -202,7 +202,7 @@ def test_rollups_stay_in_the_rails_units() -> None:
     (row,) = roll_up(Rail.framework_articles, [(RECORDS[Rail.framework_articles], articles)], Grouping.framework)
     assert row.group == "First-Week Ladder"
     assert set(row.as_dict(Rail.framework_articles)) == {
-        "group", "artifacts", "citations", "mentions", "speaking invitations", "partnership requests", "shares", "views"
+        "group", "artifacts", "citations", "mentions", "invitations", "partnerships", "shares", "views"
     }  # fmt: skip
 
 
