@@ -287,3 +287,25 @@ def test_the_cli_prints_one_rail_at_a_time(store: ObjectStore, monkeypatch: pyte
     table = CliRunner().invoke(app, ["scoreboard", "--rail", "framework-articles", "--by", "framework"])
     assert table.exit_code == 0, table.output
     assert "First-Week Ladder" in table.output and "citations" in table.output and "leads" not in table.output
+
+
+async def test_the_receiver_needs_post_and_a_length() -> None:
+    async def handler(rail: Rail, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, object]]:
+        raise AssertionError("never reached")
+
+    receiver = WebhookReceiver(handler, "127.0.0.1", 0, max_body_bytes=2048)
+    port = await receiver.start()
+    try:
+        for request, status in (
+            (b"GET /webhooks/lead-magnets HTTP/1.1\r\nContent-Length: 0\r\n\r\n", b"405"),
+            (b"POST /webhooks/lead-magnets HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", b"411"),
+            (b"nonsense\r\n\r\n", b"400"),
+        ):
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(request)
+            await writer.drain()
+            answer = await reader.read()
+            writer.close()
+            assert answer.split(b" ", 2)[1] == status, answer
+    finally:
+        await receiver.stop()
