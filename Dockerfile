@@ -80,3 +80,12 @@ RUN pip install --constraint requirements.lock ".[framework-article-writer]" && 
 COPY services/framework_article_writer ./services/framework_article_writer
 USER recast
 CMD ["faststream", "run", "services.framework_article_writer.app:app"]
+
+
+FROM base AS scoreboard
+# Both rails' scoreboards and the webhook receiver (port 8080): nothing beyond the base set.
+RUN pip install --constraint requirements.lock ".[scoreboard]" && rm -rf build ./*.egg-info
+COPY services/scoreboard ./services/scoreboard
+USER recast
+EXPOSE 8080
+CMD ["faststream", "run", "services.scoreboard.app:app"]

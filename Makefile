@@ -82,7 +82,7 @@ typecheck: setup
 
 check: lint typecheck test
 
-# The AsyncAPI document of every topic, generated from the five apps; a unit test fails when it is stale.
+# The AsyncAPI document of every topic (and the scoreboard's webhooks), generated from the apps; a unit test fails when it is stale.
 asyncapi: setup
 	$(PY) docs/asyncapi.py
 

@@ -8,6 +8,7 @@ from cli.dlq import app as dlq_app
 from cli.get import get
 from cli.reconcile import reconcile
 from cli.replay import replay
+from cli.scoreboard import scoreboard
 from cli.status import status
 from cli.upload import upload
 from cli.watch import watch
@@ -27,6 +28,7 @@ app.command()(get)
 app.add_typer(dlq_app, name="dlq")
 app.command()(reconcile)
 app.command()(replay)
+app.command()(scoreboard)
 
 
 @app.callback()

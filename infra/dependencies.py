@@ -21,6 +21,7 @@ SERVICE_EXTRAS = {
     "insights": "insights",
     "lead_magnet_writer": "lead-magnet-writer",
     "framework_article_writer": "framework-article-writer",
+    "scoreboard": "scoreboard",
 }
 # Installed with --no-deps beside the transcriber's extra (its declared triton pin is ~1 GB a CPU never uses).
 INSTALLED_WITHOUT_DEPS = {"openai-whisper": "transcriber"}

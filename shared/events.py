@@ -336,3 +336,119 @@ class DeadLettered(Event):
     attempts: int = Field(ge=1, description="How many times the message was tried.")
     first_failed_at: datetime = Field(description="When the first attempt failed (UTC).")
     last_failed_at: datetime = Field(description="When the last attempt failed (UTC).")
+
+
+# Engagement: how each rail's artifacts fare once published. Two rails, two vocabularies, two topics;
+# nothing here is shared between them, so no figure of one rail can be added to the other's.
+
+
+class LeadMagnetEngagementKind(StrEnum):
+    """What a reader did with a lead magnet (content-marketing rail: traffic, leads, conversion)."""
+
+    view = "view"
+    download = "download"
+    form_fill = "form_fill"  # a lead: the reader filled in the gating form
+    conversion = "conversion"  # a meeting booked or an opportunity opened
+
+
+class FrameworkArticleEngagementKind(StrEnum):
+    """How a framework article travelled (thought-leadership rail: influence, not leads)."""
+
+    view = "view"
+    share = "share"
+    mention = "mention"
+    citation = "citation"  # someone cited the framework, somewhere, with a link
+    speaking_invitation = "speaking_invitation"
+    partnership_request = "partnership_request"
+
+
+class LeadMagnetConversion(StrEnum):
+    meeting_booked = "meeting_booked"
+    opportunity = "opportunity"
+
+
+class LeadMagnetWebhook(BaseModel):
+    """Body of ``POST /webhooks/lead-magnets``: one engagement with one lead magnet, as a form tool or
+    CRM reports it. Signed with HMAC-SHA256 (headers ``X-Recast-Timestamp``, ``X-Recast-Signature``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(
+        min_length=1, max_length=200, description="The sender's own id for this fact; a replay with it counts once."
+    )
+    type: LeadMagnetEngagementKind = Field(description="view, download, form_fill or conversion.")
+    artifact: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="The lead magnet: its artifact_uri (s3://...) or the event_id of its content.lead-magnets event.",
+    )
+    occurred_at: datetime | None = Field(default=None, description="When it happened (UTC); now when absent.")
+    source: str = Field(default="webhook", max_length=100, description="The tool that reported it, e.g. a form tool.")
+    fields: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=50,
+        description="form_fill only: the gating fields' values (the lead). Never logged, never stored in a scoreboard.",
+    )
+    conversion: LeadMagnetConversion | None = Field(
+        default=None, description="conversion only: meeting_booked or opportunity."
+    )
+
+
+class FrameworkArticleWebhook(BaseModel):
+    """Body of ``POST /webhooks/framework-articles``: one sign of influence of one framework article, as a
+    social listening tool reports it. Signed like the lead-magnet webhook, with the same headers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(
+        min_length=1, max_length=200, description="The sender's own id for this fact; a replay with it counts once."
+    )
+    type: FrameworkArticleEngagementKind = Field(
+        description="view, share, mention, citation, speaking_invitation or partnership_request."
+    )
+    artifact: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="The article: its artifact_uri (s3://...) or the event_id of its content.framework-articles event.",
+    )
+    occurred_at: datetime | None = Field(default=None, description="When it happened (UTC); now when absent.")
+    source: str = Field(default="webhook", max_length=100, description="The tool that reported it.")
+    cited_by: str = Field(default="", max_length=300, description="citation: who cited the framework.")
+    where: str = Field(default="", max_length=300, description="citation, mention: the publication or venue.")
+    url: str = Field(default="", max_length=2000, description="citation (required), mention, share: the link.")
+
+
+class LeadMagnetEngaged(Event):
+    """Content-marketing rail: a reader engaged with a lead magnet. Keyed by the artifact's URI."""
+
+    name: ClassVar[str] = "lead-magnet.engaged"
+
+    rail: Literal["lead-magnets"] = Field(default="lead-magnets", description="The rail the artifact belongs to.")
+    kind: LeadMagnetEngagementKind = Field(description="view, download, form_fill or conversion.")
+    artifact_uri: str = Field(description="s3:// URI of the lead magnet the engagement is about.")
+    external_id: str = Field(description="The sender's own id for the fact (event_id is derived from it).")
+    source: str = Field(description="The tool that reported it.")
+    gating_fields: dict[str, str] = Field(
+        default_factory=dict, description="form_fill: the gating fields' values (the lead); kept out of logs."
+    )
+    conversion: LeadMagnetConversion | None = Field(default=None, description="conversion: what kind.")
+
+
+class FrameworkArticleEngaged(Event):
+    """Thought-leadership rail: a framework article was viewed, shared, mentioned, cited, or earned an
+    invitation. Keyed by the artifact's URI."""
+
+    name: ClassVar[str] = "framework-article.engaged"
+
+    rail: Literal["framework-articles"] = Field(
+        default="framework-articles", description="The rail the artifact belongs to."
+    )
+    kind: FrameworkArticleEngagementKind = Field(
+        description="view, share, mention, citation, speaking_invitation or partnership_request."
+    )
+    artifact_uri: str = Field(description="s3:// URI of the framework article the engagement is about.")
+    external_id: str = Field(description="The sender's own id for the fact (event_id is derived from it).")
+    source: str = Field(description="The tool that reported it.")
+    cited_by: str = Field(default="", description="citation: who cited the framework.")
+    where: str = Field(default="", description="citation, mention: the publication or venue.")
+    url: str = Field(default="", description="citation, mention, share: the link.")

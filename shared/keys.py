@@ -48,6 +48,7 @@ def readable_prefixes(service: str, incoming_prefix: str) -> tuple[str, ...]:
         "insights": ("transcripts/",),
         "lead_magnet_writer": ("insights/", "transcripts/"),
         "framework_article_writer": ("insights/", "transcripts/"),
+        "scoreboard": ("insights/", "scoreboards/"),
     }[service]
 
 
@@ -59,4 +60,5 @@ def writable_patterns(service: str) -> tuple[str, ...]:
         "insights": ("insights/*",),
         "lead_magnet_writer": ("content/*/lead-magnet.*",),
         "framework_article_writer": ("content/*/framework-article.*",),
+        "scoreboard": ("scoreboards/*",),
     }[service]

@@ -18,6 +18,10 @@ RECORDINGS_STATUS = "recordings.status"
 # Messages a consumer could not process (poison, or transient errors that outlasted the retries)
 # and uploads ingest rejected: original payload, error and stage. Read and replayed with `recast dlq`.
 DEAD_LETTERS = "recast.dlq"
+# How each rail's published artifacts fare (webhooks from marketers' tools), keyed by artifact URI.
+# One topic per rail, read only by that rail's scoreboard group.
+ENGAGEMENT_LEAD_MAGNETS = "engagement.lead-magnets"
+ENGAGEMENT_FRAMEWORK_ARTICLES = "engagement.framework-articles"
 
 ALL_TOPICS = (
     S3_EVENTS,
@@ -32,6 +36,8 @@ ALL_TOPICS = (
     REPLAY_FRAMEWORK_ARTICLES,
     RECORDINGS_STATUS,
     DEAD_LETTERS,
+    ENGAGEMENT_LEAD_MAGNETS,
+    ENGAGEMENT_FRAMEWORK_ARTICLES,
 )
 
 # Per-topic broker settings at creation: the status topic keeps only the latest update per recording.
@@ -52,3 +58,9 @@ SERVICE_GROUPS = {
     "lead_magnet_writer": LEAD_MAGNET_GROUP,
     "framework_article_writer": FRAMEWORK_ARTICLE_GROUP,
 }
+
+# The scoreboards sit beside the pipeline: no recording waits for them, so they are not in SERVICE_GROUPS.
+# One group per rail, so the rails' scoreboards never share a consumer, an offset or a rebalance.
+LEAD_MAGNET_SCOREBOARD_GROUP = "recast-lead-magnet-scoreboard"
+FRAMEWORK_ARTICLE_SCOREBOARD_GROUP = "recast-framework-article-scoreboard"
+SIDE_SERVICE_GROUPS = {"scoreboard": (LEAD_MAGNET_SCOREBOARD_GROUP, FRAMEWORK_ARTICLE_SCOREBOARD_GROUP)}

@@ -18,7 +18,10 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from infra.local.stack import REPO_ROOT, LocalStack, StackError
+from cli.scoreboard import read_scoreboard, scoreboard_table
+from infra.local.stack import ALL_SERVICES, REPO_ROOT, LocalStack, StackError
+from infra.local.webhooks import post_when_known
+from shared.scoreboards import Grouping, Rail, roll_up
 from shared.storage import ObjectStore, S3Uri, make_s3_client
 from shared.topics import (
     FRAMEWORK_ARTICLE_REVIEW,
@@ -121,6 +124,46 @@ async def run_demo(stack: LocalStack, sample: Path, timeout_s: float) -> int:
         uri = seen[topic][0]["artifact_uri"]
         print(f"\n===== {topic}: {uri} =====\n")
         print(store.get_bytes(S3Uri.parse(uri)).decode())
+    if "scoreboard" in stack.webhook_ports:
+        return await show_scoreboards(stack, store, seen)
+    return 0
+
+
+# One sample engagement per rail, in that rail's own terms.
+SAMPLE_ENGAGEMENT: dict[Rail, dict[str, Any]] = {
+    Rail.lead_magnets: {"type": "form_fill", "source": "demo-form", "fields": {"email": "reader@example.org"}},
+    Rail.framework_articles: {
+        "type": "citation",
+        "source": "demo-listening",
+        "cited_by": "An industry newsletter",
+        "where": "Weekly issue",
+        "url": "https://example.org/issue",
+    },
+}
+
+
+async def show_scoreboards(stack: LocalStack, store: ObjectStore, seen: dict[str, list[dict[str, Any]]]) -> int:
+    """Post one signed webhook per rail and print each rail's scoreboard once it has counted it."""
+    from rich.console import Console
+
+    secret = stack.env["RECAST_WEBHOOK_SECRET"]
+    for rail, topic in ((Rail.lead_magnets, LEAD_MAGNETS), (Rail.framework_articles, FRAMEWORK_ARTICLES)):
+        body: dict[str, Any] = {"id": f"demo-{uuid.uuid4().hex[:8]}", "artifact": seen[topic][0]["artifact_uri"]}
+        url = stack.webhook_url(rail)
+        status, answer = await asyncio.to_thread(post_when_known, url, secret, body | SAMPLE_ENGAGEMENT[rail], 30)
+        print(f"\nPOST {url} -> {status} {answer}")
+        if status != 202:
+            return 1
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            rows = roll_up(rail, read_scoreboard(store, rail), Grouping.artifact)
+            if any(any(row.counts.values()) for row in rows):
+                Console().print(scoreboard_table(rail, Grouping.artifact, rows))
+                break
+            await asyncio.sleep(0.3)
+        else:
+            print(f"the {rail} scoreboard did not count the webhook in 30 s", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -134,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
 
     stack = LocalStack.load(args.run_dir)
     if stack is None:
-        stack = LocalStack.from_environment(args.run_dir, partitions=args.partitions)
-        print("starting the local stack (broker, S3, five services)...")
+        stack = LocalStack.from_environment(args.run_dir, partitions=args.partitions, services=ALL_SERVICES)
+        print("starting the local stack (broker, S3, five services and the scoreboards)...")
         try:
             stack.up()
         except StackError as error:

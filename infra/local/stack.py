@@ -28,10 +28,14 @@ from typing import Any
 
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore, make_s3_client
-from shared.topics import ALL_TOPICS, SERVICE_GROUPS, TOPIC_CONFIGS
+from shared.topics import ALL_TOPICS, SERVICE_GROUPS, SIDE_SERVICE_GROUPS, TOPIC_CONFIGS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVICES = tuple(SERVICE_GROUPS)
+# `make up` also starts the services beside the pipeline (the scoreboards); tests start what they need.
+ALL_SERVICES = SERVICES + tuple(SIDE_SERVICE_GROUPS)
+# Every consumer group a service must have joined before the stack is ready.
+GROUPS = {service: (group,) for service, group in SERVICE_GROUPS.items()} | SIDE_SERVICE_GROUPS
 # moto accepts any credentials; these only keep boto3 from looking for real ones.
 LOCAL_AWS_ENV = {"AWS_ACCESS_KEY_ID": "recast-local", "AWS_SECRET_ACCESS_KEY": "recast-local"}
 # Tansu (0.6) waits out a fetch by polling its storage: an empty read sleeps half the time
@@ -41,6 +45,9 @@ LOCAL_AWS_ENV = {"AWS_ACCESS_KEY_ID": "recast-local", "AWS_SECRET_ACCESS_KEY": "
 # answers as soon as records arrive, so the services' own default stays 500 ms.
 TANSU_ENV = {"RECAST_KAFKA_FETCH_MAX_WAIT_MS": "50"}
 FETCH_WAIT_DEFAULT = RecastSettings.model_fields["kafka_fetch_max_wait_ms"].default
+# The webhook receiver refuses to start without a secret; locally this one (or RECAST_WEBHOOK_SECRET
+# from the shell) signs the README's sample webhooks. Never use it beyond 127.0.0.1.
+LOCAL_WEBHOOK_SECRET = "recast-local-webhook-secret"
 
 
 class StackError(RuntimeError):
@@ -75,6 +82,9 @@ class LocalStack:
     pids: dict[str, int] = field(default_factory=dict)
     # Each service process's operations endpoint (/metrics, /health, /ready) on 127.0.0.1.
     metrics_ports: dict[str, int] = field(default_factory=dict)
+    # The scoreboard's webhook receiver: its first replica on webhook_port, further ones on free ports.
+    webhook_port: int = 8080
+    webhook_ports: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_environment(cls, run_dir: Path, **options: Any) -> LocalStack:
@@ -111,6 +121,7 @@ class LocalStack:
             "S3_ENDPOINT_URL": self.s3_endpoint_url,
             "RECAST_BUCKET": self.bucket,
             "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+            "RECAST_WEBHOOK_SECRET": os.environ.get("RECAST_WEBHOOK_SECRET") or LOCAL_WEBHOOK_SECRET,
         }
         if self.external_kafka is None:
             env.update(TANSU_ENV)
@@ -240,11 +251,19 @@ class LocalStack:
         name = service if replica == 0 else f"{service}-{replica + 1}"
         command = [sys.executable, "-m", "faststream", "run", f"services.{service}.app:app"]
         self.metrics_ports[name] = free_port()
-        self._spawn(name, command, self.env | {"RECAST_METRICS_PORT": str(self.metrics_ports[name])})
+        env = {"RECAST_METRICS_PORT": str(self.metrics_ports[name])}
+        if service == "scoreboard":
+            self.webhook_ports[name] = self.webhook_port if replica == 0 else free_port()
+            env["RECAST_WEBHOOK_PORT"] = str(self.webhook_ports[name])
+        self._spawn(name, command, self.env | env)
 
     def metrics_url(self, name: str, path: str = "/metrics") -> str:
         """Where one process (``transcriber``, ``transcriber-2``, ...) serves /metrics, /health, /ready."""
         return f"http://127.0.0.1:{self.metrics_ports[name]}{path}"
+
+    def webhook_url(self, rail: str, name: str = "scoreboard") -> str:
+        """Where one scoreboard process takes ``rail``'s webhooks (``lead-magnets`` or ``framework-articles``)."""
+        return f"http://127.0.0.1:{self.webhook_ports[name]}/webhooks/{rail}"
 
     # Operating one process of a running stack (tests stop, kill and restart them) ----------
     def stop(self, name: str, *, kill: bool = False, timeout_s: float = 10) -> None:
@@ -279,7 +298,8 @@ class LocalStack:
         asyncio.run(self._wait_for_consumer_groups(time.monotonic() + timeout_s))
 
     async def _wait_for_consumer_groups(self, deadline: float) -> None:
-        """Ready means every service's group is stable with all its replicas in it."""
+        """Ready means every service's groups are stable with all its replicas in them, and every
+        webhook receiver answers."""
         from aiokafka.admin import AIOKafkaAdminClient
 
         admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers)
@@ -290,12 +310,16 @@ class LocalStack:
                 self._check_services_alive()
                 waiting = {}
                 for service in self.services:
-                    group = SERVICE_GROUPS[service]
                     expected = self.scale.get(service, 1)
-                    description = (await admin.describe_consumer_groups([group]))[0].groups[0]
-                    _, _, state, _, _, members = description[:6]
-                    if state != "Stable" or len(members) < expected:
-                        waiting[service] = expected - len(members)
+                    for group in GROUPS[service]:
+                        description = (await admin.describe_consumer_groups([group]))[0].groups[0]
+                        _, _, state, _, _, members = description[:6]
+                        if state != "Stable" or len(members) < expected:
+                            waiting[group] = expected - len(members)
+                # The receiver opens once the broker is up, a moment after the groups settle.
+                for name, port in self.webhook_ports.items():
+                    if name in self.pids and not port_open("127.0.0.1", port):
+                        waiting[f"{name} webhooks"] = 1
                 if not waiting:
                     return
                 await asyncio.sleep(0.2)
@@ -397,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         partitions=args.partitions,
         broker_storage=args.broker_storage,
         scale=dict(_parse_scale(item) for item in args.scale),
+        services=ALL_SERVICES,
     )
     if args.action == "env":
         for key, value in stack.env.items():
@@ -411,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the local stack did not come up: {error}", file=sys.stderr)
         return 1
     print(f"local stack ready: Kafka {stack.bootstrap_servers}, S3 {stack.s3_endpoint_url}, bucket {stack.bucket}")
+    print(f"webhooks: {stack.webhook_url('lead-magnets')} and {stack.webhook_url('framework-articles')}")
     print(f"logs in {args.run_dir}/; stop it with `make down`")
     return 0
 
@@ -418,8 +444,8 @@ def main(argv: list[str] | None = None) -> int:
 def _parse_scale(item: str) -> tuple[str, int]:
     service, _, count = item.partition("=")
     service = service.replace("-", "_")
-    if service not in SERVICES or not count.isdigit() or int(count) < 1:
-        raise SystemExit(f"--scale takes SERVICE=N with SERVICE one of {', '.join(SERVICES)}")
+    if service not in ALL_SERVICES or not count.isdigit() or int(count) < 1:
+        raise SystemExit(f"--scale takes SERVICE=N with SERVICE one of {', '.join(ALL_SERVICES)}")
     return service, int(count)
 
 

@@ -7,7 +7,7 @@ mc alias set local http://minio:9000 "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"
 mc mb --ignore-existing "local/$RECAST_BUCKET"
 mc event add --ignore-existing "local/$RECAST_BUCKET" arn:minio:sqs::RECAST:kafka --event put --prefix incoming/
 
-for service in ingest transcriber insights lead-magnet-writer framework-article-writer; do
+for service in ingest transcriber insights lead-magnet-writer framework-article-writer scoreboard; do
   variable="RECAST_S3_SECRET_$(echo "$service" | tr 'a-z-' 'A-Z_')"
   secret=$(printenv "$variable")
   sed "s/RECAST_BUCKET/$RECAST_BUCKET/g" "/recast-minio/policies/$service.json" > "/tmp/$service.json"

@@ -38,3 +38,16 @@ def test_status_events_are_documented_with_their_fields() -> None:
     status = schemas["RecordingStatusChanged"]
     assert {"recording_id", "event_id", "stage", "state", "progress", "message"} <= set(status["properties"])
     assert any(channel["address"] == RECORDINGS_STATUS for channel in document["channels"].values())
+
+
+def test_each_rails_webhook_is_documented_with_its_own_topic_and_body() -> None:
+    document = yaml.safe_load(DOCUMENT.read_text())
+    hooks = document["x-webhooks"]
+    leads, articles = hooks["POST /webhooks/lead-magnets"], hooks["POST /webhooks/framework-articles"]
+    assert leads["publishes_to"] == "engagement.lead-magnets"
+    assert articles["publishes_to"] == "engagement.framework-articles"
+    lead_kinds = leads["body"]["$defs"]["LeadMagnetEngagementKind"]["enum"]
+    article_kinds = articles["body"]["$defs"]["FrameworkArticleEngagementKind"]["enum"]
+    assert "form_fill" in lead_kinds and "citation" in article_kinds
+    assert set(lead_kinds) & set(article_kinds) == {"view"}  # the one word both rails use, each for its own artifacts
+    assert {"X-Recast-Timestamp", "X-Recast-Signature"} == set(leads["headers"]) == set(articles["headers"])

@@ -19,14 +19,14 @@ import pytest
 import yaml
 
 from shared.keys import readable_prefixes, writable_patterns
-from shared.topics import ALL_TOPICS, S3_EVENTS, SERVICE_GROUPS
+from shared.topics import ALL_TOPICS, S3_EVENTS, SERVICE_GROUPS, SIDE_SERVICE_GROUPS
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 # Compose service names use dashes; the Python modules under services/ use underscores.
-RECAST_SERVICES = {module.replace("_", "-"): module for module in SERVICE_GROUPS}
+RECAST_SERVICES = {module.replace("_", "-"): module for module in (*SERVICE_GROUPS, *SIDE_SERVICE_GROUPS)}
 SERVICE_SECRETS = {name: "RECAST_S3_SECRET_" + name.upper().replace("-", "_") for name in RECAST_SERVICES}
-REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", *SERVICE_SECRETS.values())
+REQUIRED_VARIABLES = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "RECAST_WEBHOOK_SECRET", *SERVICE_SECRETS.values())
 MINIO_INIT = ROOT / "infra" / "minio"
 
 

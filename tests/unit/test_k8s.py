@@ -9,10 +9,12 @@ import pytest
 import yaml
 
 from shared import topics
-from shared.topics import ALL_TOPICS, SERVICE_GROUPS
+from shared.topics import ALL_TOPICS, SERVICE_GROUPS, SIDE_SERVICE_GROUPS
 
 # Every consumer group shared/topics.py declares (SERVICE_GROUPS and any further *_GROUP).
 DECLARED_GROUPS = {value for name, value in vars(topics).items() if name.endswith("_GROUP")}
+# Each service's own groups, the pipeline's and those beside it (the scoreboards, one group per rail).
+GROUPS = {service: (group,) for service, group in SERVICE_GROUPS.items()} | SIDE_SERVICE_GROUPS
 K8S = Path(__file__).resolve().parents[2] / "infra" / "k8s"
 
 
@@ -28,7 +30,7 @@ def _k8s_name(service: str) -> str:
     return service.replace("_", "-")
 
 
-@pytest.mark.parametrize("service", sorted(SERVICE_GROUPS))
+@pytest.mark.parametrize("service", sorted(GROUPS))
 def test_every_service_has_a_deployment_running_its_app(service: str) -> None:
     deployment = _of_kind("Deployment")[_k8s_name(service)]
     (container,) = deployment["spec"]["template"]["spec"]["containers"]
@@ -38,14 +40,15 @@ def test_every_service_has_a_deployment_running_its_app(service: str) -> None:
     assert {"configMapRef": {"name": "recast-config"}} in container["envFrom"]
 
 
-@pytest.mark.parametrize("service", sorted(SERVICE_GROUPS))
+@pytest.mark.parametrize("service", sorted(GROUPS))
 def test_every_service_scales_on_its_consumer_group_lag(service: str) -> None:
     scaled = _of_kind("ScaledObject")[_k8s_name(service)]
     assert scaled["apiVersion"] == "keda.sh/v1alpha1"
     assert scaled["spec"]["scaleTargetRef"]["name"] == _k8s_name(service)
     triggers = scaled["spec"]["triggers"]
     # The service's own group first; a service with a second group (the transcriber's chunks) adds a trigger.
-    assert triggers[0]["metadata"]["consumerGroup"] == SERVICE_GROUPS[service]
+    assert triggers[0]["metadata"]["consumerGroup"] == GROUPS[service][0]
+    assert set(GROUPS[service]) <= {trigger["metadata"]["consumerGroup"] for trigger in triggers}
     for trigger in triggers:
         assert trigger["type"] == "kafka"
         assert trigger["metadata"]["consumerGroup"] in DECLARED_GROUPS
@@ -55,7 +58,7 @@ def test_every_service_scales_on_its_consumer_group_lag(service: str) -> None:
 
 
 def test_no_scaled_object_without_a_service() -> None:
-    assert set(_of_kind("ScaledObject")) == {_k8s_name(service) for service in SERVICE_GROUPS}
+    assert set(_of_kind("ScaledObject")) == {_k8s_name(service) for service in GROUPS}
 
 
 def test_config_map_publishes_the_operations_port_the_probes_use() -> None:
