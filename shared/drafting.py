@@ -1,0 +1,71 @@
+"""What both writers' LLM drafting shares: the answer's shape, fenced data, the transcript, the outcome.
+
+The rails differ in what they ask the model and what a draft must carry; they share how the
+model sees the data (as a fenced JSON document it must not obey), how the transcript a
+draft is checked against is found, and how the result is reported on the artifact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.events import Transcript
+from shared.keys import transcript_key
+from shared.storage import ObjectStore, S3Uri, in_thread
+
+WriterName = Literal["extractive", "llm"]
+
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\s*\n", re.DOTALL)
+_TITLE_LINE = re.compile(r"^\s{0,3}#\s.*$\n?", re.MULTILINE)
+
+
+class DraftAnswer(BaseModel):
+    """What a model returns: the draft's Markdown body (no title, no front matter)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    body: str = Field(min_length=1, max_length=40_000, description="The draft, in Markdown.")
+
+
+@dataclass
+class DraftOutcome:
+    """Which writer's prose an artifact carries, and what happened to the model's draft on the way."""
+
+    writer: WriterName = "extractive"
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def replaced(cls, reason: str, notes: list[str] | None = None) -> DraftOutcome:
+        return cls("extractive", [*(notes or []), f"LLM draft replaced by the extractive draft: {reason}"])
+
+
+def fenced(label: str, data: dict[str, Any]) -> str:
+    """Data for the model, fenced so it can tell where data ends; a fence inside the data cannot close it."""
+    body = json.dumps(data, ensure_ascii=False, indent=1).replace(f"</{label}>", f"</ {label}>")
+    return f"<{label}>\n{body}\n</{label}>"
+
+
+def draft_body(markdown: str) -> str:
+    """The model's body without a front-matter block or a title line it was told not to write."""
+    return _TITLE_LINE.sub("", _FRONT_MATTER.sub("", markdown)).strip()
+
+
+def timestamp(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def transcript_uri_for(store: ObjectStore, recording_id: str, transcript_uri: str | None) -> str:
+    """The event's transcript, or (for a replay, whose event carries none) where the transcriber stores it."""
+    return transcript_uri or str(S3Uri(store.bucket, transcript_key(recording_id)))
+
+
+async def load_transcript(store: ObjectStore, uri: str) -> Transcript:
+    transcript: Transcript = await in_thread(store.get_model, uri, Transcript)
+    return transcript
