@@ -175,6 +175,8 @@ class Grounding:
                 verified.append(quote)
             else:
                 problems.append(f"quote not in the transcript: {quote[:60]!r}")
+        if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+            problems.append("a quotation mark is never closed")
         for url in _URL.findall(text):
             if _bare(url) not in self._urls:
                 problems.append(f"link not in the evidence: {url[:60]!r}")
@@ -193,7 +195,7 @@ def verify_draft(markdown: str, grounding: Grounding) -> DraftCheck:
     kept_lines: list[str] = []
     removed: list[Removal] = []
     quotes: list[str] = []
-    for line in markdown.split("\n"):
+    for line in unwrap(markdown):
         problems, verified = grounding.problems(line)
         if not problems:
             kept_lines.append(line)
@@ -215,13 +217,31 @@ def verify_draft(markdown: str, grounding: Grounding) -> DraftCheck:
     return DraftCheck(repaired, tuple(removed), tuple(quotes))
 
 
+def unwrap(markdown: str) -> list[str]:
+    """One line per paragraph, list item or blockquote: a quote the model wrapped over two lines is one quote.
+
+    Markdown renders a soft line break as a space, so joining changes nothing a reader sees."""
+    lines: list[str] = []
+    for line in markdown.split("\n"):
+        previous = lines[-1] if lines else ""
+        joins = bool(line.strip()) and bool(previous.strip()) and not _HEADING.match(previous)
+        if joins and _BLOCKQUOTE.match(line) and _BLOCKQUOTE.match(previous):
+            lines[-1] = f"{previous.rstrip()} {_BLOCKQUOTE.sub('', line, count=1).strip()}"
+        elif joins and not _HEADING.match(line) and not _WHOLE_LINE.match(line):
+            lines[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
+
+
 def split_sentences(line: str) -> list[str]:
     """Sentences of one line of prose, never split inside a quotation."""
     inside = _quoted_ranges(line)
     sentences: list[str] = []
     begin = 0
     for match in _SENTENCE_END.finditer(line):
-        if any(start < match.start() < end for start, end in inside):
+        cut = match.start() + len(match.group(0).rstrip())  # after the stop and any closing quotation mark
+        if any(start < cut < end for start, end in inside):
             continue
         sentences.append(line[begin : match.end()].strip())
         begin = match.end()

@@ -102,7 +102,8 @@ class FrameworkArticleDrafter:
         return dataclasses.replace(extractive, markdown=markdown), DraftOutcome("llm", notes)
 
     def _missing_parts(self, extractive: FrameworkArticle, markdown: str, verified: tuple[str, ...]) -> str:
-        if normalise(extractive.framework_name) not in normalise(markdown):
+        body = markdown.split("\n", 1)[-1]  # below the title, which we wrote and which names the framework
+        if normalise(extractive.framework_name) not in normalise(body):
             return f"the framework {extractive.framework_name!r} is not named"
         kept = [quote for quote in verified if normalise(quote) in normalise(markdown)]
         needed = min(MIN_EVIDENCE, len(extractive.evidence))
