@@ -42,6 +42,7 @@ class ScriptedChatServer:
     def __init__(self, script: Sequence[Reply | Stall]) -> None:
         self.script = list(script)
         self.requests: list[dict[str, Any]] = []
+        self.open_stalls = 0  # requests held open right now
         self._lock = threading.Lock()
         self._closing = threading.Event()
         server = self
@@ -51,7 +52,9 @@ class ScriptedChatServer:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 step = server._next(body)
                 if isinstance(step, Stall):
+                    server._stalling(+1)
                     server._closing.wait(step.seconds)
+                    server._stalling(-1)
                     step = Reply(status=504)
                 # The client may have given up on a stall: that is what a stall is for.
                 with contextlib.suppress(OSError):
@@ -98,6 +101,15 @@ class ScriptedChatServer:
         with self._lock:
             self.requests.append(body)
             return self.script.pop(0) if len(self.script) > 1 else self.script[0]
+
+    def _stalling(self, change: int) -> None:
+        with self._lock:
+            self.open_stalls += change
+
+    def play(self, script: Sequence[Reply | Stall]) -> None:
+        """Answer the next requests from a new script."""
+        with self._lock:
+            self.script = list(script)
 
     def start(self) -> ScriptedChatServer:
         self._thread.start()
