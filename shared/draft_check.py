@@ -3,7 +3,7 @@
 A draft may only quote what was said and only cite numbers the evidence holds. Every
 quoted span (straight or curly double quotes, and every blockquote line) must appear
 verbatim in the transcript once case, punctuation and spacing are normalised; every
-number, written in digits or in words, must have its value among the evidence's numbers;
+number outside such a quote, in digits or in words, must have its value among the evidence's numbers;
 every link must be one the caller allows or the evidence contains; every timestamp must
 point at speech. A sentence that fails is removed (a list item, blockquote, table row or
 heading goes whole: half a quote is no longer verbatim), and the reasons are kept so the
@@ -185,7 +185,11 @@ class Grounding:
             at = hours * 3600 + minutes * 60 + seconds
             if self.speech_spans and not any(start - 1 <= at <= end + 1 for start, end in self.speech_spans):
                 problems.append(f"timestamp {match.group(0)} points at no speech")
-        claimed = numbers_in(_URL.sub(" ", _LINE_MARKUP.sub("", text)))
+        # A number inside a verified quote was said, in those words: the quote is its own evidence.
+        unquoted = text
+        for quote in verified:
+            unquoted = unquoted.replace(quote, " ")
+        claimed = numbers_in(_URL.sub(" ", _LINE_MARKUP.sub("", unquoted)))
         problems.extend(f"number {_shown(value)} not in the evidence" for value in sorted(claimed - self._numbers))
         return problems, verified
 

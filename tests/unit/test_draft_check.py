@@ -116,3 +116,13 @@ def test_a_quote_wrapped_over_two_lines_is_still_one_quote() -> None:
 def test_an_unclosed_quotation_is_cut() -> None:
     check = verify_draft('The speaker said "we never lost a customer. Then we did.', grounding())
     assert check.markdown == "Then we did.\n"
+
+
+def test_a_number_inside_a_verbatim_quote_is_its_own_evidence() -> None:
+    line = 'The speaker put it plainly: "Within two quarters, time to first value dropped from 30 days to 9 days."'
+    check = verify_draft(line, Grounding(transcript=TRANSCRIPT.text, evidence=[]))
+    assert not check.removed
+    invented = verify_draft("Time to first value dropped from 30 days to 9 days.", Grounding(TRANSCRIPT.text, []))
+    assert [removal.reasons for removal in invented.removed] == [
+        ("number 9 not in the evidence", "number 30 not in the evidence")
+    ]

@@ -17,6 +17,7 @@ from services.insights import extract_insights
 from services.lead_magnet_writer.drafting import LeadMagnetDrafter
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnet, LeadMagnetWriter, check_lead_magnet
+from shared.drafting import transcript_uri_for
 from shared.events import InsightSet, Transcript
 from shared.llm import LLMSettings, ResilientChat
 from shared.storage import ObjectStore, S3Uri
@@ -262,3 +263,9 @@ async def test_an_article_that_drops_the_framework_is_replaced(
     with scripted_chat([draft(unnamed)]) as server:
         drafted, outcome = await redraft_article(server.base_url, article, insights, transcript)
     assert drafted is article and "is not named" in outcome.notes[-1]
+
+
+def test_a_replay_reads_the_transcript_where_the_transcriber_stores_it(transcript: Transcript) -> None:
+    store = TranscriptStore(transcript)
+    assert transcript_uri_for(store, "rec-9", None) == "s3://recast-test/transcripts/rec-9/transcript.json"
+    assert transcript_uri_for(store, "rec-9", TRANSCRIPT_URI) == TRANSCRIPT_URI
