@@ -7,18 +7,23 @@ draft is checked against is found, and how the result is reported on the artifac
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.events import Transcript
 from shared.keys import transcript_key
+from shared.llm import LLMUnavailableError, ResilientChat
 from shared.storage import ObjectStore, S3Uri, in_thread
 
 WriterName = Literal["extractive", "llm"]
+ArtifactT = TypeVar("ArtifactT")
 
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\s*\n", re.DOTALL)
 _TITLE_LINE = re.compile(r"^\s{0,3}#\s.*$\n?", re.MULTILINE)
@@ -42,6 +47,37 @@ class DraftOutcome:
     @classmethod
     def replaced(cls, reason: str, notes: list[str] | None = None) -> DraftOutcome:
         return cls("extractive", [*(notes or []), f"LLM draft replaced by the extractive draft: {reason}"])
+
+
+class UnusableDraftError(Exception):
+    """The model's draft (or the artifact it would go into) cannot be used; the message says why."""
+
+
+async def draft_or_keep(
+    step: Callable[[], Awaitable[tuple[ArtifactT, DraftOutcome]]],
+    extractive: ArtifactT,
+    *,
+    chat: ResilientChat,
+    deadline_s: float,
+    recording_id: str,
+    log: logging.Logger,
+) -> tuple[ArtifactT, DraftOutcome]:
+    """Run one rail's drafting step under the deadline; on any failure keep the extractive artifact.
+
+    Never raises (but for cancellation): an error that escaped a handler would be retried and then
+    dead-lettered by the broker middleware, and a model must never cost a recording its artifact.
+    The deadline covers the whole step, reading the transcript included."""
+    try:
+        async with asyncio.timeout(deadline_s):
+            return await step()
+    except TimeoutError:
+        requests = chat.last_run.requests
+        return extractive, DraftOutcome.replaced(f"deadline of {deadline_s:.1f} s passed after {requests} request(s)")
+    except (LLMUnavailableError, UnusableDraftError) as unusable:
+        return extractive, DraftOutcome.replaced(str(unusable))
+    except Exception as error:  # a bug or an unreadable transcript: logged whole, never raised
+        log.exception("drafting failed", extra={"recording_id": recording_id})
+        return extractive, DraftOutcome.replaced(f"{type(error).__name__}: {error}"[:300])
 
 
 def fenced(label: str, data: dict[str, Any]) -> str:

@@ -20,9 +20,9 @@ from services.framework_article_writer.guard import find_promotional_tells, repa
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticle
 from shared.draft_check import Grounding, normalise, verify_draft
-from shared.drafting import DraftAnswer, DraftOutcome, draft_body, fenced, load_transcript, timestamp
+from shared.drafting import DraftAnswer, DraftOutcome, draft_body, draft_or_keep, fenced, load_transcript, timestamp
 from shared.events import InsightSet, Transcript
-from shared.llm import LLMUnavailableError, ResilientChat
+from shared.llm import ResilientChat
 from shared.storage import ObjectStore
 
 log = logging.getLogger("recast.framework_article_writer.drafting")
@@ -57,15 +57,17 @@ class FrameworkArticleDrafter:
         self, extractive: FrameworkArticle, insights: InsightSet, store: ObjectStore, transcript_uri: str
     ) -> tuple[FrameworkArticle, DraftOutcome]:
         """Never raises: whatever goes wrong, the extractive (guarded) article is returned with the reason."""
-        if self.chat is None:
+        chat = self.chat
+        if chat is None:
             return extractive, DraftOutcome()
-        try:
-            article, outcome = await self._redraft(self.chat, extractive, store, transcript_uri)
-        except LLMUnavailableError as unavailable:
-            article, outcome = extractive, DraftOutcome.replaced(str(unavailable))
-        except Exception as error:  # a bug or an unreadable transcript must not dead-letter the recording
-            log.exception("framework article drafting failed", extra={"recording_id": insights.recording_id})
-            article, outcome = extractive, DraftOutcome.replaced(f"{type(error).__name__}: {error}"[:300])
+        article, outcome = await draft_or_keep(
+            lambda: self._redraft(chat, extractive, store, transcript_uri),
+            extractive,
+            chat=chat,
+            deadline_s=self.deadline_s,
+            recording_id=insights.recording_id,
+            log=log,
+        )
         metrics.DRAFTS.labels(writer=outcome.writer).inc()
         log.info(
             "framework article drafted",

@@ -21,9 +21,18 @@ from services.lead_magnet_writer.rendering import body_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnet, check_lead_magnet
 from shared.draft_check import Grounding, verify_draft
-from shared.drafting import DraftAnswer, DraftOutcome, draft_body, fenced, load_transcript, timestamp
+from shared.drafting import (
+    DraftAnswer,
+    DraftOutcome,
+    UnusableDraftError,
+    draft_body,
+    draft_or_keep,
+    fenced,
+    load_transcript,
+    timestamp,
+)
 from shared.events import InsightSet, Transcript
-from shared.llm import LLMUnavailableError, ResilientChat
+from shared.llm import ResilientChat
 from shared.storage import ObjectStore
 
 log = logging.getLogger("recast.lead_magnet_writer.drafting")
@@ -56,15 +65,17 @@ class LeadMagnetDrafter:
         self, extractive: LeadMagnet, insights: InsightSet, store: ObjectStore, transcript_uri: str
     ) -> tuple[LeadMagnet, DraftOutcome]:
         """Never raises: whatever goes wrong, the extractive lead magnet is returned with the reason."""
-        if self.chat is None:
+        chat = self.chat
+        if chat is None:
             return extractive, DraftOutcome()
-        try:
-            lead_magnet, outcome = await self._redraft(self.chat, extractive, insights, store, transcript_uri)
-        except (LLMUnavailableError, LayoutError) as unusable:
-            lead_magnet, outcome = extractive, DraftOutcome.replaced(str(unusable))
-        except Exception as error:  # a bug or an unreadable transcript must not dead-letter the recording
-            log.exception("lead magnet drafting failed", extra={"recording_id": insights.recording_id})
-            lead_magnet, outcome = extractive, DraftOutcome.replaced(f"{type(error).__name__}: {error}"[:300])
+        lead_magnet, outcome = await draft_or_keep(
+            lambda: self._redraft(chat, extractive, insights, store, transcript_uri),
+            extractive,
+            chat=chat,
+            deadline_s=self.deadline_s,
+            recording_id=insights.recording_id,
+            log=log,
+        )
         metrics.DRAFTS.labels(writer=outcome.writer).inc()
         log.info(
             "lead magnet drafted",
@@ -140,7 +151,7 @@ _SECTION = re.compile(r"^##\s", re.MULTILINE)
 _TITLE = re.compile(r"^#\s.*$", re.MULTILINE)
 
 
-class LayoutError(ValueError):
+class LayoutError(UnusableDraftError):
     """The extractive lead magnet has no title or no call-to-action section to keep around a new body."""
 
 

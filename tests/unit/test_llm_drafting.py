@@ -6,6 +6,7 @@ scripted model and decides. The transcript comes from a stand-in store (the only
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -269,3 +270,39 @@ def test_a_replay_reads_the_transcript_where_the_transcriber_stores_it(transcrip
     store = TranscriptStore(transcript)
     assert transcript_uri_for(store, "rec-9", None) == "s3://recast-test/transcripts/rec-9/transcript.json"
     assert transcript_uri_for(store, "rec-9", TRANSCRIPT_URI) == TRANSCRIPT_URI
+
+
+class SlowStore(TranscriptStore):
+    """A transcript read that takes longer than the whole drafting step may."""
+
+    def get_model(self, uri: S3Uri | str, model: type[Any]) -> Any:
+        time.sleep(2)
+        return super().get_model(uri, model)
+
+
+class MissingTranscriptStore(TranscriptStore):
+    def get_model(self, uri: S3Uri | str, model: type[Any]) -> Any:
+        raise FileNotFoundError(f"no transcript at {uri}")
+
+
+async def test_the_deadline_covers_reading_the_transcript_too(
+    article: FrameworkArticle, insights: InsightSet, transcript: Transcript
+) -> None:
+    with scripted_chat([draft(ARTICLE_BODY)]) as server:
+        drafter = FrameworkArticleDrafter(FrameworkArticleSettings(), chat(server.base_url), 0.3)
+        drafted, outcome = await drafter.redraft(article, insights, SlowStore(transcript), TRANSCRIPT_URI)
+    assert drafted is article and server.requests == []
+    assert outcome.notes == ["LLM draft replaced by the extractive draft: deadline of 0.3 s passed after 0 request(s)"]
+
+
+async def test_an_unreadable_transcript_never_escapes_the_writer(
+    lead_magnet: LeadMagnet, insights: InsightSet, transcript: Transcript
+) -> None:
+    with scripted_chat([draft(LEAD_MAGNET_BODY)]) as server:
+        drafter = LeadMagnetDrafter(LeadMagnetSettings(), chat(server.base_url), 30)
+        store = MissingTranscriptStore(transcript)
+        drafted, outcome = await drafter.redraft(lead_magnet, insights, store, TRANSCRIPT_URI)
+    assert drafted is lead_magnet and outcome.writer == "extractive"
+    assert outcome.notes == [
+        f"LLM draft replaced by the extractive draft: FileNotFoundError: no transcript at {TRANSCRIPT_URI}"
+    ]
