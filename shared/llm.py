@@ -89,7 +89,6 @@ class ChatRun:
     requests: int = 0
     transient_failures: list[str] = field(default_factory=list)
     invalid_answers: int = 0
-    waited_s: float = 0.0
 
 
 def parse_retry_after(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
@@ -249,7 +248,6 @@ class ResilientChat:
                         f"RETRY_MAX_DELAY_S allows: {_describe(error)}"
                     ) from error
                 log.info("transient model failure; retrying in %.1f s", delay, extra={"error": _describe(error)})
-                run.waited_s += delay
                 await self._sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
@@ -261,9 +259,6 @@ class ResilientChat:
             if asked is not None:
                 return asked
         return float(min(settings.retry_max_delay_s, settings.retry_base_delay_s * 2 ** (failures - 1)))
-
-    async def close(self) -> None:
-        await self.client.close()
 
 
 def _describe(error: Exception) -> str:

@@ -102,7 +102,7 @@ async def write_and_publish(
     store: ObjectStore,
     writer: FrameworkArticleWriter,
     drafter: FrameworkArticleDrafter,
-    transcript_uri: str | None = None,
+    transcript_uri: str | None,
 ) -> None:
     async with status.track(recording_id, Stage.framework_article, source_key) as run:
         insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)

@@ -88,7 +88,7 @@ async def write_and_publish(
     store: ObjectStore,
     writer: LeadMagnetWriter,
     drafter: LeadMagnetDrafter,
-    transcript_uri: str | None = None,
+    transcript_uri: str | None,
 ) -> None:
     async with status.track(recording_id, Stage.lead_magnet, source_key) as run:
         insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)
