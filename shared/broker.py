@@ -100,6 +100,7 @@ def consumer_options(group_id: str, settings: RecastSettings, **overrides: Any) 
         "auto_offset_reset": "earliest",
         "ack_policy": AckPolicy.NACK_ON_ERROR,
         "fetch_max_wait_ms": settings.kafka_fetch_max_wait_ms,
+        "max_poll_interval_ms": settings.max_poll_interval_ms,
     }
     options.update(overrides)
     return options

@@ -257,6 +257,16 @@ class ArtifactPublished(Event):
     title: str = Field(description="Title of the artifact.")
     insight_ids: list[str] = Field(description="Ids of the insights the artifact was written from.")
     source_key: str = Field(description="Object key of the original upload.")
+    writer: Literal["extractive", "llm"] = Field(
+        default="extractive",
+        description="Whose prose the artifact carries: extractive (templates over the speaker's verbatim words) "
+        "or llm (the rail's model's draft, after verification and the rail's own check).",
+    )
+    writer_notes: list[str] = Field(
+        default_factory=list,
+        description="What verification cut from the model's draft, and why a draft was replaced by the extractive "
+        "one; empty when no model is configured.",
+    )
 
 
 class LeadMagnetPublished(ArtifactPublished):

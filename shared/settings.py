@@ -51,6 +51,11 @@ class RecastSettings(BaseSettings):
         ge=0,
         description="Longest a consumer's fetch waits at the broker for new records (aiokafka's fetch_max_wait_ms).",
     )
+    # Handling one message must finish well inside this, or aiokafka leaves the group and the message comes
+    # back after a rebalance; slow steps (an LLM draft) take their deadline from it. Small values are for tests.
+    max_poll_interval_ms: int = Field(
+        default=300_000, ge=1_000, description="Kafka consumer max_poll_interval_ms (aiokafka's default)."
+    )
 
     # Kafka security: PLAINTEXT locally; SASL_SSL (or SSL, SASL_PLAINTEXT) against a managed cluster.
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(

@@ -9,11 +9,13 @@ from typing import Annotated
 from faststream import Context, ContextRepo
 
 from services.framework_article_writer import metrics
+from services.framework_article_writer.drafting import FrameworkArticleDrafter
 from services.framework_article_writer.guard import PromotionalArticleError
 from services.framework_article_writer.plan import NotEnoughInsightsError
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticleWriter
 from shared.broker import consumer_options, make_broker, partition_key
+from shared.drafting import transcript_uri_for
 from shared.events import (
     FrameworkArticlePublished,
     FrameworkArticleRefused,
@@ -23,6 +25,7 @@ from shared.events import (
     deterministic_id,
     time_to_write,
 )
+from shared.llm import ResilientChat, drafting_deadline
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -55,6 +58,9 @@ status = StatusReporter(status_publisher(broker), producer="framework_article_wr
 
 async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("writer", FrameworkArticleWriter(settings))
+    llm = settings.framework_article_llm
+    chat = ResilientChat(llm) if llm.enabled else None
+    context.set_global("drafter", FrameworkArticleDrafter(settings, chat, drafting_deadline(settings, llm)))
 
 
 app = service_app("framework_article_writer", broker, settings, setup=build_writer)
@@ -77,16 +83,26 @@ async def on_insight_or_replay(
     event: InsightExtracted | RailReplayRequested,
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[FrameworkArticleWriter, Context("writer")],
+    drafter: Annotated[FrameworkArticleDrafter, Context("drafter")],
 ) -> None:
     if not time_to_write(event, "framework-articles"):
         return
     if isinstance(event, RailReplayRequested):
         metrics.REPLAYS.inc()
-    await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
+    transcript_uri = event.transcript_uri if isinstance(event, InsightExtracted) else None
+    await write_and_publish(
+        event.recording_id, event.insights_uri, event.source_key, store, writer, drafter, transcript_uri
+    )
 
 
 async def write_and_publish(
-    recording_id: str, insights_uri: str, source_key: str, store: ObjectStore, writer: FrameworkArticleWriter
+    recording_id: str,
+    insights_uri: str,
+    source_key: str,
+    store: ObjectStore,
+    writer: FrameworkArticleWriter,
+    drafter: FrameworkArticleDrafter,
+    transcript_uri: str | None,
 ) -> None:
     async with status.track(recording_id, Stage.framework_article, source_key) as run:
         insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)
@@ -97,6 +113,10 @@ async def write_and_publish(
             reasons = await refuse(recording_id, source_key, insight_set, refusal)
             await run.finish(StageState.refused, "; ".join(reasons))
             return
+        # The user's model may redraft the prose; verification and the guard decide, and it never fails the recording.
+        article, drafted = await drafter.redraft(
+            article, insight_set, store, transcript_uri_for(store, recording_id, transcript_uri)
+        )
         metrics.WRITE_SECONDS.observe(time.perf_counter() - began)
         stored = await in_thread(store.put_text, article_key(recording_id), article.markdown)
         published = FrameworkArticlePublished(
@@ -111,13 +131,20 @@ async def write_and_publish(
             source_key=source_key,
             framework_name=article.framework_name,
             thesis=article.thesis,
+            writer=drafted.writer,
+            writer_notes=drafted.notes,
         )
         await to_articles.publish(published, key=partition_key(published))
         metrics.PUBLISHED.inc()
         run.message = str(stored.uri)
     log.info(
         "framework article published",
-        extra={"recording_id": recording_id, "event_id": published.event_id, "framework": article.framework_name},
+        extra={
+            "recording_id": recording_id,
+            "event_id": published.event_id,
+            "framework": article.framework_name,
+            "writer": published.writer,
+        },
     )
 
 

@@ -19,3 +19,8 @@ TELLS = Counter(
 REPAIRED = Counter("recast_framework_article_repaired_total", "Drafts the guard repaired before publication.")
 REPLAYS = Counter("recast_framework_article_replays_total", "Framework articles regenerated on request.")
 WRITE_SECONDS = Histogram("recast_framework_article_write_seconds", "Time to plan, write and guard one article.")
+DRAFTS = Counter(
+    "recast_framework_article_drafts_total",
+    "Framework articles by whose prose they carry: llm (a model's verified, guarded draft) or extractive.",
+    labelnames=("writer",),
+)

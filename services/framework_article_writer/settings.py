@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, field_validator
+from pydantic_settings import SettingsConfigDict
 
+from shared.llm import LLMSettings
 from shared.settings import RecastSettings
+
+
+class FrameworkArticleLLMSettings(LLMSettings):
+    """The thought-leadership rail's own model (``RECAST_FRAMEWORK_ARTICLE_LLM_*``); no base URL, no drafting."""
+
+    model_config = SettingsConfigDict(env_prefix="RECAST_FRAMEWORK_ARTICLE_LLM_", extra="ignore")
 
 
 class FrameworkArticleSettings(RecastSettings):
@@ -20,6 +28,10 @@ class FrameworkArticleSettings(RecastSettings):
     max_evidence: int = Field(default=5, ge=2, le=12, description="Most quotes an article cites.")
     framework_article_templates_dir: Path | None = Field(
         default=None, description="A folder whose templates override the built-in ones, file by file."
+    )
+    framework_article_llm: FrameworkArticleLLMSettings = Field(
+        default_factory=FrameworkArticleLLMSettings,
+        description="An OpenAI-compatible model that may redraft the article's prose (off by default).",
     )
 
     @property

@@ -9,10 +9,12 @@ from typing import Annotated
 from faststream import Context, ContextRepo
 
 from services.lead_magnet_writer import metrics
+from services.lead_magnet_writer.drafting import LeadMagnetDrafter
 from services.lead_magnet_writer.rendering import render_pdf
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import IncompleteLeadMagnetError, LeadMagnetWriter
 from shared.broker import consumer_options, make_broker, partition_key
+from shared.drafting import transcript_uri_for
 from shared.events import (
     InsightExtracted,
     InsightSet,
@@ -21,6 +23,7 @@ from shared.events import (
     deterministic_id,
     time_to_write,
 )
+from shared.llm import ResilientChat, drafting_deadline
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -41,6 +44,9 @@ status = StatusReporter(status_publisher(broker), producer="lead_magnet_writer")
 
 async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("writer", LeadMagnetWriter(settings))
+    llm = settings.lead_magnet_llm
+    chat = ResilientChat(llm) if llm.enabled else None
+    context.set_global("drafter", LeadMagnetDrafter(settings, chat, drafting_deadline(settings, llm)))
 
 
 app = service_app("lead_magnet_writer", broker, settings, setup=build_writer)
@@ -63,16 +69,26 @@ async def on_insight_or_replay(
     event: InsightExtracted | RailReplayRequested,
     store: Annotated[ObjectStore, Context("store")],
     writer: Annotated[LeadMagnetWriter, Context("writer")],
+    drafter: Annotated[LeadMagnetDrafter, Context("drafter")],
 ) -> None:
     if not time_to_write(event, "lead-magnets"):
         return
     if isinstance(event, RailReplayRequested):
         metrics.REPLAYS.inc()
-    await write_and_publish(event.recording_id, event.insights_uri, event.source_key, store, writer)
+    transcript_uri = event.transcript_uri if isinstance(event, InsightExtracted) else None
+    await write_and_publish(
+        event.recording_id, event.insights_uri, event.source_key, store, writer, drafter, transcript_uri
+    )
 
 
 async def write_and_publish(
-    recording_id: str, insights_uri: str, source_key: str, store: ObjectStore, writer: LeadMagnetWriter
+    recording_id: str,
+    insights_uri: str,
+    source_key: str,
+    store: ObjectStore,
+    writer: LeadMagnetWriter,
+    drafter: LeadMagnetDrafter,
+    transcript_uri: str | None,
 ) -> None:
     async with status.track(recording_id, Stage.lead_magnet, source_key) as run:
         insight_set: InsightSet = await in_thread(store.get_model, insights_uri, InsightSet)
@@ -85,6 +101,10 @@ async def write_and_publish(
             log.warning("lead magnet refused", extra={"recording_id": recording_id, "problems": incomplete.problems})
             await run.finish(StageState.failed, str(incomplete))
             return
+        # The user's model may redraft the prose; what it cannot back is cut, and it never fails the recording.
+        lead_magnet, drafted = await drafter.redraft(
+            lead_magnet, insight_set, store, transcript_uri_for(store, recording_id, transcript_uri)
+        )
         pdf = await in_thread(render_pdf, lead_magnet.html)
         metrics.WRITE_SECONDS.observe(time.perf_counter() - began)
         stored = await in_thread(store.put_text, lead_magnet_key(recording_id), lead_magnet.markdown)
@@ -110,11 +130,18 @@ async def write_and_publish(
             call_to_action=lead_magnet.call_to_action,
             html_uri=str(html.uri),
             pdf_uri=str(stored_pdf.uri),
+            writer=drafted.writer,
+            writer_notes=drafted.notes,
         )
         await to_lead_magnets.publish(published, key=partition_key(published))
         metrics.PUBLISHED.labels(format=lead_magnet.format).inc()
         run.message = str(stored.uri)
     log.info(
         "lead magnet published",
-        extra={"recording_id": recording_id, "event_id": published.event_id, "format": lead_magnet.format},
+        extra={
+            "recording_id": recording_id,
+            "event_id": published.event_id,
+            "format": lead_magnet.format,
+            "writer": published.writer,
+        },
     )

@@ -18,3 +18,8 @@ ARTIFACT_BYTES = Histogram(
     buckets=(1_000, 5_000, 20_000, 100_000, 500_000, 2_000_000),
 )
 WRITE_SECONDS = Histogram("recast_lead_magnet_write_seconds", "Time to write and render one lead magnet.")
+DRAFTS = Counter(
+    "recast_lead_magnet_drafts_total",
+    "Lead magnets by whose prose they carry: llm (a model's verified draft) or extractive.",
+    labelnames=("writer",),
+)

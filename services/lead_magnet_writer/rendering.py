@@ -39,9 +39,13 @@ def markdown_body(markdown: str) -> str:
     return markdown
 
 
+def body_html(markdown: str) -> str:
+    """The page's body: the Markdown after its front matter, as HTML (raw HTML in it stays text)."""
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_body(markdown))
+
+
 def render_html(environment: Environment, lead_magnet: LeadMagnet, context: dict[str, Any]) -> str:
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_body(lead_magnet.markdown))
-    return environment.get_template("page.html.j2").render(context | {"body_html": body})
+    return environment.get_template("page.html.j2").render(context | {"body_html": body_html(lead_magnet.markdown)})
 
 
 def render_pdf(html: str) -> bytes:

@@ -6,10 +6,18 @@ import re
 from pathlib import Path
 
 from pydantic import Field, field_validator
+from pydantic_settings import SettingsConfigDict
 
+from shared.llm import LLMSettings
 from shared.settings import RecastSettings
 
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class LeadMagnetLLMSettings(LLMSettings):
+    """The content-marketing rail's own model (``RECAST_LEAD_MAGNET_LLM_*``); no base URL, no drafting."""
+
+    model_config = SettingsConfigDict(env_prefix="RECAST_LEAD_MAGNET_LLM_", extra="ignore")
 
 
 class LeadMagnetSettings(RecastSettings):
@@ -31,6 +39,10 @@ class LeadMagnetSettings(RecastSettings):
     )
     lead_magnet_templates_dir: Path | None = Field(
         default=None, description="A folder whose templates override the built-in ones, file by file."
+    )
+    lead_magnet_llm: LeadMagnetLLMSettings = Field(
+        default_factory=LeadMagnetLLMSettings,
+        description="An OpenAI-compatible model that may redraft the lead magnet's prose (off by default).",
     )
 
     @field_validator("cta_url")
