@@ -41,11 +41,13 @@ class PitchKind(StrEnum):
 
 @dataclass(frozen=True)
 class PitchCue:
-    """One rule that fired on a text: what kind of pitch, on which words, and why that counts."""
+    """One rule that fired on a text: what kind of pitch, on which words (at which characters), and why."""
 
     kind: PitchKind
     matched: str
     reason: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,7 @@ _RULES = (
         PitchKind.product_promotion,
         rf"\b(?:our|my|its|their) (?:new |latest )?(?:{_OFFERING}|features?)\b(?!\s+team\b)"
         rf"(?=[^.]{{0,60}}\b(?:for you|you|helps?|lets?|allows?|enables?|automates?|handles?|boosts?|saves?|plugs?|"
-        rf"integrates?|takes care|does|makes?|gives?|is for|is built for)\b)"
+        rf"integrates?|takes care|does|makes?|gives?|is (?:the|a|an|built|designed|made|perfect|for)|in action)\b)"
         rf"|\b(?:with|using|through|via) (?:our|my) (?:\w+ )?{_OFFERING}\b",
         "promotes the seller's product",
     ),
@@ -284,19 +286,20 @@ MAX_GAP_IN_AN_AD_READ = 2
 
 def find_pitch_cues(text: str) -> list[PitchCue]:
     """Every cue of a pitch in one text, in reading order; overlapping hits of one kind count once."""
-    hits: list[tuple[int, int, PitchCue]] = []
+    hits: list[PitchCue] = []
     for rule in _RULES:
         for match in rule.pattern.finditer(text):
             matched = match.group(0).strip(" ,")
             if matched:
-                hits.append((match.start(), match.end(), PitchCue(rule.kind, matched, rule.reason)))
-    hits.sort(key=lambda hit: (hit[0], -hit[1], hit[2].kind.value))
+                start = match.start() + match.group(0).index(matched)
+                hits.append(PitchCue(rule.kind, matched, rule.reason, start, start + len(matched)))
+    hits.sort(key=lambda cue: (cue.start, -cue.end, cue.kind.value))
     cues: list[PitchCue] = []
     covered: dict[PitchKind, int] = {}
-    for start, end, cue in hits:
-        if start < covered.get(cue.kind, -1):
+    for cue in hits:
+        if cue.start < covered.get(cue.kind, -1):
             continue
-        covered[cue.kind] = end
+        covered[cue.kind] = cue.end
         cues.append(cue)
     return cues
 
