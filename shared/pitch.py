@@ -423,12 +423,12 @@ def _words_of_kept_sentences(
 
 
 def pitch_spans(findings: Sequence[PitchFinding]) -> list[tuple[float, float]]:
-    """The stretches of the recording the findings cover, merged where they touch: what a report shows."""
-    spans = sorted((f.start, f.end) for f in findings if f.start is not None and f.end is not None)
-    merged: list[tuple[float, float]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+    """The stretches of the recording the findings cover, consecutive segments merged: what a report shows."""
+    located = sorted({(f.index, f.start, f.end) for f in findings if f.start is not None and f.end is not None})
+    spans: list[tuple[int, float, float]] = []
+    for index, start, end in located:
+        if spans and index <= spans[-1][0] + 1:
+            spans[-1] = (index, spans[-1][1], max(spans[-1][2], end))
         else:
-            merged.append((start, end))
-    return merged
+            spans.append((index, start, end))
+    return [(start, end) for _, start, end in spans]
