@@ -432,3 +432,16 @@ def pitch_spans(findings: Sequence[PitchFinding]) -> list[tuple[float, float]]:
         else:
             spans.append((index, start, end))
     return [(start, end) for _, start, end in spans]
+
+
+def describe_removed(findings: Sequence[PitchFinding]) -> str:
+    """One line for a stage report: how many segments of pitch were set aside, where, and on which cues."""
+    segments = len({finding.index for finding in findings})
+    where = ", ".join(f"{_clock(start)}-{_clock(end)}" for start, end in pitch_spans(findings))
+    kinds = ", ".join(sorted({finding.kind.value for finding in findings}))
+    return f"set aside {segments} segment(s) of pitch at {where} ({kinds})"
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes:02d}:{secs:02d}"
