@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 
 from services.framework_article_writer.guard import find_promotional_tells
+from services.framework_article_writer.settings import FrameworkArticleSettings
+from services.framework_article_writer.writer import FrameworkArticleWriter
+from services.insights.engine import extract_insights
+from services.lead_magnet_writer.settings import LeadMagnetSettings
+from services.lead_magnet_writer.writer import LeadMagnetWriter
 from shared.events import Transcript, TranscriptSegment, TranscriptWord
 from shared.pitch import PitchKind, detect_pitch, find_pitch_cues, pitch_spans, strip_pitch
 from tests.pitch import Labelled, measured_set
+from tests.pitch.transcripts import sponsored_webinar, words_of_the_read_in
+from tests.unit.transcripts import make_transcript
 
 TALK_BEFORE = [
     "Most teams think churn starts at renewal.",
@@ -137,3 +144,19 @@ def test_a_transcript_without_a_pitch_comes_back_unchanged() -> None:
     clean = transcript([*TALK_BEFORE, *TALK_AFTER])
 
     assert strip_pitch(clean) == (clean, [])
+
+
+def test_neither_rail_carries_a_sponsor_read_once_the_insight_stage_strips_it() -> None:
+    def artifacts(transcript: Transcript) -> str:
+        insights = extract_insights(transcript, source_key="incoming/webinars/x.mp3", title="Onboarding")
+        lead_magnet = LeadMagnetWriter(LeadMagnetSettings()).write(insights)
+        article = FrameworkArticleWriter(FrameworkArticleSettings()).write(insights)
+        return "\n".join([lead_magnet.markdown, lead_magnet.html, article.markdown])
+
+    webinar = make_transcript("ef" * 12, sponsored_webinar())
+    assert words_of_the_read_in(artifacts(webinar)), "unstripped, the read reaches the rails: the test has teeth"
+
+    stripped, findings = strip_pitch(webinar)
+
+    assert words_of_the_read_in(artifacts(stripped)) == []
+    assert PitchKind.ad_block in {finding.kind for finding in findings}
