@@ -77,6 +77,8 @@ def _rule(kind: PitchKind, pattern: str, reason: str, *, case_sensitive: bool = 
 # Spoken numbers as Whisper writes them ("thirty", "forty nine") as well as digits.
 _AMOUNT = r"(?:\$\s?\d[\d,.]*|\d[\d,.]*|(?:[a-z]+[- ])?[a-z]+)"
 _TOP_LEVEL_DOMAIN = r"(?:com|io|ai|co|net|org|app|dev|fm|tv|ly|me|xyz|so|us|uk|shop|store)"
+# Written addresses keep their domain in lower case: "community.So we..." is a missing space, not a site.
+_WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
 # What a seller sells or runs, as the speaker names it.
 _OFFERING = (
     r"(?:website|site|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
@@ -85,8 +87,9 @@ _OFFERING = (
 )
 # What a call to action asks the listener to take: a sales meeting, an offer, a way in.
 _COMMERCIAL_OBJECT = (
-    rf"(?:demo|walkthrough|free trial|trial|consultation|discovery call|strategy call|sales call|intro call|"
-    rf"call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|pricing|subscription|waitlist|"
+    r"(?:demo|walkthrough|free trial|trial|newsletter|mailing list|wait ?list|consultation|discovery call|"
+    r"strategy call|sales call|intro call|call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|"
+    r"pricing|subscription|"
     rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|the (?:link|button)|"
     rf"(?:pro|premium|business|enterprise|growth|starter|annual|paid) (?:plan|tier)|"
     rf"free (?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
@@ -125,7 +128,7 @@ _RULES = (
     _rule(
         PitchKind.web_address,
         rf"https?://[^\s)\]]*[^\s.,;:!?)\]]|\bwww\.\S*\w|\bw ?w ?w dot\b|\[[^\]\n]+\]\([^)\n]+\)"
-        rf"|\b[a-z0-9-]+\.{_TOP_LEVEL_DOMAIN}\b(?:/[\w/-]*)?"
+        rf"|\b[a-z0-9-]+\.{_WRITTEN_DOMAIN}\b(?:/[\w/-]*)?"
         rf"|\b(?!(?:the|a|an|this|that|of|in)\b)\w+,? dot {_TOP_LEVEL_DOMAIN}\b(?:(?: forward)? slash \w+)?",
         "gives a web address",
     ),
@@ -194,12 +197,12 @@ _RULES = (
     ),
     _rule(
         PitchKind.call_to_action,
-        rf"{_TO_THE_LISTENER}(?:sign up|subscribe|register|enrol+|buy|order|upgrade|apply|act)"
-        r"(?=\s+(?:now|today|here|for|at|on)\b|\s*[,.!?]|\s*$)"
-        r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply|act) (?:now|today)\b"
+        rf"{_TO_THE_LISTENER}(?:sign up|subscribe|register|enrol+|buy|upgrade)"
+        r"(?=\s+(?:now|today|here|at|on)\b|\s*[,.!?]|\s*$)"
+        r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
         r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
         r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
-        r"|\b(?:check|try) (?:us|them|it) out\b(?!\s+(?:on|with|against|in)\b)",
+        r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)",
         "tells the listener to sign up, buy or get started",
     ),
     _rule(
@@ -239,7 +242,8 @@ _RULES = (
     _rule(
         PitchKind.product_promotion,
         r"\b(?:new |latest )?(?:dashboard|feature|integration|app|tool|platform|product|software|widget|plugin)s? "
-        r"(?:lets|allows|helps|enables) you\b|\b(?:comes|ships) with\b|\bpacked with\b|\bincluded in\b"
+        r"(?:lets|allows|helps|enables) you\b|\b(?:it|each|every \w+|the \w+ plan) (?:also )?(?:comes|ships) with\b"
+        r"|\bpacked with\b|\bincluded in\b"
         r"|\bbuilt-in\b|\bone-click\b|\bin one click\b|\bai-powered\b|\bpowered by\b"
         r"|\bintegrates (?:seamlessly )?with\b"
         r"|\bplug(?:s)? (?:right )?into\b",

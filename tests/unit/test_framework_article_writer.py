@@ -225,7 +225,7 @@ class TestGuard:
             ("Schedule a demo with our team.", "Schedule a demo"),
             ("Request a personalised demo today.", "Request a personalised demo"),
             ("Start your free trial now.", "Start your free trial"),
-            ("Sign up for the newsletter.", "Sign up"),
+            ("Sign up for the newsletter.", "Sign up for the newsletter"),
             ("Contact sales to learn more.", "Contact sales"),
             ("Get started in five minutes.", "Get started in five minutes"),
             ("Buy now while the offer lasts.", "Buy now while the offer"),
