@@ -19,12 +19,13 @@ last cue before the talk resumes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from shared.events import Transcript, TranscriptSegment, TranscriptWord
+from shared.events import Transcript, TranscriptSegment
 
 
 class PitchKind(StrEnum):
@@ -52,13 +53,14 @@ class PitchCue:
 
 @dataclass(frozen=True)
 class PitchFinding:
-    """A cue at a position in a sequence of sentences or segments (``index``); ``start``/``end`` are
-    the segment's seconds when the finding came from a transcript."""
+    """A cue at a position in a sequence of sentences or segments (``index``). From a transcript,
+    ``segments`` are the segments the sentence touched and ``start``/``end`` their seconds."""
 
     index: int
     kind: PitchKind
     matched: str
     reason: str
+    segments: tuple[int, ...] = ()
     start: float | None = None
     end: float | None = None
 
@@ -283,9 +285,10 @@ _SPONSOR_NAME = re.compile(
     r"|sponsors?,)\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2})"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
-# Sentences with no cue of their own may sit between two with cues and still belong to the pitch.
-MAX_GAP_IN_A_PITCH = 1
-MAX_GAP_IN_AN_AD_READ = 2
+# Words with no cue of their own that may sit between two cues and still belong to the pitch:
+# about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
+MAX_UNCUED_WORDS_IN_A_PITCH = 25
+MAX_UNCUED_WORDS_IN_AN_AD_READ = 60
 
 
 def find_pitch_cues(text: str) -> list[PitchCue]:
@@ -328,7 +331,10 @@ def detect_pitch(texts: Sequence[str]) -> list[PitchFinding]:
 
 
 def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[int]:
-    """Indices between a pitch's first and last cue, stopping where the talk resumes."""
+    """Indices between a pitch's first and last cue, stopping where the talk resumes.
+
+    The stretch without a cue is measured in words, not sentences: Whisper cuts one spoken
+    sentence into several segments, and a fragment ("agencies.") is not a sentence of talk."""
     inside: set[int] = set()
     index = 0
     while index < len(texts):
@@ -337,16 +343,19 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             continue
         is_ad_read = any(cue.kind is PitchKind.sponsor_read for cue in cues[index])
         names = _sponsor_names(texts[index]) if is_ad_read else []
-        max_gap = MAX_GAP_IN_AN_AD_READ if is_ad_read else MAX_GAP_IN_A_PITCH
-        last = index
-        probe = index + 1
-        while probe < len(texts) and probe - last <= max_gap + 1 and not _TALK_RESUMES.search(texts[probe]):
-            if cues[probe] and any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
-                is_ad_read, max_gap = True, MAX_GAP_IN_AN_AD_READ
+        last, uncued_words = index, 0
+        for probe in range(index + 1, len(texts)):
+            if _TALK_RESUMES.search(texts[probe]):
+                break
+            if any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
+                is_ad_read = True
                 names += _sponsor_names(texts[probe])
             if cues[probe] or _names_sponsor(texts[probe], names):
-                last = probe
-            probe += 1
+                last, uncued_words = probe, 0
+                continue
+            uncued_words += len(texts[probe].split())
+            if uncued_words > (MAX_UNCUED_WORDS_IN_AN_AD_READ if is_ad_read else MAX_UNCUED_WORDS_IN_A_PITCH):
+                break
         inside.update(range(index, last + 1))
         index = last + 1
     return inside
@@ -363,84 +372,102 @@ def _names_sponsor(text: str, names: Sequence[str]) -> bool:
 def strip_pitch(transcript: Transcript) -> tuple[Transcript, list[PitchFinding]]:
     """The transcript without its ad reads and self-promotion, and what was removed.
 
-    Detection runs over sentences across segment boundaries (an ad read rarely fits one segment).
-    A segment left with no sentence is dropped; one that keeps some sentences keeps its words
-    only where they can be matched to those sentences. Findings point at the segment they came
-    from (``index``, ``start``, ``end``)."""
-    sentences: list[tuple[int, str]] = [
-        (segment_index, sentence)
-        for segment_index, segment in enumerate(transcript.segments)
-        for sentence in _SENTENCE_BREAK.split(segment.text.strip())
-        if sentence
-    ]
-    sentence_findings = detect_pitch([sentence for _, sentence in sentences])
-    pitched = {finding.index for finding in sentence_findings}
+    Sentences are read across segment boundaries: Whisper often ends a segment mid-sentence, and
+    an ad read rarely fits one segment. A segment left with nothing but pitch is dropped; one that
+    keeps some words keeps their timings where the engine's words line up with its text. Each
+    finding names the segments its sentence touched (``segments``, first one as ``index``) and
+    their time span."""
+    texts = [segment.text.strip() for segment in transcript.segments]
+    sentences = _sentences_across(texts)
+    sentence_findings = detect_pitch([sentence.text for sentence in sentences])
+    if not sentence_findings:
+        return transcript, []
+    segments_of = [sentence.segments for sentence in sentences]
     findings = [
         replace(
             finding,
-            index=sentences[finding.index][0],
-            start=transcript.segments[sentences[finding.index][0]].start,
-            end=transcript.segments[sentences[finding.index][0]].end,
+            index=segments_of[finding.index][0],
+            segments=segments_of[finding.index],
+            start=transcript.segments[segments_of[finding.index][0]].start,
+            end=transcript.segments[segments_of[finding.index][-1]].end,
         )
         for finding in sentence_findings
     ]
-    if not findings:
-        return transcript, []
+    pitched = [sentences[index].span for index in sorted({finding.index for finding in sentence_findings})]
     kept_segments: list[TranscriptSegment] = []
-    for segment_index, segment in enumerate(transcript.segments):
-        own = [(position, text) for position, (owner, text) in enumerate(sentences) if owner == segment_index]
-        clean = [(position, text) for position, text in own if position not in pitched]
-        if len(clean) == len(own):
+    offset = 0
+    for segment, text in zip(transcript.segments, texts, strict=True):
+        tokens = [(offset + match.start(), offset + match.end()) for match in re.finditer(r"\S+", text)]
+        keep = [not any(start < end_ and start_ < end for start_, end_ in pitched) for start, end in tokens]
+        offset += len(text) + 1
+        if all(keep):
             kept_segments.append(segment)
-        elif clean:
-            kept_segments.append(_keep_sentences(segment, [text for _, text in own], {p for p, _ in clean}, own))
+        elif any(keep):
+            kept_segments.append(_keep_tokens(segment, text, keep))
     return transcript.model_copy(update={"segments": kept_segments}), findings
 
 
-def _keep_sentences(
-    segment: TranscriptSegment, sentences: list[str], kept_positions: set[int], own: list[tuple[int, str]]
-) -> TranscriptSegment:
-    kept_flags = [position in kept_positions for position, _ in own]
-    text = " ".join(sentence for sentence, keep in zip(sentences, kept_flags, strict=True) if keep)
-    words = _words_of_kept_sentences(segment.words, sentences, kept_flags)
-    update: dict[str, object] = {"text": text, "words": words}
-    if words:
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    span: tuple[int, int]  # characters in the segments' texts joined by single spaces
+    segments: tuple[int, ...]
+
+
+def _sentences_across(texts: Sequence[str]) -> list[_Sentence]:
+    joined = " ".join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    breaks = [0, *(match.end() for match in _SENTENCE_BREAK.finditer(joined)), len(joined)]
+    sentences = []
+    for begin, finish in itertools.pairwise(breaks):
+        text = joined[begin:finish].strip()
+        if not text:
+            continue
+        end = begin + len(joined[begin:finish].rstrip())
+        touched = tuple(
+            index for index, start in enumerate(starts) if start < end and begin < start + len(texts[index])
+        )
+        sentences.append(_Sentence(text, (begin, end), touched))
+    return sentences
+
+
+def _keep_tokens(segment: TranscriptSegment, text: str, keep: list[bool]) -> TranscriptSegment:
+    tokens = text.split()
+    update: dict[str, object] = {"text": " ".join(token for token, kept in zip(tokens, keep, strict=True) if kept)}
+    if len(segment.words) == len(tokens):
+        words = [word for word, kept in zip(segment.words, keep, strict=True) if kept]
         # The quote's timestamps must point at what is still said, not at the removed pitch.
-        update |= {"start": words[0].start, "end": words[-1].end}
-    return segment.model_copy(update=update)
-
-
-def _words_of_kept_sentences(
-    words: list[TranscriptWord], sentences: list[str], kept_flags: list[bool]
-) -> list[TranscriptWord]:
-    counts = [len(sentence.split()) for sentence in sentences]
-    if len(words) != sum(counts):
+        update |= {"words": words, "start": words[0].start, "end": words[-1].end}
+    else:
         # The engine's words do not line up with the text's: better no word timings than wrong ones.
-        return []
-    kept: list[TranscriptWord] = []
-    position = 0
-    for count, keep in zip(counts, kept_flags, strict=True):
-        if keep:
-            kept.extend(words[position : position + count])
-        position += count
-    return kept
+        update["words"] = []
+    return segment.model_copy(update=update)
 
 
 def pitch_spans(findings: Sequence[PitchFinding]) -> list[tuple[float, float]]:
     """The stretches of the recording the findings cover, consecutive segments merged: what a report shows."""
-    located = sorted({(f.index, f.start, f.end) for f in findings if f.start is not None and f.end is not None})
+    located = sorted(
+        {
+            (f.segments[0], f.segments[-1], f.start, f.end)
+            for f in findings
+            if f.segments and f.start is not None and f.end is not None
+        }
+    )
     spans: list[tuple[int, float, float]] = []
-    for index, start, end in located:
-        if spans and index <= spans[-1][0] + 1:
-            spans[-1] = (index, spans[-1][1], max(spans[-1][2], end))
+    for first, last, start, end in located:
+        if spans and first <= spans[-1][0] + 1:
+            spans[-1] = (max(last, spans[-1][0]), spans[-1][1], max(spans[-1][2], end))
         else:
-            spans.append((index, start, end))
+            spans.append((last, start, end))
     return [(start, end) for _, start, end in spans]
 
 
 def describe_removed(findings: Sequence[PitchFinding]) -> str:
     """One line for a stage report: how many segments of pitch were set aside, where, and on which cues."""
-    segments = len({finding.index for finding in findings})
+    segments = len({index for finding in findings for index in finding.segments})
     where = ", ".join(f"{_clock(start)}-{_clock(end)}" for start, end in pitch_spans(findings))
     kinds = ", ".join(sorted({finding.kind.value for finding in findings}))
     return f"set aside {segments} segment(s) of pitch at {where} ({kinds})"

@@ -136,6 +136,7 @@ def test_strip_pitch_removes_the_read_across_segments_and_reports_where_it_was()
     assert [word.word.strip() for word in kept.words] == TALK_BEFORE[1].split()
     assert kept.end == kept.words[-1].end < 19
     assert {finding.index for finding in findings} == {1, 2, 3}
+    assert {index for finding in findings for index in finding.segments} == {1, 2, 3}
     assert pitch_spans(findings) == [(10.0, 39.0)]
     assert not any(find_pitch_cues(segment.text) for segment in stripped.segments)
 
