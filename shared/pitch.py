@@ -89,7 +89,8 @@ _OFFERING = (
 )
 # What a call to action asks the listener to take: a sales meeting, an offer, a way in.
 _COMMERCIAL_OBJECT = (
-    r"(?:demo|walkthrough|free trial|trial|newsletter|mailing list|wait ?list|consultation|discovery call|"
+    r"(?:demo|walkthrough|free trial|trial(?! run| period| and error)|newsletter|mailing list|wait ?list|"
+    r"consultation|discovery call|"
     r"strategy call|sales call|intro call|call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|"
     r"pricing|subscription|"
     rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|the (?:link|button)|"
@@ -123,7 +124,7 @@ _RULES = (
         r" comes from\b"
         r"|\b(?:this|today's|the) (?:episode|show|podcast|segment|webinar|session|video|broadcast|stream|program"
         r"|programme) is (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
-        r"|\bour friends (?:over )?at\b|\bpartner(?:ed|ing)? with (?:us|the show)\b",
+        r"|\bpartner(?:ed|ing)? with (?:us|the show)\b",
         "introduces a sponsor",
     ),
     # Web addresses, written or spoken ("acme dot io slash trial", "w w w dot ...").
@@ -194,7 +195,8 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         r"\b(?:book|schedule|request|get|grab|watch|see|take|claim|start) (?:a |an |your |the )?"
-        r"(?:free |quick |live |personali[sz]ed |custom |\w+ )?(?:demo|walkthrough|trial|consultation)\b",
+        r"(?:free |quick |live |personali[sz]ed |custom |\w+ )?(?:demo|walkthrough|trial|consultation)\b"
+        r"(?!\s+(?:run|period|and error)\b)",
         "asks for a demo or a trial",
     ),
     _rule(
@@ -236,8 +238,9 @@ _RULES = (
     _rule(
         PitchKind.product_promotion,
         rf"\b(?:our|my|its|their) (?:new |latest )?(?:{_OFFERING}|features?)\b(?!\s+team\b)"
-        rf"(?=[^.]{{0,60}}\b(?:for you|you|helps?|lets?|allows?|enables?|automates?|handles?|boosts?|saves?|plugs?|"
-        rf"integrates?|takes care|does|makes?|gives?|is (?:the|a|an|built|designed|made|perfect|for)|in action)\b)"
+        r"(?=[^.]{0,60}\b(?:for you|you can now|you.ll get|helps?|lets?|allows?|enables?|automates?|handles?|"
+        r"boosts?|saves?|plugs?|integrates?|takes care|does|makes?|gives?|is (?:the|a|an|built|designed|made|perfect"
+        r"|for)|in action)\b)"
         rf"|\b(?:with|using|through|via) (?:our|my) (?:\w+ )?{_OFFERING}\b",
         "promotes the seller's product",
     ),
@@ -254,7 +257,8 @@ _RULES = (
     # The vendor ranking itself.
     _rule(
         PitchKind.vendor_positioning,
-        r"\bwe(?:'re| are) (?:the |a )?(?:leading|best|#1|number one|top-rated|fastest-growing|most trusted|leader)\b"
+        r"\bwe(?:'re| are) (?:the |a )?(?:leading|#1|number one|top-rated|fastest-growing|most trusted|leader)\b"
+        rf"|\bwe(?:'re| are) the best (?:\w+ )?(?:{_OFFERING}|provider|vendor|company|choice|option)\b"
         r"|\b(?:the )?only (?:platform|product|tool|vendor|solution|provider|app|software|company|service) "
         r"(?:that|which|built|on the market|out there)\b"
         r"|\b(?:industry|market)[- ]leading\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bmarket leader\b"

@@ -81,6 +81,28 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
     assert all(cue.reason and text[cue.start : cue.end] == cue.matched for cue in cues)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A vendor speaking candidly about its own product is telling a story, not selling.
+        "Our app crashed every time you opened it on a train.",
+        "Our platform was slow and you could see it in the churn numbers.",
+        "Our new feature flopped and we learned why.",
+        "We're the best at hiding our own mistakes.",
+        # What a webinar host says between ideas.
+        "Let's get started.",
+        "Thanks everyone for joining today's webinar.",
+        "Feel free to drop your questions in the chat.",
+        "Our friends at the hospital told us the forms were the problem.",
+        "Start a trial run of the new process with one team.",
+        "I'd encourage you to read the transcript of your last call.",
+        "Get your team in a room and map the journey.",
+    ],
+)
+def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
+    assert find_pitch_cues(text) == []
+
+
 def test_an_ad_read_is_one_block_from_its_lead_in_until_the_talk_resumes() -> None:
     texts = [*TALK_BEFORE, *AD_READ, *TALK_AFTER]
 
