@@ -377,10 +377,10 @@ def strip_pitch(transcript: Transcript) -> tuple[Transcript, list[PitchFinding]]
     """The transcript without its ad reads and self-promotion, and what was removed.
 
     Sentences are read across segment boundaries: Whisper often ends a segment mid-sentence, and
-    an ad read rarely fits one segment. A segment left with nothing but pitch is dropped; one that
-    keeps some words keeps their timings where the engine's words line up with its text. Each
-    finding names the segments its sentence touched (``segments``, first one as ``index``) and
-    their time span."""
+    an ad read rarely fits one segment. Segments are emptied, never removed, so a segment index
+    (``Insight.segment_index``) still points into the stored transcript; one that keeps some words
+    keeps their timings where the engine's words line up with its text. Each finding names the
+    segments its sentence touched (``segments``, first one as ``index``) and their time span."""
     texts = [segment.text.strip() for segment in transcript.segments]
     sentences = _sentences_across(texts)
     sentence_findings = detect_pitch([sentence.text for sentence in sentences])
@@ -404,10 +404,7 @@ def strip_pitch(transcript: Transcript) -> tuple[Transcript, list[PitchFinding]]
         tokens = [(offset + match.start(), offset + match.end()) for match in re.finditer(r"\S+", text)]
         keep = [not any(start < end_ and start_ < end for start_, end_ in pitched) for start, end in tokens]
         offset += len(text) + 1
-        if all(keep):
-            kept_segments.append(segment)
-        elif any(keep):
-            kept_segments.append(_keep_tokens(segment, text, keep))
+        kept_segments.append(segment if all(keep) else _keep_tokens(segment, text, keep))
     return transcript.model_copy(update={"segments": kept_segments}), findings
 
 
@@ -440,14 +437,16 @@ def _sentences_across(texts: Sequence[str]) -> list[_Sentence]:
 
 def _keep_tokens(segment: TranscriptSegment, text: str, keep: list[bool]) -> TranscriptSegment:
     tokens = text.split()
-    update: dict[str, object] = {"text": " ".join(token for token, kept in zip(tokens, keep, strict=True) if kept)}
-    if len(segment.words) == len(tokens):
-        words = [word for word, kept in zip(segment.words, keep, strict=True) if kept]
+    # Where the engine's words do not line up with the text's, better no word timings than wrong ones.
+    aligned = len(segment.words) == len(tokens)
+    words = [word for word, kept in zip(segment.words, keep, strict=True) if kept] if aligned else []
+    update: dict[str, object] = {
+        "text": " ".join(token for token, kept in zip(tokens, keep, strict=True) if kept),
+        "words": words,
+    }
+    if words:
         # The quote's timestamps must point at what is still said, not at the removed pitch.
-        update |= {"words": words, "start": words[0].start, "end": words[-1].end}
-    else:
-        # The engine's words do not line up with the text's: better no word timings than wrong ones.
-        update["words"] = []
+        update |= {"start": words[0].start, "end": words[-1].end}
     return segment.model_copy(update=update)
 
 
