@@ -1,8 +1,10 @@
 """The thought-leadership rail's guard: find the tells of a sales pitch dressed as an article.
 
-Four tells, after the domain brief: a call to action (demo, trial, sign-up, sales, links),
-promotion of the product or its features, the vendor positioning itself ("we are the
-leading..."), and a consensus listicle ("5 tips...") in place of a point of view. The guard
+Four tells, after the domain brief: a call to action (demo, trial, sign-up, sales, links,
+codes, offers), promotion of the product or its features, the vendor positioning itself
+("we are the leading..."), and a consensus listicle ("5 tips...") in place of a point of
+view. The first three are read with ``shared.pitch``, the same vocabulary the insight stage
+strips transcripts with; the listicle is about the article's shape and stays here. The guard
 errs towards flagging: a false alarm sends an article to human review, a miss publishes a
 pitch under the rail's name.
 """
@@ -13,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from shared.pitch import PitchKind, find_pitch_cues
 
 
 class TellKind(StrEnum):
@@ -58,65 +62,20 @@ def _rule(kind: TellKind, pattern: str, reason: str) -> _Rule:
     return _Rule(kind, re.compile(pattern, re.IGNORECASE), reason)
 
 
+# Calls to action, product promotion and vendor positioning are the speaker's pitch vocabulary,
+# shared with the insight stage (shared.pitch); only the article-shape tell is the guard's own.
+_TELL_OF_PITCH: dict[PitchKind, TellKind] = {
+    PitchKind.sponsor_read: TellKind.call_to_action,
+    PitchKind.web_address: TellKind.call_to_action,
+    PitchKind.promo_code: TellKind.call_to_action,
+    PitchKind.offer: TellKind.call_to_action,
+    PitchKind.call_to_action: TellKind.call_to_action,
+    PitchKind.ad_block: TellKind.call_to_action,
+    PitchKind.product_promotion: TellKind.product_promotion,
+    PitchKind.vendor_positioning: TellKind.vendor_positioning,
+}
 _NUMBER = r"(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|a hundred)"
-_RULES = (
-    _rule(
-        TellKind.call_to_action,
-        r"\b(?:book|schedule|request|get|grab|watch|see)\s+(?:a\s+|your\s+|an?\s+\w+\s+)?(?:demo|walkthrough)\b",
-        "asks the reader for a demo",
-    ),
-    _rule(
-        TellKind.call_to_action,
-        r"\bfree trial\b|\bstart (?:your|a) trial\b|\btry (?:it|us|\w+) (?:for )?free\b",
-        "offers a trial",
-    ),
-    _rule(
-        TellKind.call_to_action,
-        r"\bsign(?:ing)?[- ]?up\b|\bregister (?:now|today|here)\b",
-        "asks the reader to sign up",
-    ),
-    _rule(
-        TellKind.call_to_action,
-        r"\b(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) (?:our |the )?sales\b",
-        "routes the reader to sales",
-    ),
-    _rule(TellKind.call_to_action, r"(?<!\bto )\bget started\b", "tells the reader to get started"),
-    _rule(
-        TellKind.call_to_action,
-        r"\bbuy (?:it |now|today)|\bpurchase (?:now|today)\b|\bget a quote\b|\bpricing (?:page|plans?)\b"
-        r"|\bplans start at\b|\bdiscount code\b",
-        "asks the reader to buy",
-    ),
-    _rule(
-        TellKind.call_to_action,
-        r"\bclick here\b|\b(?:add|put|use|follow|see) (?:a|the|this) link\b"
-        r"|\blinks? (?:below|above|in the (?:description|show notes|bio|comments))\b",
-        "points the reader at a link",
-    ),
-    _rule(
-        TellKind.call_to_action,
-        r"https?://\S+|\bwww\.\S+|\[[^\]\n]+\]\([^)\n]+\)|\b\w+ dot (?:com|io|ai|co)\b",
-        "links out of the article",
-    ),
-    _rule(
-        TellKind.product_promotion,
-        r"\bour (?:platform|product|products|tool|tools|software|app|dashboard|integrations?|suite|features?)\b",
-        "promotes the vendor's product",
-    ),
-    _rule(TellKind.product_promotion, r"\bfeatures?\s+(?:set|list)\b|\bfeatures\b", "sells features"),
-    _rule(TellKind.product_promotion, r"\bpowered by\b|\bintegrates (?:seamlessly )?with\b", "sells the product"),
-    _rule(
-        TellKind.vendor_positioning,
-        r"\bwe(?:'re| are) (?:the |a )?(?:leading|best|only|#1|number one|market leader|leader)\b",
-        "the vendor positions itself",
-    ),
-    _rule(
-        TellKind.vendor_positioning,
-        r"\bour solutions?\b|\b(?:industry|market)[- ]leading\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b"
-        r"|\bmarket leader\b|\bleading (?:provider|platform|solution|vendor)\b|\btrusted by\b"
-        r"|\bour customers (?:love|see|get|say)\b",
-        "the vendor positions itself",
-    ),
+_LISTICLE_RULES = (
     _rule(
         TellKind.consensus_listicle,
         rf"\b{_NUMBER}\s+(?:simple |easy |quick |proven |essential |best |top )?"
@@ -139,8 +98,11 @@ _RUNS_OF_BLANK_LINES = re.compile(r"\n{3,}")
 
 def find_promotional_tells(markdown: str, product_names: Sequence[str] = ()) -> list[Tell]:
     """Every tell in the text, in reading order; overlapping hits of the same kind count once."""
-    hits: list[tuple[int, int, Tell]] = []
-    for rule in (*_RULES, *_product_name_rules(product_names)):
+    hits: list[tuple[int, int, Tell]] = [
+        (cue.start, cue.end, Tell(_TELL_OF_PITCH[cue.kind], cue.matched, cue.reason))
+        for cue in find_pitch_cues(markdown)
+    ]
+    for rule in (*_LISTICLE_RULES, *_product_name_rules(product_names)):
         for match in rule.pattern.finditer(markdown):
             hits.append((match.start(), match.end(), Tell(rule.kind, match.group(0), rule.reason)))
     hits.sort(key=lambda hit: (hit[0], -hit[1], hit[2].kind.value))

@@ -12,6 +12,7 @@ from services.insights.settings import InsightsSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
 from shared.keys import insights_key
+from shared.pitch import describe_removed, pitch_spans, strip_pitch
 from shared.service import service_app
 from shared.status import Stage, StageRun, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -56,11 +57,24 @@ async def on_transcript_ready(
 
 async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine: InsightEngine, run: StageRun) -> None:
     transcript: Transcript = await in_thread(store.get_model, event.transcript_uri, Transcript)
+    # Ad reads and self-promotion never reach an engine, so neither rail can quote them.
+    transcript, pitch = strip_pitch(transcript)
+    if pitch:
+        log.info(
+            "set aside the speaker's pitch before extraction",
+            extra={
+                "recording_id": event.recording_id,
+                "pitch_segments": len({finding.index for finding in pitch}),
+                "pitch_spans": pitch_spans(pitch),
+                "pitch_cues": [f"{finding.kind.value}: {finding.matched}" for finding in pitch],
+            },
+        )
     # A model call blocks for seconds: off the event loop, so the consumer keeps its heartbeat.
     insight_set = await in_thread(engine.extract, transcript, source_key=event.source_key, title=event.title)
     if not insight_set.insights:
         # Nothing for either rail to write from: say so rather than leave the recording hanging.
-        await run.finish(StageState.failed, "no insights found in the transcript (silence, music or no speech?)")
+        reason = "no insights found in the transcript (silence, music or no speech?)"
+        await run.finish(StageState.failed, f"{reason}; {describe_removed(pitch)}" if pitch else reason)
         return
     stored = await in_thread(store.put_model, insights_key(event.recording_id), insight_set)
     count = len(insight_set.insights)
@@ -78,3 +92,5 @@ async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine
         )
         await to_insights.publish(extracted, key=partition_key(extracted))
     run.message = f"{count} insights: " + ", ".join(sorted({insight.type.value for insight in insight_set.insights}))
+    if pitch:
+        run.message += f"; {describe_removed(pitch)}"

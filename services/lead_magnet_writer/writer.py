@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
+from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
 from shared.events import Insight, InsightSet, InsightType
 from shared.templates import markdown_templates
 
@@ -120,6 +121,8 @@ class LeadMagnetWriter:
     def write(self, insights: InsightSet) -> LeadMagnet:
         """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
         settings = self._settings
+        spoken = insights.insights
+        insights = insights.model_copy(update={"insights": without_speaker_pitch(spoken)})
         lead_format = choose_format(insights.insights)
         body = _collect_body(lead_format, insights.insights)
         target_keyword = choose_target_keyword(insights)
@@ -162,7 +165,7 @@ class LeadMagnetWriter:
             markdown=self._render(f"{lead_format}.md.j2", context),
         )
         lead_magnet = dataclasses.replace(lead_magnet, html=render_html(self._html, lead_magnet, context))
-        problems = check_lead_magnet(lead_magnet)
+        problems = check_lead_magnet(lead_magnet) + speaker_pitch_problems(lead_magnet.markdown, spoken)
         if problems:
             raise IncompleteLeadMagnetError(problems)
         return lead_magnet

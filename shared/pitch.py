@@ -1,0 +1,481 @@
+"""Find ad reads and self-promotion in what a speaker said: one vocabulary for every rail.
+
+The insight stage strips what this module flags before any engine reads a transcript, the
+framework-article guard reads its calls to action, product promotion and vendor positioning
+from here, and the lead-magnet writer refuses a body line the speaker used to pitch. One
+module, so the three can never drift apart.
+
+The rules model the *structure* of commercial intent rather than a list of phrases: a verb
+aimed at the listener ("book", "grab", "head over to") near a commercial object (a demo, a
+trial, our website, the link); a first-person seller offering to do the work "for you"; a
+spoken or written web address; a promo code; a price, discount or time-limited offer; a
+sponsor lead-in; a vendor ranking itself. Each cue says which rule fired and on what words,
+so a reviewer can read why a sentence was set aside.
+
+An ad read spans several sentences, not all of which carry a cue ("They make payroll painless
+for small teams."): ``detect_pitch`` marks the whole block, from the sponsor lead-in to the
+last cue before the talk resumes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from shared.events import Transcript, TranscriptSegment
+
+
+class PitchKind(StrEnum):
+    sponsor_read = "sponsor_read"
+    web_address = "web_address"
+    promo_code = "promo_code"
+    offer = "offer"
+    call_to_action = "call_to_action"
+    product_promotion = "product_promotion"
+    vendor_positioning = "vendor_positioning"
+    # A sentence with no cue of its own, inside an ad read (between its lead-in and its last cue).
+    ad_block = "ad_block"
+
+
+@dataclass(frozen=True)
+class PitchCue:
+    """One rule that fired on a text: what kind of pitch, on which words (at which characters), and why."""
+
+    kind: PitchKind
+    matched: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PitchFinding:
+    """A cue at a position in a sequence of sentences or segments (``index``). From a transcript,
+    ``segments`` are the segments the sentence touched and ``start``/``end`` their seconds."""
+
+    index: int
+    kind: PitchKind
+    matched: str
+    reason: str
+    segments: tuple[int, ...] = ()
+    start: float | None = None
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: PitchKind
+    pattern: re.Pattern[str]
+    reason: str
+
+
+def _rule(kind: PitchKind, pattern: str, reason: str, *, case_sensitive: bool = False) -> _Rule:
+    return _Rule(kind, re.compile(pattern, 0 if case_sensitive else re.IGNORECASE), reason)
+
+
+# Spoken numbers as Whisper writes them ("thirty", "forty nine") as well as digits.
+_AMOUNT = r"(?:\$\s?\d[\d,.]*|\d[\d,.]*|(?:[a-z]+[- ])?[a-z]+)"
+_TOP_LEVEL_DOMAIN = r"(?:com|io|ai|co|net|org|app|dev|fm|tv|ly|me|xyz|so|us|uk|shop|store)"
+# Written addresses keep their domain in lower case: "community.So we..." is a missing space, not a site.
+_WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
+# What a seller sells or runs, as the speaker names it.
+_OFFERING = (
+    r"(?:website|site|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
+    r"program|programme|community|newsletter|masterclass|cohort|accelerator|agency|membership|coaching|"
+    r"consultancy|dashboard|widget|plugin|integration|suite|system)"
+)
+# What a call to action asks the listener to take: a sales meeting, an offer, a way in.
+_COMMERCIAL_OBJECT = (
+    r"(?:demo|walkthrough|free trial|trial(?! run| period| and error)|newsletter|mailing list|wait ?list|"
+    r"consultation|discovery call|"
+    r"strategy call|sales call|intro call|call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|"
+    r"pricing|subscription|"
+    rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|the (?:link|button)|"
+    rf"(?:pro|premium|business|enterprise|growth|starter|annual|paid) (?:plan|tier)|"
+    rf"free (?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
+    rf"(?:your|a) (?:seat|spot))"
+)
+# Where a clause starts, so a verb that follows is said *to* the listener, not about someone:
+# "...resonated, book a demo" is aimed at you, "we sign up every customer" is not.
+_CLAUSE_START = r"(?:^|(?<=[.;:!?,\u2014])\s*|\b(?:and|so|then)\s+)"
+_FILLERS = r"(?:(?:so|and|now|but|okay|ok|well|honestly|seriously|really|look|listen|hey|please|um+|uh+|just|"
+_FILLERS += r"again|also|then|right|go ahead and|go|come|you know)[,\s]+)*"
+_TO_THE_LISTENER = (
+    rf"(?:{_CLAUSE_START}{_FILLERS}|\byou(?:'ll|\s+(?:can|could|should|just|might want to|need to|have to))\s+|"
+    r"\b(?:make sure (?:you |to )|be sure to |don't forget to |(?:i'd |i )?(?:encourage|invite|urge) you to |"
+    r"all you (?:have|need) to do is |why not ))"
+)
+_CTA_VERB = (
+    r"(?:sign up|subscribe|register|enrol+|join|download|grab|get|claim|book|schedule|request|try|start|visit|"
+    r"head (?:over )?to|go to|check out|click|tap|hit|use|apply|call|text|contact|reach out to|talk to|buy|"
+    r"order|upgrade|shop|pick)"
+)
+_SELLER_TEAM = r"(?:we|i|(?:our|my) (?:\w+ )?team)"
+
+_RULES = (
+    # Sponsor lead-ins: the start of an ad read.
+    _rule(
+        PitchKind.sponsor_read,
+        r"\bbrought to you by\b|\bsponsored by\b|\b(?:our|today's|this week's|this episode's|this month's) sponsors?\b"
+        r"|\b(?:support|funding) for (?:this|the|today's) (?:show|podcast|episode|program|programme|webinar)"
+        r" comes from\b"
+        r"|\b(?:this|today's|the) (?:episode|show|podcast|segment|webinar|session|video|broadcast|stream|program"
+        r"|programme) is (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
+        r"|\bpartner(?:ed|ing)? with (?:us|the show)\b",
+        "introduces a sponsor",
+    ),
+    # Web addresses, written or spoken ("acme dot io slash trial", "w w w dot ...").
+    _rule(
+        PitchKind.web_address,
+        rf"https?://[^\s)\]]*[^\s.,;:!?)\]]|\bwww\.\S*\w|\bw ?w ?w dot\b|\[[^\]\n]+\]\([^)\n]+\)"
+        rf"|\b[a-z0-9-]+\.{_WRITTEN_DOMAIN}\b(?:/[\w/-]*)?"
+        rf"|\b(?!(?:the|a|an|this|that|of|in)\b)\w+,? dot {_TOP_LEVEL_DOMAIN}\b(?:(?: forward)? slash \w+)?",
+        "gives a web address",
+    ),
+    _rule(
+        PitchKind.call_to_action,
+        r"\blinks? (?:is |are |will be )?(?:below|above|in (?:the|my|our) "
+        r"(?:description|show notes|bio|comments|chat))\b"
+        r"|\blink\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
+        r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
+        r"|\b(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
+        "points the listener at a link",
+    ),
+    # Promo codes: a code the listener types, not the code a team reviews.
+    _rule(
+        PitchKind.promo_code,
+        r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b|\bat checkout\b"
+        r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
+        r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*\w+ ?\d+\b",
+        "gives the listener a promo code",
+    ),
+    _rule(
+        PitchKind.promo_code,
+        r"\b(?:[Uu]se|[Ee]nter|[Aa]pply|[Tt]ext|DM|[Mm]essage|[Cc]omment|[Tt]ype)\b[^.]{0,25}?\b[A-Z][A-Z0-9]{3,}\b",
+        "gives the listener a code word to send or type",
+        case_sensitive=True,
+    ),
+    # Prices, discounts, trials and time-limited offers.
+    _rule(
+        PitchKind.offer,
+        rf"\b{_AMOUNT} ?(?:%|percent|per cent) off\b|\bsave (?:up to )?{_AMOUNT} ?(?:%|percent|per cent|dollars|bucks)"
+        r"|\bfree (?:\d+|[a-z]+)[- ](?:day|week|month)[- ]trial\b|\bfree trial\b"
+        r"|\b(?:\d+|[a-z]+)[- ]day (?:free )?trial\b"
+        r"|\btry (?:it|us|them|\w+) (?:out )?(?:for )?free\b|\bno credit card (?:required|needed)\b",
+        "offers a discount or a free trial",
+    ),
+    _rule(
+        PitchKind.offer,
+        rf"\b(?:just|only) {_AMOUNT} (?:dollars|bucks|euros|pounds)\b|\b(?:just|only) \$\s?\d"
+        rf"|\b(?:plans?|pricing|prices) starts? at\b|\b(?:\$\s?\d[\d,.]*|{_AMOUNT} (?:dollars|bucks)) (?:a|per) "
+        r"(?:month|year|seat|user)\b|\bpricing (?:page|plans?)\b",
+        "quotes a price",
+    ),
+    _rule(
+        PitchKind.offer,
+        r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off)\b"
+        r"|\blifetime (?:access|deal|pricing|discount)\b|\blimited[- ]time\b|\bexclusive (?:deal|offer|discount)\b"
+        r"|\bmoney[- ]back guarantee\b|\brisk[- ]free\b|\bat no (?:extra |additional )?(?:cost|charge)\b"
+        r"|\bprice (?:goes|is going) up\b|\b(?:sells?|selling) out\b|\bspots are limited\b"
+        r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b"
+        r"|\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b"
+        r"|\b(?:our |my )?(?:listeners|viewers|attendees|subscribers) (?:can )?(?:get|receive|save|enjoy)\b"
+        r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b",
+        "makes a time-limited or listener-only offer",
+    ),
+    # Calls to action: a verb aimed at the listener, near something to buy or sign up for.
+    _rule(
+        PitchKind.call_to_action,
+        rf"{_TO_THE_LISTENER}{_CTA_VERB}\b(?:\W+\w+){{0,6}}?\W+{_COMMERCIAL_OBJECT}\b",
+        "asks the listener to take up an offer",
+    ),
+    _rule(
+        PitchKind.call_to_action,
+        r"\b(?:book|schedule|request|get|grab|watch|see|take|claim|start) (?:a |an |your |the )?"
+        r"(?:free |quick |live |personali[sz]ed |custom |\w+ )?(?:demo|walkthrough|trial|consultation)\b"
+        r"(?!\s+(?:run|period|and error)\b)",
+        "asks for a demo or a trial",
+    ),
+    _rule(
+        PitchKind.call_to_action,
+        rf"{_TO_THE_LISTENER}(?:sign up|subscribe|register|enrol+|buy|upgrade)"
+        r"(?=\s+(?:now|today|here|at|on)\b|\s*[,.!?]|\s*$)"
+        r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
+        r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
+        r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
+        r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)",
+        "tells the listener to sign up, buy or get started",
+    ),
+    _rule(
+        PitchKind.call_to_action,
+        r"\b(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) (?:our |the |my )?sales\b"
+        r"|\bdm (?:me|us)\b|\bsend (?:me|us) a (?:dm|direct message)\b"
+        r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
+        r"|\blet's talk\b\W*$|\b(?:and )?i(?:'ll| will) send you (?:the|a|my) (?:\w+ )?"
+        r"(?:template|guide|link|playbook|checklist|deck|script|swipe file)\b",
+        "asks the listener to contact the seller",
+    ),
+    # A first-person seller offering the product or the service.
+    _rule(
+        PitchKind.product_promotion,
+        rf"\bthat's (?:exactly |precisely )?(?:why|what) (?:we|i) (?:built|made|created|designed|launched|started)\b"
+        rf"|\bwe (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
+        rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
+        r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b",
+        "the speaker presents what they sell",
+    ),
+    _rule(
+        PitchKind.product_promotion,
+        rf"\b{_SELLER_TEAM}(?:'ll|'d|\s+(?:can|could|will|would))\s+(?:\w+\W+){{0,6}}?"
+        r"(?:for you\b|get you (?:set up|started|onboarded)|set you up)"
+        r"|\bwe(?:'ll| will) (?:do|handle|take care of) (?:the heavy lifting|everything|it all|all of (?:it|this|that)"
+        r"|the rest|the work)\b",
+        "the seller offers to do the work for the listener",
+    ),
+    _rule(
+        PitchKind.product_promotion,
+        rf"\b(?:our|my|its|their) (?:new |latest )?(?:{_OFFERING}|features?)\b(?!\s+team\b)"
+        r"(?=[^.]{0,60}\b(?:for you|you can now|you.ll get|helps?|lets?|allows?|enables?|automates?|handles?|"
+        r"boosts?|saves?|plugs?|integrates?|takes care|does|makes?|gives?|is (?:the|a|an|built|designed|made|perfect"
+        r"|for)|in action)\b)"
+        rf"|\b(?:with|using|through|via) (?:our|my) (?:\w+ )?{_OFFERING}\b",
+        "promotes the seller's product",
+    ),
+    _rule(
+        PitchKind.product_promotion,
+        r"\b(?:new |latest )?(?:dashboard|feature|integration|app|tool|platform|product|software|widget|plugin)s? "
+        r"(?:lets|allows|helps|enables) you\b|\b(?:it|each|every \w+|the \w+ plan) (?:also )?(?:comes|ships) with\b"
+        r"|\bpacked with\b|\bincluded in\b"
+        r"|\bbuilt-in\b|\bone-click\b|\bin one click\b|\bai-powered\b|\bpowered by\b"
+        r"|\bintegrates (?:seamlessly )?with\b"
+        r"|\bplug(?:s)? (?:right )?into\b",
+        "sells the product's features",
+    ),
+    # The vendor ranking itself.
+    _rule(
+        PitchKind.vendor_positioning,
+        r"\bwe(?:'re| are) (?:the |a )?(?:leading|#1|number one|top-rated|fastest-growing|most trusted|leader)\b"
+        rf"|\bwe(?:'re| are) the best (?:\w+ )?(?:{_OFFERING}|provider|vendor|company|choice|option)\b"
+        r"|\b(?:the )?only (?:platform|product|tool|vendor|solution|provider|app|software|company|service) "
+        r"(?:that|which|built|on the market|out there)\b"
+        r"|\b(?:industry|market)[- ]leading\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\bmarket leader\b"
+        r"|\baward[- ]winning\b|\bleading (?:provider|platform|solution|vendor|supplier)\b|\btrusted by\b"
+        r"|\bour solutions?\b(?!\s+(?:to|was|were|for|in|there|here|had|did)\b)",
+        "the vendor positions itself",
+    ),
+    _rule(
+        PitchKind.vendor_positioning,
+        r"\b(?:teams|companies|customers|clinics|users|businesses|brands|marketers|agencies|clients|firms|stores) "
+        r"(?:already )?(?:trust|rely on|love|choose|switched to) (?:us|our)\b"
+        r"|\bunlike (?:other|legacy|traditional|competing|most|the other) (?:\w+ )?(?:vendors|tools|platforms|"
+        r"solutions|providers|products|agencies|companies|apps)\b"
+        r"|\bour (?:customers|clients|users) (?:love|rave|swear by|see results|get results|typically see)\b",
+        "the vendor positions itself",
+    ),
+)
+
+# Where the talk picks up again after an ad: the block ends before these.
+_TALK_RESUMES = re.compile(
+    r"^\W*(?:(?:okay|ok|alright|all right|so|and|now|right)[,\s]+)*(?:anyway|back to|where were we|let's get back"
+    r"|let's go back|returning to|as i was saying|so, back|now, back)\b",
+    re.IGNORECASE,
+)
+# The sponsor's name right after its lead-in, so the block can follow "Ledgerly makes ..." sentences.
+_SPONSOR_NAME = re.compile(
+    r"\b(?:brought to you by|sponsored by|supported by|presented by|powered by|comes from|our friends (?:over )?at"
+    r"|sponsors?,)\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2})"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Words with no cue of their own that may sit between two cues and still belong to the pitch:
+# about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
+MAX_UNCUED_WORDS_IN_A_PITCH = 25
+MAX_UNCUED_WORDS_IN_AN_AD_READ = 60
+
+
+def find_pitch_cues(text: str) -> list[PitchCue]:
+    """Every cue of a pitch in one text, in reading order; overlapping hits of one kind count once."""
+    hits: list[PitchCue] = []
+    for rule in _RULES:
+        for match in rule.pattern.finditer(text):
+            matched = match.group(0).strip(" ,")
+            if matched:
+                start = match.start() + match.group(0).index(matched)
+                hits.append(PitchCue(rule.kind, matched, rule.reason, start, start + len(matched)))
+    hits.sort(key=lambda cue: (cue.start, -cue.end, cue.kind.value))
+    cues: list[PitchCue] = []
+    covered: dict[PitchKind, int] = {}
+    for cue in hits:
+        if cue.start < covered.get(cue.kind, -1):
+            continue
+        covered[cue.kind] = cue.end
+        cues.append(cue)
+    return cues
+
+
+def is_pitch(text: str) -> bool:
+    return bool(find_pitch_cues(text))
+
+
+def detect_pitch(texts: Sequence[str]) -> list[PitchFinding]:
+    """The cues in each text, plus the cue-less texts that sit inside an ad read or between two cues.
+
+    ``texts`` are consecutive sentences or segments of one talk; ``index`` in each finding points
+    into it. A text with several cues has several findings."""
+    cues = [find_pitch_cues(text) for text in texts]
+    findings = [
+        PitchFinding(index, cue.kind, cue.matched, cue.reason) for index, found in enumerate(cues) for cue in found
+    ]
+    flagged = {index for index, found in enumerate(cues) if found}
+    for index in sorted(_inside_blocks(texts, cues) - flagged):
+        findings.append(PitchFinding(index, PitchKind.ad_block, texts[index], "sits inside an ad read"))
+    return sorted(findings, key=lambda finding: finding.index)
+
+
+def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[int]:
+    """Indices between a pitch's first and last cue, stopping where the talk resumes.
+
+    The stretch without a cue is measured in words, not sentences: Whisper cuts one spoken
+    sentence into several segments, and a fragment ("agencies.") is not a sentence of talk."""
+    inside: set[int] = set()
+    index = 0
+    while index < len(texts):
+        if not cues[index]:
+            index += 1
+            continue
+        is_ad_read = any(cue.kind is PitchKind.sponsor_read for cue in cues[index])
+        names = _sponsor_names(texts[index]) if is_ad_read else []
+        last, uncued_words = index, 0
+        for probe in range(index + 1, len(texts)):
+            if _TALK_RESUMES.search(texts[probe]):
+                break
+            if any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
+                is_ad_read = True
+                names += _sponsor_names(texts[probe])
+            if cues[probe] or _names_sponsor(texts[probe], names):
+                last, uncued_words = probe, 0
+                continue
+            uncued_words += len(texts[probe].split())
+            if uncued_words > (MAX_UNCUED_WORDS_IN_AN_AD_READ if is_ad_read else MAX_UNCUED_WORDS_IN_A_PITCH):
+                break
+        inside.update(range(index, last + 1))
+        index = last + 1
+    return inside
+
+
+def _sponsor_names(text: str) -> list[str]:
+    return [match.group(1) for match in _SPONSOR_NAME.finditer(text)]
+
+
+def _names_sponsor(text: str, names: Sequence[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
+
+
+def strip_pitch(transcript: Transcript) -> tuple[Transcript, list[PitchFinding]]:
+    """The transcript without its ad reads and self-promotion, and what was removed.
+
+    Sentences are read across segment boundaries: Whisper often ends a segment mid-sentence, and
+    an ad read rarely fits one segment. Segments are emptied, never removed, so a segment index
+    (``Insight.segment_index``) still points into the stored transcript; one that keeps some words
+    keeps their timings where the engine's words line up with its text. Each finding names the
+    segments its sentence touched (``segments``, first one as ``index``) and their time span."""
+    texts = [segment.text.strip() for segment in transcript.segments]
+    sentences = _sentences_across(texts)
+    sentence_findings = detect_pitch([sentence.text for sentence in sentences])
+    if not sentence_findings:
+        return transcript, []
+    segments_of = [sentence.segments for sentence in sentences]
+    findings = [
+        replace(
+            finding,
+            index=segments_of[finding.index][0],
+            segments=segments_of[finding.index],
+            start=transcript.segments[segments_of[finding.index][0]].start,
+            end=transcript.segments[segments_of[finding.index][-1]].end,
+        )
+        for finding in sentence_findings
+    ]
+    pitched = [sentences[index].span for index in sorted({finding.index for finding in sentence_findings})]
+    kept_segments: list[TranscriptSegment] = []
+    offset = 0
+    for segment, text in zip(transcript.segments, texts, strict=True):
+        tokens = [(offset + match.start(), offset + match.end()) for match in re.finditer(r"\S+", text)]
+        keep = [not any(start < end_ and start_ < end for start_, end_ in pitched) for start, end in tokens]
+        offset += len(text) + 1
+        kept_segments.append(segment if all(keep) else _keep_tokens(segment, text, keep))
+    return transcript.model_copy(update={"segments": kept_segments}), findings
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    span: tuple[int, int]  # characters in the segments' texts joined by single spaces
+    segments: tuple[int, ...]
+
+
+def _sentences_across(texts: Sequence[str]) -> list[_Sentence]:
+    joined = " ".join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    breaks = [0, *(match.end() for match in _SENTENCE_BREAK.finditer(joined)), len(joined)]
+    sentences = []
+    for begin, finish in itertools.pairwise(breaks):
+        text = joined[begin:finish].strip()
+        if not text:
+            continue
+        end = begin + len(joined[begin:finish].rstrip())
+        touched = tuple(
+            index for index, start in enumerate(starts) if start < end and begin < start + len(texts[index])
+        )
+        sentences.append(_Sentence(text, (begin, end), touched))
+    return sentences
+
+
+def _keep_tokens(segment: TranscriptSegment, text: str, keep: list[bool]) -> TranscriptSegment:
+    tokens = text.split()
+    # Where the engine's words do not line up with the text's, better no word timings than wrong ones.
+    aligned = len(segment.words) == len(tokens)
+    words = [word for word, kept in zip(segment.words, keep, strict=True) if kept] if aligned else []
+    update: dict[str, object] = {
+        "text": " ".join(token for token, kept in zip(tokens, keep, strict=True) if kept),
+        "words": words,
+    }
+    if words:
+        # The quote's timestamps must point at what is still said, not at the removed pitch.
+        update |= {"start": words[0].start, "end": words[-1].end}
+    return segment.model_copy(update=update)
+
+
+def pitch_spans(findings: Sequence[PitchFinding]) -> list[tuple[float, float]]:
+    """The stretches of the recording the findings cover, consecutive segments merged: what a report shows."""
+    located = sorted(
+        {
+            (f.segments[0], f.segments[-1], f.start, f.end)
+            for f in findings
+            if f.segments and f.start is not None and f.end is not None
+        }
+    )
+    spans: list[tuple[int, float, float]] = []
+    for first, last, start, end in located:
+        if spans and first <= spans[-1][0] + 1:
+            spans[-1] = (max(last, spans[-1][0]), spans[-1][1], max(spans[-1][2], end))
+        else:
+            spans.append((last, start, end))
+    return [(start, end) for _, start, end in spans]
+
+
+def describe_removed(findings: Sequence[PitchFinding]) -> str:
+    """One line for a stage report: how many segments of pitch were set aside, where, and on which cues."""
+    segments = len({index for finding in findings for index in finding.segments})
+    where = ", ".join(f"{_clock(start)}-{_clock(end)}" for start, end in pitch_spans(findings))
+    kinds = ", ".join(sorted({finding.kind.value for finding in findings}))
+    return f"set aside {segments} segment(s) of pitch at {where} ({kinds})"
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes:02d}:{secs:02d}"

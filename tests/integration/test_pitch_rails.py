@@ -1,0 +1,91 @@
+"""A sponsor read in the middle of a talk, through the real insights service and both writers.
+
+The test plays the transcriber (a transcript in S3, ``transcripts.ready`` on the topic); the
+insights service strips the read before its engine runs, and neither rail's artifact may carry
+a run of four words from it. The insights stage's status says what it set aside.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from infra.local.demo import follow, open_followers
+from infra.local.stack import LocalStack
+from shared.events import InsightSet, TranscriptReady
+from shared.keys import insights_key, transcript_key
+from shared.storage import ObjectStore, make_s3_client
+from shared.topics import (
+    FRAMEWORK_ARTICLE_REVIEW,
+    FRAMEWORK_ARTICLES,
+    LEAD_MAGNETS,
+    RECORDINGS_STATUS,
+    TRANSCRIPTS_READY,
+)
+from tests.conftest import make_stack
+from tests.pitch.transcripts import sponsored_webinar, words_of_the_read_in
+from tests.unit.transcripts import make_transcript
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    stack = make_stack(
+        tmp_path_factory.mktemp("pitch"),
+        services=("insights", "lead_magnet_writer", "framework_article_writer"),
+        partitions=1,
+    )
+    stack.up()
+    try:
+        yield stack
+    finally:
+        stack.down()
+
+
+async def test_a_mid_talk_sponsor_read_reaches_neither_rail(stack: LocalStack) -> None:
+    recording_id = uuid.uuid4().hex[:24]
+    source_key = f"incoming/webinars/{recording_id}.mp3"
+    transcript = make_transcript(recording_id, sponsored_webinar())
+    store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
+    stored = store.put_model(transcript_key(recording_id), transcript)
+    ready = TranscriptReady(
+        event_id=uuid.uuid4().hex,
+        recording_id=recording_id,
+        producer="test",
+        transcript_uri=str(stored.uri),
+        transcript_sha256=stored.sha256,
+        source_key=source_key,
+        title="Customer onboarding",
+        language="en",
+        engine=transcript.engine,
+        model=transcript.model,
+        duration_s=transcript.duration_s,
+        segment_count=len(transcript.segments),
+    )
+    outputs = (LEAD_MAGNETS, FRAMEWORK_ARTICLES, FRAMEWORK_ARTICLE_REVIEW, RECORDINGS_STATUS)
+    consumer = await open_followers(stack.bootstrap_servers, outputs)
+    producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
+    await producer.start()
+    try:
+        await producer.send_and_wait(TRANSCRIPTS_READY, ready.model_dump_json().encode(), key=recording_id.encode())
+        seen = await follow(consumer, source_key, (LEAD_MAGNETS, FRAMEWORK_ARTICLES), timeout_s=150)
+        # A refusal or a second artifact would come after the first ones: listen a little longer.
+        for topic, events in (await follow(consumer, source_key, (), timeout_s=3)).items():
+            seen.setdefault(topic, []).extend(events)
+    finally:
+        await producer.stop()
+        await consumer.stop()
+
+    assert not seen.get(FRAMEWORK_ARTICLE_REVIEW), "the clean talk left after the read is an article, not a refusal"
+    [lead_magnet] = seen[LEAD_MAGNETS]
+    [article] = seen[FRAMEWORK_ARTICLES]
+    for uri in (lead_magnet["artifact_uri"], lead_magnet["html_uri"], article["artifact_uri"]):
+        assert words_of_the_read_in(store.get_bytes(uri).decode()) == [], uri
+    insights = store.get_model(f"s3://{stack.bucket}/{insights_key(recording_id)}", InsightSet)
+    assert words_of_the_read_in(" ".join(insight.quote for insight in insights.insights)) == []
+    reported = [event["message"] for event in seen.get(RECORDINGS_STATUS, []) if event["stage"] == "insights"]
+    assert any("set aside 4 segment(s) of pitch at 01:16-01:44" in message for message in reported), reported

@@ -1,0 +1,187 @@
+"""shared.pitch: what counts as a pitch, how an ad read becomes one block, and the measured set."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.framework_article_writer.guard import find_promotional_tells
+from services.framework_article_writer.settings import FrameworkArticleSettings
+from services.framework_article_writer.writer import FrameworkArticleWriter
+from services.insights.engine import extract_insights
+from services.lead_magnet_writer.settings import LeadMagnetSettings
+from services.lead_magnet_writer.writer import LeadMagnetWriter
+from shared.events import Transcript, TranscriptSegment, TranscriptWord
+from shared.pitch import PitchKind, detect_pitch, find_pitch_cues, pitch_spans, strip_pitch
+from tests.pitch import Labelled, measured_set
+from tests.pitch.transcripts import sponsored_webinar, words_of_the_read_in
+from tests.unit.transcripts import make_transcript
+
+TALK_BEFORE = [
+    "Most teams think churn starts at renewal.",
+    "It starts in the first two weeks, when nobody owns the handoff.",
+]
+AD_READ = [
+    "This episode is brought to you by Ledgerly.",
+    "Ledgerly keeps your books tidy while you sleep.",
+    "Freelancers I know swear it changed their year.",
+    "Go to ledgerly dot com slash trial and use the code webinar 20 for 30% off your first year.",
+]
+TALK_AFTER = [
+    "Anyway, back to the handoff.",
+    "Write down who owns the customer on day one, and check it on day ten.",
+]
+
+
+def rates(items: list[Labelled]) -> tuple[float, float]:
+    pitches = [item for item in items if item.is_pitch]
+    innocent = [item for item in items if not item.is_pitch]
+    recall = sum(bool(find_pitch_cues(item.text)) for item in pitches) / len(pitches)
+    false_refusals = sum(bool(find_pitch_cues(item.text)) for item in innocent) / len(innocent)
+    return recall, false_refusals
+
+
+def test_the_measured_set_is_big_enough_and_split_in_halves() -> None:
+    items = measured_set()
+    for split in ("dev", "held-out"):
+        part = [item for item in items if item.split == split]
+        assert sum(item.is_pitch for item in part) >= 30
+        assert sum(not item.is_pitch for item in part) >= 30
+
+
+def test_held_out_recall_and_false_refusals() -> None:
+    recall, false_refusals = rates([item for item in measured_set() if item.split == "held-out"])
+
+    assert recall >= 0.95
+    assert false_refusals <= 0.05
+
+
+def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
+    held_out = [item for item in measured_set() if item.split == "held-out"]
+    for item in held_out:
+        assert bool(find_promotional_tells(item.text)) == bool(find_pitch_cues(item.text)), item.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "matched"),
+    [
+        ("Thanks to our sponsor, Cobalt Cloud.", PitchKind.sponsor_read, "our sponsor"),
+        ("Find us at acme dot io slash start.", PitchKind.web_address, "acme dot io slash start"),
+        ("Read more at https://example.com/more.", PitchKind.web_address, "https://example.com/more"),
+        ("Use the code podcast 15 at the end.", PitchKind.promo_code, "Use the code podcast 15"),
+        ("You save forty percent this week only.", PitchKind.offer, "save forty percent"),
+        ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
+        ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
+        ("We are the leading vendor in this space.", PitchKind.vendor_positioning, "We are the leading"),
+    ],
+)
+def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) -> None:
+    cues = find_pitch_cues(text)
+
+    assert any(cue.kind is kind and matched in cue.matched for cue in cues), cues
+    assert all(cue.reason and text[cue.start : cue.end] == cue.matched for cue in cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A vendor speaking candidly about its own product is telling a story, not selling.
+        "Our app crashed every time you opened it on a train.",
+        "Our platform was slow and you could see it in the churn numbers.",
+        "Our new feature flopped and we learned why.",
+        "We're the best at hiding our own mistakes.",
+        # What a webinar host says between ideas.
+        "Let's get started.",
+        "Thanks everyone for joining today's webinar.",
+        "Feel free to drop your questions in the chat.",
+        "Our friends at the hospital told us the forms were the problem.",
+        "Start a trial run of the new process with one team.",
+        "I'd encourage you to read the transcript of your last call.",
+        "Get your team in a room and map the journey.",
+    ],
+)
+def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
+    assert find_pitch_cues(text) == []
+
+
+def test_an_ad_read_is_one_block_from_its_lead_in_until_the_talk_resumes() -> None:
+    texts = [*TALK_BEFORE, *AD_READ, *TALK_AFTER]
+
+    findings = detect_pitch(texts)
+
+    first, last = len(TALK_BEFORE), len(TALK_BEFORE) + len(AD_READ) - 1
+    assert {finding.index for finding in findings} == set(range(first, last + 1))
+    # The sentence with no cue of its own is there because it sits inside the read.
+    assert [f.kind for f in findings if f.index == first + 2] == [PitchKind.ad_block]
+    assert [f.kind for f in findings if f.index == first + 1] == [PitchKind.ad_block]
+
+
+def test_talk_between_two_distant_pitches_is_kept() -> None:
+    texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {0, len(texts) - 1}
+
+
+def transcript(texts: list[str], words_for: int | None = None) -> Transcript:
+    segments = []
+    for index, text in enumerate(texts):
+        words = []
+        if index == words_for:
+            words = [
+                TranscriptWord(start=index * 10 + n * 0.4, end=index * 10 + n * 0.4 + 0.3, word=f" {word}")
+                for n, word in enumerate(text.split())
+            ]
+        segments.append(TranscriptSegment(start=index * 10.0, end=index * 10.0 + 9, text=text, words=words))
+    return Transcript(
+        recording_id="ab" * 12, language="en", engine="test", model="hand-written", duration_s=90, segments=segments
+    )
+
+
+def test_strip_pitch_removes_the_read_across_segments_and_reports_where_it_was() -> None:
+    # The read's lead-in ends a segment of talk, and its last cue starts a segment that goes on talking.
+    texts = [
+        TALK_BEFORE[0],
+        f"{TALK_BEFORE[1]} {AD_READ[0]}",
+        f"{AD_READ[1]} {AD_READ[2]}",
+        f"{AD_READ[3]} {TALK_AFTER[0]}",
+        TALK_AFTER[1],
+    ]
+
+    stripped, findings = strip_pitch(transcript(texts, words_for=1))
+
+    # Emptied, not removed: segment indices still point into the stored transcript.
+    assert [segment.text for segment in stripped.segments] == [
+        TALK_BEFORE[0],
+        TALK_BEFORE[1],
+        "",
+        TALK_AFTER[0],
+        TALK_AFTER[1],
+    ]
+    kept = stripped.segments[1]
+    assert [word.word.strip() for word in kept.words] == TALK_BEFORE[1].split()
+    assert kept.end == kept.words[-1].end < 19
+    assert {finding.index for finding in findings} == {1, 2, 3}
+    assert {index for finding in findings for index in finding.segments} == {1, 2, 3}
+    assert pitch_spans(findings) == [(10.0, 39.0)]
+    assert not any(find_pitch_cues(segment.text) for segment in stripped.segments)
+
+
+def test_a_transcript_without_a_pitch_comes_back_unchanged() -> None:
+    clean = transcript([*TALK_BEFORE, *TALK_AFTER])
+
+    assert strip_pitch(clean) == (clean, [])
+
+
+def test_neither_rail_carries_a_sponsor_read_once_the_insight_stage_strips_it() -> None:
+    def artifacts(transcript: Transcript) -> str:
+        insights = extract_insights(transcript, source_key="incoming/webinars/x.mp3", title="Onboarding")
+        lead_magnet = LeadMagnetWriter(LeadMagnetSettings()).write(insights)
+        article = FrameworkArticleWriter(FrameworkArticleSettings()).write(insights)
+        return "\n".join([lead_magnet.markdown, lead_magnet.html, article.markdown])
+
+    webinar = make_transcript("ef" * 12, sponsored_webinar())
+    assert words_of_the_read_in(artifacts(webinar)), "unstripped, the read reaches the rails: the test has teeth"
+
+    stripped, findings = strip_pitch(webinar)
+
+    assert words_of_the_read_in(artifacts(stripped)) == []
+    assert PitchKind.ad_block in {finding.kind for finding in findings}
