@@ -68,7 +68,11 @@ class RecordingIngested(Event):
     source_key: str = Field(description="Object key of the upload, e.g. incoming/podcasts/episode-12.mp3.")
     source_etag: str = Field(description="ETag of the uploaded object version that was ingested.")
     kind: RecordingKind = Field(description="webinar or podcast.")
-    title: str = Field(description="Human title: object metadata 'title' or the file name.")
+    title: str = Field(
+        default="",
+        description="The upload's own title (object metadata 'title'); empty when it had none, never the file "
+        "name: each writer then builds a title from what the speaker said.",
+    )
     size_bytes: int = Field(ge=0, description="Size of the uploaded object in bytes.")
     duration_s: float = Field(ge=0, description="Duration of the audio stream in seconds.")
     container: str = Field(description="Container format reported by ffprobe, e.g. mp3, mov,mp4,m4a.")
@@ -141,7 +145,7 @@ class TranscriptReady(Event):
     transcript_uri: str = Field(description="s3:// URI of the transcript JSON (segments with start, end, text).")
     transcript_sha256: str = Field(description="SHA-256 of the transcript JSON object.")
     source_key: str = Field(description="Object key of the original upload.")
-    title: str = Field(description="Title of the recording.")
+    title: str = Field(default="", description="The upload's own title, as ingested; empty when the upload had none.")
     language: str = Field(description="Language of the transcript (ISO 639-1).")
     engine: str = Field(description="Speech-to-text engine that produced it.")
     model: str = Field(description="Model name used by the engine.")
@@ -227,7 +231,7 @@ class InsightSet(BaseModel):
 
     recording_id: str
     source_key: str
-    title: str
+    title: str = Field(default="", description="The upload's own title; empty when the upload had none.")
     keywords: list[str]
     insights: list[Insight]
 

@@ -121,7 +121,7 @@ def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insi
     with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
         LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
 
-    assert refused.value.problems == ("no target keyword",)
+    assert refused.value.problems == ("no target keyword: the recording yielded no key phrases",)
 
 
 def test_refuses_a_recording_without_insights(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
