@@ -27,7 +27,7 @@ from tests.unit.transcripts import (
     make_transcript,
 )
 
-QUOTE_LINE = re.compile(r'^> "(?P<quote>.+)" \[(?P<stamp>(?:\d+:)?\d\d:\d\d)\]$', re.MULTILINE)
+QUOTE_LINE = re.compile(r'^> "(?P<quote>.+)"(?: — [^\[\]]+?)? \[(?P<stamp>(?:\d+:)?\d\d:\d\d)\]$', re.MULTILINE)
 PITCH_WORDS = ("demo", "Recast", "platform", "features", "http", "link", "leading", "sign up", "trial", "sales")
 
 
@@ -76,7 +76,7 @@ def test_thesis_is_stated_from_the_strongest_point_of_view(article: FrameworkArt
         '> "Most people think onboarding is a product problem, but the truth is it\'s a handoff problem." [00:12]'
         in article.markdown
     )
-    assert article.title == "Onboarding is a handoff problem: The Customer Onboarding 3-Step Framework"
+    assert article.title == "Onboarding Is a Handoff Problem"
     assert article.markdown.startswith(f"# {article.title}\n")
 
 
