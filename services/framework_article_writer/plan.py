@@ -225,12 +225,14 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         kind: Literal["steps", "pillars"] = "steps"
         steps = tuple(FrameworkStep(name=step) for step in framework.steps)
         name = (
-            f"The {headline_case(keyword)} {len(steps)}-Step Framework" if keyword else f"A {len(steps)}-Step Framework"
+            f"The {headline_case(keyword)} {len(steps)}-Step Framework"
+            if keyword
+            else f"The {len(steps)}-Step Framework"
         )
     else:
         framework, kind = None, "pillars"
         steps = _pillars([i for i in best_first if i is not thesis])
-        name = f"The {len(steps)} Pillars of {headline_case(keyword)}" if keyword else f"{len(steps)} Pillars"
+        name = f"The {len(steps)} Pillars of {headline_case(keyword)}" if keyword else f"The {len(steps)} Pillars"
 
     used = {
         thesis.insight_id,

@@ -46,7 +46,7 @@ DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 logger = logging.getLogger(__name__)
 
-MAX_TITLE_LINE_WORDS = 8
+MAX_TITLE_LINE_WORDS = 10
 
 
 class MalformedArticleError(ValueError):
@@ -157,9 +157,7 @@ class FrameworkArticleWriter:
         return {
             "title": title,
             # The framework's section is named for it, unless the article already is.
-            "framework_heading": f"The {len(plan.steps)} {plan.framework_kind}"
-            if same_as_title
-            else plan.framework_name,
+            "framework_heading": f"The {plan.framework_kind}" if same_as_title else plan.framework_name,
             "thesis": thesis,
             "thesis_text": plan.thesis_statement,
             "thesis_is_verbatim": plan.thesis_statement.lower() in thesis.quote.lower(),
@@ -177,20 +175,30 @@ class FrameworkArticleWriter:
 
 
 def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title: str) -> str:
-    """The claim the article defends, in the speaker's words, as a headline."""
+    """The position the article defends, in the speaker's words, as a headline: their claim, else their
+    shortest quotable line (one no pillar is already named after), else a short thesis; only then the
+    upload's own title, and the framework's name as the last resort. Never the upload's file name."""
     if plan.claim:
         return headline_case(plan.claim.rstrip(".!?"))
+    pillars = {step.source.insight_id for step in plan.steps if step.source is not None}
     lines = sorted(
-        (i for i in insights if i.type is InsightType.quotable_line),
+        (i for i in insights if i.type is InsightType.quotable_line and i.insight_id not in pillars),
         key=lambda insight: (-insight.score, insight.start),
     )
-    for line in lines:
-        first_clause = re.split(r"\s*[,;:\u2014\u2013]\s*|(?<=[.!?])\s+", line.quote.strip())[0].rstrip(".!?")
-        if 2 <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS and not first_clause.endswith("?"):
-            return headline_case(first_clause)
+    for candidate in [*lines, plan.thesis]:
+        if line := _headline_line(candidate.quote):
+            return line
     if uploaded_title.strip():
         return uploaded_title.strip()
     return plan.framework_name
+
+
+def _headline_line(quote: str) -> str:
+    """The quote's first clause as a headline, when it is a short statement; else ""."""
+    first_clause = re.split(r"\s*[,;:\u2014\u2013]\s*|(?<=[.!?])\s+", quote.strip())[0]
+    if first_clause.endswith("?") or not 2 <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
+        return ""
+    return headline_case(first_clause.rstrip(".!"))
 
 
 def check_article(markdown: str) -> list[str]:

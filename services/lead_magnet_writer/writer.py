@@ -133,7 +133,12 @@ class LeadMagnetWriter:
     def write(self, insights: InsightSet) -> LeadMagnet:
         """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
         settings = self._settings
-        usable = [insight for insight in insights.insights if not _SIGNPOST.search(insight.summary)]
+        # A question (often the host's or the audience's) asks; it is not an item a reader can act on.
+        usable = [
+            insight
+            for insight in insights.insights
+            if not _SIGNPOST.search(insight.summary) and not insight.summary.rstrip().endswith("?")
+        ]
         lead_format = choose_format(usable)
         body = _collect_body(lead_format, usable)
         if (total := _item_total(body)) < MIN_ITEMS:
