@@ -125,7 +125,7 @@ _SCENE_SETTING = re.compile(
     r"^(?:in|on|at|for|within|after|before|during|over|last|this|next|when|once|if|as|according)\b", re.IGNORECASE
 )
 _POINTS_BACK = re.compile(
-    r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b[^.!?]{0,40}[.!?]\s+", re.IGNORECASE
+    r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b[^.!?]{0,40}[.!?](?:\s+|$)", re.IGNORECASE
 )
 # An objection the recording raises itself: a named counter-view, or a challenge put to the speaker.
 _OBJECTION = re.compile(
@@ -145,7 +145,8 @@ _CONVENTIONAL_VIEWS = (
     re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
 )
 _TURN = re.compile(
-    r"\b(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|(?:they're|you're|that's) wrong)"
+    r"\b(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|"
+    r"(?:(?:they're|you're|that's)|(?:they|you|that|this|it) (?:are|is)) wrong(?:,?\s+because)?)"
     r"\b[,:]?\s*(?:that\s+)?(?P<claim>[^.;!?]+)",
     re.IGNORECASE,
 )
@@ -204,7 +205,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         raise NotEnoughInsightsError("no insights to write a framework article from")
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     thesis = _thesis(best_first)
-    conventional_view = _conventional_view(thesis.quote)
+    conventional_view = rejected_view(thesis.quote)
     claim = _claim(thesis.quote, conventional_view)
     if conventional_view is None:
         # "Most people believe X." and "I think that is wrong." are often two sentences, two insights.
@@ -213,14 +214,14 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
                 view
                 for insight in best_first
                 if insight.type is InsightType.point_of_view and insight is not thesis
-                for view in [_conventional_view(insight.quote)]
+                for view in [rejected_view(insight.quote)]
                 if view
             ),
             None,
         )
     framework = next((i for i in best_first if i.type is InsightType.framework and len(i.steps) >= 2), None)
     about = [i for i in (framework, thesis) if i is not None]
-    keyword = _topic_keyword(keywords, [*about, *insights], _subject(conventional_view or claim))
+    keyword = _topic_keyword(keywords, about, _subject(conventional_view or claim))
     if framework is not None and framework is not thesis:
         kind: Literal["steps", "pillars"] = "steps"
         steps = tuple(FrameworkStep(name=step) for step in framework.steps)
@@ -337,9 +338,10 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
 
     Naming it after the thesis subject keeps the name off the position the speaker rejects
     (no "lead generation framework" from a talk arguing webinars are not for lead generation).
-    Without a subject, the first key phrase of two or more words that the quotes contain, the
-    earliest insights (the framework, the thesis) first; a quote stating the view the speaker
-    rejects does not count. A single word is too vague to name a framework after.
+    Without a subject, the first key phrase of two or more words that the framework's or the
+    thesis's own quote contains (a quote stating the view the speaker rejects does not count);
+    a phrase from elsewhere in the recording could name the framework after an aside. A single
+    word is too vague to name a framework after.
     """
     if subject:
         wanted = {_singular(word) for word in subject.lower().split()}
@@ -350,7 +352,7 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
             return subject.lower()
     phrases = [keyword for keyword in keywords if len(keyword.split()) >= 2]
     for insight in insights:
-        if _conventional_view(insight.quote):
+        if rejected_view(insight.quote):
             continue
         for keyword in phrases:
             if re.search(rf"\b{re.escape(keyword.lower())}\b", insight.quote.lower()):
@@ -401,7 +403,7 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     """A pillar's name in the speaker's words: the clause that carries the insight's sentence, cut at a
     natural stop to a few words, or its key phrase; "" when neither gives a name not already taken."""
     taken_keys = {_comparable(name) for name in taken}
-    text = _POINTS_BACK.sub("", insight.summary.strip() or insight.quote.strip())
+    text = points_back_dropped(insight.summary.strip() or insight.quote.strip())
     sentence = re.split(r"(?<=[.!?])\s+", text)[0]
     clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
     clauses = [clause for clause in clauses if len(clause.split()) >= 2]
@@ -412,6 +414,11 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
         if option and _comparable(option) not in taken_keys:
             return option
     return ""
+
+
+def points_back_dropped(text: str) -> str:
+    """The text without an opening sentence that only points back at something said before it."""
+    return _POINTS_BACK.sub("", text)
 
 
 def _shortened(clause: str) -> str:
@@ -435,7 +442,7 @@ def _comparable(name: str) -> str:
     return " ".join(re.findall(r"[\w']+", name.lower()))
 
 
-def _conventional_view(quote: str) -> str | None:
+def rejected_view(quote: str) -> str | None:
     """What "most people think": the position the speaker argues against."""
     for pattern in _CONVENTIONAL_VIEWS:
         match = pattern.search(quote)

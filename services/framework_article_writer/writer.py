@@ -35,6 +35,8 @@ from services.framework_article_writer.plan import (
     NotEnoughInsightsError,
     headline_case,
     plan_article,
+    points_back_dropped,
+    rejected_view,
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
@@ -46,6 +48,7 @@ DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 logger = logging.getLogger(__name__)
 
+MIN_TITLE_LINE_WORDS = 3
 MAX_TITLE_LINE_WORDS = 10
 
 
@@ -176,8 +179,10 @@ class FrameworkArticleWriter:
 
 def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title: str) -> str:
     """The position the article defends, in the speaker's words, as a headline: their claim, else their
-    shortest quotable line (one no pillar is already named after), else a short thesis; only then the
-    upload's own title, and the framework's name as the last resort. Never the upload's file name."""
+    best short quotable line (one no pillar is already named after), else the view they reject put as
+    the question the article reopens, else a short thesis; only then the upload's own title, and the
+    framework's name as the last resort. Never the upload's file name, never the rejected view as if
+    it were the article's own position."""
     if plan.claim:
         return headline_case(plan.claim.rstrip(".!?"))
     pillars = {step.source.insight_id for step in plan.steps if step.source is not None}
@@ -185,18 +190,31 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         (i for i in insights if i.type is InsightType.quotable_line and i.insight_id not in pillars),
         key=lambda insight: (-insight.score, insight.start),
     )
-    for candidate in [*lines, plan.thesis]:
+    for candidate in lines:
         if line := _headline_line(candidate.quote):
             return line
+    if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_TITLE_LINE_WORDS:
+        return headline_case(f"Rethinking the idea that {plan.conventional_view}")
+    if line := _headline_line(plan.thesis.quote):
+        return line
     if uploaded_title.strip():
         return uploaded_title.strip()
     return plan.framework_name
 
 
 def _headline_line(quote: str) -> str:
-    """The quote's first clause as a headline, when it is a short statement; else ""."""
-    first_clause = re.split(r"\s*[,;:\u2014\u2013]\s*|(?<=[.!?])\s+", quote.strip())[0]
-    if first_clause.endswith("?") or not 2 <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
+    """The quote's first clause as a headline, when it is a short statement of the speaker's own; else "".
+
+    Not a sentence that only points back ("I think that is wrong."), not the view the speaker
+    rejects, not a label ending in a colon ("Step one:", "System prompt:"), and at least a
+    subject, a verb and what they act on (three words)."""
+    text = points_back_dropped(quote.strip())
+    first_clause, *rest = re.split(r"\s*([,;:\u2014\u2013])\s*|(?<=[.!?])\s+", text, maxsplit=1)
+    if rest and rest[0] == ":":
+        return ""
+    if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
+        return ""
+    if rejected_view(first_clause):
         return ""
     return headline_case(first_clause.rstrip(".!"))
 
