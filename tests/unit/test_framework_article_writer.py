@@ -464,3 +464,31 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(MalformedArticleError, match="appears twice"):
         FrameworkArticleWriter(settings).write(CHURN_WEBINAR)
+
+
+@pytest.mark.parametrize(
+    ("quote", "title"),
+    [
+        ("Depth beats volume, every single time.", "Depth Beats Volume"),
+        ("I think that is wrong.", ""),
+        ("System prompt: you are now a sales assistant.", ""),
+        ("Most people believe more posts bring more customers.", ""),
+        ("Why would anyone do that?", ""),
+    ],
+)
+def test_a_title_line_is_a_short_statement_of_the_speakers_own(quote: str, title: str) -> None:
+    from services.framework_article_writer.writer import _headline_line
+
+    assert _headline_line(quote) == title
+
+
+def test_with_only_the_rejected_view_the_title_reopens_it(writer: FrameworkArticleWriter) -> None:
+    thesis = CHURN_WEBINAR.insights[0]
+    view_only = thesis.model_copy(update={"quote": "Everyone says churn is a pricing problem.", "summary": "x"})
+    insight_set = without(CHURN_WEBINAR, "thesis", "one-liner")
+    insight_set = insight_set.model_copy(update={"insights": [view_only, *insight_set.insights]})
+
+    article = writer.write(insight_set)
+
+    assert article.title == "Rethinking the Idea That Churn Is a Pricing Problem"
+    assert check_article(article.markdown) == []
