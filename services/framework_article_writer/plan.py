@@ -127,6 +127,11 @@ _SCENE_SETTING = re.compile(
 _POINTS_BACK = re.compile(
     r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b[^.!?]{0,40}[.!?](?:\s+|$)", re.IGNORECASE
 )
+_SIGNPOST = re.compile(
+    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
+    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
+    re.IGNORECASE,
+)
 # An objection the recording raises itself: a named counter-view, or a challenge put to the speaker.
 _OBJECTION = re.compile(
     r"\b(?:what about|isn't (?:that|this|it)|doesn't (?:that|this|it)|but (?:what|how|surely|doesn't|isn't|don't)|"
@@ -293,9 +298,11 @@ def speaker_of(insight: Insight) -> str:
 
 
 def _thesis(best_first: Sequence[Insight]) -> Insight:
-    """The most arguable idea: of the preferred type, the one that departs furthest from consensus."""
+    """The most arguable idea: of the preferred type, the one that departs furthest from consensus.
+    An agenda line ("Today I want to talk about...") announces a position; it is not one."""
+    stated = [insight for insight in best_first if not _SIGNPOST.search(insight.quote)] or best_first
     for wanted in _THESIS_PREFERENCE:
-        of_type = [insight for insight in best_first if insight.type is wanted]
+        of_type = [insight for insight in stated if insight.type is wanted]
         if of_type:
             return max(of_type, key=lambda insight: (insight.originality + insight.score, -insight.start))
     return best_first[0]
