@@ -12,6 +12,7 @@ import hashlib
 import json
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -234,6 +235,13 @@ class InsightSet(BaseModel):
     title: str = Field(default="", description="The upload's own title; empty when the upload had none.")
     keywords: list[str]
     insights: list[Insight]
+
+    @property
+    def uploaded_title(self) -> str:
+        """The upload's own title, or "": sets stored before ingest stopped standing in the file name for a
+        missing title carry that name, and a replay of them must not publish it."""
+        title = self.title.strip()
+        return "" if title == PurePosixPath(self.source_key).stem else title
 
 
 class InsightExtracted(Event):

@@ -99,7 +99,7 @@ class FrameworkArticleWriter:
                 raise PromotionalArticleError(pitch_tells) from too_little
             raise
 
-        context = self._context(plan, article_title(plan, usable, insights.title))
+        context = self._context(plan, article_title(plan, usable, insights.uploaded_title))
         # The pieces are guarded on their own too: they are published as fields, not only inside the article.
         context["counter_argument"] = (
             self._guarded("skeptics.md.j2", context, insights.recording_id) if plan.has_counter_view else ""

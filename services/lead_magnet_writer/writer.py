@@ -164,7 +164,7 @@ class LeadMagnetWriter:
             "gating_fields": settings.gating_fields,
             "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
             "buyer_problem": _buyer_problem(insights.insights),
-            "recording_title": insights.title.strip(),
+            "recording_title": insights.uploaded_title,
             "product_name": settings.product_name,
             "product_pitch": settings.product_pitch.rstrip("."),
             "cta_text": settings.cta_text,

@@ -328,3 +328,12 @@ def test_check_refuses_a_repeated_heading(lead_magnet: LeadMagnet) -> None:
     assert f"the heading {lead_magnet.title!r} appears twice" in check_lead_magnet(
         dataclasses.replace(lead_magnet, markdown=repeated)
     )
+
+
+def test_a_file_name_stored_as_the_title_by_an_older_ingest_is_not_published(settings: LeadMagnetSettings) -> None:
+    stored_before = CHURN_WEBINAR.model_copy(update={"title": PurePosixPath(CHURN_SOURCE_KEY).stem})
+
+    lead_magnet = LeadMagnetWriter(settings).write(stored_before)
+
+    assert stored_before.uploaded_title == ""
+    assert PurePosixPath(CHURN_SOURCE_KEY).stem not in lead_magnet.markdown
