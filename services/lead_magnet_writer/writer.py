@@ -316,15 +316,21 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
 
     Only a phrase of two or more words that the speaker's quotes contain qualifies (a single word
     such as "thought" is not something a buyer searches), about the subject rather than the show
-    (never just the recording's title words). The view the speaker rejects ("most people believe
-    more blog posts...") counts last: a lead magnet is not built on the position its source argues
-    against. A phrase the asset's own items (``shown``) say comes first, since that is what the
-    reader gets; then the most used, two words (what people type) before three.
+    (never just the recording's title words). Words stating the view the speaker rejects ("most
+    people believe more blog posts...") do not count: a lead magnet is not built on the position
+    its source argues against. A phrase the asset's own items (``shown``) say comes first, since
+    that is what the reader gets; then one in the speaker's own points of view (what the talk is
+    about); then the most used, two words (what people type) before three.
     """
     title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
     quotes = [_quoted(insight).lower() for insight in insights.insights]
-    endorsed = [quote for quote in quotes if not _COMMON_VIEW.search(quote)]
-    delivered = [quote for insight in shown if not _COMMON_VIEW.search(quote := _quoted(insight).lower())]
+    endorsed = [_without_rejected_view(quote) for quote in quotes]
+    delivered = [_without_rejected_view(_quoted(insight).lower()) for insight in shown]
+    positions = [
+        _without_rejected_view(_quoted(insight).lower())
+        for insight in insights.insights
+        if insight.type is InsightType.point_of_view
+    ]
 
     def usage(keyword: str, among: Sequence[str]) -> int:
         pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
@@ -343,6 +349,7 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
         candidates,
         key=lambda item: (
             -min(usage(item[1], delivered), 1),
+            -min(usage(item[1], positions), 1),
             -min(usage(item[1], endorsed), 3),
             -min(usage(item[1], quotes), 3),
             len(item[1].split()) != 2,
@@ -350,6 +357,17 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
         ),
     )
     return best
+
+
+def _without_rejected_view(quote: str) -> str:
+    """The quote without the clause that states the view the speaker argues against: "Most people think
+    X, but the truth is Y." keeps "the truth is Y."."""
+    match = _COMMON_VIEW.search(quote)
+    if match is None:
+        return quote
+    rest = quote[match.end() :]
+    turn = re.search(r"[.;!?]|,\s*but\b|\bbut\b", rest)
+    return quote[: match.start()] + (rest[turn.end() :] if turn else "")
 
 
 def _quoted(insight: Insight) -> str:

@@ -19,7 +19,7 @@ from services.lead_magnet_writer import (
 from shared.events import InsightSet, InsightType
 from shared.headings import heading_problems
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
-from tests.unit.transcripts import ONBOARDING_WEBINAR, make_transcript
+from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
 
 @pytest.fixture(scope="module")
@@ -337,3 +337,14 @@ def test_a_file_name_stored_as_the_title_by_an_older_ingest_is_not_published(set
 
     assert stored_before.uploaded_title == ""
     assert PurePosixPath(CHURN_SOURCE_KEY).stem not in lead_magnet.markdown
+
+
+def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject() -> None:
+    from services.lead_magnet_writer.writer import choose_target_keyword
+
+    insight_set = extract_insights(
+        make_transcript("rec-pitched", PITCHED_WEBINAR), source_key="incoming/webinars/x.mp4", title=""
+    )
+
+    assert "lead generation tool" in insight_set.keywords and "research tool" in insight_set.keywords
+    assert choose_target_keyword(insight_set) == "research tool"
