@@ -378,14 +378,22 @@ def _singular(word: str) -> str:
 
 
 def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
-    """The best insight of each kind, in the order the speaker said them, one pillar each."""
+    """The best insight of each kind, in the order the speaker said them, one pillar each. A pillar holds up
+    the speaker's position: never a question, an objection or the view they reject."""
+    supports = [
+        insight
+        for insight in candidates
+        if insight.type in _PILLAR_TYPES
+        and not insight.quote.rstrip().endswith("?")
+        and _OBJECTION.search(insight.quote) is None
+        and rejected_view(insight.quote) is None
+    ]
     named: dict[str, Insight] = {}
     best_of_kind: dict[InsightType, Insight] = {}
-    for insight in candidates:
-        if insight.type in _PILLAR_TYPES and _OBJECTION.search(insight.quote) is None:
-            best_of_kind.setdefault(insight.type, insight)
+    for insight in supports:
+        best_of_kind.setdefault(insight.type, insight)
     # The best of each kind first; one kind said several ways (a talk made of numbers) still makes pillars.
-    ordered = [*best_of_kind.values(), *(i for i in candidates if i.type in _PILLAR_TYPES)]
+    ordered = [*best_of_kind.values(), *supports]
     for insight in ordered:
         if len(named) >= MAX_PILLARS or insight in named.values():
             continue

@@ -492,3 +492,20 @@ def test_with_only_the_rejected_view_the_title_reopens_it(writer: FrameworkArtic
 
     assert article.title == "Rethinking the Idea That Churn Is a Pricing Problem"
     assert check_article(article.markdown) == []
+
+
+def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+    thesis = CHURN_WEBINAR.insights[0]
+    stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
+    view = thesis.model_copy(
+        update={"insight_id": "view", "quote": "Everyone says churn is a pricing problem.", "score": 0.3, "start": 20}
+    )
+    thin = without(CHURN_WEBINAR, "thesis", "routine", "exit-data", "retailer")
+    thin = thin.model_copy(update={"insights": [stated, view, *thin.insights]})
+
+    article = writer.write(thin)
+    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+
+    assert len(pillars) >= 2
+    assert not any("isn't that" in name or "pricing problem" in name for name in pillars), pillars
+    assert "## What the skeptics say" in article.markdown
