@@ -407,10 +407,11 @@ def _buyer_problem(insights: Sequence[Insight]) -> str:
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
         of_type = [insight for insight in best_first if insight.type is wanted]
-        standalone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
-        if standalone or of_type:
-            return (standalone or of_type)[0].summary
-    return best_first[0].summary if best_first else ""
+        alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
+        if alone or of_type:
+            # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
+            return standalone((alone or of_type)[0].summary)
+    return standalone(best_first[0].summary) if best_first else ""
 
 
 def _item_total(body: _Body) -> int:

@@ -348,3 +348,15 @@ def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject()
 
     assert "lead generation tool" in insight_set.keywords and "research tool" in insight_set.keywords
     assert choose_target_keyword(insight_set) == "research tool"
+
+
+def test_the_buyer_problem_never_opens_on_a_sentence_that_points_back(settings: LeadMagnetSettings) -> None:
+    pointing = CHURN_WEBINAR.insights[0].model_copy(
+        update={"summary": "I think that is wrong. Churn starts in the first week."}
+    )
+    insight_set = without(CHURN_WEBINAR, "thesis", "late-signal", "host-pushback")
+    insight_set = insight_set.model_copy(update={"insights": [pointing, *insight_set.insights]})
+
+    lead_magnet = LeadMagnetWriter(settings).write(insight_set)
+
+    assert lead_magnet.buyer_problem == "Churn starts in the first week."
