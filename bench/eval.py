@@ -26,6 +26,7 @@ from pathlib import Path
 from services.framework_article_writer import (
     FrameworkArticleSettings,
     FrameworkArticleWriter,
+    MalformedArticleError,
     NotEnoughInsightsError,
     PromotionalArticleError,
     find_promotional_tells,
@@ -45,7 +46,8 @@ from tests.eval.recordings import RECORDINGS, EvalRecording
 
 # espeak-ng settings that gave tiny.en its lowest word error rate here.
 VOICE, WORDS_PER_MINUTE, WORD_GAP = "en-us", "135", "6"
-_ARTICLE_QUOTE = re.compile(r'^> "(?P<quote>.+)" \[[\d:]+\]$', re.MULTILINE)
+# A quoted line: > "..." [12:34], with " — S2" before the timestamp when the speaker is known.
+_ARTICLE_QUOTE = re.compile(r'^> "(?P<quote>.+)"(?: — (?P<speaker>[^\[\]]+?))? \[[\d:]+\]$', re.MULTILINE)
 
 
 @dataclass
@@ -164,7 +166,7 @@ def evaluate(
         result.article = "published"
         quotes += [match.group("quote") for match in _ARTICLE_QUOTE.finditer(article.markdown)]
         result.article_tells = len(find_promotional_tells(article.markdown, product_names))
-    except (PromotionalArticleError, NotEnoughInsightsError) as refusal:
+    except (PromotionalArticleError, NotEnoughInsightsError, MalformedArticleError) as refusal:
         result.article = f"refused ({type(refusal).__name__})"
     if recording.adversarial:
         result.adversarial_caught = result.article.startswith("refused") or result.article_tells == 0

@@ -49,7 +49,10 @@ class Kind(StrEnum):
 def upload(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Audio or video file.")],
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="webinar or podcast.")],
-    title: Annotated[str | None, typer.Option("--title", "-t", help="Title; the file name when left out.")] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", "-t", help="Title; when left out the writers title each artifact from what was said."),
+    ] = None,
     key: Annotated[str | None, typer.Option(help="Object key; incoming/<kind>s/<file name> by default.")] = None,
     follow: Annotated[bool, typer.Option(help="Follow the recording stage by stage until both rails are done.")] = True,
     timeout: Annotated[float, typer.Option(help="Seconds to follow before giving up.")] = 1800,
@@ -57,7 +60,7 @@ def upload(
     """Upload a recording (multipart when large) and follow it through every stage."""
     settings = load_settings()
     key = key or f"incoming/{kind.value}s/{file.name}"
-    recording_id = put_recording(settings, file, key, kind, title or file.stem)
+    recording_id = put_recording(settings, file, key, kind, title or "")
     console.print(f"uploaded [bold]{file.name}[/] to s3://{settings.bucket}/{key}")
     console.print(f"recording id [bold cyan]{recording_id}[/]")
     if not follow:
@@ -91,7 +94,10 @@ def put_recording(settings: RecastSettings, file: Path, key: str, kind: Kind, ti
             str(file),
             settings.bucket,
             key,
-            ExtraArgs={"ContentType": content_type, "Metadata": {"title": title, "kind": kind.value}},
+            ExtraArgs={
+                "ContentType": content_type,
+                "Metadata": {"kind": kind.value} | ({"title": title} if title else {}),
+            },
             Config=transfer,
             Callback=lambda sent: progress.advance(task, sent),
         )

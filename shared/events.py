@@ -12,6 +12,7 @@ import hashlib
 import json
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,7 +69,11 @@ class RecordingIngested(Event):
     source_key: str = Field(description="Object key of the upload, e.g. incoming/podcasts/episode-12.mp3.")
     source_etag: str = Field(description="ETag of the uploaded object version that was ingested.")
     kind: RecordingKind = Field(description="webinar or podcast.")
-    title: str = Field(description="Human title: object metadata 'title' or the file name.")
+    title: str = Field(
+        default="",
+        description="The upload's own title (object metadata 'title'); empty when it had none, never the file "
+        "name: each writer then builds a title from what the speaker said.",
+    )
     size_bytes: int = Field(ge=0, description="Size of the uploaded object in bytes.")
     duration_s: float = Field(ge=0, description="Duration of the audio stream in seconds.")
     container: str = Field(description="Container format reported by ffprobe, e.g. mp3, mov,mp4,m4a.")
@@ -141,7 +146,7 @@ class TranscriptReady(Event):
     transcript_uri: str = Field(description="s3:// URI of the transcript JSON (segments with start, end, text).")
     transcript_sha256: str = Field(description="SHA-256 of the transcript JSON object.")
     source_key: str = Field(description="Object key of the original upload.")
-    title: str = Field(description="Title of the recording.")
+    title: str = Field(default="", description="The upload's own title, as ingested; empty when the upload had none.")
     language: str = Field(description="Language of the transcript (ISO 639-1).")
     engine: str = Field(description="Speech-to-text engine that produced it.")
     model: str = Field(description="Model name used by the engine.")
@@ -227,9 +232,16 @@ class InsightSet(BaseModel):
 
     recording_id: str
     source_key: str
-    title: str
+    title: str = Field(default="", description="The upload's own title; empty when the upload had none.")
     keywords: list[str]
     insights: list[Insight]
+
+    @property
+    def uploaded_title(self) -> str:
+        """The upload's own title, or "": sets stored before ingest stopped standing in the file name for a
+        missing title carry that name, and a replay of them must not publish it."""
+        title = self.title.strip()
+        return "" if title == PurePosixPath(self.source_key).stem else title
 
 
 class InsightExtracted(Event):

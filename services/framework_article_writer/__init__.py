@@ -10,17 +10,25 @@ from services.framework_article_writer.guard import (
 )
 from services.framework_article_writer.plan import NotEnoughInsightsError
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from services.framework_article_writer.writer import FrameworkArticle, FrameworkArticleWriter, format_timestamp
+from services.framework_article_writer.writer import (
+    FrameworkArticle,
+    FrameworkArticleWriter,
+    MalformedArticleError,
+    check_article,
+    format_timestamp,
+)
 
 __all__ = [
     "FrameworkArticle",
     "FrameworkArticleSettings",
     "FrameworkArticleWriter",
+    "MalformedArticleError",
     "NotEnoughInsightsError",
     "PromotionalArticleError",
     "Repair",
     "Tell",
     "TellKind",
+    "check_article",
     "find_promotional_tells",
     "format_timestamp",
     "repair_article",

@@ -13,7 +13,7 @@ from services.framework_article_writer.drafting import FrameworkArticleDrafter
 from services.framework_article_writer.guard import PromotionalArticleError
 from services.framework_article_writer.plan import NotEnoughInsightsError
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from services.framework_article_writer.writer import FrameworkArticleWriter
+from services.framework_article_writer.writer import FrameworkArticleWriter, MalformedArticleError
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.drafting import transcript_uri_for
 from shared.events import (
@@ -109,7 +109,7 @@ async def write_and_publish(
         began = time.perf_counter()
         try:
             article = writer.write(insight_set)
-        except (PromotionalArticleError, NotEnoughInsightsError) as refusal:
+        except (PromotionalArticleError, NotEnoughInsightsError, MalformedArticleError) as refusal:
             reasons = await refuse(recording_id, source_key, insight_set, refusal)
             await run.finish(StageState.refused, "; ".join(reasons))
             return
@@ -153,6 +153,9 @@ async def refuse(recording_id: str, source_key: str, insight_set: InsightSet, re
     if isinstance(refusal, PromotionalArticleError):
         reasons = [f"{tell.kind.value}: {tell.reason} ({tell.matched!r})" for tell in refusal.tells]
         metrics.REFUSED.labels(reason="promotional").inc()
+    elif isinstance(refusal, MalformedArticleError):
+        reasons = list(refusal.problems)
+        metrics.REFUSED.labels(reason="malformed").inc()
     else:
         reasons = [str(refusal)]
         metrics.REFUSED.labels(reason="not_enough_insights").inc()

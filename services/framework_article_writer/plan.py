@@ -1,16 +1,18 @@
 """Decide what a framework article argues and cites, before a word of it is rendered.
 
 The thesis is the speaker's strongest point of view; the framework is the process they laid
-out, or, when they laid none out, their other ideas arranged as pillars; the skeptic's
-objection is the conventional view the speaker pushed against; the answer is the best
-number or story that has not been cited yet. Every piece is an insight, so everything the
-article asserts traces to a quote and a timestamp.
+out, or, when they laid none out, their other ideas arranged as pillars, each named with a
+short phrase of its own sentence; the counter-view is one the recording raises itself (an
+objection or audience question, or the conventional view the speaker pushed against), and
+there is none when the recording raises none; the answer is the reply to it, or the best
+number or story not cited yet. Every piece is an insight, so everything the article asserts
+traces to a quote and a timestamp.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,6 +21,11 @@ from shared.events import Insight, InsightType
 MIN_PILLARS = 2
 MAX_PILLARS = 4
 MAX_CLAIM_WORDS = 12
+# A clause up to SHORT_NAME_WORDS names a pillar whole; a longer one is cut at its first phrase break
+# after MIN_NAME_WORDS, and one that runs past MAX_NAME_WORDS without a break gives no name.
+SHORT_NAME_WORDS = 8
+MIN_NAME_WORDS = 5
+MAX_NAME_WORDS = 12
 
 # Without a point of view, the most arguable remaining idea carries the thesis.
 _THESIS_PREFERENCE = (
@@ -31,15 +38,107 @@ _THESIS_PREFERENCE = (
 )
 # Evidence that answers a skeptic best: a number, then something that happened, then a cost.
 _ANSWER_PREFERENCE = (InsightType.data_point, InsightType.story, InsightType.pain_point)
-# A pillar is named for the move it asks of the reader; each kind of insight makes one move.
-_PILLAR_NAMES = {
-    InsightType.pain_point: "Name the Cost",
-    InsightType.data_point: "Measure It",
-    InsightType.story: "Learn From the Field",
-    InsightType.point_of_view: "Challenge the Default",
-    InsightType.quotable_line: "Hold the Principle",
-}
+# The kinds of idea that can stand as a pillar; a framework insight is a process, not a pillar.
+_PILLAR_TYPES = frozenset(
+    {
+        InsightType.pain_point,
+        InsightType.data_point,
+        InsightType.story,
+        InsightType.point_of_view,
+        InsightType.quotable_line,
+    }
+)
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
+# A name cut from a sentence must not stop on a word that promises more ("...posts that nobody").
+_DANGLING = _SMALL_WORDS | frozenset(
+    {
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "with",
+        "from",
+        "into",
+        "but",
+        "so",
+        "because",
+        "than",
+        "our",
+        "their",
+        "your",
+        "my",
+        "his",
+        "her",
+        "its",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "nobody",
+        "not",
+    }
+)
+# Where a long clause may be cut and still read as a phrase: before a preposition or a subordinate clause.
+_PHRASE_BREAK = frozenset(
+    {
+        "that",
+        "who",
+        "which",
+        "when",
+        "because",
+        "so",
+        "before",
+        "after",
+        "if",
+        "where",
+        "while",
+        "until",
+        "since",
+        "unless",
+        "and",
+        "but",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "every",
+        "without",
+    }
+)
+# Openings that carry no content of their own: the name starts after them.
+_FILLER = re.compile(
+    r"^(?:(?:so|and|but|now|well|honestly|look|okay|ok)\b,?\s*|(?:i think|i believe|i'd argue|the truth is|"
+    r"the reality is|the problem is|the point is|here is|here's)\b(?:\s+that)?,?\s*)+",
+    re.IGNORECASE,
+)
+# A clause that only sets the scene ("In our own data", "Last year") is not what the sentence says.
+_SCENE_SETTING = re.compile(
+    r"^(?:in|on|at|for|within|after|before|during|over|last|this|next|when|once|if|as|according)\b", re.IGNORECASE
+)
+_POINTS_BACK = re.compile(
+    r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b[^.!?]{0,40}[.!?](?:\s+|$)", re.IGNORECASE
+)
+_SIGNPOST = re.compile(
+    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
+    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
+    re.IGNORECASE,
+)
+# An objection the recording raises itself: a named counter-view, or a challenge put to the speaker.
+_OBJECTION = re.compile(
+    r"\b(?:what about|isn't (?:that|this|it)|doesn't (?:that|this|it)|but (?:what|how|surely|doesn't|isn't|don't)|"
+    r"(?:the|an|one) (?:objection|pushback|counter-?argument)|(?:skeptics|critics|sceptics) (?:say|will say|argue)|"
+    r"devil's advocate|push(?:ing)? back)\b",
+    re.IGNORECASE,
+)
 
 _CONVENTIONAL_VIEWS = (
     re.compile(
@@ -51,7 +150,8 @@ _CONVENTIONAL_VIEWS = (
     re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
 )
 _TURN = re.compile(
-    r"\b(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|(?:they're|you're|that's) wrong)"
+    r"\b(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|"
+    r"(?:(?:they're|you're|that's)|(?:they|you|that|this|it) (?:are|is)) wrong(?:,?\s+because)?)"
     r"\b[,:]?\s*(?:that\s+)?(?P<claim>[^.;!?]+)",
     re.IGNORECASE,
 )
@@ -81,13 +181,20 @@ class ArticlePlan:
     framework: Insight | None
     answer: Insight | None
     supporting: tuple[Insight, ...]
+    objection: Insight | None = None
+
+    @property
+    def has_counter_view(self) -> bool:
+        """Whether the recording itself raises a view against the thesis; the article invents none."""
+        return self.objection is not None or self.conventional_view is not None
 
     @property
     def cited(self) -> list[Insight]:
         """Every insight the article quotes, each once, in the order the article quotes them."""
         pillars = [step.source for step in self.steps if step.source is not None]
         ordered = [self.thesis, *([self.framework] if self.framework else []), *pillars]
-        ordered += [*([self.answer] if self.answer else []), *self.supporting]
+        ordered += [*self.supporting, *([self.objection] if self.objection else [])]
+        ordered += [*([self.answer] if self.answer else [])]
         unique: dict[str, Insight] = {}
         for insight in ordered:
             unique.setdefault(insight.insight_id, insight)
@@ -103,7 +210,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         raise NotEnoughInsightsError("no insights to write a framework article from")
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     thesis = _thesis(best_first)
-    conventional_view = _conventional_view(thesis.quote)
+    conventional_view = rejected_view(thesis.quote)
     claim = _claim(thesis.quote, conventional_view)
     if conventional_view is None:
         # "Most people believe X." and "I think that is wrong." are often two sentences, two insights.
@@ -112,25 +219,26 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
                 view
                 for insight in best_first
                 if insight.type is InsightType.point_of_view and insight is not thesis
-                for view in [_conventional_view(insight.quote)]
+                for view in [rejected_view(insight.quote)]
                 if view
             ),
             None,
         )
-    keyword = _topic_keyword(keywords, insights, _subject(conventional_view or claim))
     framework = next((i for i in best_first if i.type is InsightType.framework and len(i.steps) >= 2), None)
+    about = [i for i in (framework, thesis) if i is not None]
+    keyword = _topic_keyword(keywords, about, _subject(conventional_view or claim))
     if framework is not None and framework is not thesis:
         kind: Literal["steps", "pillars"] = "steps"
         steps = tuple(FrameworkStep(name=step) for step in framework.steps)
         name = (
-            f"The {_headline_case(keyword)} {len(steps)}-Step Framework"
+            f"The {headline_case(keyword)} {len(steps)}-Step Framework"
             if keyword
-            else f"A {len(steps)}-Step Framework"
+            else f"The {len(steps)}-Step Framework"
         )
     else:
         framework, kind = None, "pillars"
         steps = _pillars([i for i in best_first if i is not thesis])
-        name = f"The {len(steps)} Pillars of {_headline_case(keyword)}" if keyword else f"{len(steps)} Pillars"
+        name = f"The {len(steps)} Pillars of {headline_case(keyword)}" if keyword else f"The {len(steps)} Pillars"
 
     used = {
         thesis.insight_id,
@@ -138,8 +246,14 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         *(s.source.insight_id for s in steps if s.source),
     }
     unused = [insight for insight in best_first if insight.insight_id not in used]
-    answer = next((i for wanted in _ANSWER_PREFERENCE for i in unused if i.type is wanted), None)
-    room = max(0, max_evidence - len(used) - (1 if answer else 0))
+    objection = _objection(unused, thesis)
+    unused = [insight for insight in unused if insight is not objection]
+    answer = None
+    if objection is not None or conventional_view is not None:
+        answer = _reply(unused, objection, thesis) or next(
+            (i for wanted in _ANSWER_PREFERENCE for i in unused if i.type is wanted), None
+        )
+    room = max(0, max_evidence - len(used) - (1 if answer else 0) - (1 if objection else 0))
     supporting = _mixed_evidence([i for i in unused if i is not answer], room)
     return ArticlePlan(
         keyword=keyword,
@@ -153,13 +267,42 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         framework=framework,
         answer=answer,
         supporting=tuple(sorted(supporting, key=lambda insight: insight.start)),
+        objection=objection,
     )
 
 
+def _objection(candidates: Sequence[Insight], thesis: Insight) -> Insight | None:
+    """A challenge to the thesis that the recording voices: an objection in words, or a question put by
+    someone other than the speaker of the thesis (an audience member, a co-host)."""
+    for insight in sorted(candidates, key=lambda insight: insight.start):
+        other_voice = bool(speaker_of(insight)) and speaker_of(insight) != speaker_of(thesis)
+        if _OBJECTION.search(insight.quote) or (other_voice and insight.quote.rstrip().endswith("?")):
+            return insight
+    return None
+
+
+def _reply(candidates: Sequence[Insight], objection: Insight | None, thesis: Insight) -> Insight | None:
+    """What was said next in answer to the objection, by the voice of the thesis where the transcript knows."""
+    if objection is None:
+        return None
+    after = sorted((i for i in candidates if i.start >= objection.end), key=lambda insight: insight.start)
+    replies = [i for i in after if not speaker_of(thesis) or speaker_of(i) == speaker_of(thesis)]
+    return replies[0] if replies else None
+
+
+def speaker_of(insight: Insight) -> str:
+    """Who said the insight's main quote, or "" when the transcript does not know."""
+    if insight.speaker:
+        return insight.speaker
+    return next((piece.speaker for piece in insight.evidence if piece.speaker), "") or ""
+
+
 def _thesis(best_first: Sequence[Insight]) -> Insight:
-    """The most arguable idea: of the preferred type, the one that departs furthest from consensus."""
+    """The most arguable idea: of the preferred type, the one that departs furthest from consensus.
+    An agenda line ("Today I want to talk about...") announces a position; it is not one."""
+    stated = [insight for insight in best_first if not _SIGNPOST.search(insight.quote)] or best_first
     for wanted in _THESIS_PREFERENCE:
-        of_type = [insight for insight in best_first if insight.type is wanted]
+        of_type = [insight for insight in stated if insight.type is wanted]
         if of_type:
             return max(of_type, key=lambda insight: (insight.originality + insight.score, -insight.start))
     return best_first[0]
@@ -202,7 +345,10 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
 
     Naming it after the thesis subject keeps the name off the position the speaker rejects
     (no "lead generation framework" from a talk arguing webinars are not for lead generation).
-    Without a subject, the best key phrase the quotes contain.
+    Without a subject, the first key phrase of two or more words that the framework's or the
+    thesis's own quote contains (a quote stating the view the speaker rejects does not count);
+    a phrase from elsewhere in the recording could name the framework after an aside. A single
+    word is too vague to name a framework after.
     """
     if subject:
         wanted = {_singular(word) for word in subject.lower().split()}
@@ -211,10 +357,13 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
                 return keyword
         if len(subject.split()) <= 3:
             return subject.lower()
-    quotes = " ".join(insight.quote for insight in insights).lower()
-    for keyword in keywords:
-        if re.search(rf"\b{re.escape(keyword.lower())}\b", quotes):
-            return keyword
+    phrases = [keyword for keyword in keywords if len(keyword.split()) >= 2]
+    for insight in insights:
+        if rejected_view(insight.quote):
+            continue
+        for keyword in phrases:
+            if re.search(rf"\b{re.escape(keyword.lower())}\b", insight.quote.lower()):
+                return keyword
     return ""
 
 
@@ -229,36 +378,86 @@ def _singular(word: str) -> str:
 
 
 def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
-    """The best insight of each kind, in the order the speaker said them, one pillar each."""
+    """The best insight of each kind, in the order the speaker said them, one pillar each. A pillar holds up
+    the speaker's position: never a question, an objection or the view they reject."""
+    supports = [
+        insight
+        for insight in candidates
+        if insight.type in _PILLAR_TYPES
+        and not insight.quote.rstrip().endswith("?")
+        and _OBJECTION.search(insight.quote) is None
+        and rejected_view(insight.quote) is None
+    ]
+    named: dict[str, Insight] = {}
     best_of_kind: dict[InsightType, Insight] = {}
-    for insight in candidates:
-        if insight.type in _PILLAR_NAMES:
-            best_of_kind.setdefault(insight.type, insight)
-    chosen = list(best_of_kind.values())[:MAX_PILLARS]
-    # One kind said several ways (a talk made of numbers) still makes pillars, each named for its subject.
-    extra = [i for i in candidates if i.type in _PILLAR_NAMES and i not in chosen and i.keywords]
-    while len(chosen) < MIN_PILLARS and extra:
-        chosen.append(extra.pop(0))
-    chosen.sort(key=lambda insight: insight.start)
-    if len(chosen) < MIN_PILLARS:
-        raise NotEnoughInsightsError(f"need {MIN_PILLARS} kinds of insight besides the thesis to build pillars")
-    repeated = {kind for kind in _PILLAR_NAMES if sum(1 for i in chosen if i.type is kind) > 1}
+    for insight in supports:
+        best_of_kind.setdefault(insight.type, insight)
+    # The best of each kind first; one kind said several ways (a talk made of numbers) still makes pillars.
+    ordered = [*best_of_kind.values(), *supports]
+    for insight in ordered:
+        if len(named) >= MAX_PILLARS or insight in named.values():
+            continue
+        name = pillar_name(insight, taken=named.keys())
+        if name:
+            named[name] = insight
+    if len(named) < MIN_PILLARS:
+        raise NotEnoughInsightsError(
+            f"need {MIN_PILLARS} ideas besides the thesis, each with a phrase of its own to name it, to build pillars"
+        )
     return tuple(
         FrameworkStep(
-            name=_pillar_name(insight, insight.type in repeated),
+            name=name,
             detail="" if insight.summary.lower() in insight.quote.lower() else insight.summary,
             source=insight,
         )
-        for insight in chosen
+        for name, insight in sorted(named.items(), key=lambda item: item[1].start)
     )
 
 
-def _pillar_name(insight: Insight, repeated: bool) -> str:
-    name = _PILLAR_NAMES[insight.type]
-    return f"{name}: {_headline_case(insight.keywords[0])}" if repeated and insight.keywords else name
+def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
+    """A pillar's name in the speaker's words: the clause that carries the insight's sentence, cut at a
+    natural stop to a few words, or its key phrase; "" when neither gives a name not already taken."""
+    taken_keys = {_comparable(name) for name in taken}
+    text = points_back_dropped(insight.summary.strip() or insight.quote.strip())
+    sentence = re.split(r"(?<=[.!?])\s+", text)[0]
+    clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
+    clauses = [clause for clause in clauses if len(clause.split()) >= 2]
+    carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses
+    options = [_shortened(clause) for clause in carrying[:1]]
+    options += [headline_case(k) for k in insight.keywords if len(k.split()) >= 2 and k.lower() in text.lower()]
+    for option in options:
+        if option and _comparable(option) not in taken_keys:
+            return option
+    return ""
 
 
-def _conventional_view(quote: str) -> str | None:
+def points_back_dropped(text: str) -> str:
+    """The text without an opening sentence that only points back at something said before it."""
+    return _POINTS_BACK.sub("", text)
+
+
+def _shortened(clause: str) -> str:
+    """The clause whole when it is short; else its shortest opening that stops where a phrase ends (before
+    a preposition or a subordinate clause) on a content word; "" when there is no such opening."""
+    words = clause.rstrip(".!?…").split()
+    if len(words) > SHORT_NAME_WORDS:
+        breaks = [
+            end
+            for end in range(MIN_NAME_WORDS, min(MAX_NAME_WORDS, len(words) - 1) + 1)
+            if words[end].lower() in _PHRASE_BREAK and words[end - 1].lower().strip("'\"") not in _DANGLING
+        ]
+        if not breaks and len(words) > MAX_NAME_WORDS:
+            return ""
+        words = words[: breaks[0]] if breaks else words
+    name = " ".join(words).strip("\"'")
+    return name[:1].upper() + name[1:]
+
+
+def _comparable(name: str) -> str:
+    return " ".join(re.findall(r"[\w']+", name.lower()))
+
+
+def rejected_view(quote: str) -> str | None:
     """What "most people think": the position the speaker argues against."""
     for pattern in _CONVENTIONAL_VIEWS:
         match = pattern.search(quote)
@@ -281,7 +480,7 @@ def _claim(quote: str, conventional_view: str | None) -> str | None:
     return claim[:1].upper() + claim[1:]
 
 
-def _headline_case(phrase: str) -> str:
+def headline_case(phrase: str) -> str:
     return " ".join(
         word if word.isupper() or (index and word in _SMALL_WORDS) else word[:1].upper() + word[1:]
         for index, word in enumerate(phrase.split())

@@ -5,11 +5,17 @@ the article cannot quote the speaker's pitch. The rendered article then passes t
 what the guard still finds (say, a call to action added to an overridden template) is
 repaired sentence by sentence, and if anything survives the repair the writer refuses
 with ``PromotionalArticleError``: an article with tells is never returned.
+
+The title is the speaker's claim, else their shortest quotable line, else the upload's own
+title, else the framework's name; never the file name. Each quote carries its timestamp and,
+when the transcript knows, who said it: ``> "..." — S2 [12:34]``. An article whose headings
+repeat or stand empty is refused with ``MalformedArticleError``.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +30,34 @@ from services.framework_article_writer.guard import (
     find_promotional_tells,
     repair_article,
 )
-from services.framework_article_writer.plan import ArticlePlan, NotEnoughInsightsError, plan_article
+from services.framework_article_writer.plan import (
+    ArticlePlan,
+    NotEnoughInsightsError,
+    headline_case,
+    plan_article,
+    points_back_dropped,
+    rejected_view,
+    speaker_of,
+)
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from shared.events import Insight, InsightSet
+from shared.events import Insight, InsightSet, InsightType
+from shared.headings import heading_problems
 from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 logger = logging.getLogger(__name__)
+
+MIN_TITLE_LINE_WORDS = 3
+MAX_TITLE_LINE_WORDS = 10
+
+
+class MalformedArticleError(ValueError):
+    """The rendered article reads as a template filled by rote (a heading twice, an empty section)."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("framework article not publishable: " + "; ".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -54,7 +80,8 @@ class FrameworkArticleWriter:
         self._templates = _template_environment(settings.framework_article_templates_dir)
 
     def write(self, insights: InsightSet) -> FrameworkArticle:
-        """Raises ``PromotionalArticleError`` (route to review) or ``NotEnoughInsightsError``."""
+        """Raises ``PromotionalArticleError`` (route to review), ``NotEnoughInsightsError`` or
+        ``MalformedArticleError``."""
         usable, pitch_tells = self._set_aside_pitches(insights.insights)
         for tell in pitch_tells:
             metrics.TELLS.labels(kind=tell.kind.value).inc()
@@ -72,11 +99,16 @@ class FrameworkArticleWriter:
                 raise PromotionalArticleError(pitch_tells) from too_little
             raise
 
-        context = self._context(plan)
+        context = self._context(plan, article_title(plan, usable, insights.uploaded_title))
         # The pieces are guarded on their own too: they are published as fields, not only inside the article.
-        context["counter_argument"] = self._guarded("skeptics.md.j2", context, insights.recording_id)
+        context["counter_argument"] = (
+            self._guarded("skeptics.md.j2", context, insights.recording_id) if plan.has_counter_view else ""
+        )
         context["closing_question"] = self._guarded("closing_question.md.j2", context, insights.recording_id)
         markdown = self._guarded("article.md.j2", context, insights.recording_id) + "\n"
+        problems = check_article(markdown)
+        if problems:
+            raise MalformedArticleError(problems)
         return FrameworkArticle(
             title=context["title"],
             thesis=plan.thesis_statement,
@@ -122,10 +154,13 @@ class FrameworkArticleWriter:
     def _tells(self, text: str) -> list[Tell]:
         return find_promotional_tells(text, self._product_names)
 
-    def _context(self, plan: ArticlePlan) -> dict[str, Any]:
+    def _context(self, plan: ArticlePlan, title: str) -> dict[str, Any]:
         thesis = plan.thesis
+        same_as_title = _comparable(plan.framework_name) == _comparable(title)
         return {
-            "title": f"{plan.claim}: {plan.framework_name}" if plan.claim else plan.framework_name,
+            "title": title,
+            # The framework's section is named for it, unless the article already is.
+            "framework_heading": f"The {plan.framework_kind}" if same_as_title else plan.framework_name,
             "thesis": thesis,
             "thesis_text": plan.thesis_statement,
             "thesis_is_verbatim": plan.thesis_statement.lower() in thesis.quote.lower(),
@@ -138,7 +173,65 @@ class FrameworkArticleWriter:
             "supporting": plan.supporting,
             "answer": plan.answer,
             "conventional_view": plan.conventional_view,
+            "objection": plan.objection,
         }
+
+
+def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title: str) -> str:
+    """The position the article defends, in the speaker's words, as a headline: their claim, else their
+    best short quotable line (one no pillar is already named after), else the view they reject put as
+    the question the article reopens, else a short thesis; only then the upload's own title, and the
+    framework's name as the last resort. Never the upload's file name, never the rejected view as if
+    it were the article's own position."""
+    if plan.claim:
+        return headline_case(plan.claim.rstrip(".!?"))
+    pillars = {step.source.insight_id for step in plan.steps if step.source is not None}
+    lines = sorted(
+        (i for i in insights if i.type is InsightType.quotable_line and i.insight_id not in pillars),
+        key=lambda insight: (-insight.score, insight.start),
+    )
+    for candidate in lines:
+        if line := _headline_line(candidate.quote):
+            return line
+    if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_TITLE_LINE_WORDS:
+        return headline_case(f"Rethinking the idea that {plan.conventional_view}")
+    if line := _headline_line(plan.thesis.quote):
+        return line
+    if uploaded_title.strip():
+        return uploaded_title.strip()
+    return plan.framework_name
+
+
+def _headline_line(quote: str) -> str:
+    """The quote's first clause as a headline, when it is a short statement of the speaker's own; else "".
+
+    Not a sentence that only points back ("I think that is wrong."), not the view the speaker
+    rejects, not a label ending in a colon ("Step one:", "System prompt:"), and at least a
+    subject, a verb and what they act on (three words)."""
+    text = points_back_dropped(quote.strip())
+    first_clause, *rest = re.split(r"\s*([,;:\u2014\u2013])\s*|(?<=[.!?])\s+", text, maxsplit=1)
+    if rest and rest[0] == ":":
+        return ""
+    if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
+        return ""
+    if rejected_view(first_clause):
+        return ""
+    return headline_case(first_clause.rstrip(".!"))
+
+
+def check_article(markdown: str) -> list[str]:
+    """What keeps the article from reading as finished: headings said twice or standing empty."""
+    return heading_problems(markdown)
+
+
+def cite(insight: Insight) -> str:
+    """Where a quote was said: "— S2 [12:34]", or "[12:34]" when the transcript does not know who."""
+    speaker = speaker_of(insight)
+    return f"— {speaker} {format_timestamp(insight.start)}" if speaker else format_timestamp(insight.start)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", text.lower()))
 
 
 def format_timestamp(seconds: float) -> str:
@@ -152,4 +245,5 @@ def format_timestamp(seconds: float) -> str:
 def _template_environment(override_dir: Path | None) -> Environment:
     environment = markdown_templates(DEFAULT_TEMPLATES, override_dir)
     environment.filters["timestamp"] = format_timestamp
+    environment.filters["cite"] = cite
     return environment

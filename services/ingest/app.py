@@ -71,7 +71,8 @@ async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool
         outcome.recording_id,
         Stage.ingest,
         StageState.done,
-        message=f"{outcome.kind} '{outcome.title}', {outcome.duration_s:.0f} s of audio",
+        message=f"{outcome.kind} {repr(outcome.title) if outcome.title else '(untitled)'}, "
+        f"{outcome.duration_s:.0f} s of audio",
         source_key=outcome.source_key,
     )
     log.info(

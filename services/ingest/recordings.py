@@ -18,7 +18,6 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -195,7 +194,8 @@ class Ingestor:
             source_key=key,
             source_etag=etag,
             kind=kind,
-            title=(metadata.get("title") or PurePosixPath(key).stem)[:300],
+            # No title stays no title: a file name ("webinar_final_v2") is not something to publish.
+            title=metadata.get("title", "").strip()[:300],
             size_bytes=size,
             duration_s=round(decoded.duration_s, 3),
             container=media.container,

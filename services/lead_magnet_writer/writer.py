@@ -3,8 +3,11 @@
 The shape follows what the speaker gave us: a process becomes a checklist, numbers a cheat
 sheet, pains a worksheet, anything else a mini-guide. Every item in the body is an
 insight's own summary (cut from a verbatim quote), so the asset says nothing the recording
-did not. The product, the call to action and the gating fields come from settings; a lead
-magnet missing its keyword, call to action or gating fields is refused, never published.
+did not, and a section with nothing from the recording to hold is left out. The target
+keyword is a phrase of two or more words the speaker said; the title is built on it, never
+on the upload's file name. The product, the call to action and the gating fields come from
+settings. A lead magnet missing any of these, or with a heading said twice or left empty,
+is refused with its reasons, never published.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
 from shared.events import Insight, InsightSet, InsightType
+from shared.headings import heading_problems
 from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
@@ -30,6 +34,9 @@ LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 SECONDARY_KEYWORDS = 5
 MAX_ITEMS_PER_SECTION = 6
+# One idea is a quote, not an asset: below this many items from the recording there is no lead magnet.
+MIN_ITEMS = 2
+MIN_KEYWORD_WORDS = 2
 
 _FORMAT_LABELS: dict[str, str] = {
     "checklist": "Checklist",
@@ -65,6 +72,12 @@ _COMMON_VIEW = re.compile(
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
+# An agenda or a greeting says what the talk is about, not what the reader should do.
+_SIGNPOST = re.compile(
+    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
+    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
+    re.IGNORECASE,
+)
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
 # A buyer problem is shown on its own; one that says "this" or "it" leans on a sentence we do not show.
 _LEANING_WORDS = frozenset({"this", "that", "it", "these", "those", "they"})
@@ -121,12 +134,30 @@ class LeadMagnetWriter:
     def write(self, insights: InsightSet) -> LeadMagnet:
         """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
         settings = self._settings
+        # A question (often the host's or the audience's) asks; it is not an item a reader can act on.
+        # Insights whose shown words pitch (a spoken URL, a promo code) never become items.
         spoken = insights.insights
-        insights = insights.model_copy(update={"insights": without_speaker_pitch(spoken)})
-        lead_format = choose_format(insights.insights)
-        body = _collect_body(lead_format, insights.insights)
-        target_keyword = choose_target_keyword(insights)
-        secondary = [keyword for keyword in insights.keywords if keyword != target_keyword][:SECONDARY_KEYWORDS]
+        usable = [
+            insight
+            for insight in without_speaker_pitch(spoken)
+            if not _SIGNPOST.search(insight.summary) and not insight.summary.rstrip().endswith("?")
+        ]
+        lead_format = choose_format(usable)
+        body = _collect_body(lead_format, usable)
+        if (total := _item_total(body)) < MIN_ITEMS:
+            raise IncompleteLeadMagnetError(
+                [
+                    f"too little in the recording for a lead magnet: {total} usable item(s), {MIN_ITEMS} needed"
+                    if total
+                    else "no content from the recording"
+                ]
+            )
+        target_keyword = choose_target_keyword(insights, shown=body.sources)
+        if not target_keyword:
+            raise IncompleteLeadMagnetError([_no_keyword_reason(insights)])
+        secondary = [keyword for keyword in insights.keywords if keyword != target_keyword and " " in keyword.strip()][
+            :SECONDARY_KEYWORDS
+        ]
         context: dict[str, Any] = {
             "title": f"The {_headline_case(target_keyword)} {_FORMAT_LABELS[lead_format]}",
             "format": lead_format,
@@ -136,7 +167,7 @@ class LeadMagnetWriter:
             "gating_fields": settings.gating_fields,
             "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
             "buyer_problem": _buyer_problem(insights.insights),
-            "recording_title": insights.title,
+            "recording_title": insights.uploaded_title,
             "product_name": settings.product_name,
             "product_pitch": settings.product_pitch.rstrip("."),
             "cta_text": settings.cta_text,
@@ -175,8 +206,10 @@ class LeadMagnetWriter:
 
 
 def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
+    """The first format whose main section the insights can fill: a checklist needs a process of at
+    least two steps, a cheat sheet a number, a worksheet a pain; anything else makes a mini-guide."""
     types = {insight.type for insight in insights}
-    if InsightType.framework in types:
+    if any(insight.type is InsightType.framework and len(insight.steps) >= 2 for insight in insights):
         return "checklist"
     if InsightType.data_point in types:
         return "cheat-sheet"
@@ -191,6 +224,10 @@ def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
     markdown = lead_magnet.markdown
     if not lead_magnet.target_keyword.strip():
         problems.append("no target keyword")
+    elif len(lead_magnet.target_keyword.split()) < MIN_KEYWORD_WORDS:
+        problems.append(
+            f"target keyword {lead_magnet.target_keyword!r} is a single word, not a phrase a buyer searches"
+        )
     elif lead_magnet.target_keyword.lower() not in markdown.lower():
         problems.append(f"target keyword {lead_magnet.target_keyword!r} does not appear in the markdown")
     if not lead_magnet.call_to_action.strip():
@@ -210,6 +247,7 @@ def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
     )
     if not lead_magnet.insight_ids:
         problems.append("no content from the recording")
+    problems.extend(heading_problems(markdown))
     if lead_magnet.html:
         # The page and the PDF printed from it gate the download too: the same three things must be there.
         html = lead_magnet.html
@@ -276,29 +314,80 @@ def _item_label(insight: Insight) -> str:
     return _ITEM_LABELS[insight.type]
 
 
-def choose_target_keyword(insights: InsightSet) -> str:
-    """The key phrase a buyer would search for: a phrase over a word, about the subject rather than the
-    show (never just the recording's title words), and used in as many insights as possible."""
-    title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
-    quotes = [" ".join(piece.quote for piece in insight.evidence) or insight.quote for insight in insights.insights]
+def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -> str:
+    """The key phrase a buyer would search for, or "" when the recording has none.
 
-    def usage(keyword: str) -> int:
+    Only a phrase of two or more words that the speaker's quotes contain qualifies (a single word
+    such as "thought" is not something a buyer searches), about the subject rather than the show
+    (never just the recording's title words). Words stating the view the speaker rejects ("most
+    people believe more blog posts...") do not count: a lead magnet is not built on the position
+    its source argues against. A phrase the asset's own items (``shown``) say comes first, since
+    that is what the reader gets; then one in the speaker's own points of view (what the talk is
+    about); then the most used, two words (what people type) before three.
+    """
+    title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
+    quotes = [_quoted(insight).lower() for insight in insights.insights]
+    endorsed = [_without_rejected_view(quote) for quote in quotes]
+    delivered = [_without_rejected_view(_quoted(insight).lower()) for insight in shown]
+    positions = [
+        _without_rejected_view(_quoted(insight).lower())
+        for insight in insights.insights
+        if insight.type is InsightType.point_of_view
+    ]
+
+    def usage(keyword: str, among: Sequence[str]) -> int:
         pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
-        return sum(1 for quote in quotes if pattern.search(quote.lower()))
+        return sum(1 for quote in among if pattern.search(quote))
 
     candidates = [
-        (index, keyword)
+        (index, keyword.strip())
         for index, keyword in enumerate(insights.keywords)
-        if not set(keyword.lower().split()) <= title_words and usage(keyword) > 0
+        if len(keyword.split()) >= MIN_KEYWORD_WORDS
+        and not set(keyword.lower().split()) <= title_words
+        and usage(keyword, quotes) > 0
     ]
     if not candidates:
-        return insights.keywords[0] if insights.keywords else ""
-    # Phrases first, the most used first, two words (what people type) before three, then YAKE's order.
+        return ""
     _, best = min(
         candidates,
-        key=lambda item: (" " not in item[1], -min(usage(item[1]), 3), len(item[1].split()) != 2, item[0]),
+        key=lambda item: (
+            -min(usage(item[1], delivered), 1),
+            -min(usage(item[1], positions), 1),
+            -min(usage(item[1], endorsed), 3),
+            -min(usage(item[1], quotes), 3),
+            len(item[1].split()) != 2,
+            item[0],
+        ),
     )
     return best
+
+
+def _without_rejected_view(quote: str) -> str:
+    """The quote without the clause that states the view the speaker argues against: "Most people think
+    X, but the truth is Y." keeps "the truth is Y."."""
+    match = _COMMON_VIEW.search(quote)
+    if match is None:
+        return quote
+    rest = quote[match.end() :]
+    turn = re.search(r"[.;!?]|,\s*but\b|\bbut\b", rest)
+    return quote[: match.start()] + (rest[turn.end() :] if turn else "")
+
+
+def _quoted(insight: Insight) -> str:
+    return " ".join(piece.quote for piece in insight.evidence) or insight.quote
+
+
+def _no_keyword_reason(insights: InsightSet) -> str:
+    phrases = [keyword for keyword in insights.keywords if len(keyword.split()) >= MIN_KEYWORD_WORDS]
+    if not insights.keywords:
+        return "no target keyword: the recording yielded no key phrases"
+    if not phrases:
+        shown = ", ".join(repr(keyword) for keyword in insights.keywords[:5])
+        return (
+            f"no target keyword: the recording's key phrases are single words ({shown}), not phrases a buyer searches"
+        )
+    shown = ", ".join(repr(keyword) for keyword in phrases[:5])
+    return f"no target keyword: none of the recording's key phrases ({shown}) is said in its quoted evidence"
 
 
 def standalone(summary: str) -> str:
@@ -321,10 +410,15 @@ def _buyer_problem(insights: Sequence[Insight]) -> str:
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
         of_type = [insight for insight in best_first if insight.type is wanted]
-        standalone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
-        if standalone or of_type:
-            return (standalone or of_type)[0].summary
-    return best_first[0].summary if best_first else ""
+        alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
+        if alone or of_type:
+            # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
+            return standalone((alone or of_type)[0].summary)
+    return standalone(best_first[0].summary) if best_first else ""
+
+
+def _item_total(body: _Body) -> int:
+    return len(body.steps) + len(body.numbers) + len(body.pains) + len(body.tips) + len(body.stories)
 
 
 def _item_count(lead_format: LeadMagnetFormat, body: _Body) -> int:

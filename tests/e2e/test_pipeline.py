@@ -90,6 +90,7 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack, tr
     recording_id = ingested["recording_id"]
     assert ingested["source_uri"] == f"s3://{pipeline.bucket}/{key}"
     assert ingested["kind"] == "podcast"
+    assert ingested["title"] == "", "an upload without a title is not titled with its file name"
 
     lead_magnets, articles = seen[LEAD_MAGNETS], seen[FRAMEWORK_ARTICLES]
     assert len(lead_magnets) == 1 and len(articles) == 1
@@ -127,6 +128,11 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack, tr
     assert quotes, "the framework article quotes nothing from the recording"
     assert all(normalise(quote) in spoken for quote in quotes), (quotes, spoken)
     assert re.search(r"\[\d+:\d{2}\]", article_md), "quoted evidence carries no timestamp"
+    # Untitled upload: each writer titles its artifact from what was said, never from the file name.
+    for artifact, markdown in ((lead_magnet, lead_magnet_md), (article, article_md)):
+        assert artifact["title"] and "e2e" not in artifact["title"].lower()
+        assert markdown.split("---\n")[-1].count(f"# {artifact['title']}\n") == 1
+    assert len(lead_magnet["target_keyword"].split()) >= 2
 
     # One upload is one trace: every service's spans for this recording share one trace id.
     services = {f"recast-{name}" for name in ("ingest", "transcriber", "insights")}

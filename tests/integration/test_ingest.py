@@ -69,6 +69,19 @@ async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(i
     assert [(u["stage"], u["state"]) for u in seen[RECORDINGS_STATUS]] == [("ingest", "done")]
 
 
+async def test_an_upload_without_a_title_stays_untitled_never_named_after_its_file(ingest_only: LocalStack) -> None:
+    store = ObjectStore(make_s3_client(ingest_only.settings()), ingest_only.bucket)
+    key = f"incoming/webinars/final_v2_{uuid.uuid4().hex}.mp3"
+    etag = upload(store, key, SAMPLE.read_bytes())
+
+    seen = await notify_and_follow(ingest_only, store, key, etag)
+
+    [event] = seen.get(RECORDINGS_INGESTED, [])
+    assert event["title"] == ""
+    [status] = seen[RECORDINGS_STATUS]
+    assert "(untitled)" in status["message"] and "final_v2" not in status["message"]
+
+
 @pytest.mark.parametrize(
     ("body", "metadata", "reason"),
     [

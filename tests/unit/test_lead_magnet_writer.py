@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 
 import pytest
 from pydantic import ValidationError
@@ -16,7 +17,9 @@ from services.lead_magnet_writer import (
     choose_format,
 )
 from shared.events import InsightSet, InsightType
-from tests.unit.transcripts import ONBOARDING_WEBINAR, make_transcript
+from shared.headings import heading_problems
+from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
+from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +124,7 @@ def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insi
     with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
         LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
 
-    assert refused.value.problems == ("no target keyword",)
+    assert refused.value.problems == ("no target keyword: the recording yielded no key phrases",)
 
 
 def test_refuses_a_recording_without_insights(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
@@ -235,3 +238,125 @@ def test_items_stand_alone_and_say_where_they_were_said(lead_magnet: LeadMagnet)
     assert "## Keep in mind" in lead_magnet.markdown
     assert "**Question the default:**" in lead_magnet.markdown
     assert "_(00:" in lead_magnet.markdown
+
+
+class TestRealisticUploadWithoutTitle:
+    """A diarized two-voice webinar uploaded with no title: what a marketer would check first."""
+
+    @pytest.fixture
+    def churn(self, settings: LeadMagnetSettings) -> LeadMagnet:
+        return LeadMagnetWriter(settings).write(CHURN_WEBINAR)
+
+    def test_the_file_name_is_never_the_title(self, churn: LeadMagnet) -> None:
+        file_stem = PurePosixPath(CHURN_SOURCE_KEY).stem
+
+        assert file_stem not in churn.title and file_stem not in churn.markdown and file_stem not in churn.html
+        assert "source_recording" not in churn.markdown, "no title was uploaded, so none is claimed"
+        assert churn.title == f"The {churn.target_keyword.title()} Checklist"
+
+    def test_keyword_is_a_phrase_the_speaker_said(self, churn: LeadMagnet) -> None:
+        quotes = " ".join(piece.quote for insight in CHURN_WEBINAR.insights for piece in insight.evidence).lower()
+
+        assert len(churn.target_keyword.split()) >= 2
+        assert churn.target_keyword in CHURN_WEBINAR.keywords
+        assert churn.target_keyword.lower() in quotes
+        assert all(len(keyword.split()) >= 2 for keyword in churn.secondary_keywords)
+
+    def test_no_heading_twice_and_every_section_holds_items_from_the_recording(self, churn: LeadMagnet) -> None:
+        said = [text for insight in CHURN_WEBINAR.insights for text in (insight.summary, *insight.steps)]
+        items = [line for line in churn.markdown.splitlines() if line.startswith(("- [ ] ", "- **", "- "))]
+        body = churn.markdown.split("## Get the complete")[0]
+
+        assert heading_problems(churn.markdown) == []
+        assert check_lead_magnet(churn) == []
+        for line in (line for line in items if line in body):
+            text = re.sub(r"^- (?:\[ \] |\*\*[^*]+:\*\* )?", "", line).split(" _(")[0]
+            assert any(text in sentence for sentence in said), text
+
+    def test_a_question_put_to_the_speaker_is_not_an_item(self, churn: LeadMagnet) -> None:
+        assert "isn't that just more work" not in churn.markdown
+
+    def test_cta_and_gating_come_from_settings_not_the_speaker(self, churn: LeadMagnet) -> None:
+        custom = LeadMagnetSettings(cta_text="Download the churn kit", cta_url="https://kit.example.org/churn")
+        kit = LeadMagnetWriter(custom).write(CHURN_WEBINAR)
+
+        assert (kit.call_to_action, kit.cta_url) == ("Download the churn kit", "https://kit.example.org/churn")
+        assert churn.gating_fields == ("email", "first_name", "company")
+
+    def test_an_uploaded_title_is_still_named_as_the_source(self, settings: LeadMagnetSettings) -> None:
+        titled = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"title": "Churn Clinic"}))
+
+        assert 'source_recording: "Churn Clinic"' in titled.markdown
+        assert 'come straight from "Churn Clinic"' in titled.markdown
+
+    def test_without_its_process_the_numbers_make_a_cheat_sheet_without_empty_sections(
+        self, settings: LeadMagnetSettings
+    ) -> None:
+        sheet = LeadMagnetWriter(settings).write(without(CHURN_WEBINAR, "routine"))
+
+        assert sheet.format == "cheat-sheet"
+        assert "## The checklist" not in sheet.markdown
+        assert heading_problems(sheet.markdown) == []
+
+
+def test_small_talk_is_refused_with_a_readable_reason(settings: LeadMagnetSettings) -> None:
+    with pytest.raises(IncompleteLeadMagnetError) as refused:
+        LeadMagnetWriter(settings).write(SMALL_TALK)
+
+    assert refused.value.problems == ("too little in the recording for a lead magnet: 1 usable item(s), 2 needed",)
+
+
+def test_one_word_keywords_are_refused_rather_than_published(settings: LeadMagnetSettings) -> None:
+    with pytest.raises(IncompleteLeadMagnetError) as refused:
+        LeadMagnetWriter(settings).write(ONE_WORD_KEYWORDS)
+
+    [reason] = refused.value.problems
+    assert reason.startswith("no target keyword: the recording's key phrases are single words")
+    assert "'thought'" in reason
+
+
+def test_a_phrase_the_quotes_never_say_is_not_a_keyword(settings: LeadMagnetSettings) -> None:
+    invented = CHURN_WEBINAR.model_copy(update={"keywords": ["growth marketing", "churn"]})
+
+    with pytest.raises(IncompleteLeadMagnetError, match="is said in its quoted evidence"):
+        LeadMagnetWriter(settings).write(invented)
+
+
+def test_check_refuses_a_repeated_heading(lead_magnet: LeadMagnet) -> None:
+    repeated = lead_magnet.markdown.replace("## The checklist", f"## {lead_magnet.title}")
+
+    assert f"the heading {lead_magnet.title!r} appears twice" in check_lead_magnet(
+        dataclasses.replace(lead_magnet, markdown=repeated)
+    )
+
+
+def test_a_file_name_stored_as_the_title_by_an_older_ingest_is_not_published(settings: LeadMagnetSettings) -> None:
+    stored_before = CHURN_WEBINAR.model_copy(update={"title": PurePosixPath(CHURN_SOURCE_KEY).stem})
+
+    lead_magnet = LeadMagnetWriter(settings).write(stored_before)
+
+    assert stored_before.uploaded_title == ""
+    assert PurePosixPath(CHURN_SOURCE_KEY).stem not in lead_magnet.markdown
+
+
+def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject() -> None:
+    from services.lead_magnet_writer.writer import choose_target_keyword
+
+    insight_set = extract_insights(
+        make_transcript("rec-pitched", PITCHED_WEBINAR), source_key="incoming/webinars/x.mp4", title=""
+    )
+
+    assert "lead generation tool" in insight_set.keywords and "research tool" in insight_set.keywords
+    assert choose_target_keyword(insight_set) == "research tool"
+
+
+def test_the_buyer_problem_never_opens_on_a_sentence_that_points_back(settings: LeadMagnetSettings) -> None:
+    pointing = CHURN_WEBINAR.insights[0].model_copy(
+        update={"summary": "I think that is wrong. Churn starts in the first week."}
+    )
+    insight_set = without(CHURN_WEBINAR, "thesis", "late-signal", "host-pushback")
+    insight_set = insight_set.model_copy(update={"insights": [pointing, *insight_set.insights]})
+
+    lead_magnet = LeadMagnetWriter(settings).write(insight_set)
+
+    assert lead_magnet.buyer_problem == "Churn starts in the first week."
