@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from services.transcriber.transcription import assemble_transcript, plan_recordi
 from shared.events import RecordingIngested, Transcript
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore, make_s3_client
+from tests.eval.corpus.debates import excerpt_transcript, timed_sentences
 from tests.eval.corpus.script import EvalRecording
 from tests.eval.corpus.speech import SpokenScript, TimedSentence, audio_fingerprint, speak
 
@@ -102,6 +104,8 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         return self._engine
 
     def spoken(self, recording: EvalRecording) -> SpokenRecording:
+        if recording.source == "debate":
+            return self.debate(recording)
         folder = self.cache_dir / recording.slug / audio_fingerprint(recording)
         upload = folder / f"upload{Path(recording.upload_key).suffix.lower()}"
         script_file = folder / "script.json"
@@ -117,6 +121,15 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
             transcript = self.transcribe(event)
             _write_atomically(transcript_file, transcript.model_dump_json())
         return SpokenRecording(recording, event.title, transcript, script.sentences)
+
+    def debate(self, recording: EvalRecording) -> SpokenRecording:
+        """A debate excerpt is real text, not audio; only its title goes through ingest, with a tone as the upload."""
+        upload = self.cache_dir / "stand-in" / f"tone{Path(recording.upload_key).suffix.lower()}"
+        if not upload.exists():
+            upload.parent.mkdir(parents=True, exist_ok=True)
+            tone_upload(upload)
+        title = self.ingest(recording, upload).title
+        return SpokenRecording(recording, title, excerpt_transcript(recording), timed_sentences(recording))
 
     def ingest(self, recording: EvalRecording, upload: Path) -> RecordingIngested:
         """Upload without metadata, as the CLI does for a file with no title, and let ingest decide."""
@@ -146,6 +159,16 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
 
 # Settings that change how fast, not what, the transcriber writes; connection settings are not its own.
 _NOT_OUTPUT = {"cpu_threads", "max_poll_interval_ms", "checkpoint_dir"} | set(RecastSettings.model_fields)
+
+
+def tone_upload(path: Path) -> None:
+    partial = path.with_name("partial-" + path.name)
+    subprocess.run(
+        ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3", str(partial)],
+        check=True,
+        capture_output=True,
+    )
+    partial.replace(path)
 
 
 def _write_atomically(path: Path, text: str) -> None:
