@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import PurePosixPath
 
@@ -123,11 +122,27 @@ def words(text: str) -> list[str]:
 
 
 def unsaid_words(quote: str, said: str) -> list[str]:
-    """The quote's words that the speaker did not say at that point (substituted or inserted)."""
+    """The quote's words that the speaker did not say at that point (substituted or inserted): those outside
+    the longest common subsequence of the quote's words and the words said."""
     quoted, spoken = words(quote), words(said)
-    matcher = SequenceMatcher(None, quoted, spoken, autojunk=False)
-    matched = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
-    return [word for i, word in enumerate(quoted) if i not in matched]
+    # lengths[i][j]: longest common subsequence of quoted[i:] and spoken[j:]
+    lengths = [[0] * (len(spoken) + 1) for _ in range(len(quoted) + 1)]
+    for i in range(len(quoted) - 1, -1, -1):
+        for j in range(len(spoken) - 1, -1, -1):
+            if quoted[i] == spoken[j]:
+                lengths[i][j] = lengths[i + 1][j + 1] + 1
+            else:
+                lengths[i][j] = max(lengths[i + 1][j], lengths[i][j + 1])
+    unsaid, i, j = [], 0, 0
+    while i < len(quoted):
+        if j < len(spoken) and quoted[i] == spoken[j]:
+            i, j = i + 1, j + 1
+        elif j < len(spoken) and lengths[i][j + 1] >= lengths[i + 1][j]:
+            j += 1
+        else:
+            unsaid.append(quoted[i])
+            i += 1
+    return unsaid
 
 
 def contains_run(haystack: Sequence[str], needle: Sequence[str], run: int) -> bool:
