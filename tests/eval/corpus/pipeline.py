@@ -6,9 +6,9 @@ user's upload does; ``Ingestor.ingest`` probes it and decides its title; the tra
 the configured engine on each, and ``assemble_transcript`` joins them. So VAD cuts, ASR errors
 and whatever the transcriber adds to segments (speakers, confidence) are the real ones.
 
-Audio and transcripts are cached under ``.run/eval-cache/``, keyed by the script's fingerprint
-and, for transcripts, the transcriber's settings; ingest runs every time, as it is cheap and
-the title must be what today's code gives.
+Audio and transcripts are cached under ``.run/eval-cache/`` (or ``$RECAST_EVAL_CACHE_DIR``),
+keyed by the script's fingerprint and, for transcripts, the transcriber's settings; ingest runs
+every time, as it is cheap and the title must be what today's code gives.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -40,7 +41,8 @@ from tests.eval.corpus.script import EvalRecording
 from tests.eval.corpus.speech import SpokenScript, TimedSentence, audio_fingerprint, speak
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-CACHE_DIR = REPO_ROOT / ".run" / "eval-cache"
+# Entries are keyed by content, so a cache kept elsewhere (a CI cache) is safe to point at.
+CACHE_DIR_VARIABLE = "RECAST_EVAL_CACHE_DIR"
 BUCKET = "recast-eval"
 
 
@@ -61,8 +63,8 @@ class SpokenRecording:
 class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
     """One local S3 and one speech-to-text engine for a whole run; use as a context manager."""
 
-    def __init__(self, cache_dir: Path = CACHE_DIR, settings: TranscriberSettings | None = None) -> None:
-        self.cache_dir = cache_dir
+    def __init__(self, cache_dir: Path | None = None, settings: TranscriberSettings | None = None) -> None:
+        self.cache_dir = cache_dir or Path(os.environ.get(CACHE_DIR_VARIABLE) or REPO_ROOT / ".run" / "eval-cache")
         self.settings = settings or TranscriberSettings()
         self._engine: SpeechToText | None = None
         self._server: ThreadedMotoServer | None = None
