@@ -12,13 +12,15 @@ Definitions (docs/evaluation.md repeats them):
   point is / key ideas.
 - A pitch sentence *reached a rail* when a point of that rail's artifact covers it, or when the
   artifact's Markdown contains five consecutive words of it.
-- A keyword is *said twice* when its words occur at least twice in a row, in that order, in the
-  script; the lead magnet's target keyword and its secondary keywords are all checked.
-- Headings *repeat* when two section headings read the same (numbering ignored) or one reads as
-  the title; the *file name is the title* when the upload's file name (without its extension)
-  appears in the title, a heading, the source-recording field or a quoted passage.
-- A *quote* is every block quote and every passage in double quotes of four words or more in
-  either artifact (not the recording's title). It is a *misquote* when, compared with the script
+- A keyword is *said twice* when its words, side by side and in that order, occur at least twice
+  in the script; the lead magnet's target keyword and its secondary keywords are all checked.
+- Headings *repeat* when two section headings read the same (numbering and punctuation ignored)
+  or one restates the title (equal, or one of three words or more inside the other).
+- The *file name is the title* when the upload's file name (without its extension) appears in
+  the title, a heading, the source-recording field or a quoted passage.
+- A *quote* is every passage in double quotes (block quotes included) and every line that ends
+  with a time in the recording ("- **Tip:** text _(00:53)_"), of four words or more, in either
+  artifact (not the recording's title). It is a *misquote* when, compared with the script
   sentences said at the time the quote was located in the transcript, it has a word the speaker
   did not say there (omitted words are not counted; numbers and spelling are normalised).
 """
@@ -39,6 +41,11 @@ PITCH_RUN_WORDS = 5
 MIN_QUOTE_WORDS = 4
 WINDOW_SLACK_S = 2.0
 _QUOTED = re.compile(r"[\"“](?P<quote>[^\"”\n]+)[\"”]")
+# A line that ends with a time in the recording presents its text as said then: "- **Label:** text _(00:53)_".
+_TIMESTAMPED = re.compile(
+    r"^(?:[-*]\s+|\d+\.\s+)?(?:\*\*[^*\n]+\*\*\s*)?(?P<quote>[^>\n].*?)\s*(?:_\(\d+:\d{2}(?::\d{2})?\)_|\[\d+:\d{2}(?::\d{2})?\])\s*$",
+    re.MULTILINE,
+)
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -160,6 +167,11 @@ def contains_run(haystack: Sequence[str], needle: Sequence[str], run: int) -> bo
 def quotes_in(markdown: str, title: str) -> list[str]:
     body = _FRONT_MATTER.sub("", markdown)
     found = [match.group("quote").strip() for match in _QUOTED.finditer(body)]
+    found += [
+        match.group("quote").strip().strip("_*")
+        for match in _TIMESTAMPED.finditer(body)
+        if not _QUOTED.search(match.group("quote"))
+    ]
     return [quote for quote in found if len(quote.split()) >= MIN_QUOTE_WORDS and quote.strip() != title.strip()]
 
 
@@ -207,7 +219,8 @@ def plain_words(text: str) -> list[str]:
 
 
 def repeated_headings(artifact: Artifact) -> list[str]:
-    """Section headings used twice, and the title used again as a section heading."""
+    """Section headings used twice, and the title used again as a section heading (also inside a longer one:
+    "Read: The 3 Pillars of Road Map" over "The 3 Pillars of Road Map")."""
     headings = [(len(m.group("level")), _heading_words(m.group("text"))) for m in _HEADING.finditer(artifact.markdown)]
     title = next((text for level, text in headings if level == 1), _heading_words(artifact.title))
     repeats = []
@@ -215,16 +228,22 @@ def repeated_headings(artifact: Artifact) -> list[str]:
     for level, text in headings:
         if level == 1:
             continue
-        if text == title:
-            repeats.append(f"{artifact.rail}: title {title!r} repeated as a section heading")
+        if text and _restates(text, title):
+            repeats.append(f"{artifact.rail}: title {title!r} repeated as section heading {text!r}")
         elif text in seen:
             repeats.append(f"{artifact.rail}: section {text!r} twice")
         seen.add(text)
     return repeats
 
 
+def _restates(heading: str, title: str) -> bool:
+    shorter, longer = sorted((heading, title), key=len)
+    # Containment only for three words or more: "The problem" under "The Problem With Discovery" is a section.
+    return shorter == longer or (len(shorter.split()) >= 3 and f" {shorter} " in f" {longer} ")
+
+
 def _heading_words(text: str) -> str:
-    return " ".join(re.sub(r"^\d+[.)]\s*", "", text.lower()).replace("*", "").split())
+    return " ".join(re.findall(r"[a-z0-9']+", re.sub(r"^\d+[.)]\s*", "", text.lower())))
 
 
 def file_name_as_title(artifact: Artifact, upload_key: str) -> list[str]:

@@ -109,6 +109,14 @@ def test_a_quote_with_a_word_the_speaker_did_not_say_is_a_misquote() -> None:
     assert len(result.misquotes) == 1 and "power" in result.misquotes[0]
 
 
+def test_a_line_dated_in_the_recording_is_a_quote_too() -> None:
+    spoken = spoken_recording()
+    lead = f"# Sheet\n\n## Keep in mind\n\n- **Rule of thumb:** {HEARD[3]} _(00:15)_\n- Short one _(00:01)_\n"
+    result = score(spoken, "test", INSIGHTS, [Artifact("lead magnet", "Sheet", lead, ("reply",), ())], [])
+    assert result.quotes == 1
+    assert len(result.misquotes) == 1 and "power" in result.misquotes[0]
+
+
 def test_keywords_must_be_phrases_the_speakers_said_twice() -> None:
     spoken = spoken_recording()
     lead = Artifact("lead magnet", "t", "# t\n", (), ("thought", "pricing lead", "early guides"))
@@ -129,7 +137,9 @@ def test_headings_repeating_each_other_or_the_title_are_counted_once_each() -> N
         "# The 2 Pillars of Thought\n\n## The 2 Pillars of Thought\n\n### 1. Hold\n\n### 2. Hold\n\n## Over to you\n"
     )
     assert len(repeated_headings(article(markdown, ()))) == 2
-    assert repeated_headings(article("# A\n\n## B\n\n## C\n", ())) == []
+    prefixed = "# Read: The 3 Pillars of Road Map\n\n## The 3 Pillars of Road Map\n\n## Over to you\n"
+    assert len(repeated_headings(article(prefixed, ()))) == 1
+    assert repeated_headings(article("# The Problem With Discovery\n\n## The problem\n\n## C\n", ())) == []
 
 
 def test_the_file_name_shown_as_the_recordings_title_is_caught() -> None:
