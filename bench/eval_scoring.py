@@ -176,7 +176,7 @@ def quotes_in(markdown: str, title: str) -> list[str]:
 
 
 def misquotes(artifact: Artifact, spoken: SpokenRecording, index: TranscriptIndex) -> tuple[int, list[str]]:
-    quotes = quotes_in(artifact.markdown, spoken.title)
+    quotes = quotes_in(artifact.markdown, spoken.title or "")
     wrong = []
     for quote in quotes:
         located = index.locate(quote)
