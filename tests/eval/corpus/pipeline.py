@@ -7,7 +7,7 @@ the configured engine on each, and ``assemble_transcript`` joins them. So VAD cu
 and whatever the transcriber adds to segments (speakers, confidence) are the real ones.
 
 Audio and transcripts are cached under ``.run/eval-cache/`` (or ``$RECAST_EVAL_CACHE_DIR``),
-keyed by the script's fingerprint and, for transcripts, the transcriber's settings; ingest runs
+keyed by the script's fingerprint and, for transcripts, the transcriber's settings and code; ingest runs
 every time, as it is cheap and the title must be what today's code gives.
 """
 
@@ -116,7 +116,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
             _write_atomically(script_file, speak(recording, upload).model_dump_json())
         script = SpokenScript.model_validate_json(script_file.read_text())
         event = self.ingest(recording, upload)
-        transcript_file = folder / f"transcript-{self._settings_fingerprint()}.json"
+        transcript_file = folder / f"transcript-{self._transcriber_fingerprint()}.json"
         if transcript_file.exists():
             transcript = Transcript.model_validate_json(transcript_file.read_text())
         else:
@@ -154,9 +154,19 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
             transcribe_chunk(plan, chunk, self.store, self.engine, language)
         return assemble_transcript(plan, self.store, self.engine, language).transcript
 
-    def _settings_fingerprint(self) -> str:
+    def _transcriber_fingerprint(self) -> str:
+        """Changes with the settings that shape a transcript and with the transcriber's code, so work on the
+        transcriber (speaker labels, confidence fields) is never hidden behind a cached transcript."""
         settings = self.settings.model_dump(mode="json", include=set(TranscriberSettings.model_fields) - _NOT_OUTPUT)
-        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+        for path in _transcript_code():
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def _transcript_code() -> list[Path]:
+    """The code a transcript comes from: the transcriber (with any sub-package) and the event schemas."""
+    return [*sorted((REPO_ROOT / "services" / "transcriber").rglob("*.py")), REPO_ROOT / "shared" / "events.py"]
 
 
 # Settings that change how fast, not what, the transcriber writes; connection settings are not its own.
