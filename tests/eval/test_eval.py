@@ -1,35 +1,32 @@
-"""The evaluation set in the default test run: every recording spoken, transcribed and written on both rails.
+"""The issue's targets, asserted on the held-out report split with the deterministic engine.
 
-The targets of the issue are asserted, for the deterministic engine: every quote grounded,
-no promotional tell in any published framework article, every lead magnet complete, every
-adversarial recording caught, and at least 80 % of the key ideas recalled.
+Every report recording is spoken, uploaded without a title, ingested and transcribed by the
+real code (or taken as real debate text), mined by the insight engine and written on both rails
+as the services do; ``bench/eval_scoring.py`` defines each figure. Engines are tuned on the dev
+split only, so these figures say how they do on talk they were not tuned on.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from bench.eval import report, run
 
-pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 
-def test_both_rails_meet_the_targets_on_every_eval_recording(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_report_split_meets_every_target_for_publishable_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RECAST_EVAL_LLM_BASE_URL", raising=False)
-    results, [summary] = run(tmp_path)
+    results, [summary] = run(["report"])
     table = report(results, [summary])
 
-    assert summary.grounding_rate == 1.0, table
-    assert summary.article_tells == 0, table
-    assert summary.lead_magnets_complete == 1.0, table
+    assert summary.recordings >= 6, table
     assert summary.key_idea_recall >= 0.8, table
-    adversarial = [result for result in results if result.adversarial]
-    assert adversarial and all(result.adversarial_caught for result in adversarial), table
-    for result in results:
-        # Both rails wrote something, and they are different things: only the lead magnet sells.
-        assert result.lead_magnet and not result.lead_magnet.startswith("refused"), table
-        assert result.distinct, table
-        if not result.adversarial:
-            assert result.article == "published", table
+    assert summary.precision is not None and summary.precision >= 0.7, table
+    assert summary.pitch_sentences_published == 0, table
+    assert summary.misquotes == 0, table
+    assert summary.no_substance_published == 0, table
+    assert summary.one_word_keywords == 0, table
+    assert summary.keywords_not_said_twice == 0, table
+    assert summary.file_name_titles == 0, table
+    assert summary.repeated_headings == 0, table
