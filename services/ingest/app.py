@@ -60,6 +60,7 @@ async def ingest_and_publish(ingestor: Ingestor, upload: UploadedObject) -> bool
             outcome.recording_id, Stage.ingest, StageState.failed, message=outcome.reason, source_key=outcome.key
         )
         await to_dead_letters.publish(rejection_letter(outcome, upload), key=outcome.recording_id.encode())
+        await in_thread(ingestor.mark_rejection_announced, outcome)
         return True
     try:
         await to_recordings.publish(outcome, key=partition_key(outcome))

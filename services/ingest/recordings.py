@@ -103,8 +103,14 @@ class Ingestor:
             if held is None:
                 return Pending(recording_id)  # released meanwhile: the next look claims it afresh
             state, age_s = held
-            if state == "published" or self.store.head(rejected_key(recording_id)) is not None:
+            if state == "published":
                 return None
+            if (rejected := self._recorded_rejection(recording_id)) is not None:
+                # Told to the uploader once the status and dead letter are out; until then (the broker was
+                # down when it was decided) every look announces it again, with the same ids.
+                if rejected.get("announced"):
+                    return None
+                return Rejection(recording_id, upload.key, str(rejected.get("reason", "")), etag)
             if age_s <= self.settings.claim_lease_s:
                 return Pending(recording_id)
             # The ingest that held it died. If it got as far as recording its decision, publish that
@@ -139,6 +145,17 @@ class Ingestor:
         """The claim's last word: the event is on the broker, so later looks leave it alone."""
         claim = {"key": event.source_key, "etag": event.source_etag, "state": "published", "event_id": event.event_id}
         self.store.put_bytes(claim_key(event.recording_id), json.dumps(claim).encode(), "application/json")
+
+    def mark_rejection_announced(self, rejection: Rejection) -> None:
+        """The rejection's status and dead letter are on the broker: later looks leave the upload alone."""
+        if (rejected := self._recorded_rejection(rejection.recording_id)) is not None:
+            record = json.dumps({**rejected, "announced": True}).encode()
+            self.store.put_bytes(rejected_key(rejection.recording_id), record, "application/json")
+
+    def _recorded_rejection(self, recording_id: str) -> dict[str, Any] | None:
+        if self.store.head(rejected_key(recording_id)) is None:
+            return None
+        return dict(json.loads(self.store.get_bytes(self.store.uri(rejected_key(recording_id)))))
 
     def _held_claim(self, recording_id: str) -> tuple[str, float] | None:
         """The state of an existing claim and its age in seconds; None if it is gone."""

@@ -9,11 +9,12 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from services.ingest.media import RejectedUpload
 from services.ingest.notifications import UploadedObject
-from services.ingest.recordings import Ingestor, Pending
+from services.ingest.recordings import Ingestor, Pending, Rejection
 from services.ingest.settings import IngestSettings
 from shared.events import RecordingIngested, RecordingKind, deterministic_id
-from shared.keys import claim_key, ingested_key, recording_id_for
+from shared.keys import claim_key, ingested_key, recording_id_for, rejected_key
 from shared.storage import ObjectStore
 
 KEY = "incoming/podcasts/talk.mp3"
@@ -83,3 +84,25 @@ def test_marking_published_keeps_what_reconcile_needs(store: ObjectStore) -> Non
     ingestor.mark_published(stored_event(recording_id, notice.etag))
     record = json.loads(store.get_bytes(store.uri(claim_key(recording_id))))
     assert (record["state"], record["key"], record["etag"]) == ("published", KEY, notice.etag)
+
+
+def test_a_rejection_is_announced_again_until_it_is_marked_announced(
+    store: ObjectStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The broker was down when the rejection was decided: the next look must announce it, not drop it."""
+    notice, recording_id = upload(store)
+    ingestor = Ingestor(store, IngestSettings())
+
+    def not_audio(*args: object) -> RecordingIngested:
+        raise RejectedUpload("not a readable audio or video file")
+
+    monkeypatch.setattr(ingestor, "_validated_event", not_audio)
+    first = ingestor.ingest(notice)
+    assert isinstance(first, Rejection) and "not a readable" in first.reason
+
+    again = ingestor.ingest(notice)  # the status/dead-letter publish failed: a redelivery or the next poll
+    assert again == first
+
+    ingestor.mark_rejection_announced(first)
+    assert ingestor.ingest(notice) is None
+    assert json.loads(store.get_bytes(store.uri(rejected_key(recording_id))))["announced"] is True
