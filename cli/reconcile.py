@@ -142,6 +142,12 @@ def plan_redrive(
             model=transcript.model,
             duration_s=transcript.duration_s,
             segment_count=len(transcript.segments),
+            # The exports the transcriber stored beside the transcript, as its own event names them.
+            **{
+                f"{extension}_uri": str(store.uri(transcript_key(recording_id, extension)))
+                for extension in ("srt", "vtt", "txt")
+                if f"transcripts/transcript.{extension}" in names
+            },
         )
         return Redrive(recording_id, "transcribed", TRANSCRIPTS_READY, _json(ready))
     insights_uri = store.uri(insights_key(recording_id))

@@ -79,6 +79,7 @@ def seed(store: ObjectStore, recording_id: str, stages: int) -> None:
             segments=[TranscriptSegment(start=0, end=5, text="Depth beats volume.")],
         )
         store.put_model(f"transcripts/{recording_id}/transcript.json", transcript)
+        store.put_text(f"transcripts/{recording_id}/transcript.srt", "1\n00:00:00,000 --> 00:00:05,000\nDepth\n")
     if stages >= 3:
         insight = Insight(
             insight_id=f"{recording_id}-i",
@@ -131,6 +132,9 @@ async def test_reconcile_redrives_each_recording_from_its_furthest_stage(servers
     [ready] = published[TRANSCRIPTS_READY]
     assert ready["event_id"] == deterministic_id(ids[2], TranscriptReady.name)
     assert ready["transcript_uri"].endswith(f"transcripts/{ids[2]}/transcript.json")
+    # The exports that exist are named like the transcriber names them; the missing ones stay empty.
+    assert ready["srt_uri"].endswith(f"transcripts/{ids[2]}/transcript.srt")
+    assert (ready["vtt_uri"], ready["txt_uri"]) == ("", "")
     extracted = {event["recording_id"]: event for event in published[INSIGHTS_EXTRACTED]}
     assert set(extracted) == {ids[3], ids[4]}
     assert all(event["insight_index"] == event["insight_count"] - 1 for event in extracted.values())
