@@ -217,7 +217,7 @@ class Insight(BaseModel):
     evidence_strength: float = Field(
         default=0, ge=0, le=1, description="How well the quotes back the idea (data, stories, repetition), 0..1."
     )
-    engine: str = Field(default="deterministic", description="The insight engine that found it.")
+    engine: str = Field(default="extractive", description="The insight engine that found it.")
 
 
 class InsightSet(BaseModel):
@@ -230,6 +230,10 @@ class InsightSet(BaseModel):
     title: str
     keywords: list[str]
     insights: list[Insight]
+    refusal_reason: str | None = Field(
+        default=None,
+        description="Why nothing from the recording is worth publishing (then insights is empty); None otherwise.",
+    )
 
 
 class InsightExtracted(Event):

@@ -33,7 +33,8 @@ class StageState(StrEnum):
     progress = "progress"
     done = "done"
     failed = "failed"
-    refused = "refused"  # the thought-leadership guard sent the article to review
+    # A rail's guard sent its output to review, or the insight stage found nothing worth publishing.
+    refused = "refused"
 
 
 # Where a recording is finished: both rails have published (or refused) their output.

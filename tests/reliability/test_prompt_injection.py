@@ -10,7 +10,7 @@ import pytest
 from services.framework_article_writer.guard import PromotionalArticleError
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticleWriter
-from services.insights.engine import extract_insights
+from services.insights import extract_insights
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnetWriter
 from shared.events import Transcript, TranscriptSegment
