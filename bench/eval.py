@@ -1,13 +1,13 @@
 """The evaluation report: every eval recording spoken, transcribed, mined for insights and written on both rails.
 
-    python -m bench.eval                         # deterministic engine
+    python -m bench.eval                         # extractive engine
     RECAST_EVAL_LLM_BASE_URL=http://127.0.0.1:8000/v1 python -m bench.eval   # and the LLM engine too
 
 Figures (targets in brackets):
 - grounding: share of quotes in insights, articles and lead magnets found in the transcript (100 %)
 - tells: promotional tells in published framework articles (0), and adversarial recordings caught (all)
 - complete: lead magnets with target keyword, call to action and gating fields (100 %)
-- recall: key ideas found among the insights (>= 80 % for the deterministic engine)
+- recall: key ideas found among the insights (>= 80 % for the extractive engine)
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from services.framework_article_writer import (
     PromotionalArticleError,
     find_promotional_tells,
 )
-from services.insights.engines import DeterministicEngine, InsightEngine, LLMWithFallback
+from services.insights.engines import InsightEngine, LLMWithFallback
+from services.insights.extractive import ExtractiveEngine
 from services.insights.grounding import TranscriptIndex
 from services.insights.llm import LLMOutputError
 from services.insights.settings import InsightsSettings
@@ -197,7 +198,7 @@ def summarise(results: Sequence[RecordingResult]) -> Summary:
 
 
 def engines() -> list[InsightEngine]:
-    found: list[InsightEngine] = [DeterministicEngine(InsightsSettings().max_insights)]
+    found: list[InsightEngine] = [ExtractiveEngine.from_settings(InsightsSettings())]
     base_url = os.environ.get("RECAST_EVAL_LLM_BASE_URL")
     if base_url:
         settings = InsightsSettings(

@@ -16,7 +16,7 @@ SPOKEN_FILLER = frozenset(
         "stuff", "thing", "things", "lot", "lots", "know", "mean", "like", "kind", "sort", "really", "actually",
         "basically", "literally", "honestly", "pretty", "just", "right", "well", "guess", "maybe", "sure", "bit",
         "little", "got", "get", "gets", "getting", "going", "go", "goes", "say", "says", "said", "saying", "think",
-        "thought", "want", "wanted", "let", "lets", "let's", "hey", "hi", "hello", "thanks", "thank", "guys",
+        "want", "wanted", "let", "lets", "let's", "hey", "hi", "hello", "thanks", "thank", "guys",
         "folks", "everybody", "everyone", "anyway", "totally", "definitely", "absolutely", "way", "ways", "able",
         "make", "makes", "made", "take", "takes", "put", "come", "comes", "came", "look", "looking", "see", "tell",
         "talk", "talking", "today", "time", "good", "great", "nice", "new", "one", "two", "also", "even", "still",

@@ -40,7 +40,7 @@ INSIGHT_KEYWORDS = 5
 CLAIM_WORDS = (8, 60)
 CLAIM_CONTENT_WORDS = 4
 # Two candidates this similar say the same thing: the weaker becomes another quote of the stronger.
-SAME_IDEA = 0.9
+SAME_IDEA = 0.91
 # A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she|so|and|but)\b", re.IGNORECASE)
 LEANS_ON_CONTEXT_PENALTY = 0.15

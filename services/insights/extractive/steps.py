@@ -95,7 +95,7 @@ def step_name(text: str) -> str:
     clause = re.split(r"[,;:.!?\u2013\u2014]", rest, maxsplit=1)[0].strip()
     words = clause.split()[:STEP_WORDS]
     # A heading cut short must not end on "for" or "the": end on the last content word.
-    while len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
+    while len(clause.split()) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
         words.pop()
     if not words:
         return ""
