@@ -23,7 +23,7 @@ class InsightsSettings(RecastSettings):
         description="Most sentences embedded per recording (the lexically most salient); bounds the stage's time.",
     )
     min_claim_margin: float = Field(
-        default=0.0,
+        default=0.005,
         ge=-1,
         le=1,
         description="How much closer to a claim category than to a chit-chat one a sentence must be to publish.",

@@ -42,7 +42,7 @@ CLAIM_CONTENT_WORDS = 4
 # Two candidates this similar say the same thing: the weaker becomes another quote of the stronger.
 SAME_IDEA = 0.91
 # A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
-_POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she|so|and|but)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
 LEANS_ON_CONTEXT_PENALTY = 0.15
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
@@ -52,7 +52,7 @@ MMR_LAMBDA = 0.7
 class Limits:
     max_insights: int = 8
     embed_candidates: int = 24
-    min_claim_margin: float = 0.0
+    min_claim_margin: float = 0.005
     min_relative_score: float = 0.75
     min_content_words: int = 40
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
