@@ -1,0 +1,177 @@
+"""Upload a spoken recording and run it through ingest and the transcriber's own code path.
+
+Nothing is simulated: the audio goes into S3 (moto on 127.0.0.1) with no title metadata, as a
+user's upload does; ``Ingestor.ingest`` probes it and decides its title; the transcriber's
+``plan_recording`` finds the speech with its VAD and cuts the chunks, ``transcribe_chunk`` runs
+the configured engine on each, and ``assemble_transcript`` joins them. So VAD cuts, ASR errors
+and whatever the transcriber adds to segments (speakers, confidence) are the real ones.
+
+Audio and transcripts are cached under ``.run/eval-cache/``, keyed by the script's fingerprint
+and, for transcripts, the transcriber's settings; ingest runs every time, as it is cheap and
+the title must be what today's code gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import subprocess
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from moto.server import ThreadedMotoServer
+
+from infra.local.stack import free_port
+from services.ingest.notifications import UploadedObject
+from services.ingest.recordings import Ingestor
+from services.ingest.settings import IngestSettings
+from services.transcriber.engines import SpeechToText, load_engine
+from services.transcriber.settings import TranscriberSettings
+from services.transcriber.transcription import assemble_transcript, plan_recording, transcribe_chunk
+from shared.events import RecordingIngested, Transcript
+from shared.settings import RecastSettings
+from shared.storage import ObjectStore, make_s3_client
+from tests.eval.corpus.debates import excerpt_transcript, timed_sentences
+from tests.eval.corpus.script import EvalRecording
+from tests.eval.corpus.speech import SpokenScript, TimedSentence, audio_fingerprint, speak
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+CACHE_DIR = REPO_ROOT / ".run" / "eval-cache"
+BUCKET = "recast-eval"
+
+
+@dataclass(frozen=True)
+class SpokenRecording:
+    """A recording as the pipeline saw it: the title ingest gave, the transcript, and the truth."""
+
+    recording: EvalRecording
+    title: str
+    transcript: Transcript
+    sentences: list[TimedSentence]
+
+    def said_between(self, start: float, end: float) -> list[TimedSentence]:
+        """The script sentences that overlap [start, end] in the recording."""
+        return [s for s in self.sentences if s.start < end and s.end > start]
+
+
+class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
+    """One local S3 and one speech-to-text engine for a whole run; use as a context manager."""
+
+    def __init__(self, cache_dir: Path = CACHE_DIR, settings: TranscriberSettings | None = None) -> None:
+        self.cache_dir = cache_dir
+        self.settings = settings or TranscriberSettings()
+        self._engine: SpeechToText | None = None
+        self._server: ThreadedMotoServer | None = None
+        self._store: ObjectStore | None = None
+        self._ingested: dict[str, RecordingIngested] = {}
+
+    def __enter__(self) -> Self:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server logs every request at INFO
+        port = free_port()
+        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+        self._server.start()
+        local = {
+            "S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+            "AWS_ACCESS_KEY_ID": "eval",
+            "AWS_SECRET_ACCESS_KEY": "eval",
+        }
+        client = make_s3_client(RecastSettings.model_validate(local))
+        self._store = ObjectStore(client, BUCKET)
+        self._store.ensure_bucket()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._server is not None:
+            self._server.stop()
+        self._server = self._store = None
+
+    @property
+    def store(self) -> ObjectStore:
+        if self._store is None:
+            raise RuntimeError("CorpusTranscriber is used outside its `with` block")
+        return self._store
+
+    @property
+    def engine(self) -> SpeechToText:
+        if self._engine is None:  # loaded only when some transcript is not cached yet
+            self._engine = load_engine(self.settings)
+        return self._engine
+
+    def spoken(self, recording: EvalRecording) -> SpokenRecording:
+        if recording.source == "debate":
+            return self.debate(recording)
+        folder = self.cache_dir / recording.slug / audio_fingerprint(recording)
+        upload = folder / f"upload{Path(recording.upload_key).suffix.lower()}"
+        script_file = folder / "script.json"
+        if not (upload.exists() and script_file.exists()):
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(script_file, speak(recording, upload).model_dump_json())
+        script = SpokenScript.model_validate_json(script_file.read_text())
+        event = self.ingest(recording, upload)
+        transcript_file = folder / f"transcript-{self._settings_fingerprint()}.json"
+        if transcript_file.exists():
+            transcript = Transcript.model_validate_json(transcript_file.read_text())
+        else:
+            transcript = self.transcribe(event)
+            _write_atomically(transcript_file, transcript.model_dump_json())
+        return SpokenRecording(recording, event.title, transcript, script.sentences)
+
+    def debate(self, recording: EvalRecording) -> SpokenRecording:
+        """A debate excerpt is real text, not audio; only its title goes through ingest, with a tone as the upload."""
+        upload = self.cache_dir / "stand-in" / f"tone{Path(recording.upload_key).suffix.lower()}"
+        if not upload.exists():
+            upload.parent.mkdir(parents=True, exist_ok=True)
+            tone_upload(upload)
+        title = self.ingest(recording, upload).title
+        return SpokenRecording(recording, title, excerpt_transcript(recording), timed_sentences(recording))
+
+    def ingest(self, recording: EvalRecording, upload: Path) -> RecordingIngested:
+        """Upload without metadata, as the CLI does for a file with no title, and let ingest decide."""
+        if recording.slug in self._ingested:  # ingest decides once per upload; a second look says nothing new
+            return self._ingested[recording.slug]
+        key = recording.upload_key
+        store = self.store
+        store.client.upload_file(str(upload), store.bucket, key)
+        etag = str(store.head(key)["ETag"]).strip('"')  # type: ignore[index]
+        outcome = Ingestor(store, IngestSettings()).ingest(UploadedObject(store.bucket, key, etag))
+        if not isinstance(outcome, RecordingIngested):
+            raise RuntimeError(f"ingest did not accept {recording.slug}: {outcome}")
+        self._ingested[recording.slug] = outcome
+        return outcome
+
+    def transcribe(self, event: RecordingIngested) -> Transcript:
+        language = self.settings.whisper_language
+        plan = plan_recording(event, self.store, self.settings)
+        for chunk in plan.chunks:
+            transcribe_chunk(plan, chunk, self.store, self.engine, language)
+        return assemble_transcript(plan, self.store, self.engine, language).transcript
+
+    def _settings_fingerprint(self) -> str:
+        settings = self.settings.model_dump(mode="json", include=set(TranscriberSettings.model_fields) - _NOT_OUTPUT)
+        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+
+
+# Settings that change how fast, not what, the transcriber writes; connection settings are not its own.
+_NOT_OUTPUT = {"cpu_threads", "max_poll_interval_ms", "checkpoint_dir"} | set(RecastSettings.model_fields)
+
+
+def tone_upload(path: Path) -> None:
+    partial = path.with_name("partial-" + path.name)
+    subprocess.run(
+        ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3", str(partial)],
+        check=True,
+        capture_output=True,
+    )
+    partial.replace(path)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_suffix(path.suffix + ".partial")
+    partial.write_text(text)
+    partial.replace(path)
