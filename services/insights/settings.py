@@ -14,7 +14,7 @@ class InsightsSettings(RecastSettings):
         default="extractive",
         description="extractive (sentence embeddings shipped offline) or llm (an OpenAI-compatible server).",
     )
-    max_insights: int = Field(default=8, ge=1, le=50, description="Most insights kept per recording.")
+    max_insights: int = Field(default=4, ge=1, le=50, description="Most insights kept per recording.")
     embed_threads: int = Field(default=2, ge=1, le=64, description="CPU threads of the sentence-embedding model.")
     embed_candidates: int = Field(
         default=24,
@@ -23,16 +23,24 @@ class InsightsSettings(RecastSettings):
         description="Most sentences embedded per recording (the lexically most salient); bounds the stage's time.",
     )
     min_claim_margin: float = Field(
-        default=0.005,
+        default=-0.03,
         ge=-1,
         le=1,
-        description="How much closer to a claim category than to a chit-chat one a sentence must be to publish.",
+        description="Least margin (closeness to a claim category less closeness to a chit-chat one) of a published "
+        "sentence; e5's cosines are compressed, so margins are small numbers.",
+    )
+    min_recording_substance: float = Field(
+        default=-0.005,
+        ge=-1,
+        le=1,
+        description="Least mean claim margin of a recording's three most claim-like sentences; below it the "
+        "recording is refused as small talk.",
     )
     min_relative_score: float = Field(
-        default=0.75,
+        default=0.5,
         ge=0,
         le=1,
-        description="An insight is published only when it scores at least this share of the recording's best.",
+        description="Least score of a published insight, as a share of the recording's best (scores are ranks).",
     )
     min_content_words: int = Field(
         default=40,

@@ -44,16 +44,18 @@ SAME_IDEA = 0.91
 # A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
 LEANS_ON_CONTEXT_PENALTY = 0.15
+SUBSTANCE_SENTENCES = 3
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
 
 
 @dataclass(frozen=True)
 class Limits:
-    max_insights: int = 8
+    max_insights: int = 4
     embed_candidates: int = 24
-    min_claim_margin: float = 0.005
-    min_relative_score: float = 0.75
+    min_claim_margin: float = -0.03
+    min_recording_substance: float = -0.005
+    min_relative_score: float = 0.5
     min_content_words: int = 40
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
 
@@ -63,6 +65,7 @@ class Limits:
             max_insights=settings.max_insights,
             embed_candidates=settings.embed_candidates,
             min_claim_margin=settings.min_claim_margin,
+            min_recording_substance=settings.min_recording_substance,
             min_relative_score=settings.min_relative_score,
             min_content_words=settings.min_content_words,
             floor=ConfidenceFloor(
@@ -137,9 +140,16 @@ class ExtractiveEngine:
             return []
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
         margins = claim_margin(vectors, self.claim_prototypes)
-        closeness = centroid_closeness(vectors)
-        lexical = np.array([candidate.lexical for candidate in candidates])
-        scores = 0.4 * lexical + 0.3 * closeness + 0.3 * np.clip(0.5 + 5 * margins, 0.0, 1.0)
+        if recording_substance(margins) < self.limits.min_recording_substance:
+            return []  # even its most claim-like sentences read as small talk: nothing to publish
+        # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
+        # a sentence is and how many distinct content words it carries break the rest.
+        scores = (
+            0.35 * _scaled(centroid_closeness(vectors))
+            + 0.35 * _scaled(lexrank(vectors))
+            + 0.15 * _scaled(margins)
+            + 0.15 * _scaled(np.array([len(set(content_words(candidate.text))) for candidate in candidates]))
+        )
         scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
         claims = [
             _Idea(candidate, float(score), float(margin), vector)
@@ -254,6 +264,21 @@ def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
     topics = topic_segments(vectors)
     rank = lexrank(vectors)
     return 0.5 * rank + 0.25 * centroid_closeness(vectors) + 0.25 * centroid_closeness(vectors, topics)
+
+
+def recording_substance(margins: NDArray[np.float64]) -> float:
+    """Mean claim margin of the recording's three most claim-like sentences: one stray remark that
+    sounds like a claim does not make a sound check worth publishing."""
+    if margins.size == 0:
+        return -1.0
+    return float(np.sort(margins)[::-1][:SUBSTANCE_SENTENCES].mean())
+
+
+def _scaled(values: NDArray[np.floating]) -> NDArray[np.float64]:
+    """Min-max within the recording: what counts is the rank among this recording's sentences."""
+    values = np.asarray(values, dtype=np.float64)
+    spread = float(values.max() - values.min()) if values.size else 0.0
+    return (values - values.min()) / spread if spread > 0 else np.ones_like(values)
 
 
 def _process_summary(run: StepRun) -> str:
