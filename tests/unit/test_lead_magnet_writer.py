@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from services.insights import extract_insights
 from services.lead_magnet_writer import (
     IncompleteLeadMagnetError,
     LeadMagnet,
@@ -16,13 +15,14 @@ from services.lead_magnet_writer import (
     choose_format,
 )
 from shared.events import InsightSet, InsightType
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, make_transcript
 
 
 @pytest.fixture(scope="module")
 def insight_set() -> InsightSet:
     transcript = make_transcript("rec-onboarding", ONBOARDING_WEBINAR)
-    return extract_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding Handoffs")
+    return recorded_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding Handoffs")
 
 
 @pytest.fixture

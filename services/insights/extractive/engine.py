@@ -193,11 +193,17 @@ class ExtractiveEngine:
         if not claims:
             return []
         best = max(idea.score for idea in claims)
+        # A process the speaker laid out step by step is the most specific thing a recording offers:
+        # it is kept ahead of the ranking.
+        kept = [idea for idea in claims if idea.candidate.run is not None][: self.limits.max_insights]
         remaining = sorted(
-            (idea for idea in claims if idea.score >= self.limits.min_relative_score * best),
+            (
+                idea
+                for idea in claims
+                if idea.candidate.run is None and idea.score >= self.limits.min_relative_score * best
+            ),
             key=lambda idea: -idea.score,
         )
-        kept: list[_Idea] = []
         while remaining and len(kept) < self.limits.max_insights:
             if kept:
                 likeness = [max(float(idea.vector @ chosen.vector) for chosen in kept) for idea in remaining]
