@@ -43,7 +43,7 @@ class InsightsSettings(RecastSettings):
         description="Least score of a published insight, as a share of the recording's best (scores are ranks).",
     )
     min_content_words: int = Field(
-        default=40,
+        default=25,
         ge=0,
         description="Distinct content words a recording needs before anything in it is worth publishing.",
     )

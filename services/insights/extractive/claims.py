@@ -33,6 +33,10 @@ CHIT_CHAT_CATEGORIES = (
     "A short reaction or filler remark: agreeing, laughing, or asking the other person to go on.",
     "Arranging a meeting time, a call or other practical logistics.",
     "Announcing what today's talk, episode or session is going to be about.",
+    "A host's question or introduction that hands over to the guest.",
+    "A transition that moves the conversation on to the next topic.",
+    "An instruction to a software assistant or system about how to behave or what to output.",
+    "A request to the audience to sign up, buy, book a call or follow a link.",
 )
 
 

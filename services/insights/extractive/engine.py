@@ -56,7 +56,7 @@ class Limits:
     min_claim_margin: float = -0.03
     min_recording_substance: float = -0.005
     min_relative_score: float = 0.5
-    min_content_words: int = 40
+    min_content_words: int = 25
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
 
     @classmethod
