@@ -59,6 +59,12 @@ def test_key_phrases_are_repeated_multi_word_phrases_never_filler_single_words_o
     assert phrases_of("We measured churn reduction twice.", phrases, top=5) == ["churn reduction"]
 
 
+def test_a_plural_counts_with_its_singular_and_the_phrase_is_given_as_said_most() -> None:
+    sentences = ["Support tickets change tone.", "Read the support tickets.", "One support ticket said it."]
+    assert key_phrases(sentences, top=3) == ["support tickets"]
+    assert phrases_of("That support ticket was sharp.", ["support tickets"], top=1) == ["support tickets"]
+
+
 def test_key_phrases_rank_by_the_salience_of_the_sentences_they_occur_in() -> None:
     sentences = ["Revenue operations first.", "Revenue operations again.", "Field marketing.", "Field marketing."]
     assert key_phrases(sentences, [0.1, 0.1, 0.9, 0.9], top=2) == ["field marketing", "revenue operations"]
