@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from services.insights.extractive.engine import ExtractiveEngine, Limits
 from services.insights.extractive.quoting import ConfidenceFloor
 from services.insights.extractive.refusal import refusal_reason
@@ -10,7 +12,7 @@ from shared.events import Transcript, TranscriptSegment
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 
 # Every sentence passes the claim test with the stand-in embedder: these tests are about the rest.
-ANY_CLAIM = Limits(min_claim_margin=-1.0, min_relative_score=0.0, min_content_words=10)
+ANY_CLAIM = Limits(min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=10)
 
 TALK = [
     ("S1", -0.2, "Most revenue teams measure pipeline volume and ignore pipeline quality completely."),
@@ -56,7 +58,7 @@ def test_a_restated_idea_is_one_insight_with_both_quotes() -> None:
 
 def test_only_the_configured_number_of_sentences_is_embedded() -> None:
     embedder = BagOfWordsEmbedder()
-    engine = ExtractiveEngine(embedder, Limits(embed_candidates=3, min_claim_margin=-1.0, min_content_words=10))
+    engine = ExtractiveEngine(embedder, Limits(embed_candidates=3, min_claim_margin=-1.0, min_recording_substance=-1.0))
     embedder.calls.clear()
     engine.extract(transcript(TALK), source_key="k", title="t")
     assert embedder.calls == [3]
@@ -84,9 +86,8 @@ def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_step
 
 def test_too_little_said_is_refused_with_a_reason_a_person_reads() -> None:
     lines = [("S1", -0.2, "Hello? Can you hear me now?"), ("S2", -0.2, "Yes, loud and clear, thanks.")]
-    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), Limits(min_claim_margin=-1.0)).extract(
-        transcript(lines), source_key="k", title="t"
-    )
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), Limits(min_claim_margin=-1.0, min_recording_substance=-1.0))
+    insight_set = engine.extract(transcript(lines), source_key="k", title="t")
     assert insight_set.insights == []
     assert insight_set.refusal_reason is not None
     assert insight_set.refusal_reason.startswith("nothing worth publishing: 10 s of speech in 3 sentences")
@@ -104,7 +105,43 @@ def test_the_refusal_decision() -> None:
 
 def test_confidence_thresholds_come_from_the_limits() -> None:
     lenient = Limits(
-        min_claim_margin=-1.0, min_relative_score=0.0, min_content_words=10, floor=ConfidenceFloor(-2.0, 1.0, 9.0, 0.0)
+        min_claim_margin=-1.0,
+        min_recording_substance=-1.0,
+        min_relative_score=0.0,
+        min_content_words=10,
+        floor=ConfidenceFloor(-2.0, 1.0, 9.0, 0.0),
     )
     insight_set = ExtractiveEngine(BagOfWordsEmbedder(), lenient).extract(transcript(TALK), source_key="k", title="t")
     assert any("contour iron" in evidence.quote for i in insight_set.insights for evidence in i.evidence)
+
+
+def test_kinds_come_from_structure_first_then_the_nearest_described_category() -> None:
+    import numpy as np
+
+    from services.insights.extractive.kinds import KindPrototypes, insight_kind
+    from shared.events import InsightType
+
+    # Unit vectors: the sentence sits on the story axis, then on the point-of-view axis.
+    prototypes = KindPrototypes(
+        (InsightType.story, InsightType.pain_point, InsightType.point_of_view), np.eye(3, dtype=np.float32)
+    )
+    story, view = np.array([1, 0, 0], np.float32), np.array([0, 0, 1], np.float32)
+    assert insight_kind("Churn fell by 12 percent after the change.", story, prototypes) is InsightType.data_point
+    assert insight_kind("Last spring our biggest customer walked out.", story, prototypes) is InsightType.story
+    # Nothing in the past tense is no story, whatever the embedding says.
+    assert insight_kind("Every team I meet tries to fix this with more tools.", story, prototypes) in (
+        InsightType.pain_point,
+        InsightType.point_of_view,
+    )
+    assert insight_kind("Depth beats volume in expert markets.", view, prototypes) is InsightType.quotable_line
+    assert insight_kind("I think depth beats volume in our market.", view, prototypes) is InsightType.point_of_view
+
+
+def test_a_recording_is_judged_by_its_three_most_claim_like_sentences() -> None:
+    import numpy as np
+
+    from services.insights.extractive.engine import recording_substance
+
+    assert recording_substance(np.array([0.05, -0.02, -0.03, -0.04])) == pytest.approx(0.0)
+    assert recording_substance(np.array([0.03, 0.02, 0.01, -0.5])) == pytest.approx(0.02)
+    assert recording_substance(np.array([])) == -1.0
