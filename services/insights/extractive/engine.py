@@ -154,7 +154,8 @@ class ExtractiveEngine:
         claims = [
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
-            if margin >= self.limits.min_claim_margin
+            # A process laid out step by step is a method, whatever the category it embeds nearest to.
+            if margin >= self.limits.min_claim_margin or candidate.run is not None
         ]
         return self._select(claims)
 
