@@ -1,6 +1,6 @@
 """The evaluation report: the corpus through the insight engine and both rails, scored against its scripts.
 
-    python -m bench.eval                         # deterministic engine, dev and report splits
+    python -m bench.eval                         # extractive engine, dev and report splits
     python -m bench.eval --split report          # the held-out split only
     RECAST_EVAL_LLM_BASE_URL=http://127.0.0.1:8000/v1 python -m bench.eval   # and the LLM engine too
 
@@ -36,7 +36,8 @@ from services.framework_article_writer import (
     NotEnoughInsightsError,
     PromotionalArticleError,
 )
-from services.insights.engines import DeterministicEngine, InsightEngine, LLMWithFallback
+from services.insights.engines import InsightEngine, LLMWithFallback
+from services.insights.extractive import ExtractiveEngine
 from services.insights.llm import LLMOutputError
 from services.insights.settings import InsightsSettings
 from services.lead_magnet_writer import IncompleteLeadMagnetError, LeadMagnetSettings, LeadMagnetWriter
@@ -143,7 +144,7 @@ def summarise(engine: str, split: str, results: Sequence[RecordingScore]) -> Sum
 
 
 def engines() -> list[InsightEngine]:
-    found: list[InsightEngine] = [DeterministicEngine(InsightsSettings().max_insights)]
+    found: list[InsightEngine] = [ExtractiveEngine.from_settings(InsightsSettings())]
     base_url = os.environ.get("RECAST_EVAL_LLM_BASE_URL")
     if base_url:
         settings = InsightsSettings(
@@ -228,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(report(results, summaries))
     if args.json:
         json.dump([asdict(summary) for summary in summaries], args.json, indent=2)
-    held_out = [s for s in summaries if s.split == "report" and s.engine == DeterministicEngine.name]
+    held_out = [s for s in summaries if s.split == "report" and s.engine == ExtractiveEngine.name]
     return 0 if all(summary.meets_targets() for summary in held_out) else 1
 
 

@@ -87,14 +87,26 @@ class RecordingProgress:
         return [stage for stage in self.stages.values() if stage.state is StageState.failed]
 
     @property
+    def refused_upstream(self) -> list[StageProgress]:
+        """A stage before the rails refused (nothing worth publishing): neither rail will report."""
+        return [
+            stage
+            for stage in self.stages.values()
+            if stage.state is StageState.refused and stage.stage not in FINAL_STAGES
+        ]
+
+    @property
     def complete(self) -> bool:
-        """Both rails are done (published or refused), or something failed and nothing more will come."""
-        return all(self.stages[stage].finished for stage in FINAL_STAGES) or bool(self.failed)
+        """Both rails are done (published or refused), or something failed or refused before them."""
+        finished = all(self.stages[stage].finished for stage in FINAL_STAGES)
+        return finished or bool(self.failed) or bool(self.refused_upstream)
 
     @property
     def current(self) -> str:
         if self.failed:
             return f"failed at {self.failed[0].stage.value}"
+        if self.refused_upstream:
+            return f"refused at {self.refused_upstream[0].stage.value}"
         if all(self.stages[stage].finished for stage in FINAL_STAGES):
             return "done"
         latest = [stage for stage in self.stages.values() if stage.state is not None]

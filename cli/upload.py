@@ -72,6 +72,9 @@ def upload(
     if not recording.complete:
         console.print(f"[yellow]not finished after {timeout:.0f} s; `recast status {recording_id}` shows where it is")
         raise typer.Exit(2)
+    if recording.refused_upstream:
+        console.print(f"[yellow]nothing published: {recording.refused_upstream[0].message}")
+        return
     console.print(f"fetch the artifacts with: [bold]recast get {recording_id}[/]")
 
 

@@ -222,7 +222,7 @@ class Insight(BaseModel):
     evidence_strength: float = Field(
         default=0, ge=0, le=1, description="How well the quotes back the idea (data, stories, repetition), 0..1."
     )
-    engine: str = Field(default="deterministic", description="The insight engine that found it.")
+    engine: str = Field(default="extractive", description="The insight engine that found it.")
 
 
 class InsightSet(BaseModel):
@@ -235,6 +235,10 @@ class InsightSet(BaseModel):
     title: str = Field(default="", description="The upload's own title; empty when the upload had none.")
     keywords: list[str]
     insights: list[Insight]
+    refusal_reason: str | None = Field(
+        default=None,
+        description="Why nothing from the recording is worth publishing (then insights is empty); None otherwise.",
+    )
 
     @property
     def uploaded_title(self) -> str:

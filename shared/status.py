@@ -35,7 +35,8 @@ class StageState(StrEnum):
     done = "done"
     retrying = "retrying"  # a transient failure (S3 or the broker down): the message will be tried again
     failed = "failed"
-    refused = "refused"  # the thought-leadership guard sent the article to review
+    # A rail's guard sent its output to review, or the insight stage found nothing worth publishing.
+    refused = "refused"
 
 
 # Where a recording is finished: both rails have published (or refused) their output.

@@ -1,5 +1,5 @@
-"""Insight extraction: timestamped, verbatim-quoted ideas found in a transcript."""
+"""Insight extraction: timestamped, verbatim-quoted ideas found in a transcript, or a reasoned refusal."""
 
-from services.insights.engine import MAX_INSIGHTS, extract_insights
+from services.insights.extractive import extract_insights
 
-__all__ = ["MAX_INSIGHTS", "extract_insights"]
+__all__ = ["extract_insights"]

@@ -71,12 +71,12 @@ async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine
         )
     # A model call blocks for seconds: off the event loop, so the consumer keeps its heartbeat.
     insight_set = await in_thread(engine.extract, transcript, source_key=event.source_key, title=event.title)
-    if not insight_set.insights:
-        # Nothing for either rail to write from: say so rather than leave the recording hanging.
-        reason = "no insights found in the transcript (silence, music or no speech?)"
-        await run.finish(StageState.failed, f"{reason}; {describe_removed(pitch)}" if pitch else reason)
-        return
     stored = await in_thread(store.put_model, insights_key(event.recording_id), insight_set)
+    if insight_set.refusal_reason or not insight_set.insights:
+        # Nothing worth publishing: neither rail gets an event, and a person reads why.
+        reason = insight_set.refusal_reason or "nothing worth publishing: no insight survived grounding"
+        await run.finish(StageState.refused, f"{reason}; {describe_removed(pitch)}" if pitch else reason)
+        return
     count = len(insight_set.insights)
     for index, insight in enumerate(insight_set.insights):
         extracted = InsightExtracted(

@@ -1,4 +1,4 @@
-"""The spoken cues that mark a sentence as a point of view, a pain point, a story or a number.
+"""Spoken cues the LLM engine's rescoring reads (originality, evidence): not how the offline engine finds ideas.
 
 Each cue carries a weight: a strong cue ("most people think", "last year") is enough on
 its own, a weak one ("actually", "lost") only counts together with another. A type's
@@ -153,15 +153,8 @@ DATA_CUES = [
     ),
 ]
 
-NUMBERS = re.compile(rf"\b{_NUMBER}\b|\b\d+(?:\.\d+)?x\b", re.IGNORECASE)
-
 
 def strength(text: str, cues: Iterable[Cue]) -> float:
     """How clearly the text carries a type: summed weights of the distinct cues it matches, in 0..1."""
     total = sum(cue.weight for cue in cues if cue.pattern.search(text))
     return min(1.0, total / _FULL_STRENGTH)
-
-
-def numbers_in(text: str) -> set[str]:
-    """Every number in the text, digits or words, lower-cased: what a summary may not add to."""
-    return {match.group(0).lower() for match in NUMBERS.finditer(text)}

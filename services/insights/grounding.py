@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from services.insights.cues import numbers_in
+from services.insights.numbers import numbers_in
 from shared.events import Evidence, Insight, TranscriptSegment
 
 MIN_SIMILARITY = 0.9
@@ -44,6 +44,7 @@ class LocatedQuote:
     end: float
     segment_index: int
     similarity: float
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class TranscriptIndex:
             end=self.segments[last].end,
             segment_index=first,
             similarity=round(similarity, 3),
+            speaker=self.segments[first].speaker or None,
         )
 
 
@@ -180,7 +182,10 @@ def ground_insight(insight: Insight, index: TranscriptIndex) -> tuple[Insight | 
         return None, f"numbers not in the evidence: {sorted(invented)}"
     main = located[0]
     evidence = [
-        Evidence(quote=item.text, start=item.start, end=item.end, segment_index=item.segment_index) for item in located
+        Evidence(
+            quote=item.text, start=item.start, end=item.end, segment_index=item.segment_index, speaker=item.speaker
+        )
+        for item in located
     ]
     return (
         insight.model_copy(
@@ -189,6 +194,7 @@ def ground_insight(insight: Insight, index: TranscriptIndex) -> tuple[Insight | 
                 "start": main.start,
                 "end": main.end,
                 "segment_index": main.segment_index,
+                "speaker": main.speaker,
                 "evidence": evidence,
             }
         ),

@@ -21,9 +21,9 @@ from openai import OpenAI
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from services.insights.grounding import ground_insights
-from services.insights.keywords import extract_keywords
+from services.insights.keyphrases import key_phrases
 from services.insights.scoring import content_words, evidence_strength, originality, score, specificity
-from services.insights.sentences import transcript_text
+from services.insights.sentences import split_into_sentences
 from services.insights.settings import InsightsSettings
 from shared.events import Insight, InsightSet, InsightType, Transcript, TranscriptSegment, deterministic_id
 
@@ -154,7 +154,8 @@ class LLMInsightEngine:
         run.dropped = [reason for _, reason in report.dropped]
         kept = [insight for insight in report.kept if _summary_supported(insight)]
         run.dropped += [f"summary drifts from its quote: {i.summary[:60]!r}" for i in report.kept if i not in kept]
-        keywords = extract_keywords(transcript_text(transcript.segments), top=RECORDING_KEYWORDS)
+        sentences = [sentence.text for sentence in split_into_sentences(transcript.segments)]
+        keywords = key_phrases(sentences, top=RECORDING_KEYWORDS)
         insights = _distinct([_rescored(insight, keywords) for insight in kept])
         insights = sorted(insights, key=lambda insight: -insight.score)[: self.settings.max_insights]
         insights.sort(key=lambda insight: (insight.start, insight.type.value, insight.quote))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from services.insights.cues import DATA_CUES, POINT_OF_VIEW_CUES, STORY_CUES, numbers_in, strength
+from services.insights.cues import DATA_CUES, POINT_OF_VIEW_CUES, STORY_CUES, strength
+from services.insights.numbers import numbers_in
 
 BASE = 0.15
 CUE_WEIGHT = 0.25

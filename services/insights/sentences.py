@@ -1,4 +1,4 @@
-"""Turn timestamped transcript segments into timestamped sentences.
+"""Turn timestamped transcript segments into timestamped sentences, each traced to its segment.
 
 A sentence takes the start of the segment it begins in and the end of the segment it
 finishes in. We deliberately do not interpolate times by character position inside a
@@ -7,6 +7,8 @@ uneven (pauses, fast asides), and an interpolated start that lands a second late
 off the beginning of the quote when a reader seeks to it. Segment bounds are coarser
 but always contain the whole quote, and every timestamp we print is one the engine
 actually produced, so it traces back to a transcript segment.
+
+A sentence never spans two speakers: a change of speaker closes it, whatever the punctuation.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ MAX_SENTENCE_WORDS = 60
 # A full stop followed by a lower-case word is an abbreviation or a number, not an ending.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^\sa-z])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "inc", "ltd", "jr", "sr", "u.s"})
+_COMPLETE = re.compile(r"^[\"'(]?[A-Z0-9].*[^.][.!?][\"')\]]*$", re.DOTALL)
+# A trailing "..." or "--" is a sentence the speaker broke off.
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,15 @@ class TimedSentence:
     text: str
     start: float
     end: float
+    # Transcript segments the sentence covers, first..last (indices into the transcript's segments).
+    first_segment: int = 0
+    last_segment: int = 0
+    speaker: str | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        """Opens with a capital and closes with end punctuation: not a fragment cut at a length cap."""
+        return bool(_COMPLETE.match(self.text)) and not self.text.rstrip().endswith(("...", "--", "\u2026"))
 
 
 def normalise_whitespace(text: str) -> str:
@@ -44,25 +57,44 @@ def transcript_text(segments: Sequence[TranscriptSegment]) -> str:
 
 
 def split_into_sentences(segments: Sequence[TranscriptSegment]) -> list[TimedSentence]:
-    spoken = [(segment, normalise_whitespace(segment.text)) for segment in segments]
-    spoken = [(segment, text) for segment, text in spoken if text]
-    if not spoken:
-        return []
+    spoken = [(index, normalise_whitespace(segment.text)) for index, segment in enumerate(segments)]
+    spoken = [(index, text) for index, text in spoken if text]
+    sentences: list[TimedSentence] = []
+    run: list[tuple[int, str]] = []
+    for index, text in spoken:
+        if run and segments[run[-1][0]].speaker != segments[index].speaker:
+            sentences.extend(_split_run(segments, run))
+            run = []
+        run.append((index, text))
+    if run:
+        sentences.extend(_split_run(segments, run))
+    return sentences
 
-    text = " ".join(piece for _, piece in spoken)
+
+def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]) -> list[TimedSentence]:
+    """Sentences of consecutive segments by one speaker."""
+    text = " ".join(piece for _, piece in run)
     segment_starts: list[int] = []
     offset = 0
-    for _, piece in spoken:
+    for _, piece in run:
         segment_starts.append(offset)
         offset += len(piece) + 1
 
-    def segment_at(position: int) -> TranscriptSegment:
-        return spoken[bisect.bisect_right(segment_starts, position) - 1][0]
+    def segment_at(position: int) -> int:
+        return run[bisect.bisect_right(segment_starts, position) - 1][0]
 
     sentences = []
     for begin, finish in _sentence_spans(text, segment_starts):
+        first, last = segment_at(begin), segment_at(finish - 1)
         sentences.append(
-            TimedSentence(text=text[begin:finish], start=segment_at(begin).start, end=segment_at(finish - 1).end)
+            TimedSentence(
+                text=text[begin:finish],
+                start=segments[first].start,
+                end=segments[last].end,
+                first_segment=first,
+                last_segment=last,
+                speaker=segments[first].speaker or None,
+            )
         )
     return sentences
 

@@ -10,10 +10,55 @@ from shared.settings import RecastSettings
 
 
 class InsightsSettings(RecastSettings):
-    insights_engine: Literal["deterministic", "llm"] = Field(
-        default="deterministic", description="deterministic (no model) or llm (an OpenAI-compatible server)."
+    insights_engine: Literal["extractive", "llm"] = Field(
+        default="extractive",
+        description="extractive (sentence embeddings shipped offline) or llm (an OpenAI-compatible server).",
     )
-    max_insights: int = Field(default=12, ge=1, le=50, description="Most insights kept per recording.")
+    max_insights: int = Field(default=4, ge=1, le=50, description="Most insights kept per recording.")
+    embed_threads: int = Field(default=2, ge=1, le=64, description="CPU threads of the sentence-embedding model.")
+    embed_candidates: int = Field(
+        default=24,
+        ge=1,
+        le=2000,
+        description="Most sentences embedded per recording (the lexically most salient); bounds the stage's time.",
+    )
+    min_claim_margin: float = Field(
+        default=-0.03,
+        ge=-1,
+        le=1,
+        description="Least margin (closeness to a claim category less closeness to a chit-chat one) of a published "
+        "sentence; e5's cosines are compressed, so margins are small numbers.",
+    )
+    min_recording_substance: float = Field(
+        default=-0.005,
+        ge=-1,
+        le=1,
+        description="Least mean claim margin of a recording's three most claim-like sentences; below it the "
+        "recording is refused as small talk.",
+    )
+    min_relative_score: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Least score of a published insight, as a share of the recording's best (scores are ranks).",
+    )
+    min_content_words: int = Field(
+        default=25,
+        ge=0,
+        description="Distinct content words a recording needs before anything in it is worth publishing.",
+    )
+    quote_min_avg_logprob: float = Field(
+        default=-0.6, le=0, description="Lowest Whisper average log-probability of a segment that may be quoted."
+    )
+    quote_max_no_speech_prob: float = Field(
+        default=0.5, ge=0, le=1, description="Highest Whisper no-speech probability of a segment that may be quoted."
+    )
+    quote_max_compression_ratio: float = Field(
+        default=2.4, gt=0, description="Highest compression ratio of a quoted segment (higher means looped text)."
+    )
+    quote_min_word_probability: float = Field(
+        default=0.5, ge=0, le=1, description="Lowest mean word probability of a quoted segment, when words are timed."
+    )
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1; unset means OpenAI."
     )
@@ -30,5 +75,5 @@ class InsightsSettings(RecastSettings):
     llm_chunk_chars: int = Field(default=12_000, ge=500, description="Transcript characters sent per request.")
     llm_max_tokens: int = Field(default=2048, ge=64, description="Most tokens the model may answer with.")
     llm_fallback: bool = Field(
-        default=True, description="Use the deterministic engine when the model never returns valid output."
+        default=True, description="Use the extractive engine when the model never returns valid output."
     )

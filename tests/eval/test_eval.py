@@ -1,4 +1,4 @@
-"""The issue's targets, asserted on the held-out report split with the deterministic engine.
+"""The issue's targets, asserted on the held-out report split with the extractive engine.
 
 Every report recording is spoken, uploaded without a title, ingested and transcribed by the
 real code (or taken as real debate text), mined by the insight engine and written on both rails

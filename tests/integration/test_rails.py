@@ -17,11 +17,11 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from cli.replay import REPLAY_TOPICS, Rail, publish_request, replay_request
 from infra.local.demo import follow, open_followers
 from infra.local.stack import LocalStack
-from services.insights import extract_insights
 from shared.events import InsightExtracted, InsightSet, deterministic_id
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, INSIGHTS_EXTRACTED, LEAD_MAGNETS
 from tests.conftest import make_stack
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -44,7 +44,7 @@ def writers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
 def store_insights(stack: LocalStack, lines: list[tuple[float, float, str]]) -> tuple[InsightSet, str, str]:
     recording_id = uuid.uuid4().hex[:24]
     source_key = f"incoming/webinars/{recording_id}.mp3"
-    insight_set = extract_insights(make_transcript(recording_id, lines), source_key=source_key, title="Rails test")
+    insight_set = recorded_insights(make_transcript(recording_id, lines), source_key=source_key, title="Rails test")
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
     stored = store.put_model(f"insights/{recording_id}/insights.json", insight_set)
     return insight_set, str(stored.uri), source_key

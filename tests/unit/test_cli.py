@@ -82,6 +82,15 @@ def test_a_failure_completes_the_recording_with_its_error() -> None:
     assert recording.failed[0].message == "KeyError: boom"
 
 
+def test_a_recording_with_nothing_worth_publishing_is_complete_when_insights_refuse_it() -> None:
+    reason = "nothing worth publishing: 40 s of speech in 12 sentences, all small talk; no claim found"
+    updates = [*full_run()[:5], update(Stage.insights, StageState.refused, 8, message=reason)]
+    recording = fold_status(updates)["rec-1"]
+    assert recording.complete and recording.current == "refused at insights"
+    assert not recording.failed
+    assert recording.stages[Stage.insights].message == reason
+
+
 def test_a_redelivered_progress_step_after_the_end_changes_nothing() -> None:
     updates = [*full_run(), update(Stage.transcribe, StageState.progress, 9, progress=0.5)]
     recording = fold_status(updates)["rec-1"]

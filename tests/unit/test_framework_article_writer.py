@@ -19,10 +19,10 @@ from services.framework_article_writer import (
     format_timestamp,
     repair_article,
 )
-from services.insights import extract_insights
 from shared.events import InsightSet, InsightType, Transcript
 from shared.headings import repeated_headings
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import (
     ONBOARDING_WEBINAR,
     PITCH_INSIDE_FRAMEWORK,
@@ -36,7 +36,7 @@ PITCH_WORDS = ("demo", "Recast", "platform", "features", "http", "link", "leadin
 
 
 def insights_of(transcript: Transcript) -> InsightSet:
-    return extract_insights(transcript, source_key="incoming/webinars/talk.mp4", title="A talk")
+    return recorded_insights(transcript, source_key="incoming/webinars/talk.mp4", title="A talk")
 
 
 def spoken_text(transcript: Transcript) -> str:
@@ -349,7 +349,7 @@ def test_pitches_in_the_recording_are_counted_by_kind(writer: FrameworkArticleWr
 
     before = cta_tells()
     transcript = make_transcript("rec-pitch-count", PITCHED_WEBINAR)
-    insight_set = extract_insights(transcript, source_key="k", title="Pitched")
+    insight_set = recorded_insights(transcript, source_key="k", title="Pitched")
     with contextlib.suppress(PromotionalArticleError):
         writer.write(insight_set)
     assert cta_tells() > before

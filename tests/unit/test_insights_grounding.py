@@ -66,16 +66,12 @@ def test_numbers_must_appear_in_the_evidence() -> None:
     assert reasons[0].startswith("numbers not in the evidence") and reasons[1].startswith("quote not found")
 
 
-def test_deterministic_insights_are_all_grounded_with_scores_and_merged_evidence() -> None:
+def test_extracted_insights_are_all_grounded_with_scores() -> None:
     insights = extract_insights(TRANSCRIPT, source_key="k", title="t").insights
     text = " ".join(segment.text for segment in TRANSCRIPT.segments)
+    assert insights
     for item in insights:
         assert item.evidence and item.evidence[0].quote == item.quote
         assert all(piece.quote in text for piece in item.evidence)
         assert item.segment_index is not None
         assert 0 <= item.specificity <= 1 and 0 <= item.originality <= 1 and 0 <= item.evidence_strength <= 1
-    forty = next(item for item in insights if "Forty percent of new accounts" in item.quote)
-    # "Forty percent." said again a few seconds later is the same point: merged, kept as further evidence.
-    assert len(forty.evidence) >= 2
-    contrarian = next(item for item in insights if item.quote.startswith("Most people think"))
-    assert contrarian.originality > forty.originality

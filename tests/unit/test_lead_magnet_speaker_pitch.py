@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from services.insights.engine import extract_insights
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
 from services.lead_magnet_writer.writer import IncompleteLeadMagnetError, LeadMagnetWriter
 from shared.events import Insight, InsightSet, InsightType
 from shared.pitch import find_pitch_cues
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import PITCH_INSIDE_FRAMEWORK, PITCHED_WEBINAR, PURE_PITCH, make_transcript
 
 
 def insights_of(lines: list[tuple[float, float, str]]) -> InsightSet:
-    return extract_insights(make_transcript("cd" * 12, lines), source_key="incoming/webinars/x.mp3", title="x")
+    # Recorded from an insight engine that kept the pitch in, so the writer's own check is what is tested.
+    return recorded_insights(make_transcript("cd" * 12, lines), source_key="incoming/webinars/x.mp3", title="x")
 
 
 def speaker_lines(markdown: str, settings: LeadMagnetSettings) -> list[str]:

@@ -7,7 +7,6 @@ from pathlib import Path, PurePosixPath
 import pytest
 from pydantic import ValidationError
 
-from services.insights import extract_insights
 from services.lead_magnet_writer import (
     IncompleteLeadMagnetError,
     LeadMagnet,
@@ -19,13 +18,14 @@ from services.lead_magnet_writer import (
 from shared.events import InsightSet, InsightType
 from shared.headings import heading_problems
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
 
 @pytest.fixture(scope="module")
 def insight_set() -> InsightSet:
     transcript = make_transcript("rec-onboarding", ONBOARDING_WEBINAR)
-    return extract_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding Handoffs")
+    return recorded_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding Handoffs")
 
 
 @pytest.fixture
@@ -342,7 +342,7 @@ def test_a_file_name_stored_as_the_title_by_an_older_ingest_is_not_published(set
 def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject() -> None:
     from services.lead_magnet_writer.writer import choose_target_keyword
 
-    insight_set = extract_insights(
+    insight_set = recorded_insights(
         make_transcript("rec-pitched", PITCHED_WEBINAR), source_key="incoming/webinars/x.mp4", title=""
     )
 

@@ -14,7 +14,6 @@ import pytest
 from services.framework_article_writer.drafting import FrameworkArticleDrafter
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticle, FrameworkArticleWriter
-from services.insights import extract_insights
 from services.lead_magnet_writer.drafting import LeadMagnetDrafter
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnet, LeadMagnetWriter, check_lead_magnet
@@ -23,6 +22,7 @@ from shared.events import InsightSet, Transcript
 from shared.llm import LLMSettings, ResilientChat
 from shared.storage import ObjectStore, S3Uri
 from tests.scripted_chat import Reply, Stall, draft, scripted_chat
+from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, make_transcript
 
 TRANSCRIPT_URI = "s3://recast-test/transcripts/rec-draft/transcript.json"
@@ -93,7 +93,7 @@ def transcript() -> Transcript:
 
 @pytest.fixture(scope="module")
 def insights(transcript: Transcript) -> InsightSet:
-    return extract_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding talk")
+    return recorded_insights(transcript, source_key="incoming/webinars/onboarding.mp4", title="Onboarding talk")
 
 
 @pytest.fixture(scope="module")

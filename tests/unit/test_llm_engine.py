@@ -194,7 +194,7 @@ def test_a_model_that_never_answers_validly_fails_or_falls_back(chat_server: Fak
         LLMInsightEngine(settings_for(chat_server)).extract(transcript, source_key="k", title="t")
     chat_server.answers = ["nope"] * 3
     fallback = LLMWithFallback(settings_for(chat_server)).extract(transcript, source_key="k", title="t")
-    assert fallback.insights and all(insight.engine == "deterministic" for insight in fallback.insights)
+    assert fallback.insights and all(insight.engine == "extractive" for insight in fallback.insights)
 
 
 def test_a_point_made_twice_is_one_insight_with_two_quotes() -> None:

@@ -7,7 +7,7 @@ import pytest
 from services.framework_article_writer.guard import find_promotional_tells
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticleWriter
-from services.insights.engine import extract_insights
+from services.insights import extract_insights
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnetWriter
 from shared.events import Transcript, TranscriptSegment, TranscriptWord
@@ -179,7 +179,7 @@ def test_neither_rail_carries_a_sponsor_read_once_the_insight_stage_strips_it() 
         return "\n".join([lead_magnet.markdown, lead_magnet.html, article.markdown])
 
     webinar = make_transcript("ef" * 12, sponsored_webinar())
-    assert words_of_the_read_in(artifacts(webinar)), "unstripped, the read reaches the rails: the test has teeth"
+    assert words_of_the_read_in(webinar.text), "the fixture carries the read: the check below has teeth"
 
     stripped, findings = strip_pitch(webinar)
 

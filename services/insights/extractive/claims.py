@@ -1,0 +1,73 @@
+"""Claim or chit-chat: how close a sentence sits to descriptions of each *category* of talk.
+
+The descriptions name kinds of speech (a greeting, a sound check, a general statement with a
+reason), never phrases from any recording, so they hold on talk nobody here has seen. Structure
+adds what embeddings miss: a claim carries content words, a question asks rather than states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from services.insights.extractive.embedder import Embedder, Vectors
+from services.insights.words import content_words, tokens
+
+CLAIM_CATEGORIES = (
+    "A general statement about how a market, a business, a team or a practice works, and why.",
+    "An opinion that argues against a common belief and gives a reason for it.",
+    "A recommendation of what organisations should do differently, with the reason it works.",
+    "A finding backed by a measured figure such as a percentage, a count or an amount of money.",
+    "A lesson learned from experience, stated so that others can apply it.",
+    "A recurring problem that customers or teams struggle with, and what it costs them.",
+    "An explanation of the steps or stages of a method and what each one achieves.",
+)
+CHIT_CHAT_CATEGORIES = (
+    "A greeting, a welcome or a goodbye to the audience or to a guest.",
+    "Small talk about the weather, travel, the weekend, or where someone lives or grew up.",
+    "Checking whether the microphone, the sound, the screen or the connection works.",
+    "Housekeeping about the session: the agenda, the recording, the slides, questions in the chat.",
+    "Thanking someone, or introducing the speaker and their job title.",
+    "A short reaction or filler remark: agreeing, laughing, or asking the other person to go on.",
+    "Arranging a meeting time, a call or other practical logistics.",
+    "Announcing what today's talk, episode or session is going to be about.",
+    "A host's question or introduction that hands over to the guest.",
+    "A transition that moves the conversation on to the next topic.",
+    "An instruction to a software assistant or system about how to behave or what to output.",
+    "A request to the audience to sign up, buy, book a call or follow a link.",
+)
+
+
+@dataclass(frozen=True)
+class ClaimPrototypes:
+    claims: Vectors
+    chit_chat: Vectors
+
+    @classmethod
+    def embedded_by(cls, embedder: Embedder) -> ClaimPrototypes:
+        return cls(embedder.embed(CLAIM_CATEGORIES), embedder.embed(CHIT_CHAT_CATEGORIES))
+
+
+def claim_margin(vectors: Vectors, prototypes: ClaimPrototypes) -> NDArray[np.float64]:
+    """How much closer each sentence is to its nearest claim category than to its nearest chit-chat one."""
+    if vectors.shape[0] == 0:
+        return np.zeros(0)
+    nearest_claim = (vectors @ prototypes.claims.T).max(axis=1)
+    nearest_chat = (vectors @ prototypes.chit_chat.T).max(axis=1)
+    return np.asarray(nearest_claim - nearest_chat, dtype=np.float64)
+
+
+def content_density(text: str) -> float:
+    words = tokens(text)
+    return len(content_words(text)) / len(words) if words else 0.0
+
+
+def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_words: int) -> bool:
+    """Structure alone rules these out before any embedding: too short to state anything, a run-on
+    too long to quote, a question, or a line with too few content words to carry an idea."""
+    words = tokens(text)
+    if not min_words <= len(words) <= max_words or text.rstrip().endswith("?"):
+        return False
+    return len(set(content_words(text))) >= min_content_words

@@ -1,0 +1,312 @@
+"""The extractive engine: a transcript in, a few grounded, quoted insights out (or a reasoned refusal).
+
+It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF LexRank, and
+closeness to the recording's and its topic segment's centre); structure and Whisper's confidence
+decide which sentences could be quoted claims; only the most salient of those are embedded (the
+model is the costly part, so the stage's time stays bounded on an hour of talk). Embeddings then
+tell claims from chit-chat, pick distinct ideas by maximal marginal relevance, merge restatements
+into one insight with several quotes, and type each idea.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from services.insights.extractive.claims import ClaimPrototypes, claim_margin, could_be_claim
+from services.insights.extractive.embedder import E5Embedder, Embedder
+from services.insights.extractive.kinds import KindPrototypes, insight_kind
+from services.insights.extractive.lexical import tfidf_vectors
+from services.insights.extractive.quoting import ConfidenceFloor, quotable
+from services.insights.extractive.refusal import refusal_reason
+from services.insights.extractive.salience import centroid_closeness, lexrank
+from services.insights.extractive.segmentation import topic_segments
+from services.insights.extractive.steps import StepRun, find_step_runs
+from services.insights.grounding import ground_insights
+from services.insights.keyphrases import key_phrases, phrases_of
+from services.insights.numbers import has_measurement
+from services.insights.sentences import TimedSentence, split_into_sentences
+from services.insights.settings import InsightsSettings
+from services.insights.words import content_words
+from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
+
+ENGINE_NAME = "extractive"
+RECORDING_KEYWORDS = 10
+INSIGHT_KEYWORDS = 5
+CLAIM_WORDS = (8, 60)
+CLAIM_CONTENT_WORDS = 4
+# Two candidates this similar say the same thing: the weaker becomes another quote of the stronger.
+SAME_IDEA = 0.91
+# A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
+_POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
+LEANS_ON_CONTEXT_PENALTY = 0.15
+SUBSTANCE_SENTENCES = 3
+# Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
+MMR_LAMBDA = 0.7
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_insights: int = 4
+    embed_candidates: int = 24
+    min_claim_margin: float = -0.03
+    min_recording_substance: float = -0.005
+    min_relative_score: float = 0.5
+    min_content_words: int = 25
+    floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
+
+    @classmethod
+    def from_settings(cls, settings: InsightsSettings) -> Limits:
+        return cls(
+            max_insights=settings.max_insights,
+            embed_candidates=settings.embed_candidates,
+            min_claim_margin=settings.min_claim_margin,
+            min_recording_substance=settings.min_recording_substance,
+            min_relative_score=settings.min_relative_score,
+            min_content_words=settings.min_content_words,
+            floor=ConfidenceFloor(
+                min_avg_logprob=settings.quote_min_avg_logprob,
+                max_no_speech_prob=settings.quote_max_no_speech_prob,
+                max_compression_ratio=settings.quote_max_compression_ratio,
+                min_word_probability=settings.quote_min_word_probability,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Sentences first..last of the transcript, quoted as one passage (one sentence, or a process)."""
+
+    first: int
+    last: int
+    text: str
+    lexical: float
+    run: StepRun | None = None
+
+
+@dataclass
+class _Idea:
+    candidate: _Candidate
+    score: float
+    margin: float
+    vector: NDArray[np.float32]
+    restatements: list[_Candidate] = field(default_factory=list)
+
+
+class ExtractiveEngine:
+    name = ENGINE_NAME
+
+    def __init__(self, embedder: Embedder, limits: Limits | None = None) -> None:
+        self.embedder = embedder
+        self.limits = limits or Limits()
+        # The category descriptions are embedded once, when the service starts.
+        self.claim_prototypes = ClaimPrototypes.embedded_by(embedder)
+        self.kind_prototypes = KindPrototypes.embedded_by(embedder)
+
+    @classmethod
+    def from_settings(cls, settings: InsightsSettings) -> ExtractiveEngine:
+        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings))
+
+    def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
+        sentences = split_into_sentences(transcript.segments)
+        texts = [sentence.text for sentence in sentences]
+        salience = lexical_salience(texts)
+        keywords = key_phrases(texts, salience.tolist(), top=RECORDING_KEYWORDS)
+        ideas = self._ideas(sentences, salience, quotable(sentences, transcript.segments, self.limits.floor))
+        reason = refusal_reason(sentences, len(ideas), min_content_words=self.limits.min_content_words)
+        insights: list[Insight] = []
+        if reason is None:
+            drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
+            insights = ground_insights(drafted, transcript.segments).kept
+            insights.sort(key=lambda insight: (insight.start, insight.quote))
+        return InsightSet(
+            recording_id=transcript.recording_id,
+            source_key=source_key,
+            title=title,
+            keywords=keywords,
+            insights=insights,
+            refusal_reason=reason,
+        )
+
+    def _ideas(
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
+    ) -> list[_Idea]:
+        candidates = self._candidates(sentences, salience, can_quote)
+        if not candidates:
+            return []
+        vectors = self.embedder.embed([candidate.text for candidate in candidates])
+        margins = claim_margin(vectors, self.claim_prototypes)
+        if recording_substance(margins) < self.limits.min_recording_substance:
+            return []  # even its most claim-like sentences read as small talk: nothing to publish
+        # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
+        # a sentence is and how many distinct content words it carries break the rest.
+        scores = (
+            0.35 * _scaled(centroid_closeness(vectors))
+            + 0.35 * _scaled(lexrank(vectors))
+            + 0.15 * _scaled(margins)
+            + 0.15 * _scaled(np.array([len(set(content_words(candidate.text))) for candidate in candidates]))
+        )
+        scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
+        claims = [
+            _Idea(candidate, float(score), float(margin), vector)
+            for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
+            # A process laid out step by step is a method, whatever the category it embeds nearest to.
+            if margin >= self.limits.min_claim_margin or candidate.run is not None
+        ]
+        return self._select(claims)
+
+    def _candidates(
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
+    ) -> list[_Candidate]:
+        runs = [run for run in find_step_runs(sentences) if all(can_quote[run.first : run.last + 1])]
+        in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
+        singles = [
+            _Candidate(index, index, sentence.text, float(salience[index]))
+            for index, sentence in enumerate(sentences)
+            if index not in in_runs
+            and can_quote[index]
+            and could_be_claim(
+                sentence.text,
+                min_words=CLAIM_WORDS[0],
+                max_words=CLAIM_WORDS[1],
+                min_content_words=CLAIM_CONTENT_WORDS,
+            )
+        ]
+        singles.sort(key=lambda candidate: -candidate.lexical)
+        processes = [
+            _Candidate(
+                run.first,
+                run.last,
+                " ".join(sentence.text for sentence in sentences[run.first : run.last + 1]),
+                float(salience[run.first : run.last + 1].max()),
+                run,
+            )
+            for run in runs
+        ]
+        return [*processes, *singles][: self.limits.embed_candidates]
+
+    def _select(self, claims: list[_Idea]) -> list[_Idea]:
+        """Maximal marginal relevance: good and unlike what is already kept; near-repeats join as quotes."""
+        if not claims:
+            return []
+        best = max(idea.score for idea in claims)
+        # A process the speaker laid out step by step is the most specific thing a recording offers:
+        # it is kept ahead of the ranking.
+        kept = [idea for idea in claims if idea.candidate.run is not None][: self.limits.max_insights]
+        remaining = sorted(
+            (
+                idea
+                for idea in claims
+                if idea.candidate.run is None and idea.score >= self.limits.min_relative_score * best
+            ),
+            key=lambda idea: -idea.score,
+        )
+        while remaining and len(kept) < self.limits.max_insights:
+            if kept:
+                likeness = [max(float(idea.vector @ chosen.vector) for chosen in kept) for idea in remaining]
+            else:
+                likeness = [0.0] * len(remaining)
+            position = int(
+                np.argmax(
+                    [
+                        MMR_LAMBDA * idea.score - (1 - MMR_LAMBDA) * like
+                        for idea, like in zip(remaining, likeness, strict=True)
+                    ]
+                )
+            )
+            idea = remaining.pop(position)
+            twin = next((chosen for chosen in kept if float(idea.vector @ chosen.vector) >= SAME_IDEA), None)
+            if twin is not None:
+                twin.restatements.append(idea.candidate)
+                continue
+            kept.append(idea)
+        return kept
+
+    def _insight(
+        self, idea: _Idea, sentences: Sequence[TimedSentence], keywords: Sequence[str], recording_id: str
+    ) -> Insight:
+        candidate = idea.candidate
+        first, last = sentences[candidate.first], sentences[candidate.last]
+        kind = (
+            InsightType.framework if candidate.run else insight_kind(candidate.text, idea.vector, self.kind_prototypes)
+        )
+        evidence = [
+            Evidence(
+                quote=part.text,
+                start=sentences[part.first].start,
+                end=sentences[part.last].end,
+                speaker=sentences[part.first].speaker,
+            )
+            for part in [candidate, *idea.restatements]
+        ]
+        quoted = " ".join(part.quote for part in evidence)
+        return Insight(
+            insight_id=deterministic_id(recording_id, kind.value, f"{first.start:.2f}", candidate.text),
+            type=kind,
+            summary=sentences[candidate.first].text if candidate.run is None else _process_summary(candidate.run),
+            quote=candidate.text,
+            start=first.start,
+            end=last.end,
+            steps=list(candidate.run.steps) if candidate.run else [],
+            keywords=phrases_of(quoted, keywords, top=INSIGHT_KEYWORDS),
+            score=round(min(1.0, max(0.0, idea.score)), 3),
+            evidence=evidence,
+            speaker=first.speaker,
+            specificity=_specificity(candidate.text),
+            originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
+            evidence_strength=_evidence_strength(len(evidence), quoted),
+            engine=ENGINE_NAME,
+        )
+
+
+def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
+    """0..1 per sentence: LexRank on TF-IDF, and closeness to the recording's and the topic's centre."""
+    if not texts:
+        return np.zeros(0)
+    vectors = tfidf_vectors([content_words(text) for text in texts])
+    topics = topic_segments(vectors)
+    rank = lexrank(vectors)
+    return 0.5 * rank + 0.25 * centroid_closeness(vectors) + 0.25 * centroid_closeness(vectors, topics)
+
+
+def recording_substance(margins: NDArray[np.float64]) -> float:
+    """Mean claim margin of the recording's three most claim-like sentences: one stray remark that
+    sounds like a claim does not make a sound check worth publishing."""
+    if margins.size == 0:
+        return -1.0
+    return float(np.sort(margins)[::-1][:SUBSTANCE_SENTENCES].mean())
+
+
+def _scaled(values: NDArray[np.floating]) -> NDArray[np.float64]:
+    """Min-max within the recording: what counts is the rank among this recording's sentences."""
+    values = np.asarray(values, dtype=np.float64)
+    spread = float(values.max() - values.min()) if values.size else 0.0
+    return (values - values.min()) / spread if spread > 0 else np.ones_like(values)
+
+
+def _process_summary(run: StepRun) -> str:
+    return ", then ".join(step[:1].lower() + step[1:] if index else step for index, step in enumerate(run.steps)) + "."
+
+
+def _evidence_strength(quotes: int, quoted: str) -> float:
+    """Said more than once, or backed by a measured figure."""
+    return round(min(1.0, 0.4 + 0.3 * (quotes - 1) + (0.3 if has_measurement(quoted) else 0.0)), 3)
+
+
+def _specificity(text: str) -> float:
+    """Measured figures and named things (capitalised words inside a sentence), 0..1."""
+    words = text.split()
+    named = sum(1 for word in words[1:] if word[:1].isupper() and word not in {"I", "I'm", "I've", "I'd", "I'll"})
+    return round(min(1.0, (0.5 if has_measurement(text) else 0.0) + 0.25 * min(2, named)), 3)
+
+
+def extract_insights(
+    transcript: Transcript, *, source_key: str, title: str, embedder: Embedder | None = None
+) -> InsightSet:
+    """One-off extraction with default limits (tests, tools); the service builds its engine once instead."""
+    engine = ExtractiveEngine(embedder or E5Embedder(threads=InsightsSettings().embed_threads))
+    return engine.extract(transcript, source_key=source_key, title=title)

@@ -1,0 +1,46 @@
+"""Which sentences may be quoted: complete sentences over segments the speech-to-text engine was sure of.
+
+A misheard line quoted verbatim ("contour iron directions" for "contrarian directions") is worse
+than no quote, so every segment a quote touches must pass Whisper's own confidence signals. A
+signal the transcript does not carry (None, no word timings) is unknown, not bad, and does not block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from services.insights.sentences import TimedSentence
+from shared.events import TranscriptSegment
+
+
+@dataclass(frozen=True)
+class ConfidenceFloor:
+    min_avg_logprob: float
+    max_no_speech_prob: float
+    max_compression_ratio: float
+    min_word_probability: float
+
+
+def segment_is_reliable(segment: TranscriptSegment, floor: ConfidenceFloor) -> bool:
+    if segment.avg_logprob is not None and segment.avg_logprob < floor.min_avg_logprob:
+        return False
+    if segment.no_speech_prob is not None and segment.no_speech_prob > floor.max_no_speech_prob:
+        return False
+    if segment.compression_ratio is not None and segment.compression_ratio > floor.max_compression_ratio:
+        return False
+    if segment.words:
+        mean_probability = sum(word.probability for word in segment.words) / len(segment.words)
+        if mean_probability < floor.min_word_probability:
+            return False
+    return True
+
+
+def quotable(
+    sentences: Sequence[TimedSentence], segments: Sequence[TranscriptSegment], floor: ConfidenceFloor
+) -> list[bool]:
+    reliable = [segment_is_reliable(segment, floor) for segment in segments]
+    return [
+        sentence.is_complete and all(reliable[sentence.first_segment : sentence.last_segment + 1])
+        for sentence in sentences
+    ]

@@ -1,0 +1,102 @@
+"""Processes the speaker laid out in order: consecutive sentences opened by ordinals.
+
+Ordinals ("first", "second", "step three", "finally") are the grammar of enumeration in
+English, not a recording's wording; a run needs three of them, in order, by one speaker, so a
+stray "first of all" is no framework. Each step is named with the speaker's own words: the
+clause after the ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from services.insights.sentences import TimedSentence
+from services.insights.words import is_content_word
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
+_ORDINAL_OPENING = re.compile(
+    r"^(?:and\s+|so\s+)?(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh)(?:ly)?\b"
+    r"|(?:step|stage|phase|pillar|number)\s+(?P<cardinal>one|two|three|four|five|six|seven|\d)\b"
+    r"|(?P<last>finally|lastly)\b|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b)"
+    r"[\s,:\-\u2013\u2014]*",
+    re.IGNORECASE,
+)
+MIN_STEPS = 3
+STEP_WORDS = 10
+# A step sentence may be followed by this many sentences that elaborate it before the next step.
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class StepRun:
+    first: int
+    last: int
+    step_sentences: tuple[int, ...]
+    steps: tuple[str, ...]
+
+
+def find_step_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
+    runs: list[StepRun] = []
+    current: list[tuple[int, int]] = []  # (sentence index, position in the enumeration)
+    for index, sentence in enumerate(sentences):
+        position = _position(sentence.text)
+        if position is None:
+            continue
+        fits = (
+            current
+            and index - current[-1][0] <= MAX_GAP
+            and sentences[current[-1][0]].speaker == sentence.speaker
+            and (position == current[-1][1] + 1 or position == _LAST)
+        )
+        if not fits:
+            _close(current, sentences, runs)
+            current = [(index, position)] if position == 1 else []
+            continue
+        current.append((index, position))
+        if position == _LAST:
+            _close(current, sentences, runs)
+            current = []
+    _close(current, sentences, runs)
+    return runs
+
+
+_LAST = 99
+
+
+def _position(text: str) -> int | None:
+    match = _ORDINAL_OPENING.match(text)
+    if match is None:
+        return None
+    if match.group("ordinal"):
+        return _ORDINALS.index(match.group("ordinal").lower()) + 1
+    if match.group("cardinal"):
+        cardinal = match.group("cardinal").lower()
+        return int(cardinal) if cardinal.isdigit() else _CARDINALS.index(cardinal) + 1
+    nth = (match.group("nth") or "last").lower()
+    return _LAST if nth == "last" else _ORDINALS.index(nth) + 1
+
+
+def _close(current: list[tuple[int, int]], sentences: Sequence[TimedSentence], runs: list[StepRun]) -> None:
+    if len(current) < MIN_STEPS:
+        return
+    indices = tuple(index for index, _ in current)
+    steps = tuple(step_name(sentences[index].text) for index in indices)
+    if len({step.lower() for step in steps}) == len(steps) and all(steps):
+        runs.append(StepRun(indices[0], indices[-1], indices, steps))
+
+
+def step_name(text: str) -> str:
+    """The clause after the ordinal, in the speaker's words, capped to a heading's length."""
+    match = _ORDINAL_OPENING.match(text)
+    rest = text[match.end() :] if match else text
+    clause = re.split(r"[,;:.!?\u2013\u2014]", rest, maxsplit=1)[0].strip()
+    words = clause.split()[:STEP_WORDS]
+    # A heading cut short must not end on "for" or "the": end on the last content word.
+    while len(clause.split()) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
+        words.pop()
+    if not words:
+        return ""
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])

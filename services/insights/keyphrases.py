@@ -1,0 +1,75 @@
+"""Key phrases: multi-word phrases the speaker said more than once, ranked by where they were said.
+
+A phrase is 2-4 consecutive words inside one sentence, opening and closing on a content word
+(so "of the" or "you know" never qualify), counted over the whole transcript after lower-casing.
+A single word is never a key phrase: "thought" or "Chicago" names nothing a reader can search for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from services.insights.numbers import numbers_in
+from services.insights.words import is_content_word, tokens
+
+MIN_WORDS = 2
+MAX_WORDS = 4
+MIN_OCCURRENCES = 2
+
+
+def singular(token: str) -> str:
+    """A plain English plural counted with its singular ("support tickets" and "support ticket")."""
+    if len(token) > 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def _grams(text: str) -> list[tuple[str, str]]:
+    """Every candidate phrase of the text, as (normalised, as said), one entry per occurrence."""
+    words = tokens(text)
+    found = []
+    for size in range(MIN_WORDS, MAX_WORDS + 1):
+        for begin in range(len(words) - size + 1):
+            gram = words[begin : begin + size]
+            phrase = " ".join(gram)
+            # "forty percent" is a figure, not a topic a reader searches for.
+            bounded = is_content_word(gram[0]) and is_content_word(gram[-1]) and len(set(gram)) == size
+            if bounded and not numbers_in(phrase) and "percent" not in gram:
+                found.append((normalised(phrase), phrase))
+    return found
+
+
+def normalised(text: str) -> str:
+    return " ".join(singular(token) for token in tokens(text))
+
+
+def key_phrases(sentences: Sequence[str], salience: Sequence[float] | None = None, *, top: int) -> list[str]:
+    """The recording's key phrases as the speaker said them most often, most salient first; salience
+    defaults to equal for every sentence."""
+    weights = list(salience) if salience is not None else [1.0] * len(sentences)
+    counts: Counter[str] = Counter()
+    said: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    weight_sum: defaultdict[str, float] = defaultdict(float)
+    for text, weight in zip(sentences, weights, strict=True):
+        for phrase, surface in _grams(text):
+            counts[phrase] += 1
+            said[phrase][surface] += 1
+            weight_sum[phrase] += weight
+    repeated = {phrase: count for phrase, count in counts.items() if count >= MIN_OCCURRENCES}
+    # A shorter phrase said only inside a longer repeated phrase adds nothing to it.
+    subsumed = {
+        inner
+        for phrase, count in repeated.items()
+        for inner, _ in _grams(phrase)
+        if inner != phrase and repeated.get(inner, count + 1) <= count
+    }
+    kept = [phrase for phrase in repeated if phrase not in subsumed]
+    kept.sort(key=lambda phrase: (-weight_sum[phrase], -len(phrase.split()), phrase))
+    return [said[phrase].most_common(1)[0][0] for phrase in kept[:top]]
+
+
+def phrases_of(text: str, recording_phrases: Sequence[str], *, top: int) -> list[str]:
+    """The recording's key phrases this text uses (plural or singular), in the recording's order."""
+    joined = f" {normalised(text)} "
+    return [phrase for phrase in recording_phrases if f" {normalised(phrase)} " in joined][:top]

@@ -1,0 +1,28 @@
+"""Numbers in a text, digits or words: what a summary may not add to its quotes, and what makes a data point."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    r"|million|billion|dozen)"
+)
+_NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})*)"
+NUMBERS = re.compile(rf"\b{_NUMBER}\b|\b\d+(?:\.\d+)?x\b", re.IGNORECASE)
+# A quantity a reader can check: a percentage, money, a multiple, or a digit-written figure that is not a year.
+MEASURED = re.compile(
+    rf"\b{_NUMBER}\s*(?:%|percent\b|per cent\b|x\b|times\b)|[$€£]\s?\d|\b\d+(?:\.\d+)?x\b"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b",
+    re.IGNORECASE,
+)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in the text, digits or words, lower-cased: what a summary may not add to."""
+    return {match.group(0).lower() for match in NUMBERS.finditer(text)}
+
+
+def has_measurement(text: str) -> bool:
+    return bool(MEASURED.search(text))

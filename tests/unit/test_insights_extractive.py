@@ -1,0 +1,147 @@
+"""The extractive engine with a stand-in embedder: what it quotes, whom it credits, when it refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.insights.extractive.engine import ExtractiveEngine, Limits
+from services.insights.extractive.quoting import ConfidenceFloor
+from services.insights.extractive.refusal import refusal_reason
+from services.insights.sentences import split_into_sentences
+from shared.events import Transcript, TranscriptSegment
+from tests.unit.insight_fakes import BagOfWordsEmbedder
+
+# Every sentence passes the claim test with the stand-in embedder: these tests are about the rest.
+ANY_CLAIM = Limits(min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=10)
+
+TALK = [
+    ("S1", -0.2, "Most revenue teams measure pipeline volume and ignore pipeline quality completely."),
+    ("S2", -0.3, "Pipeline quality decides whether the forecast means anything at the board meeting."),
+    ("S1", -1.2, "Sometimes contour iron directions, think of death guarding the pipeline quality."),
+    ("S2", -0.25, "Revenue teams that review pipeline quality weekly close bigger deals with fewer surprises."),
+    ("S1", -0.2, "Most revenue teams measure pipeline volume and ignore pipeline quality almost entirely."),
+    ("S2", -0.2, "Discount approvals slow every enterprise deal by two weeks on average."),
+]
+
+
+def transcript(lines: list[tuple[str, float, str]]) -> Transcript:
+    segments = [
+        TranscriptSegment(start=6.0 * n, end=6.0 * n + 5, text=text, speaker=speaker, avg_logprob=logprob)
+        for n, (speaker, logprob, text) in enumerate(lines)
+    ]
+    return Transcript(
+        recording_id="rec", language="en", engine="test", model="test", duration_s=40.0, segments=segments
+    )
+
+
+def test_quotes_are_whole_sentences_from_well_recognised_speech_and_credit_their_speaker() -> None:
+    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(TALK), source_key="k", title="t")
+    assert insight_set.refusal_reason is None and insight_set.insights
+    said = {text: speaker for speaker, _, text in TALK}
+    for insight in insight_set.insights:
+        assert "contour iron" not in insight.quote
+        assert insight.speaker == said[insight.quote]
+        assert all(evidence.speaker == said[evidence.quote] for evidence in insight.evidence)
+        assert insight.segment_index is not None
+        assert all(len(keyword.split()) >= 2 for keyword in insight.keywords)
+    assert "pipeline quality" in insight_set.keywords
+    assert all(len(keyword.split()) >= 2 for keyword in insight_set.keywords)
+
+
+def test_a_restated_idea_is_one_insight_with_both_quotes() -> None:
+    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(TALK), source_key="k", title="t")
+    restated = [insight for insight in insight_set.insights if "pipeline volume" in insight.quote]
+    assert len(restated) == 1
+    assert len(restated[0].evidence) == 2
+    assert restated[0].evidence[0].start != restated[0].evidence[1].start
+
+
+def test_only_the_configured_number_of_sentences_is_embedded() -> None:
+    embedder = BagOfWordsEmbedder()
+    engine = ExtractiveEngine(embedder, Limits(embed_candidates=3, min_claim_margin=-1.0, min_recording_substance=-1.0))
+    embedder.calls.clear()
+    engine.extract(transcript(TALK), source_key="k", title="t")
+    assert embedder.calls == [3]
+
+
+def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_steps() -> None:
+    lines = [
+        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
+        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
+        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
+        ("S2", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
+    ]
+    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(
+        transcript(lines), source_key="k", title="t"
+    )
+    frameworks = [insight for insight in insight_set.insights if insight.type.value == "framework"]
+    assert len(frameworks) == 1
+    assert frameworks[0].steps == [
+        "Interview five customers who churned in the last quarter",
+        "Write down the exact words they used for the problem",
+        "Rebuild the onboarding checklist around those exact words",
+    ]
+    assert frameworks[0].quote.startswith("First, interview") and frameworks[0].quote.endswith("exact words.")
+
+
+def test_too_little_said_is_refused_with_a_reason_a_person_reads() -> None:
+    lines = [("S1", -0.2, "Hello? Can you hear me now?"), ("S2", -0.2, "Yes, loud and clear, thanks.")]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), Limits(min_claim_margin=-1.0, min_recording_substance=-1.0))
+    insight_set = engine.extract(transcript(lines), source_key="k", title="t")
+    assert insight_set.insights == []
+    assert insight_set.refusal_reason is not None
+    assert insight_set.refusal_reason.startswith("nothing worth publishing: 10 s of speech in 3 sentences")
+
+
+def test_the_refusal_decision() -> None:
+    sentences = split_into_sentences(transcript(TALK).segments)
+    assert refusal_reason([], 0, min_content_words=5) == "nothing worth publishing: no speech was transcribed"
+    assert refusal_reason(sentences, 2, min_content_words=5) is None
+    no_claim = refusal_reason(sentences, 0, min_content_words=5)
+    assert no_claim is not None and "no claim found" in no_claim
+    too_little = refusal_reason(sentences, 2, min_content_words=500)
+    assert too_little is not None and "distinct content words" in too_little
+
+
+def test_confidence_thresholds_come_from_the_limits() -> None:
+    lenient = Limits(
+        min_claim_margin=-1.0,
+        min_recording_substance=-1.0,
+        min_relative_score=0.0,
+        min_content_words=10,
+        floor=ConfidenceFloor(-2.0, 1.0, 9.0, 0.0),
+    )
+    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), lenient).extract(transcript(TALK), source_key="k", title="t")
+    assert any("contour iron" in evidence.quote for i in insight_set.insights for evidence in i.evidence)
+
+
+def test_kinds_come_from_structure_first_then_the_nearest_described_category() -> None:
+    import numpy as np
+
+    from services.insights.extractive.kinds import KindPrototypes, insight_kind
+    from shared.events import InsightType
+
+    # Unit vectors: the sentence sits on the story axis, then on the point-of-view axis.
+    prototypes = KindPrototypes(
+        (InsightType.story, InsightType.pain_point, InsightType.point_of_view), np.eye(3, dtype=np.float32)
+    )
+    story, view = np.array([1, 0, 0], np.float32), np.array([0, 0, 1], np.float32)
+    assert insight_kind("Churn fell by 12 percent after the change.", story, prototypes) is InsightType.data_point
+    assert insight_kind("Last spring our biggest customer walked out.", story, prototypes) is InsightType.story
+    # Nothing in the past tense is no story, whatever the embedding says.
+    assert insight_kind("Every team I meet tries to fix this with more tools.", story, prototypes) in (
+        InsightType.pain_point,
+        InsightType.point_of_view,
+    )
+    assert insight_kind("Depth beats volume in expert markets.", view, prototypes) is InsightType.quotable_line
+    assert insight_kind("I think depth beats volume in our market.", view, prototypes) is InsightType.point_of_view
+
+
+def test_a_recording_is_judged_by_its_three_most_claim_like_sentences() -> None:
+    import numpy as np
+
+    from services.insights.extractive.engine import recording_substance
+
+    assert recording_substance(np.array([0.05, -0.02, -0.03, -0.04])) == pytest.approx(0.0)
+    assert recording_substance(np.array([0.03, 0.02, 0.01, -0.5])) == pytest.approx(0.02)
+    assert recording_substance(np.array([])) == -1.0

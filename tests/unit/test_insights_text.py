@@ -1,0 +1,129 @@
+"""The engine's text parts without a model: sentences, key phrases, quoting, topic segments, salience, steps."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from services.insights.extractive.lexical import tfidf_vectors
+from services.insights.extractive.quoting import ConfidenceFloor, quotable, segment_is_reliable
+from services.insights.extractive.salience import centroid_closeness, lexrank
+from services.insights.extractive.segmentation import topic_segments
+from services.insights.extractive.steps import find_step_runs
+from services.insights.keyphrases import key_phrases, phrases_of
+from services.insights.sentences import split_into_sentences
+from services.insights.words import content_words
+from shared.events import TranscriptSegment, TranscriptWord
+
+FLOOR = ConfidenceFloor(
+    min_avg_logprob=-0.6, max_no_speech_prob=0.5, max_compression_ratio=2.4, min_word_probability=0.5
+)
+
+
+def segment(start: float, text: str, **fields: object) -> TranscriptSegment:
+    return TranscriptSegment(start=start, end=start + 4, text=text, **fields)
+
+
+def test_a_change_of_speaker_closes_the_sentence_and_each_sentence_keeps_its_segments() -> None:
+    segments = [
+        segment(0, "Pricing pages hide the one number buyers", speaker="S1"),
+        segment(4, "want to see. So we moved it up.", speaker="S1"),
+        segment(8, "and honestly that was the right call", speaker="S2"),
+    ]
+    sentences = split_into_sentences(segments)
+    assert [s.text for s in sentences] == [
+        "Pricing pages hide the one number buyers want to see.",
+        "So we moved it up.",
+        "and honestly that was the right call",
+    ]
+    assert (sentences[0].first_segment, sentences[0].last_segment, sentences[0].start, sentences[0].end) == (0, 1, 0, 8)
+    assert [s.speaker for s in sentences] == ["S1", "S1", "S2"]
+    assert [s.is_complete for s in sentences] == [True, True, False]
+
+
+def test_broken_off_sentences_are_not_complete() -> None:
+    sentences = split_into_sentences([segment(0, "If the board wants more growth, that's... Well.")])
+    assert not sentences[0].is_complete
+
+
+def test_key_phrases_are_repeated_multi_word_phrases_never_filler_single_words_or_figures() -> None:
+    sentences = [
+        "You know, churn reduction starts before the contract is signed.",
+        "You know what I mean, churn reduction is a sales problem.",
+        "Forty percent of accounts leave, and forty percent is a lot.",
+        "Thought leadership matters. Thought matters. Chicago is cold.",
+        "Good thought leadership takes a position.",
+    ]
+    phrases = key_phrases(sentences, top=10)
+    assert phrases == ["churn reduction", "thought leadership"]
+    assert all(len(phrase.split()) >= 2 for phrase in phrases)
+    assert phrases_of("We measured churn reduction twice.", phrases, top=5) == ["churn reduction"]
+
+
+def test_a_plural_counts_with_its_singular_and_the_phrase_is_given_as_said_most() -> None:
+    sentences = ["Support tickets change tone.", "Read the support tickets.", "One support ticket said it."]
+    assert key_phrases(sentences, top=3) == ["support tickets"]
+    assert phrases_of("That support ticket was sharp.", ["support tickets"], top=1) == ["support tickets"]
+
+
+def test_key_phrases_rank_by_the_salience_of_the_sentences_they_occur_in() -> None:
+    sentences = ["Revenue operations first.", "Revenue operations again.", "Field marketing.", "Field marketing."]
+    assert key_phrases(sentences, [0.1, 0.1, 0.9, 0.9], top=2) == ["field marketing", "revenue operations"]
+
+
+def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_confidence_does_not_block() -> None:
+    segments = [
+        segment(0, "Sometimes contour iron directions, think of death guarding.", avg_logprob=-1.1),
+        segment(4, "Buyers trust peers more than vendors.", avg_logprob=-0.2, no_speech_prob=0.01),
+        segment(8, "Nobody reads the second page of a report."),
+        segment(12, "Hello hello.", no_speech_prob=0.9),
+        segment(16, "The loop the loop the loop.", compression_ratio=3.1),
+        segment(20, "Mumbled words here.", words=[TranscriptWord(start=20, end=21, word=" Mumbled", probability=0.2)]),
+    ]
+    sentences = split_into_sentences(segments)
+    assert quotable(sentences, segments, FLOOR) == [False, True, True, False, False, False]
+    assert segment_is_reliable(segments[2], FLOOR)
+
+
+def test_topic_segments_cut_where_the_vocabulary_changes() -> None:
+    pricing = [f"Pricing tiers and discount levels confuse buyers in round {n}." for n in range(8)]
+    hiring = [f"Hiring engineers needs interview loops and onboarding plans, case {n}." for n in range(8)]
+    labels = topic_segments(tfidf_vectors([content_words(text) for text in pricing + hiring]))
+    assert labels == [0] * 8 + [1] * 8
+
+
+def test_lexrank_puts_the_sentence_that_links_the_others_first() -> None:
+    texts = [
+        "Pricing tiers confuse buyers.",
+        "Discount levels confuse buyers.",
+        "Pricing tiers and discount levels both confuse buyers.",
+        "The weather was sunny.",
+    ]
+    vectors = tfidf_vectors([content_words(text) for text in texts])
+    rank = lexrank(vectors)
+    assert int(np.argmax(rank)) == 2
+    assert rank[3] < rank[0]
+    assert centroid_closeness(vectors)[3] < centroid_closeness(vectors)[2]
+
+
+def test_steps_need_three_ordinals_in_order_by_one_speaker_and_are_named_in_the_speakers_words() -> None:
+    segments = [
+        segment(0, "Here is how we run it.", speaker="S1"),
+        segment(4, "First, write down the single question the buyer asks.", speaker="S1"),
+        segment(8, "It matters more than anything.", speaker="S1"),
+        segment(12, "Second, record a short answer for every deal.", speaker="S1"),
+        segment(16, "Third, publish the answer where sales can find it.", speaker="S1"),
+        segment(20, "First of all, thanks for coming.", speaker="S2"),
+    ]
+    runs = find_step_runs(split_into_sentences(segments))
+    assert len(runs) == 1
+    assert (runs[0].first, runs[0].last) == (1, 4)
+    assert runs[0].steps == (
+        "Write down the single question the buyer asks",
+        "Record a short answer for every deal",
+        "Publish the answer where sales can find it",
+    )
+
+
+def test_a_lone_first_of_all_is_no_framework() -> None:
+    segments = [segment(0, "First of all, welcome."), segment(4, "Second, the agenda."), segment(8, "Then we go.")]
+    assert find_step_runs(split_into_sentences(segments)) == []
