@@ -33,7 +33,9 @@ class StageState(StrEnum):
     progress = "progress"
     done = "done"
     failed = "failed"
-    refused = "refused"  # the thought-leadership guard sent the article to review
+    # Deliberately not done, with the reason in the message: the thought-leadership guard sent the
+    # article to review, or the transcriber will not transcribe the recording's language.
+    refused = "refused"
 
 
 # Where a recording is finished: both rails have published (or refused) their output.
