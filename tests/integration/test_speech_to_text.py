@@ -68,6 +68,15 @@ def test_spoken_words_are_transcribed(transcription: TranscriptionResult) -> Non
     assert not missing, f"{missing} not in {text!r}"
 
 
+def test_segments_carry_whispers_confidence(transcription: TranscriptionResult) -> None:
+    # Clear synthetic speech: decoded with confidence (Whisper retries a window below -1), in windows
+    # the model is sure hold speech, and no text compresses like a loop (Whisper's limit is 2.4).
+    for segment in transcription.segments:
+        assert segment.avg_logprob is not None and -1.0 < segment.avg_logprob < 0, segment
+        assert segment.no_speech_prob is not None and 0 <= segment.no_speech_prob < 0.5, segment
+        assert segment.compression_ratio is not None and 0.5 < segment.compression_ratio < 2.4, segment
+
+
 def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionResult, speech: np.ndarray) -> None:
     duration = len(speech) / SAMPLE_RATE
     segments = transcription.segments
@@ -139,3 +148,46 @@ def test_a_video_without_sound_has_no_audio_stream(tmp_path: Path) -> None:
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(AudioDecodeError, match="No such file"):
         decode_audio(tmp_path / "missing.wav")
+
+
+GERMAN = "Die meisten Teams veröffentlichen zu viele Inhalte und messen zu wenig davon."
+
+
+@pytest.fixture(scope="module")
+def german_speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    wav = tmp_path_factory.mktemp("german") / "german.wav"
+    subprocess.run(["espeak-ng", "-v", "de", "-w", str(wav), GERMAN], check=True)
+    return decode_audio(wav)
+
+
+@pytest.fixture(scope="module", params=["faster-whisper", "openai-whisper"])
+def base_engine(request: pytest.FixtureRequest, checkpoint_dir: Path) -> SpeechToText:
+    """The multilingual base model, joined from its two packages and (for openai-whisper) converted."""
+    return load_engine(
+        TranscriberSettings(engine=request.param, model_name="base", language="auto", checkpoint_dir=checkpoint_dir)
+    )
+
+
+def test_base_model_is_multilingual_and_detects_the_language_spoken(
+    base_engine: SpeechToText, speech: np.ndarray, german_speech: np.ndarray
+) -> None:
+    assert (base_engine.model, base_engine.multilingual) == ("base", True)
+    german, german_probability = base_engine.detect_language(german_speech)
+    english, english_probability = base_engine.detect_language(speech)
+
+    assert german == "de" and german_probability > 0.8
+    assert english == "en" and english_probability > 0.8
+
+
+def test_base_model_transcribes_german_in_german(base_engine: SpeechToText, german_speech: np.ndarray) -> None:
+    result = base_engine.transcribe(german_speech, "de")
+
+    text = " ".join(segment.text for segment in result.segments).lower()
+    assert result.language == "de"
+    assert {"teams", "inhalte", "wenig"} <= set(text.replace(".", " ").split()), text
+    assert all(s.avg_logprob is not None and s.avg_logprob < 0 for s in result.segments)
+
+
+def test_english_only_model_cannot_detect_a_language(engine: SpeechToText, speech: np.ndarray) -> None:
+    with pytest.raises(ValueError, match="English-only: it cannot detect"):
+        engine.detect_language(speech)
