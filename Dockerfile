@@ -43,3 +43,6 @@ RUN pip install --no-deps --force-reinstall . \
     && rm -rf build ./*.egg-info
 
 USER recast
+# The transcriber joins the base model and converts openai-whisper checkpoints on first use; /app is
+# read-only to this user, its home is not.
+ENV RECAST_CHECKPOINT_DIR=/home/recast/.cache/recast-models

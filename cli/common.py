@@ -87,14 +87,22 @@ class RecordingProgress:
         return [stage for stage in self.stages.values() if stage.state is StageState.failed]
 
     @property
+    def stopped(self) -> list[StageProgress]:
+        """Stages before the rails that refused the recording (the transcriber, for its language)."""
+        return [s for s in self.stages.values() if s.state is StageState.refused and s.stage not in FINAL_STAGES]
+
+    @property
     def complete(self) -> bool:
-        """Both rails are done (published or refused), or something failed and nothing more will come."""
-        return all(self.stages[stage].finished for stage in FINAL_STAGES) or bool(self.failed)
+        """Both rails are done (published or refused), or something failed or refused the recording
+        before the rails, and nothing more will come."""
+        return all(self.stages[stage].finished for stage in FINAL_STAGES) or bool(self.failed or self.stopped)
 
     @property
     def current(self) -> str:
         if self.failed:
             return f"failed at {self.failed[0].stage.value}"
+        if self.stopped:
+            return f"refused at {self.stopped[0].stage.value}"
         if all(self.stages[stage].finished for stage in FINAL_STAGES):
             return "done"
         latest = [stage for stage in self.stages.values() if stage.state is not None]

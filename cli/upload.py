@@ -64,7 +64,7 @@ def upload(
         return
     recording = asyncio.run(follow_recording(settings, recording_id, timeout))
     print_summary(recording)
-    if recording.failed:
+    if recording.failed or recording.stopped:
         raise typer.Exit(1)
     if not recording.complete:
         console.print(f"[yellow]not finished after {timeout:.0f} s; `recast status {recording_id}` shows where it is")
