@@ -9,9 +9,10 @@ espeak-ng voice, with room echo and pink noise mixed under it at 15 dB SNR by ff
 
 Every configuration (tiny.en and base, greedy and beam 5, faster-whisper int8 on 2 threads)
 transcribes both through the service's own path (VAD, chunks at silences, Whisper per chunk),
-in turn, in one run, so they share whatever load the machine carries; RTF is also reported
-against tiny.en greedy measured in the same run. WER is computed after Whisper's English
-normaliser, on text joined on whitespace.
+in turn, in one run, so they share whatever load the machine carries. Wall-clock RTF swings with
+that load, so CPU-seconds per second of audio (this process and its ffmpeg children) are reported
+too, and both against tiny.en greedy in the same run. WER is computed after Whisper's English
+normaliser, on text joined on whitespace; each hypothesis is kept next to the audio.
 
     python -m bench.stt_models --minutes 3
 """
@@ -24,6 +25,7 @@ import gzip
 import importlib.util
 import json
 import re
+import resource
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -106,13 +108,18 @@ def noisy_three_voices(minutes: float, out: Path) -> EvalRecording:
         # A small room: two early reflections.
         speech = _pcm(["-i", str(dry)], "aecho=0.8:0.6:35|80:0.3|0.2").astype(np.float64)
         seconds = len(speech) / SAMPLE_RATE
-        noise = _pcm(["-f", "lavfi", "-i", f"anoisesrc=c=pink:seed=11:a=0.5:d={seconds:.2f}:r={SAMPLE_RATE}"])
+        noise = _pcm(["-f", "lavfi", "-i", f"anoisesrc=c=pink:seed=11:a=0.5:d={seconds + 1:.2f}:r={SAMPLE_RATE}"])
     noise = noise[: len(speech)].astype(np.float64)
     noise *= _rms(speech) / max(_rms(noise), 1e-9) / 10 ** (SNR_DB / 20)
     mixed = speech + noise
     mixed *= min(1.0, 32000 / np.abs(mixed).max())
     write_wav(out, mixed.astype(np.int16))
     return EvalRecording("noisy-three-voices", out, " ".join(text for _, text in turns))
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _rms(samples: np.ndarray) -> float:
@@ -132,13 +139,18 @@ def run(minutes: float, checkpoint_dir: Path) -> list[dict[str, object]]:
     ]
     rows: list[dict[str, object]] = []
     for recording in recordings:
-        baseline_rtf = None
+        (OUT / f"{recording.name}-reference.txt").write_text(recording.reference + "\n")
+        baseline_rtf = baseline_cpu_rtf = None
         for model, beam in CONFIGURATIONS:
             settings = TranscriberSettings(model_name=model, beam_size=beam, checkpoint_dir=checkpoint_dir)
+            cpu_before = _cpu_seconds()
             result = transcribe_file(recording.wav, settings)
+            # Includes loading the model (0.5-4 s of CPU): a service pays that once, not per recording.
+            cpu_rtf = (_cpu_seconds() - cpu_before) / result["duration_s"]
             hypothesis = " ".join(" ".join(segment.text for segment in result["segments"]).split())
+            (OUT / f"{recording.name}-{model}-beam{beam}.txt").write_text(hypothesis + "\n")
             rtf = result["elapsed_s"] / result["duration_s"]
-            baseline_rtf = baseline_rtf or rtf
+            baseline_rtf, baseline_cpu_rtf = baseline_rtf or rtf, baseline_cpu_rtf or cpu_rtf
             row: dict[str, object] = {
                 "recording": recording.name,
                 "audio_min": round(result["duration_s"] / 60, 2),
@@ -147,6 +159,8 @@ def run(minutes: float, checkpoint_dir: Path) -> list[dict[str, object]]:
                 "wer_pct": round(100 * word_error_rate(recording.reference, hypothesis), 1),
                 "rtf": round(rtf, 3),
                 "rtf_vs_tiny_greedy": round(rtf / baseline_rtf, 2),
+                "cpu_rtf": round(cpu_rtf, 3),
+                "cpu_vs_tiny_greedy": round(cpu_rtf / baseline_cpu_rtf, 2),
             }
             print(json.dumps(row), flush=True)
             rows.append(row)
