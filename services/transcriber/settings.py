@@ -24,8 +24,10 @@ class TranscriberSettings(RecastSettings):
         default=None,
         description="CTranslate2 Whisper model directory; empty means the bundled model named by model_name.",
     )
+    # base, greedy: the lowest word error rate of the bundled models and searches that keeps the whole
+    # pipeline inside 0.07x the audio's duration (docs/benchmarks.md, "Choosing the default model").
     model_name: str = Field(
-        default="tiny.en",
+        default="base",
         description="Bundled model to run, tiny.en (English only) or base (multilingual); with model_path set, "
         "the name recorded in every transcript.",
     )
@@ -41,7 +43,7 @@ class TranscriberSettings(RecastSettings):
     min_language_probability: float = Field(
         default=0.5, ge=0, le=1, description="Refuse a recording whose detected language is less likely than this."
     )
-    # Greedy by default: on tiny.en it cost ~0.6x of beam 5 (RTF 0.052 vs 0.089) for 2-4 points more WER.
+    # Greedy by default: beam 5 cost base 1.3-1.4x the CPU for no better WER (docs/benchmarks.md).
     beam_size: int = Field(default=1, ge=1, le=20)
     cpu_threads: int = Field(default=2, ge=1)
     compute_type: str = Field(default="int8", description="CTranslate2 compute type (faster-whisper only).")

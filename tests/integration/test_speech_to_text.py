@@ -40,7 +40,7 @@ def checkpoint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module", params=["faster-whisper", "openai-whisper"])
 def engine(request: pytest.FixtureRequest, checkpoint_dir: Path) -> SpeechToText:
-    return load_engine(TranscriberSettings(engine=request.param, checkpoint_dir=checkpoint_dir))
+    return load_engine(TranscriberSettings(engine=request.param, model_name="tiny.en", checkpoint_dir=checkpoint_dir))
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,9 @@ def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionR
 
 @pytest.mark.parametrize("engine_name", ["faster-whisper", "openai-whisper"])
 def test_word_timestamps_fall_inside_their_segments(engine_name: str, speech: np.ndarray, checkpoint_dir: Path) -> None:
-    settings = TranscriberSettings(engine=engine_name, checkpoint_dir=checkpoint_dir, word_timestamps=True)
+    settings = TranscriberSettings(
+        engine=engine_name, model_name="tiny.en", checkpoint_dir=checkpoint_dir, word_timestamps=True
+    )
 
     segments = load_engine(settings).transcribe(speech, "en").segments
 
@@ -116,7 +118,7 @@ def test_converted_checkpoint_matches_ctranslate2(speech: np.ndarray, checkpoint
 
     from services.transcriber.convert import ensure_openai_checkpoint
 
-    model_dir = TranscriberSettings().ct2_model_dir
+    model_dir = TranscriberSettings(model_name="tiny.en").ct2_model_dir
     converted = whisper.load_model(str(ensure_openai_checkpoint(model_dir, checkpoint_dir)), device="cpu")
     mel = whisper.log_mel_spectrogram(torch.from_numpy(whisper.pad_or_trim(speech)))[None]
     with torch.no_grad():

@@ -18,11 +18,11 @@ def _no_transcriber_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(f"RECAST_{name}", raising=False)
 
 
-def test_defaults_run_the_bundled_tiny_english_model_greedily() -> None:
-    settings = TranscriberSettings()
+def test_defaults_run_the_bundled_multilingual_base_model_greedily_in_english(tmp_path: Path) -> None:
+    settings = TranscriberSettings(checkpoint_dir=tmp_path)
 
     assert settings.engine == "faster-whisper"
-    assert settings.model_name == "tiny.en"
+    assert settings.model_name == "base"
     assert settings.language == "en"
     assert settings.beam_size == 1
     assert settings.compute_type == "int8"
@@ -32,7 +32,7 @@ def test_defaults_run_the_bundled_tiny_english_model_greedily() -> None:
 
 def test_english_only_model_refuses_another_language() -> None:
     with pytest.raises(ValidationError, match=r"'tiny\.en' is English-only but language is 'de'"):
-        TranscriberSettings(language="de")
+        TranscriberSettings(model_name="tiny.en", language="de")
 
 
 def test_multilingual_model_accepts_any_language(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_allowed_languages_read_comma_separated_from_the_environment(monkeypatch
     [
         ({"language": "english"}, "neither 'auto' nor a language Whisper knows"),
         ({"model_name": "base", "languages": ["en", "xx"]}, r"languages Whisper does not know: \['xx'\]"),
-        ({"languages": ["en", "de"]}, "English-only but languages are"),
+        ({"model_name": "tiny.en", "languages": ["en", "de"]}, "English-only but languages are"),
         ({"min_language_probability": 1.5}, "min_language_probability"),
     ],
 )
@@ -110,6 +110,7 @@ def test_empty_model_path_means_the_bundled_model(monkeypatch: pytest.MonkeyPatc
 
 
 def test_english_only_check_also_applies_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_MODEL_NAME", "tiny.en")
     monkeypatch.setenv("RECAST_LANGUAGE", "fr")
 
     with pytest.raises(ValidationError, match="English-only"):
