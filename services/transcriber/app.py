@@ -30,6 +30,7 @@ from services.transcriber.transcription import (
     delete_chunk_audio,
     plan_key,
     plan_recording,
+    record_refusal,
     speech_share_done,
     transcribe_chunk,
     vad_options,
@@ -105,6 +106,7 @@ async def on_recording_ingested(
     except LanguageRefused as refusal:
         # A fact about the recording, not a fault: retrying or dead-lettering cannot change it.
         log.warning("recording refused: %s", refusal, extra=context)
+        await in_thread(record_refusal, store, event.recording_id, str(refusal))
         await status.report(
             event.recording_id, Stage.transcribe, StageState.refused, message=str(refusal), source_key=event.source_key
         )

@@ -13,6 +13,7 @@ work whose result is already there, so a redelivered event costs one S3 lookup.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from services.transcriber.planning import ChunkPlan, ChunkTimeline, Transcriptio
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.vad import chunk_wav, find_speech
 from shared.events import RecordingIngested, Transcript, TranscriptSegment, TranscriptWord
-from shared.keys import transcript_key
+from shared.keys import transcript_key, transcript_refused_key
 from shared.storage import ObjectStore, StoredObject
 
 
@@ -132,6 +133,12 @@ def _settle_language(
         return engine.detect_language(audio[: _DETECTION_WINDOW_S * SAMPLE_RATE])
 
     return choose_language(LanguagePolicy.of(settings, engine), event.language, detect if chunks else None)
+
+
+def record_refusal(store: ObjectStore, recording_id: str, reason: str) -> None:
+    """Keep the refusal in S3 beside where the transcript would be, so ``recast reconcile`` knows the
+    recording ended here rather than stalled (a redelivery decides afresh, on the settings of the day)."""
+    store.put_bytes(transcript_refused_key(recording_id), json.dumps({"reason": reason}).encode(), "application/json")
 
 
 # --- 2. one chunk ---------------------------------------------------------------------------

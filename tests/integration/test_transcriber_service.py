@@ -227,6 +227,12 @@ async def test_a_recording_declared_in_a_language_the_model_cannot_transcribe_is
     assert (final["stage"], final["state"]) == ("transcribe", "refused")
     assert "declares language 'de'" in final["message"] and "English only" in final["message"]
     store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
-    assert not store.list_keys(f"transcripts/{recording_id}/"), "a refused recording leaves nothing behind"
+    # Only the refusal is kept (so reconcile leaves the recording alone): no plan, no chunk audio.
+    assert [item["Key"] for item in store.list_keys(f"transcripts/{recording_id}/")] == [
+        f"transcripts/{recording_id}/refused.json"
+    ]
+    assert json.loads(store.get_bytes(f"s3://{store.bucket}/transcripts/{recording_id}/refused.json")) == {
+        "reason": final["message"]
+    }
     assert not log_events(transcriber, "giving up on the message; dead-lettering it", recording_id)
     assert "failed" not in [u["state"] for u in seen[RECORDINGS_STATUS]]
