@@ -51,6 +51,9 @@ RUN pip install --index-url "${TORCH_INDEX_URL}" torch==2.13.0 \
     && pip install --constraint requirements.lock ".[transcriber]" \
     && rm -rf build ./*.egg-info
 COPY services/transcriber ./services/transcriber
+# The transcriber joins the base model and converts openai-whisper checkpoints on first use; /app is
+# read-only to this user, its home is not.
+ENV RECAST_CHECKPOINT_DIR=/home/recast/.cache/recast-models
 USER recast
 CMD ["faststream", "run", "services.transcriber.app:app"]
 

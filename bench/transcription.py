@@ -52,7 +52,7 @@ def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]
         spool = Path(workdir) / "audio.pcm"
         speech = find_speech(path, spool, vad_options(settings))
         for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
-            result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.language)
+            result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.whisper_language)
             timeline = ChunkTimeline(chunk.spans)
             segments += [to_recording_time(segment, timeline) for segment in result.segments]
     elapsed = time.monotonic() - started

@@ -13,6 +13,7 @@ claim only, older than ``--stale-after``   the claim is released and an S3 notif
 both ``content/<id>/…`` artifacts          nothing: complete (with both output events on their
                                            topics, or the article refused on review)
 ``recordings/<id>/rejected.json``          nothing: rejected
+``transcripts/<id>/refused.json``           nothing: refused (a language the model cannot serve)
 =========================================  =====================================================
 
 Re-driven events carry the ids the services themselves give them (``deterministic_id``), and
@@ -76,7 +77,7 @@ class Redrive:
     """One recording's furthest stage in S3 and what to publish to take it on from there."""
 
     recording_id: str
-    reached: str  # claimed, ingested, transcribed, insights, complete, rejected
+    reached: str  # claimed, ingested, refused, transcribed, insights, complete, rejected
     topic: str | None = None
     payload: bytes | None = None
     release_claim: bool = False
@@ -124,6 +125,8 @@ def plan_redrive(
         return _stale_claim(store, recording_id, stale_after_s)
     ingested = store.get_model(store.uri(ingested_key(recording_id)), RecordingIngested)
     if "transcripts/transcript.json" not in names:
+        if "transcripts/refused.json" in names:
+            return Redrive(recording_id, "refused")
         return Redrive(recording_id, "ingested", RECORDINGS_INGESTED, _json(ingested))
     transcript_uri = store.uri(transcript_key(recording_id))
     if "insights/insights.json" not in names:

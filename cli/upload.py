@@ -67,14 +67,15 @@ def upload(
         return
     recording = asyncio.run(follow_recording(settings, recording_id, timeout))
     print_summary(recording)
+    if recording.refused_upstream:
+        # Refused with a reason (a language the model cannot serve, nothing worth publishing): no content.
+        console.print(f"[yellow]nothing published: {recording.refused_upstream[0].message}")
+        raise typer.Exit(1)
     if recording.failed:
         raise typer.Exit(1)
     if not recording.complete:
         console.print(f"[yellow]not finished after {timeout:.0f} s; `recast status {recording_id}` shows where it is")
         raise typer.Exit(2)
-    if recording.refused_upstream:
-        console.print(f"[yellow]nothing published: {recording.refused_upstream[0].message}")
-        return
     console.print(f"fetch the artifacts with: [bold]recast get {recording_id}[/]")
 
 

@@ -78,6 +78,12 @@ class RecordingIngested(Event):
     duration_s: float = Field(ge=0, description="Duration of the audio stream in seconds.")
     container: str = Field(description="Container format reported by ffprobe, e.g. mp3, mov,mp4,m4a.")
     audio_codec: str = Field(description="Codec of the first audio stream, e.g. mp3, aac, opus.")
+    language: str | None = Field(
+        default=None,
+        max_length=16,
+        description="Language the uploader declared (object metadata 'language', ISO 639-1, e.g. de); "
+        "None when not declared.",
+    )
 
 
 class TranscriptWord(BaseModel):
@@ -132,6 +138,13 @@ class Transcript(BaseModel):
     speech_s: float = Field(default=0.0, ge=0, description="Seconds of speech found by voice activity detection.")
     chunk_count: int = Field(default=0, ge=0, description="How many chunks the recording was transcribed in.")
     transcribe_s: float = Field(default=0.0, ge=0, description="Engine time spent on all chunks, seconds.")
+    language_probability: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="The model's probability for the language it detected; None when "
+        "the language was declared or configured rather than detected.",
+    )
 
     @property
     def text(self) -> str:
@@ -148,6 +161,13 @@ class TranscriptReady(Event):
     source_key: str = Field(description="Object key of the original upload.")
     title: str = Field(default="", description="The upload's own title, as ingested; empty when the upload had none.")
     language: str = Field(description="Language of the transcript (ISO 639-1).")
+    language_probability: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="The model's probability for the language it detected; None when "
+        "the language was declared or configured rather than detected.",
+    )
     engine: str = Field(description="Speech-to-text engine that produced it.")
     model: str = Field(description="Model name used by the engine.")
     duration_s: float = Field(ge=0, description="Audio duration in seconds.")

@@ -28,6 +28,11 @@ def rejected_key(recording_id: str) -> str:
     return f"recordings/{recording_id}/rejected.json"
 
 
+def transcript_refused_key(recording_id: str) -> str:
+    """Why the transcriber refused the recording (a language its model cannot serve)."""
+    return f"transcripts/{recording_id}/refused.json"
+
+
 def transcript_key(recording_id: str, extension: str = "json") -> str:
     """The transcript (``json``) and its ``srt``, ``vtt`` and ``txt`` exports."""
     return f"transcripts/{recording_id}/transcript.{extension}"

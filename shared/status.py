@@ -35,7 +35,8 @@ class StageState(StrEnum):
     done = "done"
     retrying = "retrying"  # a transient failure (S3 or the broker down): the message will be tried again
     failed = "failed"
-    # A rail's guard sent its output to review, or the insight stage found nothing worth publishing.
+    # Deliberately not done, with the reason in the message: a rail's guard sent its output to review, the
+    # insight stage found nothing worth publishing, or the transcriber will not transcribe the language.
     refused = "refused"
 
 

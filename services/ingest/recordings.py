@@ -217,6 +217,7 @@ class Ingestor:
             duration_s=round(decoded.duration_s, 3),
             container=media.container,
             audio_codec=media.audio_codec,
+            language=(metadata.get("language") or "").strip().lower()[:16] or None,
         )
 
     def _kind(self, key: str, metadata: dict[str, str]) -> RecordingKind:

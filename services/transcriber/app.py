@@ -19,6 +19,7 @@ from faststream import Context, ContextRepo
 
 from services.transcriber.chunk_partitions import chunk_key, spread_chunks
 from services.transcriber.engines import SpeechToText, load_engine, warm_up_engine
+from services.transcriber.language import LanguageRefused
 from services.transcriber.planning import TranscriptionPlan
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import (
@@ -29,6 +30,7 @@ from services.transcriber.transcription import (
     delete_chunk_audio,
     plan_key,
     plan_recording,
+    record_refusal,
     speech_share_done,
     transcribe_chunk,
     vad_options,
@@ -100,7 +102,15 @@ async def on_recording_ingested(
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
     await status.report(event.recording_id, Stage.transcribe, StageState.started, source_key=event.source_key)
     try:
-        plan = await asyncio.to_thread(plan_recording, event, store, settings)
+        plan = await asyncio.to_thread(plan_recording, event, store, settings, engine)
+    except LanguageRefused as refusal:
+        # A fact about the recording, not a fault: retrying or dead-lettering cannot change it.
+        log.warning("recording refused: %s", refusal, extra=context)
+        await in_thread(record_refusal, store, event.recording_id, str(refusal))
+        await status.report(
+            event.recording_id, Stage.transcribe, StageState.refused, message=str(refusal), source_key=event.source_key
+        )
+        return
     except Exception as error:
         await _report_failure(event.recording_id, event.source_key, error)
         raise
@@ -206,6 +216,7 @@ async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToT
         source_key=plan.source_key,
         title=plan.title,
         language=transcript.language,
+        language_probability=transcript.language_probability,
         engine=transcript.engine,
         model=transcript.model,
         duration_s=transcript.duration_s,

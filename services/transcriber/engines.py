@@ -11,7 +11,7 @@ import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -70,14 +70,27 @@ class SpeechToText(Protocol):
 
     engine: str
     model: str
+    multilingual: bool
 
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
         """Transcribe 16 kHz mono float32 ``audio``; ``language=None`` lets a multilingual model detect it."""
         ...
 
+    def detect_language(self, audio: Audio) -> tuple[str, float]:
+        """The language spoken in the first 30 s of ``audio`` and the model's probability for it."""
+        ...
 
-# (start, end, text, words) as both libraries report them; words are (start, end, word, probability).
-Span = tuple[float, float, str, list[tuple[float, float, str, float]]]
+
+class Span(NamedTuple):
+    """One segment as both libraries report it, with Whisper's confidence in the window it came from."""
+
+    start: float
+    end: float
+    text: str
+    words: list[tuple[float, float, str, float]]  # (start, end, word, probability)
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
 
 
 class FasterWhisperEngine:
@@ -99,27 +112,35 @@ class FasterWhisperEngine:
             str(model_dir), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
         )
         self.model = model_name
-        self._english_only = not self._model.model.is_multilingual
+        self.multilingual = bool(self._model.model.is_multilingual)
         self._beam_size = beam_size
         self._guards = guards or DecodingGuards()
 
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
-        _check_language(self.model, self._english_only, language)
+        _check_language(self.model, self.multilingual, language)
         options = self._guards.options()
         options["log_prob_threshold"] = options.pop("logprob_threshold")
         # The service runs its own VAD before the engine sees any audio; a second pass here would only cost.
         segments, info = self._model.transcribe(audio, language=language, beam_size=self._beam_size, **options)
         # ``segments`` is lazy: decoding happens while it is iterated.
-        spans: list[Span] = [
-            (
+        spans = [
+            Span(
                 segment.start,
                 segment.end,
                 segment.text,
                 [(w.start, w.end, w.word, w.probability) for w in segment.words or []],
+                segment.avg_logprob,
+                segment.no_speech_prob,
+                segment.compression_ratio,
             )
             for segment in segments
         ]
         return _result(info.language, spans, audio)
+
+    def detect_language(self, audio: Audio) -> tuple[str, float]:
+        _check_multilingual(self.model, self.multilingual)
+        language, probability, _ = self._model.detect_language(audio)
+        return language, float(probability)
 
 
 class OpenAIWhisperEngine:
@@ -152,26 +173,39 @@ class OpenAIWhisperEngine:
         if heads:
             self._model.set_alignment_heads(_alignment_heads_dump(heads, self._model.dims))
         self.model = model_name
-        self._english_only = not self._model.is_multilingual
+        self.multilingual = bool(self._model.is_multilingual)
         self._beam_size = beam_size
         self._guards = guards or DecodingGuards()
 
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
-        _check_language(self.model, self._english_only, language)
+        _check_language(self.model, self.multilingual, language)
         options: dict[str, Any] = {"beam_size": self._beam_size} if self._beam_size > 1 else {}
         result = self._model.transcribe(
             audio, language=language, fp16=False, verbose=None, **options, **self._guards.options()
         )
-        spans: list[Span] = [
-            (
+        spans = [
+            Span(
                 segment["start"],
                 segment["end"],
                 segment["text"],
                 [(w["start"], w["end"], w["word"], w["probability"]) for w in segment.get("words", [])],
+                segment["avg_logprob"],
+                segment["no_speech_prob"],
+                segment["compression_ratio"],
             )
             for segment in result["segments"]
         ]
         return _result(result["language"], spans, audio)
+
+    def detect_language(self, audio: Audio) -> tuple[str, float]:
+        import torch
+        import whisper
+
+        _check_multilingual(self.model, self.multilingual)
+        mel = whisper.log_mel_spectrogram(torch.from_numpy(whisper.pad_or_trim(audio)), n_mels=self._model.dims.n_mels)
+        _, probabilities = self._model.detect_language(mel)
+        language = max(probabilities, key=probabilities.get)
+        return language, float(probabilities[language])
 
 
 def load_engine(settings: TranscriberSettings) -> SpeechToText:
@@ -202,10 +236,15 @@ def warm_up_engine(engine: SpeechToText, language: str | None) -> None:
     engine.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), language)
 
 
-def _check_language(model_name: str, english_only: bool, language: str | None) -> None:
+def _check_language(model_name: str, multilingual: bool, language: str | None) -> None:
     # Both libraries would transcribe in English anyway and label it as asked; refuse instead.
-    if english_only and language not in (None, "en"):
+    if not multilingual and language not in (None, "en"):
         raise ValueError(f"model {model_name!r} is English-only and cannot transcribe language {language!r}")
+
+
+def _check_multilingual(model_name: str, multilingual: bool) -> None:
+    if not multilingual:
+        raise ValueError(f"model {model_name!r} is English-only: it cannot detect a language")
 
 
 def _result(language: str, spans: Iterable[Span], audio: Audio) -> TranscriptionResult:
@@ -218,16 +257,30 @@ def _result(language: str, spans: Iterable[Span], audio: Audio) -> Transcription
         return clamped_start, round(min(max(float(end), clamped_start), duration), 3)
 
     segments = []
-    for start, end, text, words in spans:
-        if not (text := text.strip()):
+    for span in spans:
+        if not (text := span.text.strip()):
             continue
         timed_words = [
-            TranscriptWord(start=ws, end=we, word=word, probability=min(max(float(probability), 0.0), 1.0))
-            for ws, we, word, probability in ((*clamp(s, e), w, p) for s, e, w, p in words)
+            TranscriptWord(start=ws, end=we, word=word, probability=_unit(probability))
+            for ws, we, word, probability in ((*clamp(s, e), w, p) for s, e, w, p in span.words)
         ]
-        segment_start, segment_end = clamp(start, end)
-        segments.append(TranscriptSegment(start=segment_start, end=segment_end, text=text, words=timed_words))
+        segment_start, segment_end = clamp(span.start, span.end)
+        segments.append(
+            TranscriptSegment(
+                start=segment_start,
+                end=segment_end,
+                text=text,
+                words=timed_words,
+                avg_logprob=round(float(span.avg_logprob), 4),
+                no_speech_prob=round(_unit(span.no_speech_prob), 4),
+                compression_ratio=round(max(float(span.compression_ratio), 0.0), 4),
+            )
+        )
     return TranscriptionResult(language=language, segments=segments)
+
+
+def _unit(probability: float) -> float:
+    return min(max(float(probability), 0.0), 1.0)
 
 
 def _alignment_heads_dump(heads: list[tuple[int, int]], dims: Any) -> bytes:

@@ -58,6 +58,8 @@ class TranscriptionPlan(BaseModel):
     title: str
     duration_s: float
     chunks: list[ChunkPlan]
+    language: str = ""  # settled at planning, so every chunk is transcribed in the same language
+    language_probability: float | None = None
 
     @property
     def speech_s(self) -> float:

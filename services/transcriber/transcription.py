@@ -13,6 +13,7 @@ work whose result is already there, so a redelivered event costs one S3 lookup.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from dataclasses import dataclass
@@ -21,15 +22,16 @@ from pathlib import Path
 from faster_whisper.vad import VadOptions
 from pydantic import BaseModel
 
-from services.transcriber.audio import read_wav
+from services.transcriber.audio import SAMPLE_RATE, read_wav
 from services.transcriber.engines import SpeechToText
 from services.transcriber.exports import to_srt, to_txt, to_vtt
 from services.transcriber.guards import filter_repetitions
+from services.transcriber.language import LanguageChoice, LanguagePolicy, choose_language
 from services.transcriber.planning import ChunkPlan, ChunkTimeline, TranscriptionPlan, plan_chunks
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.vad import chunk_wav, find_speech
 from shared.events import RecordingIngested, Transcript, TranscriptSegment, TranscriptWord
-from shared.keys import transcript_key
+from shared.keys import transcript_key, transcript_refused_key
 from shared.storage import ObjectStore, StoredObject
 
 
@@ -87,8 +89,11 @@ def vad_options(settings: TranscriberSettings) -> VadOptions:
     )
 
 
-def plan_recording(event: RecordingIngested, store: ObjectStore, settings: TranscriberSettings) -> TranscriptionPlan:
-    """Cut the recording's speech into chunks and store them; blocking, so it runs in a worker thread."""
+def plan_recording(
+    event: RecordingIngested, store: ObjectStore, settings: TranscriberSettings, engine: SpeechToText
+) -> TranscriptionPlan:
+    """Cut the recording's speech into chunks, settle its language and store them; blocking, so it
+    runs in a worker thread. Raises ``LanguageRefused`` (storing nothing) for a language not served."""
     key = plan_key(event.recording_id)
     if store.head(key) is not None:  # planned before: a redelivery re-announces the same chunks
         return store.get_model(store.uri(key), TranscriptionPlan)
@@ -96,8 +101,10 @@ def plan_recording(event: RecordingIngested, store: ObjectStore, settings: Trans
         source, spool = Path(workdir) / "source", Path(workdir) / "audio.pcm"
         store.download(event.source_key, source)
         speech = find_speech(source, spool, vad_options(settings))
+        planned = plan_chunks(speech.spans, settings.max_chunk_s)
+        language = _settle_language(event, planned, spool, settings, engine)
         chunks = []
-        for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
+        for chunk in planned:
             audio_key = chunk_audio_key(event.recording_id, chunk.index)
             store.put_bytes(audio_key, chunk_wav(spool, chunk.spans), "audio/wav")
             chunks.append(chunk.model_copy(update={"audio_key": audio_key}))
@@ -107,9 +114,31 @@ def plan_recording(event: RecordingIngested, store: ObjectStore, settings: Trans
         title=event.title,
         duration_s=round(speech.duration_s, 3),
         chunks=chunks,
+        language=language.language,
+        language_probability=language.probability,
     )
     store.put_model(key, plan)
     return plan
+
+
+# Whisper detects a language from one 30 s window.
+_DETECTION_WINDOW_S = 30
+
+
+def _settle_language(
+    event: RecordingIngested, chunks: list[ChunkPlan], spool: Path, settings: TranscriberSettings, engine: SpeechToText
+) -> LanguageChoice:
+    def detect() -> tuple[str, float]:
+        audio = read_wav(chunk_wav(spool, chunks[0].spans))  # the first speech, silences cut out
+        return engine.detect_language(audio[: _DETECTION_WINDOW_S * SAMPLE_RATE])
+
+    return choose_language(LanguagePolicy.of(settings, engine), event.language, detect if chunks else None)
+
+
+def record_refusal(store: ObjectStore, recording_id: str, reason: str) -> None:
+    """Keep the refusal in S3 beside where the transcript would be, so ``recast reconcile`` knows the
+    recording ended here rather than stalled (a redelivery decides afresh, on the settings of the day)."""
+    store.put_bytes(transcript_refused_key(recording_id), json.dumps({"reason": reason}).encode(), "application/json")
 
 
 # --- 2. one chunk ---------------------------------------------------------------------------
@@ -124,7 +153,7 @@ def transcribe_chunk(
         return store.get_model(store.uri(key), ChunkTranscript), False
     audio = read_wav(store.get_bytes(store.uri(chunk.audio_key)))
     started = time.monotonic()
-    result = engine.transcribe(audio, language)
+    result = engine.transcribe(audio, plan.language or language)
     timeline = ChunkTimeline(chunk.spans)
     part = ChunkTranscript(
         index=chunk.index,
@@ -197,7 +226,8 @@ def assemble_transcript(
     segments = filter_repetitions(segment for part in parts for segment in part.segments)
     transcript = Transcript(
         recording_id=plan.recording_id,
-        language=parts[0].language if parts else language or "und",
+        language=plan.language or (parts[0].language if parts else language or "und"),
+        language_probability=plan.language_probability,
         engine=parts[0].engine if parts else engine.engine,
         model=parts[0].model if parts else engine.model,
         duration_s=plan.duration_s,

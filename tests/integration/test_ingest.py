@@ -55,7 +55,7 @@ async def notify_and_follow(
 async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(ingest_only: LocalStack) -> None:
     store = ObjectStore(make_s3_client(ingest_only.settings()), ingest_only.bucket)
     key = f"incoming/talks/{uuid.uuid4().hex}.mp3"
-    etag = upload(store, key, SAMPLE.read_bytes(), kind="Webinar", title="Depth beats volume")
+    etag = upload(store, key, SAMPLE.read_bytes(), kind="Webinar", title="Depth beats volume", language=" DE ")
 
     seen = await notify_and_follow(ingest_only, store, key, etag, times=3)
     events = seen.get(RECORDINGS_INGESTED, [])
@@ -64,6 +64,7 @@ async def test_a_notified_upload_is_ingested_once_however_often_it_is_notified(i
     event = events[0]
     assert event["recording_id"] == recording_id_for(store.bucket, key, etag)
     assert (event["kind"], event["title"]) == ("webinar", "Depth beats volume")
+    assert event["language"] == "de", "the declared language travels on to the transcriber"
     assert 60 < event["duration_s"] < 90 and event["audio_codec"] == "mp3"
     assert store.head(claim_key(event["recording_id"])) is not None
     assert [(u["stage"], u["state"]) for u in seen[RECORDINGS_STATUS]] == [("ingest", "done")]

@@ -61,14 +61,16 @@ def ingested(recording_id: str) -> RecordingIngested:
 
 def seed(store: ObjectStore, recording_id: str, stages: int) -> None:
     """A recording that got through ``stages`` stages: 0 claimed, 1 ingested, 2 transcribed, 3 insights,
-    4 both articles; -1 rejected."""
+    4 both articles; -1 rejected; -2 refused by the transcriber."""
     claim = {"key": f"incoming/podcasts/{recording_id}.mp3", "etag": "etag", "state": "claimed"}
     store.put_bytes(f"recordings/{recording_id}/ingest.json", json.dumps(claim).encode(), "application/json")
-    if stages < 0:
+    if stages == -1:
         store.put_bytes(f"recordings/{recording_id}/rejected.json", b"{}", "application/json")
         return
-    if stages >= 1:
+    if stages >= 1 or stages == -2:
         store.put_model(f"recordings/{recording_id}/ingested.json", ingested(recording_id))
+    if stages == -2:
+        store.put_bytes(f"transcripts/{recording_id}/refused.json", b'{"reason": "r"}', "application/json")
     if stages >= 2:
         transcript = Transcript(
             recording_id=recording_id,
@@ -99,12 +101,13 @@ def seed(store: ObjectStore, recording_id: str, stages: int) -> None:
 
 async def test_reconcile_redrives_each_recording_from_its_furthest_stage(servers: LocalStack) -> None:
     store = ObjectStore(make_s3_client(servers.settings()), servers.bucket)
-    ids = {stages: f"{stages + 1:02d}" + "ab" * 11 for stages in (-1, 0, 1, 2, 3, 4)}
+    ids = {stages: f"{stages + 2:02d}" + "ab" * 11 for stages in (-2, -1, 0, 1, 2, 3, 4)}
     for stages, recording_id in ids.items():
         seed(store, recording_id, stages)
 
     plans = {plan.recording_id: plan for plan in plan_all(store, stale_after_s=0)}
     assert {recording_id: plans[recording_id].reached for recording_id in ids.values()} == {
+        ids[-2]: "refused",
         ids[-1]: "rejected",
         ids[0]: "claimed",
         ids[1]: "ingested",

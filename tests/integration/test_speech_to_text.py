@@ -40,7 +40,7 @@ def checkpoint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module", params=["faster-whisper", "openai-whisper"])
 def engine(request: pytest.FixtureRequest, checkpoint_dir: Path) -> SpeechToText:
-    return load_engine(TranscriberSettings(engine=request.param, checkpoint_dir=checkpoint_dir))
+    return load_engine(TranscriberSettings(engine=request.param, model_name="tiny.en", checkpoint_dir=checkpoint_dir))
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,15 @@ def test_spoken_words_are_transcribed(transcription: TranscriptionResult) -> Non
     assert not missing, f"{missing} not in {text!r}"
 
 
+def test_segments_carry_whispers_confidence(transcription: TranscriptionResult) -> None:
+    # Clear synthetic speech: decoded with confidence (Whisper retries a window below -1), in windows
+    # the model is sure hold speech, and no text compresses like a loop (Whisper's limit is 2.4).
+    for segment in transcription.segments:
+        assert segment.avg_logprob is not None and -1.0 < segment.avg_logprob < 0, segment
+        assert segment.no_speech_prob is not None and 0 <= segment.no_speech_prob < 0.5, segment
+        assert segment.compression_ratio is not None and 0.5 < segment.compression_ratio < 2.4, segment
+
+
 def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionResult, speech: np.ndarray) -> None:
     duration = len(speech) / SAMPLE_RATE
     segments = transcription.segments
@@ -82,7 +91,9 @@ def test_segments_are_ordered_and_inside_the_audio(transcription: TranscriptionR
 
 @pytest.mark.parametrize("engine_name", ["faster-whisper", "openai-whisper"])
 def test_word_timestamps_fall_inside_their_segments(engine_name: str, speech: np.ndarray, checkpoint_dir: Path) -> None:
-    settings = TranscriberSettings(engine=engine_name, checkpoint_dir=checkpoint_dir, word_timestamps=True)
+    settings = TranscriberSettings(
+        engine=engine_name, model_name="tiny.en", checkpoint_dir=checkpoint_dir, word_timestamps=True
+    )
 
     segments = load_engine(settings).transcribe(speech, "en").segments
 
@@ -107,7 +118,7 @@ def test_converted_checkpoint_matches_ctranslate2(speech: np.ndarray, checkpoint
 
     from services.transcriber.convert import ensure_openai_checkpoint
 
-    model_dir = TranscriberSettings().ct2_model_dir
+    model_dir = TranscriberSettings(model_name="tiny.en").ct2_model_dir
     converted = whisper.load_model(str(ensure_openai_checkpoint(model_dir, checkpoint_dir)), device="cpu")
     mel = whisper.log_mel_spectrogram(torch.from_numpy(whisper.pad_or_trim(speech)))[None]
     with torch.no_grad():
@@ -139,3 +150,46 @@ def test_a_video_without_sound_has_no_audio_stream(tmp_path: Path) -> None:
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(AudioDecodeError, match="No such file"):
         decode_audio(tmp_path / "missing.wav")
+
+
+GERMAN = "Die meisten Teams veröffentlichen zu viele Inhalte und messen zu wenig davon."
+
+
+@pytest.fixture(scope="module")
+def german_speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    wav = tmp_path_factory.mktemp("german") / "german.wav"
+    subprocess.run(["espeak-ng", "-v", "de", "-w", str(wav), GERMAN], check=True)
+    return decode_audio(wav)
+
+
+@pytest.fixture(scope="module", params=["faster-whisper", "openai-whisper"])
+def base_engine(request: pytest.FixtureRequest, checkpoint_dir: Path) -> SpeechToText:
+    """The multilingual base model, joined from its two packages and (for openai-whisper) converted."""
+    return load_engine(
+        TranscriberSettings(engine=request.param, model_name="base", language="auto", checkpoint_dir=checkpoint_dir)
+    )
+
+
+def test_base_model_is_multilingual_and_detects_the_language_spoken(
+    base_engine: SpeechToText, speech: np.ndarray, german_speech: np.ndarray
+) -> None:
+    assert (base_engine.model, base_engine.multilingual) == ("base", True)
+    german, german_probability = base_engine.detect_language(german_speech)
+    english, english_probability = base_engine.detect_language(speech)
+
+    assert german == "de" and german_probability > 0.8
+    assert english == "en" and english_probability > 0.8
+
+
+def test_base_model_transcribes_german_in_german(base_engine: SpeechToText, german_speech: np.ndarray) -> None:
+    result = base_engine.transcribe(german_speech, "de")
+
+    text = " ".join(segment.text for segment in result.segments).lower()
+    assert result.language == "de"
+    assert {"teams", "inhalte", "wenig"} <= set(text.replace(".", " ").split()), text
+    assert all(s.avg_logprob is not None and s.avg_logprob < 0 for s in result.segments)
+
+
+def test_english_only_model_cannot_detect_a_language(engine: SpeechToText, speech: np.ndarray) -> None:
+    with pytest.raises(ValueError, match="English-only: it cannot detect"):
+        engine.detect_language(speech)

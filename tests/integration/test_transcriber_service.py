@@ -49,7 +49,12 @@ def transcriber(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
     stack = make_stack(
         tmp_path_factory.mktemp("transcriber"),
         services=("transcriber",),
-        extra_env={"RECAST_MAX_POLL_INTERVAL_MS": str(MAX_POLL_INTERVAL_MS), "RECAST_MAX_CHUNK_S": str(MAX_CHUNK_S)},
+        extra_env={
+            "RECAST_MAX_POLL_INTERVAL_MS": str(MAX_POLL_INTERVAL_MS),
+            "RECAST_MAX_CHUNK_S": str(MAX_CHUNK_S),
+            # The fastest model transcribes an 8 s chunk well inside the 4 s poll interval; it is English-only.
+            "RECAST_MODEL_NAME": "tiny.en",
+        },
     )
     stack.up()
     try:
@@ -69,9 +74,12 @@ def encode(source: Path, target: Path) -> Path:
     return target
 
 
-async def transcribe_upload(stack: LocalStack, path: Path) -> tuple[str, dict[str, list[dict[str, Any]]]]:
-    """Upload ``path``, announce it as ingested, and collect what the transcriber publishes about it
-    until its transcript is ready, then for a few seconds more (to catch anything published twice)."""
+async def transcribe_upload(
+    stack: LocalStack, path: Path, language: str | None = None
+) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+    """Upload ``path`` (declared to be in ``language``), announce it as ingested, and collect what the
+    transcriber publishes about it until its transcript is ready or it is refused, then for a few
+    seconds more (to catch anything published twice)."""
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
     key = f"incoming/webinars/{uuid.uuid4().hex[:8]}{path.suffix}"
     store.client.upload_file(str(path), stack.bucket, key)
@@ -89,6 +97,7 @@ async def transcribe_upload(stack: LocalStack, path: Path) -> tuple[str, dict[st
         duration_s=0,
         container=path.suffix.lstrip("."),
         audio_codec="unknown",
+        language=language,
     )
     consumer = AIOKafkaConsumer(*FOLLOWED, bootstrap_servers=stack.bootstrap_servers, auto_offset_reset="latest")
     await consumer.start()
@@ -107,7 +116,8 @@ async def transcribe_upload(stack: LocalStack, path: Path) -> tuple[str, dict[st
                     event = json.loads(record.value)
                     if event.get("recording_id") == recording_id:
                         seen.setdefault(partition.topic, []).append(event)
-            if seen.get(TRANSCRIPTS_READY) and linger_until == float("inf"):
+            refused = any(u["state"] == "refused" for u in seen.get(RECORDINGS_STATUS, []))
+            if (seen.get(TRANSCRIPTS_READY) or refused) and linger_until == float("inf"):
                 linger_until = time.monotonic() + 2 * MAX_POLL_INTERVAL_MS / 1000 + 5
     finally:
         await producer.stop()
@@ -155,6 +165,14 @@ async def test_long_speech_is_chunked_once_each_with_recording_timestamps(
         assert heard_at, f"{marker!r} not transcribed: {[s['text'] for s in segments]}"
         assert any(start - 1.5 <= s["start"] and s["end"] <= end + 1.5 for s in heard_at), (marker, start, heard_at)
 
+    # Whisper's confidence per segment, as a later stage reads it: clear espeak-ng speech is decoded
+    # with confidence, in a window the model is sure holds speech, and nothing reads as a loop.
+    for segment in segments:
+        assert -1.0 < segment["avg_logprob"] < 0, segment
+        assert 0 <= segment["no_speech_prob"] < 0.5, segment
+        assert 0.5 < segment["compression_ratio"] < 2.4, segment
+    assert (ready["language"], ready["language_probability"]) == ("en", None)
+
     text = store.get_bytes(ready["txt_uri"]).decode()
     assert text.splitlines() == [s["text"] for s in segments]
     assert store.get_bytes(ready["vtt_uri"]).decode().startswith("WEBVTT")
@@ -193,3 +211,28 @@ async def test_silence_and_noise_produce_no_text(transcriber: LocalStack, tmp_pa
     assert store.get_bytes(seen[TRANSCRIPTS_READY][0]["txt_uri"]) == b""
     final = seen[RECORDINGS_STATUS][-1]
     assert final["state"] == "done" and "0 segments" in final["message"]
+
+
+async def test_a_recording_declared_in_a_language_the_model_cannot_transcribe_is_refused(
+    transcriber: LocalStack, tmp_path: Path
+) -> None:
+    german = tmp_path / "german.wav"
+    spoken = "Die meisten Teams veröffentlichen zu viele Inhalte und messen zu wenig davon."
+    subprocess.run(["espeak-ng", "-v", "de", "-w", str(german), spoken], check=True)
+
+    recording_id, seen = await transcribe_upload(transcriber, german, language="de")
+
+    assert TRANSCRIPTS_READY not in seen and TRANSCRIPTION_CHUNKS not in seen
+    final = seen[RECORDINGS_STATUS][-1]
+    assert (final["stage"], final["state"]) == ("transcribe", "refused")
+    assert "declares language 'de'" in final["message"] and "English only" in final["message"]
+    store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
+    # Only the refusal is kept (so reconcile leaves the recording alone): no plan, no chunk audio.
+    assert [item["Key"] for item in store.list_keys(f"transcripts/{recording_id}/")] == [
+        f"transcripts/{recording_id}/refused.json"
+    ]
+    assert json.loads(store.get_bytes(f"s3://{store.bucket}/transcripts/{recording_id}/refused.json")) == {
+        "reason": final["message"]
+    }
+    assert not log_events(transcriber, "giving up on the message; dead-lettering it", recording_id)
+    assert "failed" not in [u["state"] for u in seen[RECORDINGS_STATUS]]

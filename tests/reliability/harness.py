@@ -71,6 +71,9 @@ RELIABILITY_ENV = {
     "RECAST_RETRY_BASE_DELAY_S": "0.5",
     "RECAST_RETRY_MAX_DELAY_S": "8",
     "RECAST_RETRY_ATTEMPTS": "8",
+    # These scenarios break the plumbing, not the speech; the fastest model keeps the suite's time
+    # (the default model is exercised end to end by tests/e2e and tests/eval).
+    "RECAST_MODEL_NAME": "tiny.en",
 }
 
 

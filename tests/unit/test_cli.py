@@ -91,6 +91,14 @@ def test_a_recording_with_nothing_worth_publishing_is_complete_when_insights_ref
     assert recording.stages[Stage.insights].message == reason
 
 
+def test_a_recording_the_transcriber_refuses_is_complete_with_the_reason() -> None:
+    reason = "the upload declares language 'de', but the configured model 'tiny.en' transcribes English only"
+    updates = [*full_run()[:2], update(Stage.transcribe, StageState.refused, 2, message=reason)]
+    recording = fold_status(updates)["rec-1"]
+    assert recording.complete and recording.current == "refused at transcribe"
+    assert recording.refused_upstream[0].message == reason and not recording.failed
+
+
 def test_a_redelivered_progress_step_after_the_end_changes_nothing() -> None:
     updates = [*full_run(), update(Stage.transcribe, StageState.progress, 9, progress=0.5)]
     recording = fold_status(updates)["rec-1"]

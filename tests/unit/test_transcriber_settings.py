@@ -12,16 +12,17 @@ from services.transcriber.settings import TranscriberSettings
 def _no_transcriber_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (
         "ENGINE", "MODEL_PATH", "MODEL_NAME", "LANGUAGE", "BEAM_SIZE", "CPU_THREADS", "CHECKPOINT_DIR",
-        "MAX_CHUNK_S", "MAX_POLL_INTERVAL_MS", "WORD_TIMESTAMPS", "NO_SPEECH_THRESHOLD",
+        "MAX_CHUNK_S", "MAX_POLL_INTERVAL_MS", "WORD_TIMESTAMPS", "NO_SPEECH_THRESHOLD", "LANGUAGES",
+        "MIN_LANGUAGE_PROBABILITY",
     ):  # fmt: skip
         monkeypatch.delenv(f"RECAST_{name}", raising=False)
 
 
-def test_defaults_run_the_bundled_tiny_english_model_greedily() -> None:
-    settings = TranscriberSettings()
+def test_defaults_run_the_bundled_multilingual_base_model_greedily_in_english(tmp_path: Path) -> None:
+    settings = TranscriberSettings(checkpoint_dir=tmp_path)
 
     assert settings.engine == "faster-whisper"
-    assert settings.model_name == "tiny.en"
+    assert settings.model_name == "base"
     assert settings.language == "en"
     assert settings.beam_size == 1
     assert settings.compute_type == "int8"
@@ -31,7 +32,7 @@ def test_defaults_run_the_bundled_tiny_english_model_greedily() -> None:
 
 def test_english_only_model_refuses_another_language() -> None:
     with pytest.raises(ValidationError, match=r"'tiny\.en' is English-only but language is 'de'"):
-        TranscriberSettings(language="de")
+        TranscriberSettings(model_name="tiny.en", language="de")
 
 
 def test_multilingual_model_accepts_any_language(tmp_path: Path) -> None:
@@ -46,8 +47,36 @@ def test_language_is_normalised() -> None:
 
 
 def test_a_model_name_without_its_model_is_refused() -> None:
-    with pytest.raises(ValidationError, match="no model_path is set"):
+    with pytest.raises(ValidationError, match=r"no model_path is set and no bundled model has that name"):
         TranscriberSettings(model_name="base.en")
+
+
+def test_the_bundled_base_model_detects_languages_and_is_joined_into_the_cache(tmp_path: Path) -> None:
+    settings = TranscriberSettings(model_name="base", language="auto", checkpoint_dir=tmp_path)
+
+    assert settings.whisper_language is None
+    assert settings.ct2_model_dir.parent == tmp_path
+    assert (settings.ct2_model_dir / "model.bin").stat().st_size == 145_217_607
+
+
+def test_allowed_languages_read_comma_separated_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_LANGUAGES", " EN, de ,")
+
+    assert TranscriberSettings(model_name="base", language="auto").languages == ["en", "de"]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        ({"language": "english"}, "neither 'auto' nor a language Whisper knows"),
+        ({"model_name": "base", "languages": ["en", "xx"]}, r"languages Whisper does not know: \['xx'\]"),
+        ({"model_name": "tiny.en", "languages": ["en", "de"]}, "English-only but languages are"),
+        ({"min_language_probability": 1.5}, "min_language_probability"),
+    ],
+)
+def test_impossible_language_settings_fail_at_start_up(options: dict[str, object], reason: str) -> None:
+    with pytest.raises(ValidationError, match=reason):
+        TranscriberSettings(**options)  # type: ignore[arg-type]
 
 
 def test_unknown_engine_is_refused() -> None:
@@ -81,6 +110,7 @@ def test_empty_model_path_means_the_bundled_model(monkeypatch: pytest.MonkeyPatc
 
 
 def test_english_only_check_also_applies_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_MODEL_NAME", "tiny.en")
     monkeypatch.setenv("RECAST_LANGUAGE", "fr")
 
     with pytest.raises(ValidationError, match="English-only"):

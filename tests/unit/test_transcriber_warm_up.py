@@ -15,6 +15,7 @@ from services.transcriber.vad import warm_up
 class RecordingEngine:
     engine = "spy"
     model = "spy"
+    multilingual = False
 
     def __init__(self) -> None:
         self.calls: list[tuple[Audio, str | None]] = []
@@ -22,6 +23,9 @@ class RecordingEngine:
     def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
         self.calls.append((audio, language))
         return TranscriptionResult(language=language or "und", segments=[])
+
+    def detect_language(self, audio: Audio) -> tuple[str, float]:
+        raise AssertionError("warming up never detects a language")
 
 
 def test_warm_up_loads_the_vad_model() -> None:

@@ -149,7 +149,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
 
     def transcribe(self, event: RecordingIngested) -> Transcript:
         language = self.settings.whisper_language
-        plan = plan_recording(event, self.store, self.settings)
+        plan = plan_recording(event, self.store, self.settings, self.engine)
         for chunk in plan.chunks:
             transcribe_chunk(plan, chunk, self.store, self.engine, language)
         return assemble_transcript(plan, self.store, self.engine, language).transcript
