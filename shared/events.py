@@ -73,6 +73,11 @@ class RecordingIngested(Event):
     duration_s: float = Field(ge=0, description="Duration of the audio stream in seconds.")
     container: str = Field(description="Container format reported by ffprobe, e.g. mp3, mov,mp4,m4a.")
     audio_codec: str = Field(description="Codec of the first audio stream, e.g. mp3, aac, opus.")
+    speakers: list[str] = Field(
+        default_factory=list,
+        description="Speakers' names in order of first appearance, from the upload's 'speakers' metadata "
+        "(comma-separated); the transcript uses them instead of S1, S2, ...",
+    )
 
 
 class TranscriptWord(BaseModel):

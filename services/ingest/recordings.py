@@ -200,6 +200,7 @@ class Ingestor:
             duration_s=round(decoded.duration_s, 3),
             container=media.container,
             audio_codec=media.audio_codec,
+            speakers=speaker_names(metadata.get("speakers", "")),
         )
 
     def _kind(self, key: str, metadata: dict[str, str]) -> RecordingKind:
@@ -254,3 +255,9 @@ def rejection_letter(rejection: Rejection, upload: UploadedObject) -> DeadLetter
         first_failed_at=now,
         last_failed_at=now,
     )
+
+
+def speaker_names(listed: str) -> list[str]:
+    """The upload's comma-separated ``speakers`` metadata as names, in order of first appearance.
+    Names reach subtitles and articles, so they are trimmed, kept short and never more than 20."""
+    return [name.strip()[:80] for name in listed.split(",") if name.strip()][:20]

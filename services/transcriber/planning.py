@@ -58,6 +58,7 @@ class TranscriptionPlan(BaseModel):
     title: str
     duration_s: float
     chunks: list[ChunkPlan]
+    speakers: list[str] = []  # names from the upload, in order of first appearance
 
     @property
     def speech_s(self) -> float:
