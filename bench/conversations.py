@@ -90,6 +90,28 @@ def room_noise(samples: int, rng: np.random.Generator, level: float) -> npt.NDAr
     return ((brown * 0.7 + white / 4 * 0.3) * level).astype(np.float32)
 
 
+def synthesize_turns(
+    script: list[tuple[Voice, str]], out: Path, *, pause_s: float = 1.0, noise_level: float = 0.01
+) -> list[Turn]:
+    """A fixed script, voice by voice, with ``pause_s`` between turns over room noise. A turn's
+    speaker is the index of its voice's first appearance in the script."""
+    order = list(dict.fromkeys(voice for voice, _ in script))
+    turns: list[Turn] = []
+    pieces: list[Pcm] = [np.zeros(int(0.5 * SAMPLE_RATE), dtype=np.int16)]
+    cursor = 0.5
+    with tempfile.TemporaryDirectory(prefix="recast-conversation-") as workdir:
+        for voice, text in script:
+            pcm = speak(voice, text, Path(workdir))
+            turns.append(Turn(order.index(voice), round(cursor, 3), round(cursor + len(pcm) / SAMPLE_RATE, 3), text))
+            pieces += [pcm, np.zeros(int(pause_s * SAMPLE_RATE), dtype=np.int16)]
+            cursor = turns[-1].end + pause_s
+    mix = np.concatenate(pieces).astype(np.float32) / 32768
+    mix += room_noise(len(mix), np.random.default_rng(0), noise_level)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_wav(out, np.clip(mix * 32767, -32768, 32767))
+    return turns
+
+
 def synthesize_conversation(seed: int, out: Path, *, target_s: float = 90.0) -> Conversation:
     rng = random.Random(seed)
     speaker_count = rng.choice((1, 2, 2, 3, 3))

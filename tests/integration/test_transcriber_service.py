@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.conversations import VOICES, synthesize_turns
 from bench.speech import Speech, synthesize
 from infra.local.stack import LocalStack
 from shared.events import RecordingIngested, RecordingKind, deterministic_id
@@ -69,7 +70,9 @@ def encode(source: Path, target: Path) -> Path:
     return target
 
 
-async def transcribe_upload(stack: LocalStack, path: Path) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+async def transcribe_upload(
+    stack: LocalStack, path: Path, speakers: tuple[str, ...] = ()
+) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     """Upload ``path``, announce it as ingested, and collect what the transcriber publishes about it
     until its transcript is ready, then for a few seconds more (to catch anything published twice)."""
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
@@ -89,6 +92,7 @@ async def transcribe_upload(stack: LocalStack, path: Path) -> tuple[str, dict[st
         duration_s=0,
         container=path.suffix.lstrip("."),
         audio_codec="unknown",
+        speakers=list(speakers),
     )
     consumer = AIOKafkaConsumer(*FOLLOWED, bootstrap_servers=stack.bootstrap_servers, auto_offset_reset="latest")
     await consumer.start()
@@ -155,8 +159,10 @@ async def test_long_speech_is_chunked_once_each_with_recording_timestamps(
         assert heard_at, f"{marker!r} not transcribed: {[s['text'] for s in segments]}"
         assert any(start - 1.5 <= s["start"] and s["end"] <= end + 1.5 for s in heard_at), (marker, start, heard_at)
 
+    # One voice: diarization finds one speaker, and every line says so.
     text = store.get_bytes(ready["txt_uri"]).decode()
-    assert text.splitlines() == [s["text"] for s in segments]
+    assert {s["speaker"] for s in segments} == {"S1"}
+    assert text.splitlines() == [f"S1: {s['text']}" for s in segments]
     assert store.get_bytes(ready["vtt_uri"]).decode().startswith("WEBVTT")
     assert store.get_bytes(ready["srt_uri"]).decode().startswith("1\n00:00:0")
 
@@ -193,3 +199,41 @@ async def test_silence_and_noise_produce_no_text(transcriber: LocalStack, tmp_pa
     assert store.get_bytes(seen[TRANSCRIPTS_READY][0]["txt_uri"]) == b""
     final = seen[RECORDINGS_STATUS][-1]
     assert final["state"] == "done" and "0 segments" in final["message"]
+    assert "no speakers" in final["message"], final["message"]
+
+
+# Three voices that a speaker encoder tells apart, taking turns across several 8 s chunks.
+HOST, GUEST, CALLER = VOICES[0], VOICES[1], VOICES[3]
+SCRIPT = [
+    (HOST, "Welcome back. Today we ask why most teams publish too much content."),
+    (GUEST, "Because volume feels like progress. We cut our output in half and leads went up."),
+    (HOST, "Half? How did you choose what to cut?"),
+    (CALLER, "I have a question about that. Did the sales team agree with the cut?"),
+    (GUEST, "Not at first. We showed them the numbers every week until they did."),
+    (HOST, "Thank you both. That is all the time we have today."),
+]
+
+
+async def test_several_voices_across_chunks_get_one_label_each(transcriber: LocalStack, tmp_path: Path) -> None:
+    turns = synthesize_turns(SCRIPT, tmp_path / "panel.wav", pause_s=1.2)
+    # Names for the first two voices from the upload's metadata; the third keeps its label.
+    upload = encode(tmp_path / "panel.wav", tmp_path / "panel.mp3")
+    recording_id, seen = await transcribe_upload(transcriber, upload, ("Host", "Guest"))
+    store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
+    assert seen[TRANSCRIPTION_CHUNKS][0]["chunk_count"] >= 2
+    ready = seen[TRANSCRIPTS_READY][0]
+    segments = json.loads(store.get_bytes(ready["transcript_uri"]))["segments"]
+
+    # Each turn's words carry one speaker, the same one for every turn of the same voice.
+    said_by: dict[int, set[str]] = {}
+    for turn in turns:
+        inside = [s for s in segments if turn.start - 0.3 <= (s["start"] + s["end"]) / 2 <= turn.end + 0.3]
+        assert inside, f"nothing transcribed in {turn}"
+        said_by.setdefault(turn.speaker, set()).update(s["speaker"] for s in inside)
+    assert said_by == {0: {"Host"}, 1: {"Guest"}, 2: {"S3"}}, said_by
+
+    assert store.get_bytes(ready["txt_uri"]).decode().startswith("Host: ")
+    assert "<v Guest>" in store.get_bytes(ready["vtt_uri"]).decode()
+    final = seen[RECORDINGS_STATUS][-1]
+    assert final["state"] == "done" and "3 speakers: Host, Guest, S3" in final["message"], final["message"]
+    assert all(e["diarize_s"] > 0 for e in log_events(transcriber, "chunk transcribed", recording_id))
