@@ -10,6 +10,10 @@ once. Two splits come from disjoint seeds: ``dev`` to choose the distance thresh
 * count exact — share of conversations whose number of speakers was found exactly.
 
     python -m bench.diarization --recordings 20 --tune
+    python -m bench.diarization --overhead --minutes 5
+
+``--overhead`` instead times, chunk by chunk on one multi-voice recording, what diarization adds
+to transcription (and what word timestamps would add), and what clustering 3 hours costs.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +30,8 @@ from scipy.optimize import linear_sum_assignment
 
 from bench.conversations import Conversation, synthesize_conversation
 from services.transcriber.audio import SAMPLE_RATE, read_wav
-from services.transcriber.diarization import SpeakerEncoder, VoiceWindows, diarize
+from services.transcriber.diarization import EMBEDDING_SIZE, SpeakerEncoder, VoiceWindows, cluster_voices, diarize
+from services.transcriber.engines import load_engine
 from services.transcriber.planning import ChunkTimeline, plan_chunks
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import vad_options
@@ -100,12 +106,68 @@ def summary(split: list[Measured], threshold: float) -> tuple[float, float, floa
     return attributed, exact, embed_rtf
 
 
+def overhead(minutes: float, threshold: float) -> None:
+    """CPU seconds of the service's own steps on the same chunks, side by side in one process."""
+    settings = TranscriberSettings()
+    engine = load_engine(settings)
+    worded = load_engine(settings.model_copy(update={"word_timestamps": True}))
+    encoder = SpeakerEncoder(settings.diarization_threads)
+    encoder.warm_up()
+    spent = {"transcribe": 0.0, "transcribe with word timestamps": 0.0, "embed voices": 0.0}
+    with tempfile.TemporaryDirectory(prefix="recast-overhead-") as workdir:
+        conversation = synthesize_conversation(7, Path(workdir) / "talk.wav", target_s=minutes * 60)
+        spool = Path(workdir) / "audio.pcm"
+        speech = find_speech(conversation.wav, spool, vad_options(settings))
+        chunks = plan_chunks(speech.spans, settings.max_chunk_s)
+        windows = []
+        for chunk in chunks:
+            audio = read_wav(chunk_wav(spool, chunk.spans))
+            started = time.process_time()
+            engine.transcribe(audio, settings.whisper_language)
+            spent["transcribe"] += time.process_time() - started
+            started = time.process_time()
+            worded.transcribe(audio, settings.whisper_language)
+            spent["transcribe with word timestamps"] += time.process_time() - started
+            started = time.process_time()
+            windows.append(encoder.embed_spans(audio, ChunkTimeline(chunk.spans)))
+            spent["embed voices"] += time.process_time() - started
+    started = time.process_time()
+    diarize(windows, threshold)
+    spent["cluster once"] = time.process_time() - started
+    speech_s = sum(chunk.speech_s for chunk in chunks)
+    print(f"{conversation.speaker_count} voices, {speech_s:.0f} s of speech in {len(chunks)} chunks, CPU seconds:")
+    for name, seconds in spent.items():
+        print(f"  {name:32} {seconds:7.2f}  ({seconds / spent['transcribe']:.1%} of transcribing)")
+    part_bytes = sum(len(w.model_dump_json()) for w in windows)
+    print(f"  voice windows stored: {part_bytes / speech_s / 1024:.2f} kB per second of speech")
+
+    hours = 3
+    count = int(hours * 3600 * 0.8)  # windows a second, for a recording that is ~80 % speech
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(3, EMBEDDING_SIZE))
+    vectors = (centres[rng.integers(0, 3, count)] + rng.normal(scale=0.05, size=(count, EMBEDDING_SIZE))).astype(
+        np.float32
+    )
+    tracemalloc.start()
+    started = time.process_time()
+    cluster_voices(vectors, threshold)
+    took = time.process_time() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"clustering {count} windows ({hours} h): {took:.2f} CPU s, peak {peak / 2**20:.0f} MB above the windows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recordings", type=int, default=20, help="Conversations in each split.")
     parser.add_argument("--tune", action="store_true", help="Sweep the threshold on the dev split first.")
     parser.add_argument("--threshold", type=float, default=TranscriberSettings().speaker_distance_threshold)
+    parser.add_argument("--overhead", action="store_true", help="Time diarization against transcription instead.")
+    parser.add_argument("--minutes", type=float, default=5, help="Length of the --overhead recording.")
     args = parser.parse_args()
+    if args.overhead:
+        overhead(args.minutes, args.threshold)
+        return
     encoder = SpeakerEncoder(TranscriberSettings().diarization_threads)
     encoder.warm_up()
     with tempfile.TemporaryDirectory(prefix="recast-diarization-set-") as workdir:
