@@ -237,3 +237,27 @@ async def test_several_voices_across_chunks_get_one_label_each(transcriber: Loca
     final = seen[RECORDINGS_STATUS][-1]
     assert final["state"] == "done" and "3 speakers: Host, Guest, S3" in final["message"], final["message"]
     assert all(e["diarize_s"] > 0 for e in log_events(transcriber, "chunk transcribed", recording_id))
+
+
+async def test_music_and_a_single_word_get_a_transcript_without_speakers(
+    transcriber: LocalStack, tmp_path: Path
+) -> None:
+    # 20 s of a changing chord (music to the VAD at most), then one short spoken phrase: too little
+    # speech for a voice print, so no speaker, and the status says why instead of failing.
+    spoken = synthesize_turns([(HOST, "Thanks.")], tmp_path / "word.wav", pause_s=0.5)
+    assert spoken[0].end - spoken[0].start < 1.5
+    notes = [("220", "277"), ("247", "311"), ("196", "262"), ("233", "294")]
+    music = [f"sine=f={a}:d=5:r=16000[n{i}a];sine=f={b}:d=5:r=16000[n{i}b]" for i, (a, b) in enumerate(notes)]
+    graph = ";".join(music) + ";" + "".join(f"[n{i}a][n{i}b]amix=2[m{i}];" for i in range(len(notes)))
+    graph += "".join(f"[m{i}]" for i in range(len(notes))) + "[0:a]concat=n=5:v=0:a=1"
+    upload = tmp_path / "music.mp3"
+    command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-i", str(tmp_path / "word.wav"), "-filter_complex"]
+    subprocess.run([*command, graph, "-ar", "16000", str(upload)], check=True)
+
+    _, seen = await transcribe_upload(transcriber, upload)
+
+    store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
+    transcript = json.loads(store.get_bytes(seen[TRANSCRIPTS_READY][0]["transcript_uri"]))
+    assert all(segment["speaker"] == "" for segment in transcript["segments"]), transcript["segments"]
+    final = seen[RECORDINGS_STATUS][-1]
+    assert final["state"] == "done" and "no speakers" in final["message"], final["message"]
