@@ -31,20 +31,20 @@ Audio = npt.NDArray[np.float32]
 Embeddings = npt.NDArray[np.float32]
 
 EMBEDDING_SIZE = 256
-# resemblyzer's encoder looks at 1.6 s (160 frames of 10 ms) at a time. One window a second
-# overlaps neighbours by 0.6 s: fine enough to place a change of voice, and the encoder's cost
-# stays near 1 % of the audio's duration.
+# resemblyzer's encoder looks at 1.6 s (160 frames of 10 ms) at a time. A window every 1.25 s
+# overlaps its neighbours a little, fine enough to place a change of voice; a window every
+# second cost 15.5 % of tiny.en's transcription time, above the 15 % budget (docs/benchmarks.md).
 FRAME_S = 0.01
 WINDOW_FRAMES = 160
 WINDOW_SAMPLES = round(WINDOW_FRAMES * FRAME_S * SAMPLE_RATE)
-STEP_FRAMES = 100
+STEP_FRAMES = 125
 # A stretch of speech shorter than this is too short for a voice print; the words in it take
 # the voice of the nearest window.
 MIN_SPAN_S = 0.5
 # Agglomerative clustering holds n²/2 distances: beyond this many windows it clusters an even
 # sample and assigns every window to the nearest cluster centre (3 hours = ~10k windows).
 MAX_CLUSTERED_WINDOWS = 2_000
-# Fewer windows than this (about 4 s of speech) cannot tell voices apart.
+# Fewer windows than this (about 5 s of speech) cannot tell voices apart.
 MIN_WINDOWS = 4
 # A cluster holding less than this share of the windows is crosstalk, noise or a cough rather
 # than a speaker: its windows join the nearest real speaker.
@@ -167,7 +167,7 @@ def diarize(windows: Iterable[VoiceWindows], distance_threshold: float) -> Diari
     ends = np.concatenate([np.asarray(w.ends) for w in parts])
     vectors = np.concatenate([w.matrix() for w in parts])
     if len(starts) < MIN_WINDOWS:
-        return Diarization(None, f"too little speech to tell voices apart ({len(starts)} s)")
+        return Diarization(None, f"too little speech to tell voices apart ({len(starts)} voice windows)")
     order = np.argsort(starts, kind="stable")
     centres = ((starts + ends) / 2)[order]
     labels = cluster_voices(vectors[order], distance_threshold)
