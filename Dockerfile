@@ -19,7 +19,7 @@ RUN apt-get update \
 # torch first, so nothing later resolves it from PyPI; openai-whisper with --no-deps because its
 # triton pin adds ~1 GB that a CPU never uses (its real needs come from the project's extra below).
 RUN pip install --index-url "${TORCH_INDEX_URL}" torch==2.13.0 \
-    && pip install --no-deps openai-whisper==20250625
+    && pip install --no-deps openai-whisper==20250625 resemblyzer==0.1.4
 
 RUN groupadd --gid 10001 recast \
     && useradd --uid 10001 --gid recast --create-home --shell /usr/sbin/nologin recast
@@ -30,7 +30,7 @@ WORKDIR /app
 # pulls every dependency, so a code change rebuilds just the last layers below.
 COPY pyproject.toml ./
 RUN mkdir shared services infra cli \
-    && pip install ".[openai-whisper]" \
+    && pip install ".[openai-whisper,diarization]" \
     && rm -rf build ./*.egg-info shared services infra cli
 
 COPY shared ./shared

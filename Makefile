@@ -21,7 +21,8 @@ $(INSTALLED): pyproject.toml Makefile scripts/install-system-packages.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps openai-whisper==20250625
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,openai-whisper]'
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps resemblyzer==0.1.4
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,openai-whisper,diarization]'
 	touch $@
 
 demo: setup
