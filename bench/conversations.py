@@ -134,6 +134,11 @@ def synthesize_conversation(seed: int, out: Path, *, target_s: float = 90.0) -> 
             cursor += duration + (rng.uniform(-0.6, -0.2) if rng.random() < 0.15 else rng.uniform(0.3, 1.2))
             if speaker_count > 1:
                 speaker = rng.choice([s for s in range(speaker_count) if s != speaker])
+    # A voice that the random turn order never (or only once, for a second) gave the floor is still
+    # a speaker if it said anything; one that never spoke is not. Number them as they first speak.
+    order = list(dict.fromkeys(turn.speaker for turn in turns))
+    turns = [Turn(order.index(t.speaker), t.start, t.end, t.text) for t in turns]
+    speaker_count = len(order)
     total = max(start + len(pcm) for start, pcm in pieces) + SAMPLE_RATE
     mix = np.zeros(total, dtype=np.float32)
     for start, pcm in pieces:
