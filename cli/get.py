@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from cli.common import load_settings, object_store
+from shared.events import Transcript
 
 console = Console()
 
@@ -38,6 +39,22 @@ def get(
         path.parent.mkdir(parents=True, exist_ok=True)
         store.download(key, path)
         console.print(f"{path}  [dim]<- s3://{settings.bucket}/{key}[/]")
+    transcript = target / "transcripts" / "transcript.json"
+    if transcript.exists():
+        console.print(who_spoke(Transcript.model_validate_json(transcript.read_text())))
     missing = [name for name in ("lead-magnet.md", "framework-article.md") if not (target / name).exists()]
     if missing:
         console.print(f"[yellow]not (yet) written: {', '.join(missing)}; `recast status {recording_id}` says why")
+
+
+def who_spoke(transcript: Transcript) -> str:
+    """One line on the transcript's speakers: each with their share of the talking, in order of
+    first appearance, or why there are none."""
+    talk: dict[str, float] = {}
+    for segment in transcript.segments:
+        if segment.speaker:
+            talk[segment.speaker] = talk.get(segment.speaker, 0.0) + segment.end - segment.start
+    if not talk:
+        return "speakers: not identified (`recast status` says why)"
+    total = sum(talk.values()) or 1.0
+    return "speakers: " + ", ".join(f"{name} {seconds / total:.0%}" for name, seconds in talk.items())

@@ -54,13 +54,17 @@ def upload(
         typer.Option("--title", "-t", help="Title; when left out the writers title each artifact from what was said."),
     ] = None,
     key: Annotated[str | None, typer.Option(help="Object key; incoming/<kind>s/<file name> by default.")] = None,
+    speakers: Annotated[
+        str | None,
+        typer.Option(help="Speakers' names in order of first appearance, comma-separated (ASCII: S3 metadata)."),
+    ] = None,
     follow: Annotated[bool, typer.Option(help="Follow the recording stage by stage until both rails are done.")] = True,
     timeout: Annotated[float, typer.Option(help="Seconds to follow before giving up.")] = 1800,
 ) -> None:
     """Upload a recording (multipart when large) and follow it through every stage."""
     settings = load_settings()
     key = key or f"incoming/{kind.value}s/{file.name}"
-    recording_id = put_recording(settings, file, key, kind, title or "")
+    recording_id = put_recording(settings, file, key, kind, title or "", speakers)
     console.print(f"uploaded [bold]{file.name}[/] to s3://{settings.bucket}/{key}")
     console.print(f"recording id [bold cyan]{recording_id}[/]")
     if not follow:
@@ -79,11 +83,15 @@ def upload(
     console.print(f"fetch the artifacts with: [bold]recast get {recording_id}[/]")
 
 
-def put_recording(settings: RecastSettings, file: Path, key: str, kind: Kind, title: str) -> str:
+def put_recording(
+    settings: RecastSettings, file: Path, key: str, kind: Kind, title: str, speakers: str | None = None
+) -> str:
     """Upload with a progress bar and return the id ingest will give this exact object version."""
     store = object_store(settings)
     content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     size = file.stat().st_size
+    # No title means none: the writers title the artifacts from what was said, never from the file name.
+    metadata = {"kind": kind.value} | ({"title": title} if title else {}) | ({"speakers": speakers} if speakers else {})
     transfer = TransferConfig(multipart_threshold=MULTIPART_THRESHOLD, multipart_chunksize=MULTIPART_CHUNK)
     with Progress(
         TextColumn("uploading"),
@@ -98,10 +106,7 @@ def put_recording(settings: RecastSettings, file: Path, key: str, kind: Kind, ti
             str(file),
             settings.bucket,
             key,
-            ExtraArgs={
-                "ContentType": content_type,
-                "Metadata": {"kind": kind.value} | ({"title": title} if title else {}),
-            },
+            ExtraArgs={"ContentType": content_type, "Metadata": metadata},
             Config=transfer,
             Callback=lambda sent: progress.advance(task, sent),
         )

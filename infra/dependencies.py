@@ -23,8 +23,9 @@ SERVICE_EXTRAS = {
     "framework_article_writer": "framework-article-writer",
     "scoreboard": "scoreboard",
 }
-# Installed with --no-deps beside the transcriber's extra (its declared triton pin is ~1 GB a CPU never uses).
-INSTALLED_WITHOUT_DEPS = {"openai-whisper": "transcriber"}
+# Installed with --no-deps beside the transcriber's extra: openai-whisper's triton pin is ~1 GB a CPU never
+# uses, resemblyzer's webrtcvad only builds from source (webrtcvad-wheels, in the extra, is the same module).
+INSTALLED_WITHOUT_DEPS = {"openai-whisper": "transcriber", "resemblyzer": "transcriber"}
 
 
 def normalise(name: str) -> str:

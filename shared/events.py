@@ -84,6 +84,11 @@ class RecordingIngested(Event):
         description="Language the uploader declared (object metadata 'language', ISO 639-1, e.g. de); "
         "None when not declared.",
     )
+    speakers: list[str] = Field(
+        default_factory=list,
+        description="Speakers' names in order of first appearance, from the upload's 'speakers' metadata "
+        "(comma-separated); the transcript uses them instead of S1, S2, ...",
+    )
 
 
 class TranscriptWord(BaseModel):

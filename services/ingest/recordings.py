@@ -218,6 +218,7 @@ class Ingestor:
             container=media.container,
             audio_codec=media.audio_codec,
             language=(metadata.get("language") or "").strip().lower()[:16] or None,
+            speakers=speaker_names(metadata.get("speakers", "")),
         )
 
     def _kind(self, key: str, metadata: dict[str, str]) -> RecordingKind:
@@ -272,3 +273,9 @@ def rejection_letter(rejection: Rejection, upload: UploadedObject) -> DeadLetter
         first_failed_at=now,
         last_failed_at=now,
     )
+
+
+def speaker_names(listed: str) -> list[str]:
+    """The upload's comma-separated ``speakers`` metadata as names, in order of first appearance.
+    Names reach subtitles and articles, so they are trimmed, kept short and never more than 20."""
+    return [name.strip()[:80] for name in listed.split(",") if name.strip()][:20]

@@ -18,6 +18,7 @@ from typing import Annotated
 from faststream import Context, ContextRepo
 
 from services.transcriber.chunk_partitions import chunk_key, spread_chunks
+from services.transcriber.diarization import SpeakerEncoder
 from services.transcriber.engines import SpeechToText, load_engine, warm_up_engine
 from services.transcriber.language import LanguageRefused
 from services.transcriber.planning import TranscriptionPlan
@@ -75,9 +76,17 @@ async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     # Both models run once now, so a fresh replica's first recording is not the one that waits.
     await asyncio.to_thread(warm_up, vad_options(settings))
     await asyncio.to_thread(warm_up_engine, engine, settings.whisper_language)
+    encoder = await asyncio.to_thread(load_speaker_encoder) if settings.diarization else None
     loaded = {"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)}
-    log.info("speech-to-text engine loaded", extra=loaded)
+    log.info("speech-to-text engine loaded", extra=loaded | {"diarization": settings.diarization})
     context.set_global("engine", engine)
+    context.set_global("encoder", encoder)
+
+
+def load_speaker_encoder() -> SpeakerEncoder:
+    encoder = SpeakerEncoder(settings.diarization_threads)
+    encoder.warm_up()  # its first call sets librosa up: seconds that no chunk should wait for
+    return encoder
 
 
 app = service_app("transcriber", broker, settings, setup=load_speech_to_text)
@@ -158,12 +167,15 @@ async def on_transcription_chunk_planned(
     event: TranscriptionChunkPlanned,
     store: Annotated[ObjectStore, Context("store")],
     engine: Annotated[SpeechToText, Context("engine")],
+    encoder: Annotated[SpeakerEncoder | None, Context("encoder", default=None)],
 ) -> None:
     context = {"recording_id": event.recording_id, "event_id": event.event_id, "chunk": event.chunk_index}
     try:
         plan = await in_thread(store.get_model, event.plan_uri, TranscriptionPlan)
         chunk = plan.chunks[event.chunk_index]
-        part, new = await asyncio.to_thread(transcribe_chunk, plan, chunk, store, engine, settings.whisper_language)
+        part, new = await asyncio.to_thread(
+            transcribe_chunk, plan, chunk, store, engine, settings.whisper_language, encoder
+        )
         done = await in_thread(chunks_done, store, event.recording_id)
     except Exception as error:
         await _report_failure(event.recording_id, event.source_key, error)
@@ -175,6 +187,7 @@ async def on_transcription_chunk_planned(
             | {
                 "speech_s": part.speech_s,
                 "transcribe_s": part.transcribe_s,
+                "diarize_s": part.diarize_s,
                 "rtf": round(part.transcribe_s / max(part.speech_s, 1e-6), 3),
                 "segments": len(part.segments),
             },
@@ -197,8 +210,9 @@ async def on_transcription_chunk_planned(
 async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToText, detail: str) -> None:
     """Assemble, store and announce the transcript, then mark the stage done."""
     try:
+        speaker_distance = settings.speaker_distance_threshold if settings.diarization else None
         stored: StoredTranscript = await asyncio.to_thread(
-            assemble_transcript, plan, store, engine, settings.whisper_language
+            assemble_transcript, plan, store, engine, settings.whisper_language, speaker_distance
         )
     except Exception as error:
         await _report_failure(plan.recording_id, plan.source_key, error)
@@ -224,7 +238,10 @@ async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToT
     )
     await to_transcripts.publish(ready, key=partition_key(ready))
     await in_thread(delete_chunk_audio, store, plan)
-    message = f"{len(transcript.segments)} segments by {transcript.engine} {transcript.model} ({detail})"
+    message = (
+        f"{len(transcript.segments)} segments by {transcript.engine} {transcript.model} ({detail}); "
+        f"{stored.speakers_note}"
+    )
     await status.report(
         plan.recording_id, Stage.transcribe, StageState.done, message=message, source_key=plan.source_key
     )

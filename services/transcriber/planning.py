@@ -60,6 +60,7 @@ class TranscriptionPlan(BaseModel):
     chunks: list[ChunkPlan]
     language: str = ""  # settled at planning, so every chunk is transcribed in the same language
     language_probability: float | None = None
+    speakers: list[str] = []  # names from the upload, in order of first appearance
 
     @property
     def speech_s(self) -> float:
@@ -125,6 +126,10 @@ class ChunkTimeline:
     @property
     def duration(self) -> float:
         return self._ends[-1] if self._ends else 0.0
+
+    def chunk_spans(self) -> list[tuple[float, float]]:
+        """Where each span sits inside the chunk's audio, (start, end) in chunk seconds."""
+        return [(end - span.duration, end) for span, end in zip(self._spans, self._ends, strict=True)]
 
     def to_recording_time(self, chunk_time: float, *, is_end: bool = False) -> float:
         """A start on a span boundary belongs to the next span, an end to the previous one."""

@@ -59,6 +59,19 @@ class TranscriberSettings(RecastSettings):
     no_speech_threshold: float = Field(default=0.6, gt=0, le=1)
     word_timestamps: bool = Field(default=False, description="Word timings in the transcript (costs ~20% speed).")
 
+    # Diarization: on its budget (measured in docs/benchmarks.md) it stays on by default.
+    diarization: bool = Field(default=True, description="Label each segment with its speaker (S1, S2, ...).")
+    diarization_threads: int = Field(
+        default=1, ge=1, description="CPU threads of the speaker encoder (a small LSTM gains little from more)."
+    )
+    speaker_distance_threshold: float = Field(
+        default=0.375,
+        gt=0,
+        lt=2,
+        description="Cosine distance at which two groups of voice windows count as different speakers "
+        "(chosen on the dev split of bench.diarization).",
+    )
+
     # Chunking: speech is cut at silences into chunks of at most this much audio, each one a
     # short job of its own (5 min is ~15 s of work at RTF 0.05), so no poll waits on a long recording.
     max_chunk_s: float = Field(default=300.0, ge=5, le=1800)

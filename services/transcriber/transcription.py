@@ -23,6 +23,13 @@ from faster_whisper.vad import VadOptions
 from pydantic import BaseModel
 
 from services.transcriber.audio import SAMPLE_RATE, read_wav
+from services.transcriber.diarization import (
+    SpeakerEncoder,
+    VoiceWindows,
+    attribute_speakers,
+    diarize,
+    speaker_names,
+)
 from services.transcriber.engines import SpeechToText
 from services.transcriber.exports import to_srt, to_txt, to_vtt
 from services.transcriber.guards import filter_repetitions
@@ -65,6 +72,8 @@ class ChunkTranscript(BaseModel):
     speech_s: float
     transcribe_s: float
     segments: list[TranscriptSegment]
+    voices: VoiceWindows | None = None  # speaker windows, when diarization is on
+    diarize_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ class StoredTranscript:
     srt: StoredObject
     vtt: StoredObject
     txt: StoredObject
+    speakers_note: str  # who was found, or why no one was: for the status message
 
 
 # --- 1. planning ----------------------------------------------------------------------------
@@ -116,6 +126,7 @@ def plan_recording(
         chunks=chunks,
         language=language.language,
         language_probability=language.probability,
+        speakers=event.speakers,
     )
     store.put_model(key, plan)
     return plan
@@ -145,24 +156,35 @@ def record_refusal(store: ObjectStore, recording_id: str, reason: str) -> None:
 
 
 def transcribe_chunk(
-    plan: TranscriptionPlan, chunk: ChunkPlan, store: ObjectStore, engine: SpeechToText, language: str | None
+    plan: TranscriptionPlan,
+    chunk: ChunkPlan,
+    store: ObjectStore,
+    engine: SpeechToText,
+    language: str | None,
+    encoder: SpeakerEncoder | None = None,
 ) -> tuple[ChunkTranscript, bool]:
-    """Transcribe one chunk and store its part; returns the part and whether it was new work."""
+    """Transcribe one chunk (and embed its voices, given an ``encoder``) and store its part;
+    returns the part and whether it was new work."""
     key = part_key(plan.recording_id, chunk.index)
     if store.head(key) is not None:
         return store.get_model(store.uri(key), ChunkTranscript), False
     audio = read_wav(store.get_bytes(store.uri(chunk.audio_key)))
     started = time.monotonic()
     result = engine.transcribe(audio, plan.language or language)
+    transcribe_s = time.monotonic() - started
     timeline = ChunkTimeline(chunk.spans)
+    started = time.monotonic()
+    voices = encoder.embed_spans(audio, timeline) if encoder is not None else None
     part = ChunkTranscript(
         index=chunk.index,
         language=result.language,
         engine=engine.engine,
         model=engine.model,
         speech_s=round(chunk.speech_s, 3),
-        transcribe_s=round(time.monotonic() - started, 3),
+        transcribe_s=round(transcribe_s, 3),
         segments=[to_recording_time(segment, timeline) for segment in result.segments],
+        voices=voices,
+        diarize_s=round(time.monotonic() - started, 3) if voices is not None else 0.0,
     )
     store.put_model(key, part)
     return part, True
@@ -215,15 +237,21 @@ def delete_chunk_audio(store: ObjectStore, plan: TranscriptionPlan) -> None:
 
 
 def assemble_transcript(
-    plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToText, language: str | None
+    plan: TranscriptionPlan,
+    store: ObjectStore,
+    engine: SpeechToText,
+    language: str | None,
+    speaker_distance: float | None = None,
 ) -> StoredTranscript:
     """Join every chunk's part into the transcript and store it with its exports. A recording
     without speech gets an empty transcript labelled with the configured ``language``
-    ("und", undetermined, when it was to be detected)."""
+    ("und", undetermined, when it was to be detected). With a ``speaker_distance`` threshold,
+    the voices of all chunks are clustered together and every segment names its speaker."""
     parts = [
         store.get_model(store.uri(part_key(plan.recording_id, chunk.index)), ChunkTranscript) for chunk in plan.chunks
     ]
     segments = filter_repetitions(segment for part in parts for segment in part.segments)
+    segments, speakers_note = _with_speakers(segments, parts, plan.speakers, speaker_distance)
     transcript = Transcript(
         recording_id=plan.recording_id,
         language=plan.language or (parts[0].language if parts else language or "und"),
@@ -243,4 +271,24 @@ def assemble_transcript(
         srt=store.put_text(transcript_key(recording_id, "srt"), to_srt(transcript), "application/x-subrip"),
         vtt=store.put_text(transcript_key(recording_id, "vtt"), to_vtt(transcript), "text/vtt; charset=utf-8"),
         txt=store.put_text(transcript_key(recording_id, "txt"), to_txt(transcript), "text/plain; charset=utf-8"),
+        speakers_note=speakers_note,
     )
+
+
+def _with_speakers(
+    segments: list[TranscriptSegment], parts: list[ChunkTranscript], names: list[str], speaker_distance: float | None
+) -> tuple[list[TranscriptSegment], str]:
+    if speaker_distance is None:
+        return segments, "diarization off"
+    if not segments:
+        return segments, "no speakers: nothing was said"
+    voices = [part.voices for part in parts if part.voices is not None]
+    if len(voices) < len(parts):
+        # Parts stored while diarization was off: labelling half a recording would mislead.
+        return segments, "no speakers: some chunks were transcribed with diarization off"
+    result = diarize(voices, speaker_distance)
+    if result.timeline is None:
+        return segments, f"no speakers: {result.reason}"
+    count = result.timeline.speaker_count
+    found = f"{count} speaker{'s' if count > 1 else ''}: {', '.join(speaker_names(count, names))}"
+    return attribute_speakers(segments, result.timeline, names), found

@@ -114,6 +114,11 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack, tr
     spoken = normalise(" ".join(segment["text"] for segment in segments))
     for word in ("content", "customers", "webinars", "checklist", "citations"):
         assert word in spoken, f"{word!r} was said in the sample but is not in the transcript: {spoken}"
+    # The sample is a host and a guest in two voices (samples/sample-webinar.txt).
+    said = [(s["speaker"], normalise(s["text"])) for s in segments]
+    assert {speaker for speaker, _ in said} == {"S1", "S2"}, said
+    assert {speaker for speaker, text in said if "welcome" in text or "nobody remembers" in text} == {"S1"}, said
+    assert {speaker for speaker, text in said if "webinars" in text or "checklist" in text} == {"S2"}, said
 
     lead_magnet = lead_magnets[0]
     assert lead_magnet["artifact_uri"].endswith(".md")

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.conversations import VOICES, synthesize_turns
 from bench.speech import Speech, synthesize
 from infra.local.stack import LocalStack
 from shared.events import RecordingIngested, RecordingKind, deterministic_id
@@ -75,11 +76,11 @@ def encode(source: Path, target: Path) -> Path:
 
 
 async def transcribe_upload(
-    stack: LocalStack, path: Path, language: str | None = None
+    stack: LocalStack, path: Path, language: str | None = None, speakers: tuple[str, ...] = ()
 ) -> tuple[str, dict[str, list[dict[str, Any]]]]:
-    """Upload ``path`` (declared to be in ``language``), announce it as ingested, and collect what the
-    transcriber publishes about it until its transcript is ready or it is refused, then for a few
-    seconds more (to catch anything published twice)."""
+    """Upload ``path`` (declared to be in ``language``, spoken by ``speakers``), announce it as ingested, and
+    collect what the transcriber publishes about it until its transcript is ready or it is refused, then
+    for a few seconds more (to catch anything published twice)."""
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
     key = f"incoming/webinars/{uuid.uuid4().hex[:8]}{path.suffix}"
     store.client.upload_file(str(path), stack.bucket, key)
@@ -98,6 +99,7 @@ async def transcribe_upload(
         container=path.suffix.lstrip("."),
         audio_codec="unknown",
         language=language,
+        speakers=list(speakers),
     )
     consumer = AIOKafkaConsumer(*FOLLOWED, bootstrap_servers=stack.bootstrap_servers, auto_offset_reset="latest")
     await consumer.start()
@@ -173,8 +175,10 @@ async def test_long_speech_is_chunked_once_each_with_recording_timestamps(
         assert 0.5 < segment["compression_ratio"] < 2.4, segment
     assert (ready["language"], ready["language_probability"]) == ("en", None)
 
+    # One voice: diarization finds one speaker, and every line says so.
     text = store.get_bytes(ready["txt_uri"]).decode()
-    assert text.splitlines() == [s["text"] for s in segments]
+    assert {s["speaker"] for s in segments} == {"S1"}
+    assert text.splitlines() == [f"S1: {s['text']}" for s in segments]
     assert store.get_bytes(ready["vtt_uri"]).decode().startswith("WEBVTT")
     assert store.get_bytes(ready["srt_uri"]).decode().startswith("1\n00:00:0")
 
@@ -236,3 +240,66 @@ async def test_a_recording_declared_in_a_language_the_model_cannot_transcribe_is
     }
     assert not log_events(transcriber, "giving up on the message; dead-lettering it", recording_id)
     assert "failed" not in [u["state"] for u in seen[RECORDINGS_STATUS]]
+
+    assert "no speakers" in final["message"], final["message"]
+
+
+# Three voices that a speaker encoder tells apart, taking turns across several 8 s chunks.
+HOST, GUEST, CALLER = VOICES[0], VOICES[1], VOICES[3]
+SCRIPT = [
+    (HOST, "Welcome back. Today we ask why most teams publish too much content."),
+    (GUEST, "Because volume feels like progress. We cut our output in half and leads went up."),
+    (HOST, "Half? How did you choose what to cut?"),
+    (CALLER, "I have a question about that. Did the sales team agree with the cut?"),
+    (GUEST, "Not at first. We showed them the numbers every week until they did."),
+    (HOST, "Thank you both. That is all the time we have today."),
+]
+
+
+async def test_several_voices_across_chunks_get_one_label_each(transcriber: LocalStack, tmp_path: Path) -> None:
+    turns = synthesize_turns(SCRIPT, tmp_path / "panel.wav", pause_s=1.2)
+    # Names for the first two voices from the upload's metadata; the third keeps its label.
+    upload = encode(tmp_path / "panel.wav", tmp_path / "panel.mp3")
+    recording_id, seen = await transcribe_upload(transcriber, upload, speakers=("Host", "Guest"))
+    store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
+    assert seen[TRANSCRIPTION_CHUNKS][0]["chunk_count"] >= 2
+    ready = seen[TRANSCRIPTS_READY][0]
+    segments = json.loads(store.get_bytes(ready["transcript_uri"]))["segments"]
+
+    # Each turn's words carry one speaker, the same one for every turn of the same voice.
+    said_by: dict[int, set[str]] = {}
+    for turn in turns:
+        inside = [s for s in segments if turn.start - 0.3 <= (s["start"] + s["end"]) / 2 <= turn.end + 0.3]
+        assert inside, f"nothing transcribed in {turn}"
+        said_by.setdefault(turn.speaker, set()).update(s["speaker"] for s in inside)
+    assert said_by == {0: {"Host"}, 1: {"Guest"}, 2: {"S3"}}, said_by
+
+    assert store.get_bytes(ready["txt_uri"]).decode().startswith("Host: ")
+    assert "<v Guest>" in store.get_bytes(ready["vtt_uri"]).decode()
+    final = seen[RECORDINGS_STATUS][-1]
+    assert final["state"] == "done" and "3 speakers: Host, Guest, S3" in final["message"], final["message"]
+    assert all(e["diarize_s"] > 0 for e in log_events(transcriber, "chunk transcribed", recording_id))
+
+
+async def test_music_and_a_single_word_get_a_transcript_without_speakers(
+    transcriber: LocalStack, tmp_path: Path
+) -> None:
+    # 20 s of a changing chord (music to the VAD at most), then one short spoken phrase: too little
+    # speech for a voice print, so no speaker, and the status says why instead of failing.
+    spoken = synthesize_turns([(HOST, "Thanks.")], tmp_path / "word.wav", pause_s=0.5)
+    assert spoken[0].end - spoken[0].start < 1.5
+    notes = [("220", "277"), ("247", "311"), ("196", "262"), ("233", "294")]
+    music = [f"sine=f={a}:d=5:r=16000[n{i}a];sine=f={b}:d=5:r=16000[n{i}b]" for i, (a, b) in enumerate(notes)]
+    graph = ";".join(music) + ";" + "".join(f"[n{i}a][n{i}b]amix=2[m{i}];" for i in range(len(notes)))
+    graph += "".join(f"[m{i}]" for i in range(len(notes))) + "[0:a]concat=n=5:v=0:a=1"
+    upload = tmp_path / "music.mp3"
+    command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-i", str(tmp_path / "word.wav"), "-filter_complex"]
+    subprocess.run([*command, graph, "-ar", "16000", str(upload)], check=True)
+
+    _, seen = await transcribe_upload(transcriber, upload)
+
+    store = ObjectStore(make_s3_client(transcriber.settings()), transcriber.bucket)
+    transcript = json.loads(store.get_bytes(seen[TRANSCRIPTS_READY][0]["transcript_uri"]))
+    assert all(segment["speaker"] == "" for segment in transcript["segments"]), transcript["segments"]
+    final = seen[RECORDINGS_STATUS][-1]
+    assert final["state"] == "done" and "no speakers" in final["message"], final["message"]

@@ -30,6 +30,7 @@ from infra.local.stack import free_port
 from services.ingest.notifications import UploadedObject
 from services.ingest.recordings import Ingestor
 from services.ingest.settings import IngestSettings
+from services.transcriber.diarization import SpeakerEncoder
 from services.transcriber.engines import SpeechToText, load_engine
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import assemble_transcript, plan_recording, transcribe_chunk
@@ -67,6 +68,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         self.cache_dir = cache_dir or Path(os.environ.get(CACHE_DIR_VARIABLE) or REPO_ROOT / ".run" / "eval-cache")
         self.settings = settings or TranscriberSettings()
         self._engine: SpeechToText | None = None
+        self._encoder: SpeakerEncoder | None = None
         self._server: ThreadedMotoServer | None = None
         self._store: ObjectStore | None = None
         self._ingested: dict[str, RecordingIngested] = {}
@@ -104,6 +106,13 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         if self._engine is None:  # loaded only when some transcript is not cached yet
             self._engine = load_engine(self.settings)
         return self._engine
+
+    @property
+    def encoder(self) -> SpeakerEncoder | None:
+        """The speaker encoder when the transcriber diarizes, as the service loads it."""
+        if self._encoder is None and self.settings.diarization:
+            self._encoder = SpeakerEncoder(self.settings.diarization_threads)
+        return self._encoder
 
     def spoken(self, recording: EvalRecording) -> SpokenRecording:
         if recording.source == "debate":
@@ -151,8 +160,9 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         language = self.settings.whisper_language
         plan = plan_recording(event, self.store, self.settings, self.engine)
         for chunk in plan.chunks:
-            transcribe_chunk(plan, chunk, self.store, self.engine, language)
-        return assemble_transcript(plan, self.store, self.engine, language).transcript
+            transcribe_chunk(plan, chunk, self.store, self.engine, language, self.encoder)
+        speaker_distance = self.settings.speaker_distance_threshold if self.settings.diarization else None
+        return assemble_transcript(plan, self.store, self.engine, language, speaker_distance).transcript
 
     def _transcriber_fingerprint(self) -> str:
         """Changes with the settings that shape a transcript and with the transcriber's code, so work on the

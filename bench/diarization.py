@@ -1,0 +1,196 @@
+"""How well the transcriber tells voices apart, on synthetic multi-voice conversations.
+
+Each conversation (``bench.conversations``) goes through the transcriber's own steps minus
+Whisper: VAD, chunks cut at silences, speaker windows embedded chunk by chunk, clustered
+once. Two splits come from disjoint seeds: ``dev`` to choose the distance threshold (with
+``--tune``), ``held-out`` to report it. Scored on 0.1 s frames where exactly one voice speaks:
+
+* speech attributed right — share of frames whose speaker, after the best one-to-one mapping
+  of found speakers to true ones, is the true speaker (speech the VAD missed counts as wrong);
+* count exact — share of conversations whose number of speakers was found exactly.
+
+    python -m bench.diarization --recordings 20 --tune
+    python -m bench.diarization --overhead --minutes 5
+
+``--overhead`` instead times, chunk by chunk on one multi-voice recording, what diarization adds
+to transcription (and what word timestamps would add), and what clustering 3 hours costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from bench.conversations import Conversation, synthesize_conversation
+from services.transcriber.audio import SAMPLE_RATE, read_wav
+from services.transcriber.diarization import EMBEDDING_SIZE, SpeakerEncoder, VoiceWindows, cluster_voices, diarize
+from services.transcriber.engines import load_engine
+from services.transcriber.planning import ChunkTimeline, plan_chunks
+from services.transcriber.settings import TranscriberSettings
+from services.transcriber.transcription import vad_options
+from services.transcriber.vad import chunk_wav, find_speech
+
+SPLITS = {"dev": 0, "held-out": 10_000}
+FRAME_S = 0.1
+# Short chunks, so every conversation is clustered across several chunks as in the service.
+CHUNK_S = 30.0
+
+
+@dataclass(frozen=True)
+class Measured:
+    conversation: Conversation
+    windows: list[VoiceWindows]
+    embed_s: float
+
+
+@dataclass(frozen=True)
+class Score:
+    attributed: float  # frames right, 0..1
+    found: int  # speakers found
+
+
+def measure(conversation: Conversation, encoder: SpeakerEncoder, settings: TranscriberSettings) -> Measured:
+    with tempfile.TemporaryDirectory(prefix="recast-diarization-") as workdir:
+        spool = Path(workdir) / "audio.pcm"
+        speech = find_speech(conversation.wav, spool, vad_options(settings))
+        windows = []
+        embed_s = 0.0
+        for chunk in plan_chunks(speech.spans, CHUNK_S):
+            audio = read_wav(chunk_wav(spool, chunk.spans))
+            started = time.monotonic()
+            windows.append(encoder.embed_spans(audio, ChunkTimeline(chunk.spans)))
+            embed_s += time.monotonic() - started
+    return Measured(conversation, windows, embed_s)
+
+
+def score(measured: Measured, threshold: float) -> Score:
+    conversation = measured.conversation
+    frames = np.arange(0, conversation.duration_s, FRAME_S) + FRAME_S / 2
+    truth = np.full(len(frames), -1)
+    talking = np.zeros(len(frames), dtype=int)
+    for turn in conversation.turns:
+        inside = (frames >= turn.start) & (frames < turn.end)
+        truth[inside] = turn.speaker
+        talking += inside
+    single = talking == 1
+    result = diarize(measured.windows, threshold)
+    if result.timeline is None:
+        return Score(0.0, 0)
+    timeline = result.timeline
+    found = np.array([timeline.speaker_at(t) for t in frames[single]])
+    confusion = np.zeros((conversation.speaker_count, timeline.speaker_count))
+    np.add.at(confusion, (truth[single], found), 1)
+    rows, cols = linear_sum_assignment(-confusion)
+    return Score(float(confusion[rows, cols].sum() / max(single.sum(), 1)), timeline.speaker_count)
+
+
+def build_split(name: str, count: int, encoder: SpeakerEncoder, workdir: Path) -> list[Measured]:
+    settings = TranscriberSettings()
+    seeds = range(SPLITS[name], SPLITS[name] + count)
+    return [measure(synthesize_conversation(seed, workdir / f"{name}-{seed}.wav"), encoder, settings) for seed in seeds]
+
+
+def summary(split: list[Measured], threshold: float) -> tuple[float, float, float]:
+    scores = [score(m, threshold) for m in split]
+    speech = [m.conversation.duration_s for m in split]
+    attributed = float(np.average([s.attributed for s in scores], weights=speech))
+    exact = float(np.mean([s.found == m.conversation.speaker_count for s, m in zip(scores, split, strict=True)]))
+    embed_rtf = sum(m.embed_s for m in split) / sum(speech)
+    return attributed, exact, embed_rtf
+
+
+def overhead(minutes: float, threshold: float) -> None:
+    """CPU seconds of the service's own steps on the same chunks, side by side in one process."""
+    settings = TranscriberSettings()
+    engine = load_engine(settings)
+    worded = load_engine(settings.model_copy(update={"word_timestamps": True}))
+    encoder = SpeakerEncoder(settings.diarization_threads)
+    encoder.warm_up()
+    spent = {"transcribe": 0.0, "transcribe with word timestamps": 0.0, "embed voices": 0.0}
+    with tempfile.TemporaryDirectory(prefix="recast-overhead-") as workdir:
+        conversation = synthesize_conversation(7, Path(workdir) / "talk.wav", target_s=minutes * 60)
+        spool = Path(workdir) / "audio.pcm"
+        speech = find_speech(conversation.wav, spool, vad_options(settings))
+        chunks = plan_chunks(speech.spans, settings.max_chunk_s)
+        windows = []
+        for chunk in chunks:
+            audio = read_wav(chunk_wav(spool, chunk.spans))
+            started = time.process_time()
+            engine.transcribe(audio, settings.whisper_language)
+            spent["transcribe"] += time.process_time() - started
+            started = time.process_time()
+            worded.transcribe(audio, settings.whisper_language)
+            spent["transcribe with word timestamps"] += time.process_time() - started
+            started = time.process_time()
+            windows.append(encoder.embed_spans(audio, ChunkTimeline(chunk.spans)))
+            spent["embed voices"] += time.process_time() - started
+    started = time.process_time()
+    diarize(windows, threshold)
+    spent["cluster once"] = time.process_time() - started
+    speech_s = sum(chunk.speech_s for chunk in chunks)
+    print(f"{conversation.speaker_count} voices, {speech_s:.0f} s of speech in {len(chunks)} chunks, CPU seconds:")
+    for name, seconds in spent.items():
+        print(f"  {name:32} {seconds:7.2f}  ({seconds / spent['transcribe']:.1%} of transcribing)")
+    part_bytes = sum(len(w.model_dump_json()) for w in windows)
+    print(f"  voice windows stored: {part_bytes / speech_s / 1024:.2f} kB per second of speech")
+
+    hours = 3
+    count = int(hours * 3600 * 0.8)  # windows a second, for a recording that is ~80 % speech
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(3, EMBEDDING_SIZE))
+    vectors = (centres[rng.integers(0, 3, count)] + rng.normal(scale=0.05, size=(count, EMBEDDING_SIZE))).astype(
+        np.float32
+    )
+    tracemalloc.start()
+    started = time.process_time()
+    cluster_voices(vectors, threshold)
+    took = time.process_time() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"clustering {count} windows ({hours} h): {took:.2f} CPU s, peak {peak / 2**20:.0f} MB above the windows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--recordings", type=int, default=20, help="Conversations in each split.")
+    parser.add_argument("--tune", action="store_true", help="Sweep the threshold on the dev split first.")
+    parser.add_argument("--threshold", type=float, default=TranscriberSettings().speaker_distance_threshold)
+    parser.add_argument("--overhead", action="store_true", help="Time diarization against transcription instead.")
+    parser.add_argument("--minutes", type=float, default=5, help="Length of the --overhead recording.")
+    args = parser.parse_args()
+    if args.overhead:
+        overhead(args.minutes, args.threshold)
+        return
+    encoder = SpeakerEncoder(TranscriberSettings().diarization_threads)
+    encoder.warm_up()
+    with tempfile.TemporaryDirectory(prefix="recast-diarization-set-") as workdir:
+        splits = {name: build_split(name, args.recordings, encoder, Path(workdir)) for name in SPLITS}
+    threshold = args.threshold
+    if args.tune:
+        print("threshold  dev attributed  dev count exact")
+        best = (-1.0, threshold)
+        for candidate in np.arange(0.20, 0.56, 0.025):
+            attributed, exact, _ = summary(splits["dev"], float(candidate))
+            print(f"{candidate:9.3f}  {attributed:14.1%}  {exact:15.1%}")
+            best = max(best, (attributed + exact, float(candidate)))
+        threshold = best[1]
+        print(f"chosen on dev: {threshold:.3f}\n")
+    print(f"threshold {threshold:.3f}, {args.recordings} conversations a split, 1-3 voices, ~90 s each")
+    print("split      speech attributed right  speaker count exact  embedding RTF")
+    for name, split in splits.items():
+        attributed, exact, embed_rtf = summary(split, threshold)
+        print(f"{name:9}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}")
+    counts = [m.conversation.speaker_count for split in splits.values() for m in split]
+    print(f"voices per conversation: {dict(sorted({c: counts.count(c) for c in counts}.items()))}")
+    print(f"(audio at {SAMPLE_RATE} Hz, scored on {FRAME_S} s frames with one voice)")
+
+
+if __name__ == "__main__":
+    main()
