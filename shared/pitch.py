@@ -221,7 +221,7 @@ _RULES = (
     # A first-person seller offering the product or the service.
     _rule(
         PitchKind.product_promotion,
-        rf"\bthat's (?:exactly |precisely )?(?:why|what) (?:we|i) (?:built|made|created|designed|launched|started)\b"
+        rf"\bthat(?:'s| is) (?:\w+ly )?(?:why|what) (?:we|i)(?:'ve)? (?:built|made|created|designed|launched|started)\b"
         rf"|\bwe (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b",
@@ -239,7 +239,8 @@ _RULES = (
         PitchKind.product_promotion,
         rf"\b(?:our|my|its|their) (?:new |latest )?(?:{_OFFERING}|features?)\b(?!\s+team\b)"
         r"(?=[^.]{0,60}\b(?:for you|you can now|you.ll get|helps?|lets?|allows?|enables?|automates?|handles?|"
-        r"boosts?|saves?|plugs?|integrates?|takes care|does|makes?|gives?|is (?:the|a|an|built|designed|made|perfect"
+        r"boosts?|saves?|plugs?|integrates?|takes care|does|makes?|gives?|automatically|out of the box"
+        r"|is (?:the|a|an|built|designed|made|perfect"
         r"|for)|in action)\b)"
         rf"|\b(?:with|using|through|via) (?:our|my) (?:\w+ )?{_OFFERING}\b",
         "promotes the seller's product",

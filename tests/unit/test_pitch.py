@@ -185,3 +185,13 @@ def test_neither_rail_carries_a_sponsor_read_once_the_insight_stage_strips_it() 
 
     assert words_of_the_read_in(artifacts(stripped)) == []
     assert PitchKind.ad_block in {finding.kind for finding in findings}
+
+
+def test_self_promotion_is_caught_even_when_the_product_name_is_misheard() -> None:
+    # From the eval's dev split: Whisper heard the product's name wrong, the shape of the pitch stays.
+    spoken = (
+        "And, look, if you want all this track for you automatically, that's literally what we built at Renouli, "
+        "our platform flags champion changes, and tickets sentiment out of the box."
+    )
+    kinds = {cue.kind for cue in find_pitch_cues(spoken)}
+    assert kinds == {PitchKind.product_promotion}
