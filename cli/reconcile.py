@@ -13,7 +13,8 @@ claim only, older than ``--stale-after``   the claim is released and an S3 notif
 both ``content/<id>/…`` artifacts          nothing: complete (with both output events on their
                                            topics, or the article refused on review)
 ``recordings/<id>/rejected.json``          nothing: rejected
-``transcripts/<id>/refused.json``           nothing: refused (a language the model cannot serve)
+``transcripts/<id>/refused.json``          nothing: refused (a language the model cannot serve)
+``insights/<id>/insights.json``, refused   nothing: refused (nothing worth publishing)
 =========================================  =====================================================
 
 Re-driven events carry the ids the services themselves give them (``deterministic_id``), and
@@ -155,8 +156,8 @@ def plan_redrive(
         return Redrive(recording_id, "transcribed", TRANSCRIPTS_READY, _json(ready))
     insights_uri = store.uri(insights_key(recording_id))
     insight_set = store.get_model(insights_uri, InsightSet)
-    if not insight_set.insights:
-        return Redrive(recording_id, "insights")  # nothing for the writers to write from
+    if insight_set.refusal_reason or not insight_set.insights:
+        return Redrive(recording_id, "refused")  # nothing worth publishing: the insight stage said why
     # The writers act on a recording's last insight, which tells them the set is complete.
     last = insight_set.insights[-1]
     extracted = InsightExtracted(

@@ -142,6 +142,16 @@ async def test_reconcile_redrives_each_recording_from_its_furthest_stage(servers
     assert set(extracted) == {ids[3], ids[4]}
     assert all(event["insight_index"] == event["insight_count"] - 1 for event in extracted.values())
 
+    # Refused at the insight stage (nothing worth publishing): ended, not stalled.
+    refused = "ee" * 12
+    seed(store, refused, 2)
+    said_why = InsightSet(
+        recording_id=refused, source_key="k", title="", keywords=[], insights=[], refusal_reason="small talk"
+    )
+    store.put_model(f"insights/{refused}/insights.json", said_why)
+    [plan] = [plan for plan in plan_all(store, stale_after_s=0) if plan.recording_id == refused]
+    assert (plan.reached, plan.needed) == ("refused", False)
+
     # A fresh claim (ingest at work) is left alone.
     seed(store, "ff" * 12, 0)
     fresh = {plan.recording_id: plan for plan in plan_all(store, stale_after_s=600)}
