@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from services.ingest.media import RejectedUpload
 from services.ingest.notifications import UploadedObject
@@ -18,16 +15,6 @@ from shared.keys import claim_key, ingested_key, recording_id_for, rejected_key
 from shared.storage import ObjectStore
 
 KEY = "incoming/podcasts/talk.mp3"
-
-
-@pytest.fixture
-def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[ObjectStore]:
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
-    with mock_aws():
-        client = boto3.client("s3", region_name="us-east-1")
-        client.create_bucket(Bucket="recast")
-        yield ObjectStore(client, "recast")
 
 
 def upload(store: ObjectStore) -> tuple[UploadedObject, str]:

@@ -3,13 +3,9 @@ and an upload another ingest still holds is looked at again until it is done."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-import boto3
-import pytest
-from moto import mock_aws
 
 from services.ingest.polling import PollCursor
 from shared.storage import ObjectStore
@@ -60,16 +56,6 @@ def test_memory_holds_only_the_look_back_window() -> None:
     assert len(cursor.handled) <= 2
     assert look(cursor, [upload("late-multipart", 47 * 60 - 30)]) == ["late-multipart"]  # within the look-back
     assert look(cursor, [upload("ancient", 0)]) == []
-
-
-@pytest.fixture
-def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[ObjectStore]:
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
-    with mock_aws():
-        client = boto3.client("s3", region_name="us-east-1")
-        client.create_bucket(Bucket="recast")
-        yield ObjectStore(client, "recast")
 
 
 def test_a_restarted_ingest_starts_from_the_saved_checkpoint(store: ObjectStore) -> None:

@@ -6,12 +6,10 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from services.scoreboard.intake import Rejected, accept
 from services.scoreboard.ledger import Ledger
@@ -134,16 +132,6 @@ def test_validation_errors_never_echo_the_gating_fields() -> None:
 
 
 # Counting once, on one rail ------------------------------------------------------------------
-@pytest.fixture
-def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[ObjectStore]:
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
-    with mock_aws():
-        client = boto3.client("s3", region_name="us-east-1")
-        client.create_bucket(Bucket="recast")
-        yield ObjectStore(client, "recast")
-
-
 def test_a_replayed_engagement_counts_once_even_after_a_restart(store: ObjectStore) -> None:
     Ledger(store, Rail.lead_magnets).register(RECORDS[Rail.lead_magnets])
     assert Ledger(store, Rail.lead_magnets).count(LEAD_MAGNET.artifact_uri, "e1", "form_fill")
