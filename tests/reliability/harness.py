@@ -40,25 +40,33 @@ from shared.topics import (
 )
 from tests.conftest import make_stack
 
-# Short talks the insights engine finds a point of view, a number and a three-step framework in,
-# so both rails publish (about 20 s of espeak-ng speech each).
+# Short talks that both rails publish from (about 30-35 s of espeak-ng speech each): a point of view, a
+# number, a three-step process, and a key phrase the speaker says more than once (the lead magnet's keyword).
 TALKS = [
     "Most people believe that more blog posts bring more customers. I think that is wrong. "
-    "In our data, cutting our publishing in half raised leads by forty percent. Here is the process. "
-    "First, record one expert conversation every week. Second, pull out the strongest opinion. "
-    "Third, turn each opinion into one article and one checklist. Depth beats volume.",
-    "Most teams think onboarding is a product problem. I think that is wrong, it is a handoff problem. "
-    "In our data, forty percent of new accounts never logged in after the first week. Here is the process. "
-    "First, record a short handoff video for every deal. Second, share the notes before the kickoff. "
-    "Third, call the customer on day one. Context beats features.",
-    "Most people believe that cold email still works. I think that is wrong. "
-    "In our data, warm introductions closed three times more deals. Here is the process. "
-    "First, list the customers who love you. Second, ask each one for a single introduction. "
-    "Third, follow up within a day. Trust beats volume.",
-    "Most managers believe that more meetings mean more alignment. I think that is wrong. "
-    "In our data, cutting meetings in half raised shipped features by thirty percent. Here is the process. "
-    "First, write the decision down before the meeting. Second, invite only the people who decide. "
-    "Third, end every meeting with one owner. Writing beats talking.",
+    "In our data, cutting our blog posts in half raised qualified leads by forty percent. "
+    "Here is the process we use for every expert conversation. First, record one expert conversation every week. "
+    "Second, pull out the strongest opinion and the numbers behind it. "
+    "Third, turn each opinion into one article and one checklist. Depth beats volume, every single time.",
+    "Most teams think customer onboarding is a product problem. I think that is wrong, it is a handoff problem. "
+    "Customers forget why they bought when nobody carries the story from sales to success. "
+    "In our data, forty percent of new accounts never logged in after the first week of onboarding. "
+    "Here is the process we use for every customer handoff. "
+    "First, record a short customer handoff video for every deal. "
+    "Second, share the sales notes with the success manager before the kickoff. "
+    "Third, finish every customer handoff with a call on day one. Context beats features, and the customer handoff "
+    "is where context lives.",
+    "Most people believe that cold email still works for new business. I think that is wrong. "
+    "In our data, warm introductions closed three times more deals than cold email. "
+    "Here is the process we use for warm introductions. First, list the customers who love your product. "
+    "Second, ask each happy customer for a single introduction to a peer. "
+    "Third, follow up within a day while the introduction is still warm. Trust beats volume.",
+    "Most managers believe that more meetings mean more alignment across the team. I think that is wrong. "
+    "A calendar full of status updates leaves engineers no quiet time to build anything. "
+    "In our data, cutting weekly meetings in half raised shipped features by thirty percent. "
+    "Here is the process we use for every weekly meeting. First, write the decision down before the meeting starts. "
+    "Second, invite to the weekly meeting only the people who actually decide. "
+    "Third, end every weekly meeting with one named owner for each decision. Writing beats talking.",
 ]
 RECORDINGS_PER_SCENARIO = 20
 # What every reliability stack runs with: fast polling, short leases, bad-input limits that a
@@ -82,7 +90,7 @@ def synthesize_talks(directory: Path) -> list[bytes]:
     clips = []
     for index, text in enumerate(TALKS):
         wav, mp3 = directory / f"talk-{index}.wav", directory / f"talk-{index}.mp3"
-        subprocess.run(["espeak-ng", "-s", "190", "-w", str(wav), text], check=True)
+        subprocess.run(["espeak-ng", "-s", "165", "-w", str(wav), text], check=True)
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-b:a", "48k", str(mp3)], check=True)
         clips.append(mp3.read_bytes())
     return clips

@@ -82,6 +82,10 @@ def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_con
     sentences = split_into_sentences(segments)
     assert quotable(sentences, segments, FLOOR) == [False, True, True, False, False, False]
     assert segment_is_reliable(segments[2], FLOOR)
+    # Whisper's own rule: confident text in a window it half thought silent (fast synthetic speech) is speech.
+    fast = segment(24, "Cutting our posts in half raised qualified leads.", avg_logprob=-0.34, no_speech_prob=0.52)
+    assert segment_is_reliable(fast, FLOOR)
+    assert not segment_is_reliable(fast.model_copy(update={"avg_logprob": -0.7}), FLOOR)
 
 
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:

@@ -25,7 +25,10 @@ class ConfidenceFloor:
 def segment_is_reliable(segment: TranscriptSegment, floor: ConfidenceFloor) -> bool:
     if segment.avg_logprob is not None and segment.avg_logprob < floor.min_avg_logprob:
         return False
-    if segment.no_speech_prob is not None and segment.no_speech_prob > floor.max_no_speech_prob:
+    # Whisper's own rule: a window is silence only when it also decoded weakly, and weak decoding is
+    # refused above. A high no-speech probability beside confident text (fast or synthetic speech often
+    # scores ~0.5) is speech; it decides alone only when the text's confidence is unknown.
+    if segment.avg_logprob is None and (segment.no_speech_prob or 0.0) > floor.max_no_speech_prob:
         return False
     if segment.compression_ratio is not None and segment.compression_ratio > floor.max_compression_ratio:
         return False
