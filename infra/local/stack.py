@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -55,9 +56,29 @@ class StackError(RuntimeError):
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
+    """A port to listen on that nothing holds, chosen below the kernel's ephemeral range: a port from
+    bind(0) is ephemeral, and an outgoing connection (a Kafka client's) could take it between this
+    choice and the service's bind, which failed a stack's start-up with 'address already in use'."""
+    ephemeral_low = _ephemeral_range_start()
+    for _ in range(200):
+        port = random.randint(10_000, ephemeral_low - 1)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:  # an unusual port range: fall back to any free port
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _ephemeral_range_start() -> int:
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32_768
+    return max(low, 10_001)
 
 
 def port_open(host: str, port: int) -> bool:
