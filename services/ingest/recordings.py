@@ -8,8 +8,9 @@ What ingest decided is kept next to the claim, so S3 stays the durable record of
 ``recordings/<id>/ingested.json`` (the ``RecordingIngested`` event, written before it is
 published, so ``recast reconcile`` can publish it again) or ``recordings/<id>/rejected.json``.
 Once the event is on the broker the claim says ``published``. A claim that does not is work in
-progress — or the trace of an ingest that died; after ``claim_lease_s`` the next look takes it
-over, publishing the stored event if there is one.
+progress, renewed by its holder while it checks the upload (``services.ingest.lease``) — or the
+trace of an ingest that died: once it has gone ``claim_lease_s`` without a renewal the next look
+takes it over, publishing the stored event if there is one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from urllib.parse import quote_plus
 
 from botocore.exceptions import ClientError
 
+from services.ingest.lease import ClaimRenewal
 from services.ingest.media import RejectedUpload, decode_audio_stream, probe_media
 from services.ingest.notifications import UploadedObject
 from services.ingest.settings import IngestSettings
@@ -120,7 +122,8 @@ class Ingestor:
                 return self.store.get_model(self.store.uri(ingested_key(recording_id)), RecordingIngested)
             self.store.put_bytes(claim_key(recording_id), json.dumps(claim).encode(), "application/json")
         try:
-            event = self._validated_event(recording_id, upload, etag, head)
+            with ClaimRenewal(self.store, claim_key(recording_id), claim, self.settings.claim_lease_s):
+                event = self._validated_event(recording_id, upload, etag, head)
         except RejectedUpload as rejection:
             log.error("upload rejected: %s", rejection, extra={"recording_id": recording_id, "key": upload.key})
             self.store.put_bytes(
@@ -158,7 +161,8 @@ class Ingestor:
         return dict(json.loads(self.store.get_bytes(self.store.uri(rejected_key(recording_id)))))
 
     def _held_claim(self, recording_id: str) -> tuple[str, float] | None:
-        """The state of an existing claim and its age in seconds; None if it is gone."""
+        """The state of an existing claim and the seconds since it was last written (claimed or renewed);
+        None if it is gone."""
         head = self.store.head(claim_key(recording_id))
         if head is None:
             return None

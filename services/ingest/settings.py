@@ -26,7 +26,8 @@ class IngestSettings(RecastSettings):
         default=-60.0, le=0, description="A recording whose peak level stays below this (dBFS) is rejected as silent."
     )
     claim_lease_s: float = Field(
-        default=1800,
+        default=60,
         gt=0,
-        description="A claim older than this with no outcome (ingest died mid-way) is taken over by the next look.",
+        description="A claim not renewed for this long (the ingest holding it died) is taken over by the next look; "
+        "its holder renews it every quarter of this while it checks the upload.",
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
+from services.ingest.lease import ClaimRenewal
 from services.ingest.media import RejectedUpload
 from services.ingest.notifications import UploadedObject
 from services.ingest.recordings import Ingestor, Pending, Rejection
@@ -93,3 +95,32 @@ def test_a_rejection_is_announced_again_until_it_is_marked_announced(
     ingestor.mark_rejection_announced(first)
     assert ingestor.ingest(notice) is None
     assert json.loads(store.get_bytes(store.uri(rejected_key(recording_id))))["announced"] is True
+
+
+def test_a_claim_is_renewed_while_its_upload_is_checked_and_never_after(store: ObjectStore) -> None:
+    claim(store, "r1", "claimed")
+    with ClaimRenewal(store, claim_key("r1"), {"key": KEY, "state": "claimed"}, lease_s=0.2) as renewal:
+        time.sleep(0.3)
+    assert renewal.renewals >= 2
+    assert "renewed_at" in json.loads(store.get_bytes(store.uri(claim_key("r1"))))
+    claim(store, "r1", "published")  # what mark_published writes next
+    time.sleep(0.2)
+    assert json.loads(store.get_bytes(store.uri(claim_key("r1"))))["state"] == "published"
+
+
+def test_a_slow_check_outlasting_the_lease_keeps_its_claim(store: ObjectStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check longer than the lease is not mistaken for a dead ingest: its renewals keep the claim fresh."""
+    notice, recording_id = upload(store)
+    settings = IngestSettings(claim_lease_s=2)
+    holder, other = Ingestor(store, settings), Ingestor(store, settings)
+    looks = []
+
+    def slow_check(*args: object) -> RecordingIngested:
+        time.sleep(2.6)  # past the lease: without renewals the claim's age would exceed it
+        looks.append(other.ingest(notice))
+        return stored_event(recording_id, notice.etag)
+
+    monkeypatch.setattr(holder, "_validated_event", slow_check)
+    outcome = holder.ingest(notice)
+    assert isinstance(outcome, RecordingIngested) and outcome.recording_id == recording_id
+    assert looks == [Pending(recording_id)]
