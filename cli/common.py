@@ -8,6 +8,7 @@ without a broker; the Kafka helpers only fetch those events.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from shared.broker import kafka_security
 from shared.settings import RecastSettings
 from shared.status import FINAL_STAGES, RecordingStatusChanged, Stage, StageState
 from shared.storage import ObjectStore, make_s3_client
+
+log = logging.getLogger("recast.cli")
 
 STAGES = tuple(Stage)
 TERMINAL = (StageState.done, StageState.failed, StageState.refused)
@@ -172,8 +175,13 @@ async def _assigned_consumer(settings: RecastSettings, topics: Iterable[str]) ->
     return consumer
 
 
-async def read_all(settings: RecastSettings, topics: Iterable[str]) -> list[bytes]:
-    """Every record value on ``topics`` now, from the start of each partition to its current end."""
+async def read_all(settings: RecastSettings, topics: Iterable[str], stall_s: float = 10.0) -> list[bytes]:
+    """Every record value on ``topics`` now, from the start of each partition to its current end.
+
+    A partition that yields nothing for ``stall_s`` although its end offset says there is more is
+    left with a warning rather than waited on for ever: a record a producer wrote across a broker
+    restart can count in the end offset and never be served (seen with Tansu on memory storage).
+    """
     consumer = await _assigned_consumer(settings, topics)
     try:
         partitions = list(consumer.assignment())
@@ -181,15 +189,29 @@ async def read_all(settings: RecastSettings, topics: Iterable[str]) -> list[byte
         await consumer.seek_to_beginning(*partitions)
         values: list[bytes] = []
         pending = {partition for partition in partitions if ends[partition] > await consumer.position(partition)}
+        last_progress = time.monotonic()
         while pending:
             batches = await consumer.getmany(*pending, timeout_ms=1000)
             for partition, records in batches.items():
                 values += [record.value for record in records if record.value is not None]
+                if records:
+                    last_progress = time.monotonic()
                 if records and records[-1].offset + 1 >= ends[partition]:
                     pending.discard(partition)
             for partition in list(pending):
                 if await consumer.position(partition) >= ends[partition]:
                     pending.discard(partition)
+            if pending and time.monotonic() - last_progress > stall_s:
+                for partition in sorted(pending):
+                    position = await consumer.position(partition)
+                    log.warning(
+                        "%s[%d]: nothing readable from offset %d although the end offset is %d: left unread",
+                        partition.topic,
+                        partition.partition,
+                        position,
+                        ends[partition],
+                    )
+                break
         return values
     finally:
         await consumer.stop()

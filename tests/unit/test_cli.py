@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
 
+import pytest
+from aiokafka import TopicPartition
 from typer.testing import CliRunner
 
+from cli import common
 from cli.common import fold_status, format_seconds, parse_status
 from cli.main import app
 from cli.watch import describe
 from shared.keys import recording_id_for
+from shared.settings import RecastSettings
 from shared.status import RecordingStatusChanged, Stage, StageState
 from shared.topics import FRAMEWORK_ARTICLE_REVIEW, LEAD_MAGNETS
 
@@ -150,3 +157,48 @@ def test_every_command_is_registered() -> None:
 def test_upload_rejects_an_unknown_kind() -> None:
     result = CliRunner().invoke(app, ["upload", __file__, "--kind", "lecture"])
     assert result.exit_code != 0
+
+
+class UnservedRecordConsumer:
+    """A partition whose end offset counts a record the broker never serves, beside one that reads normally."""
+
+    def __init__(self) -> None:
+        self.stuck, self.fine = TopicPartition("content.lead-magnets", 2), TopicPartition("content.lead-magnets", 0)
+        self.positions = {self.stuck: 0, self.fine: 0}
+        self.stopped = False
+
+    def assignment(self) -> set[TopicPartition]:
+        return {self.stuck, self.fine}
+
+    async def end_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
+        return {self.stuck: 1, self.fine: 1}
+
+    async def seek_to_beginning(self, *partitions: TopicPartition) -> None:
+        return None
+
+    async def position(self, partition: TopicPartition) -> int:
+        return self.positions[partition]
+
+    async def getmany(self, *partitions: TopicPartition, timeout_ms: int) -> dict[TopicPartition, list[Any]]:
+        await asyncio.sleep(0.01)
+        if self.fine in partitions and self.positions[self.fine] == 0:
+            self.positions[self.fine] = 1
+            return {self.fine: [SimpleNamespace(offset=0, value=b"served")]}
+        return {}
+
+    async def stop(self) -> None:
+        self.stopped = True
+
+
+async def test_read_all_leaves_a_partition_that_serves_nothing_of_what_its_end_offset_counts(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    consumer = UnservedRecordConsumer()
+
+    async def assigned(*args: object) -> UnservedRecordConsumer:
+        return consumer
+
+    monkeypatch.setattr(common, "_assigned_consumer", assigned)
+    values = await asyncio.wait_for(common.read_all(RecastSettings(), ["content.lead-magnets"], stall_s=0.2), 5)
+    assert values == [b"served"] and consumer.stopped
+    assert "content.lead-magnets[2]: nothing readable from offset 0 although the end offset is 1" in caplog.text
