@@ -47,7 +47,8 @@ test: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 # Fault injection on the local stack (kill -9, broker restarts, S3 503s, hostile input): prints the
-# table (scenario, recordings in, completed, lost, duplicates, errors surfaced) and writes it into docs/reliability.md.
+# table (scenario, recordings in, completed, lost, duplicates, in flight when killed, errors surfaced) and writes it
+# into docs/reliability.md.
 reliability: setup
 	mkdir -p $(RUN_DIR)
 	RECAST_RELIABILITY_REPORT=docs/reliability.md $(PY) -m pytest tests/reliability -m 'reliability or not reliability' -p no:cacheprovider --basetemp=$(RUN_DIR)/reliability $(PYTEST_ARGS)

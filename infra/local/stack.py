@@ -100,6 +100,8 @@ class LocalStack:
     external_kafka: str | None = None
     external_s3: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Environment for one service's processes only, over extra_env (a test slows one stage's S3 down).
+    service_env: dict[str, dict[str, str]] = field(default_factory=dict)
     pids: dict[str, int] = field(default_factory=dict)
     # Each service process's operations endpoint (/metrics, /health, /ready) on 127.0.0.1.
     metrics_ports: dict[str, int] = field(default_factory=dict)
@@ -276,7 +278,7 @@ class LocalStack:
         if service == "scoreboard":
             self.webhook_ports[name] = self.webhook_port if replica == 0 else free_port()
             env["RECAST_WEBHOOK_PORT"] = str(self.webhook_ports[name])
-        self._spawn(name, command, self.env | env)
+        self._spawn(name, command, self.env | self.service_env.get(service, {}) | env)
 
     def metrics_url(self, name: str, path: str = "/metrics") -> str:
         """Where one process (``transcriber``, ``transcriber-2``, ...) serves /metrics, /health, /ready."""

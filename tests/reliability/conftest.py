@@ -15,7 +15,16 @@ import pytest
 
 from tests.reliability.harness import RESULTS, synthesize_talks
 
-COLUMNS = ("scenario", "recordings in", "completed", "lost", "duplicates", "errors surfaced", "notes")
+COLUMNS = (
+    "scenario",
+    "recordings in",
+    "completed",
+    "lost",
+    "duplicates",
+    "in flight when killed",
+    "errors surfaced",
+    "notes",
+)
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +34,8 @@ def talks(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
 
 def results_table() -> str:
     rows = [
-        (r.scenario, r.recordings_in, r.completed, r.lost, r.duplicates, r.errors_surfaced, r.notes) for r in RESULTS
+        (r.scenario, r.recordings_in, r.completed, r.lost, r.duplicates, r.in_flight, r.errors_surfaced, r.notes)
+        for r in RESULTS
     ]
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]

@@ -1,11 +1,15 @@
 """What the fault-injection scenarios share: speech clips, a stack per scenario, a faulty S3 proxy,
 and the ledger that counts recordings in, completed, lost and duplicated.
 
-"Duplicate output" is defined on what a subscriber sees: for one recording and one rail, more
-than one *distinct* ``event_id`` on the rail's topic, or more than one distinct artifact checksum.
-The same event delivered twice (same ``event_id``, a redelivery) is at-least-once delivery, which
-consumers drop by ``event_id``; it is counted separately as ``redelivered`` and not a duplicate.
-The same goes for ``recordings.ingested`` and ``transcripts.ready``: one fact, one id.
+"Duplicate output" is defined on what a subscriber sees: for one fact (a recording's ingest, one
+of its chunks, its transcript, one of its insights, each rail's artifact or refusal), more than one
+*distinct* ``event_id`` on its topic, or more than one distinct artifact checksum. The same event
+delivered twice (same ``event_id``, a redelivery) is at-least-once delivery, which consumers drop
+by ``event_id``; it is counted separately as ``redelivered`` and not a duplicate.
+
+"In flight when killed" is read from the killed process's own log: FastStream logs ``Received``
+when a handler takes a message and ``Processed`` when it is done, so a message received and not
+processed by the time of the kill -9 was inside a handler.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ import subprocess
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from cli.common import read_all
 from infra.local.stack import LocalStack, free_port
@@ -32,10 +38,14 @@ from shared.keys import recording_id_for
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import (
     DEAD_LETTERS,
+    FRAMEWORK_ARTICLE_REVIEW,
     FRAMEWORK_ARTICLES,
+    INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
     RECORDINGS_STATUS,
+    S3_EVENTS,
+    TRANSCRIPTION_CHUNKS,
     TRANSCRIPTS_READY,
 )
 from tests.conftest import make_stack
@@ -69,19 +79,27 @@ TALKS = [
     "Third, end every weekly meeting with one named owner for each decision. Writing beats talking.",
 ]
 RECORDINGS_PER_SCENARIO = 20
-# What every reliability stack runs with: fast polling, short leases, bad-input limits that a
-# test can reach with small files (5 MB, 65 minutes).
+# How slow a stage's S3 gets while the suite waits to kill it inside a message.
+SLOW_S3_DELAY_S = 0.4
+# Every reliability stack runs with the production defaults (polling, claim lease, retries) except
+# bad-input limits that a test can reach with small files (5 MB, 65 minutes) and the model.
 RELIABILITY_ENV = {
-    "RECAST_POLL_INTERVAL_S": "0.5",
-    "RECAST_CLAIM_LEASE_S": "10",
     "RECAST_MAX_UPLOAD_BYTES": str(5 * 1024 * 1024),
     "RECAST_MAX_DURATION_S": "3900",
-    "RECAST_RETRY_BASE_DELAY_S": "0.5",
-    "RECAST_RETRY_MAX_DELAY_S": "8",
-    "RECAST_RETRY_ATTEMPTS": "8",
     # These scenarios break the plumbing, not the speech; the fastest model keeps the suite's time
     # (the default model is exercised end to end by tests/e2e and tests/eval).
     "RECAST_MODEL_NAME": "tiny.en",
+}
+# One fact per key on each topic a stage publishes once per fact: a second event_id for the same key
+# is a duplicate. The status topic (many updates per recording by design) and dead letters are not.
+FACTS: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
+    RECORDINGS_INGESTED: lambda event: (event["recording_id"],),
+    TRANSCRIPTION_CHUNKS: lambda event: (event["recording_id"], event.get("chunk_index")),
+    TRANSCRIPTS_READY: lambda event: (event["recording_id"],),
+    INSIGHTS_EXTRACTED: lambda event: (event["recording_id"], event.get("insight_index")),
+    LEAD_MAGNETS: lambda event: (event["recording_id"],),
+    FRAMEWORK_ARTICLES: lambda event: (event["recording_id"],),
+    FRAMEWORK_ARTICLE_REVIEW: lambda event: (event["recording_id"],),
 }
 
 
@@ -105,6 +123,7 @@ class ScenarioResult:
     duplicates: int
     errors_surfaced: int
     notes: str = ""
+    in_flight: str = "—"  # messages inside a handler when a process was killed (kill scenarios only)
 
 
 RESULTS: list[ScenarioResult] = []
@@ -129,6 +148,21 @@ def upload_talks(store: ObjectStore, clips: list[bytes], scenario: str, count: i
         )
         uploads[recording_id_for(store.bucket, key, str(put["ETag"]))] = key
     return uploads
+
+
+async def notify_uploads(stack: LocalStack, store: ObjectStore, uploads: dict[str, str]) -> None:
+    """Announce each upload on s3.events as MinIO's bucket notifications would (moto sends none), so
+    ingest works from notifications, its primary path, with polling as the safety net."""
+    producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
+    await producer.start()
+    try:
+        for key in uploads.values():
+            etag = str(store.head(key)["ETag"]).strip('"')  # type: ignore[index]
+            record = {"eventName": "s3:ObjectCreated:Put", "s3": {"bucket": {"name": store.bucket},
+                      "object": {"key": quote_plus(key), "eTag": etag}}}  # fmt: skip
+            await producer.send_and_wait(S3_EVENTS, json.dumps({"Records": [record]}).encode(), key=key.encode())
+    finally:
+        await producer.stop()
 
 
 def artifacts_done(store: ObjectStore, recording_ids: Iterable[str]) -> set[str]:
@@ -173,15 +207,7 @@ class Ledger:
     events: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
     async def read(self, stack: LocalStack) -> None:
-        topics = (
-            RECORDINGS_INGESTED,
-            TRANSCRIPTS_READY,
-            LEAD_MAGNETS,
-            FRAMEWORK_ARTICLES,
-            RECORDINGS_STATUS,
-            DEAD_LETTERS,
-        )
-        for topic in topics:
+        for topic in (*FACTS, RECORDINGS_STATUS, DEAD_LETTERS):
             for value in await read_all(stack.settings(), [topic]):
                 with contextlib.suppress(ValueError):
                     event = json.loads(value)
@@ -205,8 +231,12 @@ class Ledger:
     def duplicates(self, recording_ids: Iterable[str]) -> tuple[int, int]:
         """(duplicate outputs, redeliveries): see the module docstring."""
         duplicates = redelivered = 0
-        for topic in (RECORDINGS_INGESTED, TRANSCRIPTS_READY, LEAD_MAGNETS, FRAMEWORK_ARTICLES):
-            for events in self.by_recording(topic, recording_ids).values():
+        for topic, fact_of in FACTS.items():
+            facts: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+            for recording_events in self.by_recording(topic, recording_ids).values():
+                for event in recording_events:
+                    facts[fact_of(event)].append(event)
+            for events in facts.values():
                 ids = {event["event_id"] for event in events}
                 checksums = {event.get("artifact_sha256") for event in events}
                 duplicates += max(len(ids), len(checksums)) - 1
@@ -231,6 +261,7 @@ async def settle_and_account(
     timeout_s: float,
     notes: str = "",
     ledger: Ledger | None = None,
+    in_flight: str = "—",
 ) -> tuple[ScenarioResult, Ledger]:
     """Wait for both rails of every upload, let redeliveries land, then count from the topics."""
     store = store_of(stack)
@@ -249,9 +280,123 @@ async def settle_and_account(
         duplicates=duplicates,
         errors_surfaced=errors + len(ledger.dead_letters()),
         notes=(notes + f"; {redelivered} redelivered event(s) with a repeated id").lstrip("; "),
+        in_flight=in_flight,
     )
     RESULTS.append(result)
     return result, ledger
+
+
+@dataclass
+class ServiceLog:
+    """One service process's JSON log (``<run_dir>/<name>.log``, appended to across restarts)."""
+
+    path: Path
+    start: int = 0  # where the current process's lines begin
+
+    def restarted(self) -> None:
+        self.start = self.path.stat().st_size if self.path.exists() else 0
+
+    def open_messages(self) -> list[dict[str, Any]]:
+        """The ``Received`` lines of the current process with no ``Processed`` after them."""
+        received: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for record in self._records():
+            if record.get("message") == "Received":
+                received[message_of(record)] = record
+            elif record.get("message") == "Processed":
+                received.pop(message_of(record), None)
+        return list(received.values())
+
+    def received(self) -> set[tuple[str, str, str]]:
+        """Every message the current process has taken."""
+        return {message_of(record) for record in self._records() if record.get("message") == "Received"}
+
+    def _records(self) -> Iterable[dict[str, Any]]:
+        if not self.path.exists():
+            return
+        with self.path.open("rb") as log:
+            log.seek(self.start)
+            for line in log:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue  # a line cut short by the kill
+                if isinstance(record, dict):
+                    yield record
+
+    def busy_for(self, seconds: float) -> list[dict[str, Any]]:
+        """Messages the current process has been inside for at least ``seconds``."""
+        now = datetime.now(UTC)
+        return [
+            record
+            for record in self.open_messages()
+            if (now - datetime.fromisoformat(record["ts"])).total_seconds() >= seconds
+        ]
+
+
+def message_of(record: dict[str, Any]) -> tuple[str, str, str]:
+    """A consumed message as its log lines name it: topic, FastStream's message id (offset and
+    timestamp, the same on a redelivery) and the event id."""
+    return str(record.get("topic")), str(record.get("message_id")), str(record.get("event_id"))
+
+
+class StatusTail:
+    """The latest state of every (recording, stage) on recordings.status, read as it happens."""
+
+    def __init__(self, stack: LocalStack) -> None:
+        self.stack = stack
+        self.latest: dict[tuple[str, str], str] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> StatusTail:
+        consumer = AIOKafkaConsumer(
+            RECORDINGS_STATUS, bootstrap_servers=self.stack.bootstrap_servers, auto_offset_reset="earliest"
+        )
+        await consumer.start()
+        self._task = asyncio.create_task(self._follow(consumer))
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _follow(self, consumer: AIOKafkaConsumer) -> None:
+        try:
+            async for record in consumer:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    update = json.loads(record.value)
+                    self.latest[(update["recording_id"], update["stage"])] = update["state"]
+        finally:
+            await consumer.stop()
+
+
+async def kill_inside_a_message(
+    stack: LocalStack,
+    name: str,
+    log: ServiceLog,
+    inside: Callable[[dict[str, Any]], bool] = lambda record: True,
+    slow: S3FaultProxy | None = None,
+    timeout_s: float = 240,
+) -> list[dict[str, Any]]:
+    """SIGKILL ``name`` while its handler is inside a message ``inside`` accepts (with ``slow``'s S3
+    made slow meanwhile, so a short stage stays inside long enough), restart it at once as a
+    supervisor would, and return the messages it was inside."""
+    if slow is not None:
+        slow.delay_s = SLOW_S3_DELAY_S
+    try:
+        # Inside for a moment already: the handler is at work, not about to log "Processed".
+        settle = 0.0 if slow is None else SLOW_S3_DELAY_S / 2
+        found = await wait_until(lambda: any(inside(r) for r in log.busy_for(settle)), timeout_s, 0.05)
+        assert found, f"{name} was never seen inside a message"
+        stack.stop(name, kill=True)
+    finally:
+        if slow is not None:
+            slow.delay_s = 0.0
+    in_flight = log.open_messages()
+    log.restarted()
+    stack.start(name, wait=False)
+    return in_flight
 
 
 async def publish_raw(stack: LocalStack, topic: str, value: bytes, key: bytes | None = None) -> None:
@@ -264,18 +409,20 @@ async def publish_raw(stack: LocalStack, topic: str, value: bytes, key: bytes | 
 
 
 class S3FaultProxy:
-    """An HTTP proxy on 127.0.0.1 in front of moto that answers 503 SlowDown while a fault is on.
+    """An HTTP proxy on 127.0.0.1 in front of moto that answers 503 SlowDown, or is slow, while a fault is on.
 
     moto has no switch for 5xx, so the faults are made in front of it: every request is sent
     upstream with ``Connection: close`` (one request per connection), which lets the proxy
     decide per request. ``fail_ratio`` of the requests that arrive while faulting get a 503
-    (S3's own throttling answer, which boto3 and ffmpeg both see as retryable).
+    (S3's own throttling answer, which boto3 and ffmpeg both see as retryable); with ``delay_s``
+    every request waits that long before it is passed on.
     """
 
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port = upstream_port
         self.port = free_port()
         self.fail_ratio = 0.0
+        self.delay_s = 0.0
         self.injected = 0
         self._random = random.Random(6)
         self._loop = asyncio.new_event_loop()
@@ -329,6 +476,8 @@ class S3FaultProxy:
                 await writer.drain()
             writer.close()
             return
+        if self.delay_s:
+            await asyncio.sleep(self.delay_s)
         lines = [line for line in head.split(b"\r\n") if line and not line.lower().startswith(b"connection:")]
         head = b"\r\n".join([*lines, b"Connection: close", b"", b""])
         try:
