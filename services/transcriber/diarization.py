@@ -6,8 +6,9 @@ speech span is cut into short windows and each window gets a GE2E speaker embedd
 as float16, ~0.7 kB a window. The assembling step then clusters all windows of the recording
 at once, so S1 in the first chunk is S1 in the last. No pretrained diarization model ships in
 any package we can install, so the clustering is ours: average-linkage agglomerative
-clustering on cosine distance with a distance threshold, which also decides how many speakers
-there are (a solo podcast is one cluster).
+clustering on cosine distance. How many speakers there are is read off the dendrogram: one if even
+its last merge joins windows closer than a distance threshold (a solo podcast), otherwise as many
+as the cut at the largest jump between successive merge distances leaves.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ MIN_SPAN_S = 0.5
 MAX_CLUSTERED_WINDOWS = 2_000
 # Fewer windows than this (about 5 s of speech) cannot tell voices apart.
 MIN_WINDOWS = 4
-# A cluster holding less than this share of the windows is crosstalk, noise or a cough rather
-# than a speaker: its windows join the nearest real speaker.
-MIN_SPEAKER_SHARE = 0.03
+# The count is looked for among the dendrogram's last merges: a panel larger than this is
+# counted as this many voices.
+MAX_SPEAKERS = 8
 
 
 class VoiceWindows(BaseModel):
@@ -166,7 +167,7 @@ class Diarization:
     reason: str = ""
 
 
-def diarize(windows: Iterable[VoiceWindows], distance_threshold: float) -> Diarization:
+def diarize(windows: Iterable[VoiceWindows], solo_distance: float) -> Diarization:
     """Cluster every window of a recording into speakers."""
     parts = [w for w in windows if w.starts]
     if not parts:
@@ -177,13 +178,19 @@ def diarize(windows: Iterable[VoiceWindows], distance_threshold: float) -> Diari
     if len(starts) < MIN_WINDOWS:
         return Diarization(None, f"too little speech to tell voices apart ({len(starts)} voice windows)")
     order = np.argsort(starts, kind="stable")
-    centres = ((starts + ends) / 2)[order]
-    labels = cluster_voices(vectors[order], distance_threshold)
+    starts, ends = starts[order], ends[order]
+    centres = (starts + ends) / 2
+    # Windows of one stretch of speech overlap; a gap between two is silence the VAD cut out.
+    pauses = starts[1:] > ends[:-1]
+    labels = cluster_voices(vectors[order], solo_distance, pauses)
     return Diarization(SpeakerTimeline(centres=centres, labels=labels))
 
 
-def cluster_voices(vectors: Embeddings, distance_threshold: float) -> npt.NDArray[np.int64]:
-    """Speaker of each row of ``vectors`` (time-ordered), numbered in order of first appearance."""
+def cluster_voices(
+    vectors: Embeddings, solo_distance: float, pauses: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.int64]:
+    """Speaker of each row of ``vectors`` (time-ordered), numbered in order of first appearance.
+    ``pauses[i]`` says a pause lies between windows ``i`` and ``i + 1`` (none if not given)."""
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     sample = np.linspace(0, len(unit) - 1, min(len(unit), MAX_CLUSTERED_WINDOWS)).round().astype(int)
     sample = np.unique(sample)
@@ -191,30 +198,51 @@ def cluster_voices(vectors: Embeddings, distance_threshold: float) -> npt.NDArra
         raw = np.zeros(len(unit), dtype=np.int64)
     else:
         tree = linkage(unit[sample], method="average", metric="cosine")
-        sample_labels = fcluster(tree, t=distance_threshold, criterion="distance")
+        count = count_speakers(tree[:, 2], solo_distance)
+        sample_labels = fcluster(tree, t=count, criterion="maxclust")
         raw = _assign_to_speakers(unit, unit[sample], sample_labels)
-    raw = _smooth(raw)
+    raw = _smooth(raw, np.zeros(len(raw) - 1, dtype=bool) if pauses is None else pauses)
     first_seen = {label: rank for rank, label in enumerate(dict.fromkeys(raw.tolist()))}
     return np.array([first_seen[label] for label in raw.tolist()], dtype=np.int64)
 
 
+def count_speakers(merge_distances: npt.NDArray[np.float64], solo_distance: float) -> int:
+    """How many voices an average-linkage dendrogram holds, from its merge distances.
+
+    Windows of one voice join each other at small, closely spaced distances; joining two voices
+    costs a step up. So the count is the number of clusters left by cutting at the largest step
+    between successive merges among the last ``MAX_SPEAKERS``. A fixed distance cut gets this
+    wrong both ways: a noisy voice spreads wide enough to split in two, and a voice heard for one
+    short turn is too few windows to pass any share of the recording, though it stands as far from
+    the others as any speaker. Only one speaker has no step to find: that is when even the last
+    merge joins windows closer than ``solo_distance``.
+    """
+    last = np.sort(np.asarray(merge_distances, dtype=np.float64))[::-1][:MAX_SPEAKERS]
+    if len(last) == 0 or last[0] < solo_distance:
+        return 1
+    if len(last) == 1:
+        return 2
+    # steps[i] is the step below which i + 2 clusters remain.
+    steps = last[:-1] - last[1:]
+    return int(np.argmax(steps)) + 2
+
+
 def _assign_to_speakers(unit: Embeddings, sample: Embeddings, sample_labels: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
-    """Every window to the nearest centre of the clusters big enough to be a speaker."""
-    clusters, counts = np.unique(sample_labels, return_counts=True)
-    big = clusters[counts >= max(2, MIN_SPEAKER_SHARE * len(sample_labels))]
-    if len(big) == 0:
-        big = clusters[[int(np.argmax(counts))]]
-    centres = np.stack([sample[sample_labels == c].mean(axis=0) for c in big])
+    """Every window to the nearest speaker's centre: a window the sample left out, or one the
+    tree joined to a cluster early on and would sit better with another, finds its voice again."""
+    clusters = np.unique(sample_labels)
+    centres = np.stack([sample[sample_labels == c].mean(axis=0) for c in clusters])
     centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-9)
     return np.asarray(np.argmax(unit @ centres.T, axis=1), dtype=np.int64)
 
 
-def _smooth(labels: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """A lone window whose two neighbours agree on another voice is that voice: one 1.6 s window
-    of crosstalk or an odd vowel is not a turn."""
+def _smooth(labels: npt.NDArray[np.int64], pauses: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """A lone window inside a stretch of speech whose two neighbours agree on another voice is that
+    voice: one 1.6 s window of crosstalk or an odd vowel is not a turn. With a pause on either side
+    it may be one: a short answer between two pauses is a window of its own."""
     smoothed = labels.copy()
     for i in range(1, len(labels) - 1):
-        if labels[i - 1] == labels[i + 1] != labels[i]:
+        if labels[i - 1] == labels[i + 1] != labels[i] and not (pauses[i - 1] or pauses[i]):
             smoothed[i] = labels[i - 1]
     return smoothed
 

@@ -16,6 +16,7 @@ from services.transcriber.diarization import (
     VoiceWindows,
     attribute_speakers,
     cluster_voices,
+    count_speakers,
     diarize,
 )
 from services.transcriber.exports import to_srt, to_txt, to_vtt
@@ -51,6 +52,65 @@ def test_one_odd_window_inside_a_turn_is_not_a_turn() -> None:
     pattern = [0] * 10 + [1] + [0] * 10 + [1] * 10
     labels = cluster_voices(voices(pattern), THRESHOLD).tolist()
     assert labels == [0] * 21 + [1] * 10
+
+
+def voices_around(centres: np.ndarray, pattern: list[int], seed: int = 0, spread: float = 0.05) -> np.ndarray:
+    """Like :func:`voices`, around centres given as rows of ``centres``."""
+    rng = np.random.default_rng(seed)
+    unit = centres / np.linalg.norm(centres, axis=1, keepdims=True)
+    noisy = unit[pattern] + rng.normal(scale=spread / np.sqrt(EMBEDDING_SIZE), size=(len(pattern), EMBEDDING_SIZE))
+    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_one_voice_has_no_step_to_find() -> None:
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.2, 0.3]), THRESHOLD) == 1
+    # Past the solo distance, the count is where the merge distances step up most.
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.2, 0.6]), THRESHOLD) == 2
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.5, 0.6]), THRESHOLD) == 3
+
+
+def test_a_voice_heard_for_one_short_answer_is_a_speaker() -> None:
+    # Two windows in a hundred: below any share of the recording, as far from the others as a voice.
+    pattern = [0] * 50 + [2] * 2 + [1] * 48
+    pauses = np.zeros(len(pattern) - 1, dtype=bool)
+    pauses[[49, 51]] = True
+    labels = cluster_voices(voices(pattern), THRESHOLD, pauses).tolist()
+    assert labels == [0] * 50 + [1] * 2 + [2] * 48
+
+
+def test_a_one_window_answer_between_pauses_stays_while_one_inside_speech_is_smoothed() -> None:
+    pattern = [0] * 20 + [1] + [0] * 20 + [2] + [0] * 20
+    vectors = voices(pattern)
+    pauses = np.zeros(len(pattern) - 1, dtype=bool)
+    pauses[[19, 20]] = True  # only the first odd window has silence either side
+    labels = cluster_voices(vectors, THRESHOLD, pauses).tolist()
+    assert labels == [0] * 20 + [1] + [0] * 41
+
+
+def test_a_voice_spread_wide_by_noise_stays_one_speaker() -> None:
+    rng = np.random.default_rng(3)
+    host, guest = rng.normal(size=(2, EMBEDDING_SIZE))
+    # The guest's windows fall in two groups 0.45 apart, further than the solo distance, yet
+    # close beside how far the host is from either.
+    drift = rng.normal(size=EMBEDDING_SIZE)
+    drift -= drift @ guest / (guest @ guest) * guest
+    drift *= np.linalg.norm(guest) / np.linalg.norm(drift)
+    guest_near, guest_far = guest + 0.55 * drift, guest - 0.55 * drift
+    centres = np.stack([host, guest_near, guest_far])
+    unit = centres / np.linalg.norm(centres, axis=1, keepdims=True)
+    assert 0.4 < 1 - unit[1] @ unit[2] < 0.5 and 1 - unit[0] @ unit[1] > 0.8
+    pattern = [0] * 20 + [1] * 10 + [0] * 10 + [2] * 10
+    labels = cluster_voices(voices_around(centres, pattern), THRESHOLD).tolist()
+    assert labels == [0] * 20 + [1] * 10 + [0] * 10 + [1] * 10
+
+
+def test_a_voice_change_across_a_pause_is_kept_inside_diarize() -> None:
+    pattern = [0] * 12 + [1] + [0] * 12
+    starts = [float(i) * 1.25 for i in range(12)] + [20.0] + [25.0 + i * 1.25 for i in range(12)]
+    result = diarize([VoiceWindows.build(starts, [s + 1.6 for s in starts], voices(pattern))], THRESHOLD)
+    assert result.timeline is not None
+    assert result.timeline.labels.tolist() == [0] * 12 + [1] + [0] * 12
+    assert result.timeline.speaker_at(20.8) == 1
 
 
 def test_windows_survive_storage_as_float16() -> None:
