@@ -37,6 +37,7 @@ from bench.conversations import Conversation, Turn, synthesize_conversation
 from services.transcriber.audio import SAMPLE_RATE, read_wav
 from services.transcriber.diarization import (
     EMBEDDING_SIZE,
+    MIN_PRINT_S,
     STEP_FRAMES,
     WINDOW_FRAMES,
     SpeakerEncoder,
@@ -85,7 +86,7 @@ def measure(conversation: Conversation, encoder: SpeakerEncoder, settings: Trans
     return Measured(conversation, windows, embed_s)
 
 
-def score(measured: Measured, threshold: float) -> Score:
+def score(measured: Measured, threshold: float, min_print_s: float = MIN_PRINT_S) -> Score:
     conversation = measured.conversation
     frames = np.arange(0, conversation.duration_s, FRAME_S) + FRAME_S / 2
     truth = np.full(len(frames), -1)
@@ -95,7 +96,7 @@ def score(measured: Measured, threshold: float) -> Score:
         truth[inside] = turn.speaker
         talking += inside
     single = talking == 1
-    result = diarize(measured.windows, threshold)
+    result = diarize(measured.windows, threshold, min_print_s)
     if result.timeline is None:
         return Score(0.0, 0)
     timeline = result.timeline
@@ -169,8 +170,8 @@ def build_split(
     return split
 
 
-def summary(split: list[Measured], threshold: float) -> tuple[float, float, float]:
-    scores = [score(m, threshold) for m in split]
+def summary(split: list[Measured], threshold: float, min_print_s: float = MIN_PRINT_S) -> tuple[float, float, float]:
+    scores = [score(m, threshold, min_print_s) for m in split]
     speech = [m.conversation.duration_s for m in split]
     attributed = float(np.average([s.attributed for s in scores], weights=speech))
     exact = float(np.mean([s.found == m.conversation.speaker_count for s, m in zip(scores, split, strict=True)]))
@@ -236,6 +237,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=TranscriberSettings().speaker_distance_threshold)
     parser.add_argument("--overhead", action="store_true", help="Time diarization against transcription instead.")
     parser.add_argument("--minutes", type=float, default=5, help="Length of the --overhead recording.")
+    parser.add_argument("--min-print", type=float, default=MIN_PRINT_S, help="Shortest window that shapes speakers.")
     parser.add_argument("--no-cache", action="store_true", help="Synthesise and embed again, ignoring the cache.")
     parser.add_argument("--length", type=float, default=DEFAULT_LENGTH_S, help="Seconds of each conversation.")
     parser.add_argument(
@@ -254,17 +256,21 @@ def main() -> None:
             )
             for name in names
         }
-    threshold = args.threshold
+    threshold, min_print_s = args.threshold, args.min_print
     if args.tune:
-        threshold = tune(splits["dev"])
-    print(f"threshold {threshold:.3f}, {args.recordings} conversations a split, 1-3 voices, ~{args.length:g} s each")
+        threshold, min_print_s = tune(splits["dev"])
+    print(
+        f"solo distance {threshold:.3f}, windows of >= {min_print_s:g} s shape the speakers, "
+        f"{args.recordings} conversations a split, 1-3 voices, ~{args.length:g} s each"
+    )
     print("split      speech attributed right  speaker count exact  embedding RTF  count misses (seed: true->found)")
     for name, split in splits.items():
-        attributed, exact, embed_rtf = summary(split, threshold)
+        attributed, exact, embed_rtf = summary(split, threshold, min_print_s)
+        found = [score(m, threshold, min_print_s).found for m in split]
         misses = ", ".join(
-            f"{SPLITS[name] + i}: {m.conversation.speaker_count}->{score(m, threshold).found}"
-            for i, m in enumerate(split)
-            if score(m, threshold).found != m.conversation.speaker_count
+            f"{SPLITS[name] + i}: {m.conversation.speaker_count}->{f}"
+            for i, (m, f) in enumerate(zip(split, found, strict=True))
+            if f != m.conversation.speaker_count
         )
         print(f"{name:9}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}  {misses or '-'}")
     counts = [m.conversation.speaker_count for split in splits.values() for m in split]
@@ -272,20 +278,30 @@ def main() -> None:
     print(f"(audio at {SAMPLE_RATE} Hz, scored on {FRAME_S} s frames with one voice)")
 
 
-def tune(dev: list[Measured]) -> float:
-    """The middle of the thresholds that score best on dev (attributed + count exact): a value on
-    the edge of a plateau would flip with the next recording."""
-    print("threshold  dev attributed  dev count exact")
-    scored = []
-    for candidate in np.arange(0.20, 0.56, 0.025):
-        attributed, exact, _ = summary(dev, float(candidate))
-        print(f"{candidate:9.3f}  {attributed:14.1%}  {exact:15.1%}")
-        scored.append((attributed + exact, float(candidate)))
-    best = max(total for total, _ in scored)
-    plateau = [candidate for total, candidate in scored if total >= best - 1e-9]
+def tune(dev: list[Measured]) -> tuple[float, float]:
+    """The solo distance and shortest shaping window that score best on dev (attributed + count
+    exact), each solo distance scored with its two neighbours in the sweep: a lone peak one step
+    wide is a recording or two on a knife edge, and would flip with the next recording. Among
+    distances that still tie, the middle one."""
+    prints = (0.0, 0.8, 1.0, 1.2)
+    print("dev attributed / count exact, by solo distance (rows) and shortest window that shapes speakers (columns)")
+    print("distance  " + "".join(f"{f'>= {p:g} s':>17}" for p in prints))
+    candidates = [float(c) for c in np.arange(0.20, 0.56, 0.025)]
+    totals: dict[float, list[float]] = {p: [] for p in prints}
+    for candidate in candidates:
+        row = []
+        for min_print_s in prints:
+            attributed, exact, _ = summary(dev, candidate, min_print_s)
+            row.append(f"{attributed:8.1%} / {exact:5.1%}")
+            totals[min_print_s].append(attributed + exact)
+        print(f"{candidate:8.3f}  " + " ".join(row))
+    smoothed = {p: np.convolve(np.pad(t, 1, mode="edge"), np.ones(3) / 3, mode="valid") for p, t in totals.items()}
+    best = max(float(s.max()) for s in smoothed.values())
+    min_print_s = next(p for p in prints if smoothed[p].max() >= best - 1e-9)
+    plateau = [c for c, total in zip(candidates, smoothed[min_print_s], strict=True) if total >= best - 1e-9]
     threshold = plateau[len(plateau) // 2]
-    print(f"chosen on dev: {threshold:.3f}\n")
-    return threshold
+    print(f"chosen on dev: solo distance {threshold:.3f}, windows of >= {min_print_s:g} s\n")
+    return threshold, min_print_s
 
 
 if __name__ == "__main__":

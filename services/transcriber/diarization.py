@@ -53,6 +53,11 @@ MIN_WINDOWS = 4
 # The count is looked for among the dendrogram's last merges: a panel larger than this is
 # counted as this many voices.
 MAX_SPEAKERS = 8
+# A window over a stretch of speech shorter than this is mostly the zero padding that fills it to
+# 1.6 s, and its print drifts: on the bench, a whispering voice's sub-second windows made a
+# "speaker" of their own. Such windows take the nearest speaker but do not shape the speakers.
+# Chosen on the dev split of bench.diarization (docs/benchmarks.md).
+MIN_PRINT_S = 1.0
 
 
 class VoiceWindows(BaseModel):
@@ -167,7 +172,7 @@ class Diarization:
     reason: str = ""
 
 
-def diarize(windows: Iterable[VoiceWindows], solo_distance: float) -> Diarization:
+def diarize(windows: Iterable[VoiceWindows], solo_distance: float, min_print_s: float = MIN_PRINT_S) -> Diarization:
     """Cluster every window of a recording into speakers."""
     parts = [w for w in windows if w.starts]
     if not parts:
@@ -179,21 +184,38 @@ def diarize(windows: Iterable[VoiceWindows], solo_distance: float) -> Diarizatio
         return Diarization(None, f"too little speech to tell voices apart ({len(starts)} voice windows)")
     order = np.argsort(starts, kind="stable")
     starts, ends = starts[order], ends[order]
-    centres = (starts + ends) / 2
-    # Windows of one stretch of speech overlap; a gap between two is silence the VAD cut out.
-    pauses = starts[1:] > ends[:-1]
-    labels = cluster_voices(vectors[order], solo_distance, pauses)
-    return Diarization(SpeakerTimeline(centres=centres, labels=labels))
+    labels = cluster_voices(vectors[order], solo_distance, WindowTimes(starts, ends), min_print_s)
+    return Diarization(SpeakerTimeline(centres=(starts + ends) / 2, labels=labels))
+
+
+@dataclass(frozen=True)
+class WindowTimes:
+    """Where each window lies in the recording, seconds, time-ordered."""
+
+    starts: npt.NDArray[np.float64]
+    ends: npt.NDArray[np.float64]
+
+    def pauses(self) -> npt.NDArray[np.bool_]:
+        """Whether a pause lies between each window and the next: windows of one stretch of speech
+        overlap, and a gap between two is silence the VAD cut out."""
+        return np.asarray(self.starts[1:] > self.ends[:-1])
 
 
 def cluster_voices(
-    vectors: Embeddings, solo_distance: float, pauses: npt.NDArray[np.bool_] | None = None
+    vectors: Embeddings, solo_distance: float, times: WindowTimes | None = None, min_print_s: float = MIN_PRINT_S
 ) -> npt.NDArray[np.int64]:
     """Speaker of each row of ``vectors`` (time-ordered), numbered in order of first appearance.
-    ``pauses[i]`` says a pause lies between windows ``i`` and ``i + 1`` (none if not given)."""
+    Without ``times``, windows are taken as full length and back to back."""
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    sample = np.linspace(0, len(unit) - 1, min(len(unit), MAX_CLUSTERED_WINDOWS)).round().astype(int)
-    sample = np.unique(sample)
+    # Only windows with enough speech in them shape the speakers; the rest are only assigned to one.
+    reliable = np.flatnonzero(
+        np.ones(len(unit), dtype=bool) if times is None else times.ends - times.starts >= min_print_s
+    )
+    if len(reliable) < MIN_WINDOWS:
+        reliable = np.arange(len(unit))
+    sample = reliable[
+        np.unique(np.linspace(0, len(reliable) - 1, min(len(reliable), MAX_CLUSTERED_WINDOWS)).round().astype(int))
+    ]
     if len(sample) == 1:
         raw = np.zeros(len(unit), dtype=np.int64)
     else:
@@ -201,7 +223,7 @@ def cluster_voices(
         count = count_speakers(tree[:, 2], solo_distance)
         sample_labels = fcluster(tree, t=count, criterion="maxclust")
         raw = _assign_to_speakers(unit, unit[sample], sample_labels)
-    raw = _smooth(raw, np.zeros(len(raw) - 1, dtype=bool) if pauses is None else pauses)
+    raw = _smooth(raw, np.zeros(len(raw) - 1, dtype=bool) if times is None else times.pauses())
     first_seen = {label: rank for rank, label in enumerate(dict.fromkeys(raw.tolist()))}
     return np.array([first_seen[label] for label in raw.tolist()], dtype=np.int64)
 
@@ -211,11 +233,12 @@ def count_speakers(merge_distances: npt.NDArray[np.float64], solo_distance: floa
 
     Windows of one voice join each other at small, closely spaced distances; joining two voices
     costs a step up. So the count is the number of clusters left by cutting at the largest step
-    between successive merges among the last ``MAX_SPEAKERS``. A fixed distance cut gets this
-    wrong both ways: a noisy voice spreads wide enough to split in two, and a voice heard for one
-    short turn is too few windows to pass any share of the recording, though it stands as far from
-    the others as any speaker. Only one speaker has no step to find: that is when even the last
-    merge joins windows closer than ``solo_distance``.
+    among the last ``MAX_SPEAKERS`` merges, a step measured as a ratio (the distance doubling from
+    0.2 to 0.4 is a voice; from 0.45 to 0.55 it may be two voices of one register). A fixed
+    distance cut gets this wrong both ways: a noisy voice spreads wide enough to split in two, and
+    a voice heard for one short turn is too few windows to pass any share of the recording, though
+    it stands as far from the others as any speaker. Only one speaker has no step to find: that is
+    when even the last merge joins windows closer than ``solo_distance``.
     """
     last = np.sort(np.asarray(merge_distances, dtype=np.float64))[::-1][:MAX_SPEAKERS]
     if len(last) == 0 or last[0] < solo_distance:
@@ -223,7 +246,7 @@ def count_speakers(merge_distances: npt.NDArray[np.float64], solo_distance: floa
     if len(last) == 1:
         return 2
     # steps[i] is the step below which i + 2 clusters remain.
-    steps = last[:-1] - last[1:]
+    steps = np.log(last[:-1] / np.maximum(last[1:], 1e-6))
     return int(np.argmax(steps)) + 2
 
 
