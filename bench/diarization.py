@@ -2,14 +2,15 @@
 
 Each conversation (``bench.conversations``) goes through the transcriber's own steps minus
 Whisper: VAD, chunks cut at silences, speaker windows embedded chunk by chunk, clustered
-once. Two splits come from disjoint seeds: ``dev`` to choose the distance threshold (with
-``--tune``), ``held-out`` to report it. Scored on 0.1 s frames where exactly one voice speaks:
+once. Splits come from disjoint seeds: ``dev`` to choose the clustering's constants (with
+``--tune``), ``held-out`` and ``held-out-2`` to report them (``--dev-only`` leaves both unread
+while a rule is being chosen). Scored on 0.1 s frames where exactly one voice speaks:
 
 * speech attributed right — share of frames whose speaker, after the best one-to-one mapping
   of found speakers to true ones, is the true speaker (speech the VAD missed counts as wrong);
 * count exact — share of conversations whose number of speakers was found exactly.
 
-    python -m bench.diarization --recordings 20 --tune
+    python -m bench.diarization --recordings 30 --dev-recordings 60 --tune
     python -m bench.diarization --overhead --minutes 5
 
 Each conversation's turns and voice windows are cached under ``.run/diarization-cache/`` (keyed by
@@ -51,7 +52,7 @@ from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import vad_options
 from services.transcriber.vad import chunk_wav, find_speech
 
-SPLITS = {"dev": 0, "held-out": 10_000}
+SPLITS = {"dev": 0, "held-out": 10_000, "held-out-2": 20_000}
 FRAME_S = 0.1
 # Short chunks, so every conversation is clustered across several chunks as in the service.
 CHUNK_S = 30.0
@@ -86,7 +87,18 @@ def measure(conversation: Conversation, encoder: SpeakerEncoder, settings: Trans
     return Measured(conversation, windows, embed_s)
 
 
-def score(measured: Measured, threshold: float, min_print_s: float = MIN_PRINT_S) -> Score:
+@dataclass(frozen=True)
+class Rule:
+    """The clustering's constants under test."""
+
+    solo_distance: float
+    min_print_s: float = MIN_PRINT_S
+
+    def __str__(self) -> str:
+        return f"solo distance {self.solo_distance:.3f}, windows of >= {self.min_print_s:g} s shape the speakers"
+
+
+def score(measured: Measured, rule: Rule) -> Score:
     conversation = measured.conversation
     frames = np.arange(0, conversation.duration_s, FRAME_S) + FRAME_S / 2
     truth = np.full(len(frames), -1)
@@ -96,7 +108,7 @@ def score(measured: Measured, threshold: float, min_print_s: float = MIN_PRINT_S
         truth[inside] = turn.speaker
         talking += inside
     single = talking == 1
-    result = diarize(measured.windows, threshold, min_print_s)
+    result = diarize(measured.windows, rule.solo_distance, rule.min_print_s)
     if result.timeline is None:
         return Score(0.0, 0)
     timeline = result.timeline
@@ -170,8 +182,8 @@ def build_split(
     return split
 
 
-def summary(split: list[Measured], threshold: float, min_print_s: float = MIN_PRINT_S) -> tuple[float, float, float]:
-    scores = [score(m, threshold, min_print_s) for m in split]
+def summary(split: list[Measured], rule: Rule) -> tuple[float, float, float]:
+    scores = [score(m, rule) for m in split]
     speech = [m.conversation.duration_s for m in split]
     attributed = float(np.average([s.attributed for s in scores], weights=speech))
     exact = float(np.mean([s.found == m.conversation.speaker_count for s, m in zip(scores, split, strict=True)]))
@@ -233,7 +245,8 @@ def overhead(minutes: float, threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recordings", type=int, default=20, help="Conversations in each split.")
-    parser.add_argument("--tune", action="store_true", help="Sweep the threshold on the dev split first.")
+    parser.add_argument("--dev-recordings", type=int, default=0, help="Conversations in dev, if not --recordings.")
+    parser.add_argument("--tune", action="store_true", help="Choose the clustering constants on the dev split first.")
     parser.add_argument("--threshold", type=float, default=TranscriberSettings().speaker_distance_threshold)
     parser.add_argument("--overhead", action="store_true", help="Time diarization against transcription instead.")
     parser.add_argument("--minutes", type=float, default=5, help="Length of the --overhead recording.")
@@ -252,56 +265,61 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="recast-diarization-set-") as workdir:
         splits = {
             name: build_split(
-                name, args.recordings, encoder, Path(workdir), use_cache=not args.no_cache, target_s=args.length
+                name,
+                args.dev_recordings if name == "dev" and args.dev_recordings else args.recordings,
+                encoder,
+                Path(workdir),
+                use_cache=not args.no_cache,
+                target_s=args.length,
             )
             for name in names
         }
-    threshold, min_print_s = args.threshold, args.min_print
+    rule = Rule(args.threshold, args.min_print)
     if args.tune:
-        threshold, min_print_s = tune(splits["dev"])
+        rule = tune(splits["dev"])
+    print(f"{rule}; 1-3 voices, ~{args.length:g} s each")
     print(
-        f"solo distance {threshold:.3f}, windows of >= {min_print_s:g} s shape the speakers, "
-        f"{args.recordings} conversations a split, 1-3 voices, ~{args.length:g} s each"
+        "split (conversations)  speech attributed right  speaker count exact  embedding RTF  "
+        "count misses (seed: true->found)"
     )
-    print("split      speech attributed right  speaker count exact  embedding RTF  count misses (seed: true->found)")
     for name, split in splits.items():
-        attributed, exact, embed_rtf = summary(split, threshold, min_print_s)
-        found = [score(m, threshold, min_print_s).found for m in split]
+        attributed, exact, embed_rtf = summary(split, rule)
+        found = [score(m, rule).found for m in split]
         misses = ", ".join(
             f"{SPLITS[name] + i}: {m.conversation.speaker_count}->{f}"
             for i, (m, f) in enumerate(zip(split, found, strict=True))
             if f != m.conversation.speaker_count
         )
-        print(f"{name:9}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}  {misses or '-'}")
+        print(f"{f'{name} ({len(split)})':21}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}  {misses or '-'}")
     counts = [m.conversation.speaker_count for split in splits.values() for m in split]
     print(f"voices per conversation: {dict(sorted({c: counts.count(c) for c in counts}.items()))}")
     print(f"(audio at {SAMPLE_RATE} Hz, scored on {FRAME_S} s frames with one voice)")
 
 
-def tune(dev: list[Measured]) -> tuple[float, float]:
-    """The solo distance and shortest shaping window that score best on dev (attributed + count
-    exact), each solo distance scored with its two neighbours in the sweep: a lone peak one step
-    wide is a recording or two on a knife edge, and would flip with the next recording. Among
-    distances that still tie, the middle one."""
-    prints = (0.0, 0.8, 1.0, 1.2)
+def tune(dev: list[Measured]) -> Rule:
+    """The constants that score best on dev (attributed + count exact), each solo distance scored
+    with its two neighbours in the sweep: a lone peak one step wide is a recording or two on a
+    knife edge, and would flip with the next recording. Among distances that still tie, the
+    middle one."""
+    columns = (0.0, 0.8, 1.0, 1.2)
     print("dev attributed / count exact, by solo distance (rows) and shortest window that shapes speakers (columns)")
-    print("distance  " + "".join(f"{f'>= {p:g} s':>17}" for p in prints))
+    print("distance  " + "".join(f"{f'>= {p:g} s':>16}" for p in columns))
     candidates = [float(c) for c in np.arange(0.20, 0.56, 0.025)]
-    totals: dict[float, list[float]] = {p: [] for p in prints}
+    totals: dict[float, list[float]] = {c: [] for c in columns}
     for candidate in candidates:
         row = []
-        for min_print_s in prints:
-            attributed, exact, _ = summary(dev, candidate, min_print_s)
-            row.append(f"{attributed:8.1%} / {exact:5.1%}")
-            totals[min_print_s].append(attributed + exact)
+        for column in columns:
+            attributed, exact, _ = summary(dev, Rule(candidate, column))
+            row.append(f"{attributed:7.1%} / {exact:5.1%}")
+            totals[column].append(attributed + exact)
         print(f"{candidate:8.3f}  " + " ".join(row))
-    smoothed = {p: np.convolve(np.pad(t, 1, mode="edge"), np.ones(3) / 3, mode="valid") for p, t in totals.items()}
+    smoothed = {c: np.convolve(np.pad(t, 1, mode="edge"), np.ones(3) / 3, mode="valid") for c, t in totals.items()}
     best = max(float(s.max()) for s in smoothed.values())
-    min_print_s = next(p for p in prints if smoothed[p].max() >= best - 1e-9)
-    plateau = [c for c, total in zip(candidates, smoothed[min_print_s], strict=True) if total >= best - 1e-9]
-    threshold = plateau[len(plateau) // 2]
-    print(f"chosen on dev: solo distance {threshold:.3f}, windows of >= {min_print_s:g} s\n")
-    return threshold, min_print_s
+    column = next(c for c in columns if smoothed[c].max() >= best - 1e-9)
+    plateau = [d for d, total in zip(candidates, smoothed[column], strict=True) if total >= best - 1e-9]
+    rule = Rule(plateau[len(plateau) // 2], column)
+    print(f"chosen on dev: {rule}\n")
+    return rule
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ MAX_SPEAKERS = 8
 # 1.6 s, and its print drifts: on the bench, a whispering voice's sub-second windows made a
 # "speaker" of their own. Such windows take the nearest speaker but do not shape the speakers.
 # Chosen on the dev split of bench.diarization (docs/benchmarks.md).
-MIN_PRINT_S = 1.0
+MIN_PRINT_S = 1.2
 
 
 class VoiceWindows(BaseModel):

@@ -65,7 +65,7 @@ class TranscriberSettings(RecastSettings):
         default=1, ge=1, description="CPU threads of the speaker encoder (a small LSTM gains little from more)."
     )
     speaker_distance_threshold: float = Field(
-        default=0.30,
+        default=0.325,
         gt=0,
         lt=2,
         description="Cosine distance below which even the farthest groups of voice windows are one speaker "
