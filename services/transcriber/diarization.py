@@ -6,9 +6,10 @@ speech span is cut into short windows and each window gets a GE2E speaker embedd
 as float16, ~0.7 kB a window. The assembling step then clusters all windows of the recording
 at once, so S1 in the first chunk is S1 in the last. No pretrained diarization model ships in
 any package we can install, so the clustering is ours: average-linkage agglomerative
-clustering on cosine distance. How many speakers there are is read off the dendrogram: one if even
-its last merge joins windows closer than a distance threshold (a solo podcast), otherwise as many
-as the cut at the largest jump between successive merge distances leaves.
+clustering on cosine distance, over the windows with enough speech in them to carry a voice.
+How many speakers there are is read off the dendrogram: one if even its last merge joins windows
+closer than a distance threshold (a solo podcast), otherwise as many as the cut at the largest
+step up between successive merge distances leaves. Every window then takes the nearest speaker.
 """
 
 from __future__ import annotations
@@ -233,8 +234,9 @@ def count_speakers(merge_distances: npt.NDArray[np.float64], solo_distance: floa
 
     Windows of one voice join each other at small, closely spaced distances; joining two voices
     costs a step up. So the count is the number of clusters left by cutting at the largest step
-    among the last ``MAX_SPEAKERS`` merges, a step measured as a ratio (the distance doubling from
-    0.2 to 0.4 is a voice; from 0.45 to 0.55 it may be two voices of one register). A fixed
+    among the last ``MAX_SPEAKERS`` merges. The step is a ratio, not a difference: two voices of
+    one register join lower than two voices of different ones, and their step counts relative to
+    where it starts (on the bench, the difference merged two female voices of a panel). A fixed
     distance cut gets this wrong both ways: a noisy voice spreads wide enough to split in two, and
     a voice heard for one short turn is too few windows to pass any share of the recording, though
     it stands as far from the others as any speaker. Only one speaker has no step to find: that is
