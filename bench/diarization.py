@@ -2,15 +2,20 @@
 
 Each conversation (``bench.conversations``) goes through the transcriber's own steps minus
 Whisper: VAD, chunks cut at silences, speaker windows embedded chunk by chunk, clustered
-once. Two splits come from disjoint seeds: ``dev`` to choose the distance threshold (with
-``--tune``), ``held-out`` to report it. Scored on 0.1 s frames where exactly one voice speaks:
+once. Splits come from disjoint seeds: ``dev`` to choose the clustering's constants (with
+``--tune``), ``held-out`` and ``held-out-2`` to report them (``--dev-only`` leaves both unread
+while a rule is being chosen). Scored on 0.1 s frames where exactly one voice speaks:
 
 * speech attributed right — share of frames whose speaker, after the best one-to-one mapping
   of found speakers to true ones, is the true speaker (speech the VAD missed counts as wrong);
 * count exact — share of conversations whose number of speakers was found exactly.
 
-    python -m bench.diarization --recordings 20 --tune
+    python -m bench.diarization --recordings 30 --dev-recordings 60 --tune
     python -m bench.diarization --overhead --minutes 5
+
+Each conversation's turns and voice windows are cached under ``.run/diarization-cache/`` (keyed by
+split, seed and what shapes the windows), so a second run, or a sweep over clustering rules,
+re-clusters without synthesising or embedding again. ``--no-cache`` rebuilds.
 
 ``--overhead`` instead times, chunk by chunk on one multi-voice recording, what diarization adds
 to transcription (and what word timestamps would add), and what clustering 3 hours costs.
@@ -26,21 +31,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from pydantic import BaseModel
 from scipy.optimize import linear_sum_assignment
 
-from bench.conversations import Conversation, synthesize_conversation
+from bench.conversations import Conversation, Turn, synthesize_conversation
 from services.transcriber.audio import SAMPLE_RATE, read_wav
-from services.transcriber.diarization import EMBEDDING_SIZE, SpeakerEncoder, VoiceWindows, cluster_voices, diarize
+from services.transcriber.diarization import (
+    EMBEDDING_SIZE,
+    MIN_PRINT_S,
+    STEP_FRAMES,
+    WINDOW_FRAMES,
+    SpeakerEncoder,
+    VoiceWindows,
+    cluster_voices,
+    diarize,
+)
 from services.transcriber.engines import load_engine
 from services.transcriber.planning import ChunkTimeline, plan_chunks
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import vad_options
 from services.transcriber.vad import chunk_wav, find_speech
 
-SPLITS = {"dev": 0, "held-out": 10_000}
+SPLITS = {"dev": 0, "held-out": 10_000, "held-out-2": 20_000}
 FRAME_S = 0.1
 # Short chunks, so every conversation is clustered across several chunks as in the service.
 CHUNK_S = 30.0
+CACHE_DIR = Path(".run") / "diarization-cache"
+DEFAULT_LENGTH_S = 90.0
 
 
 @dataclass(frozen=True)
@@ -70,7 +87,18 @@ def measure(conversation: Conversation, encoder: SpeakerEncoder, settings: Trans
     return Measured(conversation, windows, embed_s)
 
 
-def score(measured: Measured, threshold: float) -> Score:
+@dataclass(frozen=True)
+class Rule:
+    """The clustering's constants under test."""
+
+    solo_distance: float
+    min_print_s: float = MIN_PRINT_S
+
+    def __str__(self) -> str:
+        return f"solo distance {self.solo_distance:.3f}, windows of >= {self.min_print_s:g} s shape the speakers"
+
+
+def score(measured: Measured, rule: Rule) -> Score:
     conversation = measured.conversation
     frames = np.arange(0, conversation.duration_s, FRAME_S) + FRAME_S / 2
     truth = np.full(len(frames), -1)
@@ -80,7 +108,7 @@ def score(measured: Measured, threshold: float) -> Score:
         truth[inside] = turn.speaker
         talking += inside
     single = talking == 1
-    result = diarize(measured.windows, threshold)
+    result = diarize(measured.windows, rule.solo_distance, rule.min_print_s)
     if result.timeline is None:
         return Score(0.0, 0)
     timeline = result.timeline
@@ -91,14 +119,71 @@ def score(measured: Measured, threshold: float) -> Score:
     return Score(float(confusion[rows, cols].sum() / max(single.sum(), 1)), timeline.speaker_count)
 
 
-def build_split(name: str, count: int, encoder: SpeakerEncoder, workdir: Path) -> list[Measured]:
+class CachedConversation(BaseModel):
+    """What scoring needs of one measured conversation, without its audio."""
+
+    speaker_count: int
+    duration_s: float
+    turns: list[tuple[int, float, float]]
+    windows: list[VoiceWindows]
+    embed_s: float
+
+    @classmethod
+    def of(cls, measured: Measured) -> CachedConversation:
+        conversation = measured.conversation
+        return cls(
+            speaker_count=conversation.speaker_count,
+            duration_s=conversation.duration_s,
+            turns=[(t.speaker, t.start, t.end) for t in conversation.turns],
+            windows=measured.windows,
+            embed_s=measured.embed_s,
+        )
+
+    def measured(self) -> Measured:
+        turns = [Turn(speaker, start, end, "") for speaker, start, end in self.turns]
+        conversation = Conversation(Path(), self.speaker_count, turns, self.duration_s)
+        return Measured(conversation, self.windows, self.embed_s)
+
+
+def cache_path(name: str, seed: int, target_s: float) -> Path:
+    # Whatever changes the windows changes the file name, so a stale cache is never read.
+    length = "" if target_s == DEFAULT_LENGTH_S else f"-{target_s:g}s"
+    return CACHE_DIR / f"{name}-{seed}{length}-chunk{CHUNK_S:g}-win{WINDOW_FRAMES}-step{STEP_FRAMES}.json"
+
+
+class LazyEncoder:
+    """The speaker encoder, loaded and warmed up only when a conversation is not in the cache."""
+
+    def __init__(self) -> None:
+        self._encoder: SpeakerEncoder | None = None
+
+    def get(self) -> SpeakerEncoder:
+        if self._encoder is None:
+            self._encoder = SpeakerEncoder(TranscriberSettings().diarization_threads)
+            self._encoder.warm_up()
+        return self._encoder
+
+
+def build_split(
+    name: str, count: int, encoder: LazyEncoder, workdir: Path, *, use_cache: bool, target_s: float = DEFAULT_LENGTH_S
+) -> list[Measured]:
     settings = TranscriberSettings()
-    seeds = range(SPLITS[name], SPLITS[name] + count)
-    return [measure(synthesize_conversation(seed, workdir / f"{name}-{seed}.wav"), encoder, settings) for seed in seeds]
+    split = []
+    for seed in range(SPLITS[name], SPLITS[name] + count):
+        cached = cache_path(name, seed, target_s)
+        if use_cache and cached.exists():
+            split.append(CachedConversation.model_validate_json(cached.read_text()).measured())
+            continue
+        conversation = synthesize_conversation(seed, workdir / f"{name}-{seed}.wav", target_s=target_s)
+        measured = measure(conversation, encoder.get(), settings)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(CachedConversation.of(measured).model_dump_json())
+        split.append(measured)
+    return split
 
 
-def summary(split: list[Measured], threshold: float) -> tuple[float, float, float]:
-    scores = [score(m, threshold) for m in split]
+def summary(split: list[Measured], rule: Rule) -> tuple[float, float, float]:
+    scores = [score(m, rule) for m in split]
     speech = [m.conversation.duration_s for m in split]
     attributed = float(np.average([s.attributed for s in scores], weights=speech))
     exact = float(np.mean([s.found == m.conversation.speaker_count for s, m in zip(scores, split, strict=True)]))
@@ -160,36 +245,81 @@ def overhead(minutes: float, threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recordings", type=int, default=20, help="Conversations in each split.")
-    parser.add_argument("--tune", action="store_true", help="Sweep the threshold on the dev split first.")
+    parser.add_argument("--dev-recordings", type=int, default=0, help="Conversations in dev, if not --recordings.")
+    parser.add_argument("--tune", action="store_true", help="Choose the clustering constants on the dev split first.")
     parser.add_argument("--threshold", type=float, default=TranscriberSettings().speaker_distance_threshold)
     parser.add_argument("--overhead", action="store_true", help="Time diarization against transcription instead.")
     parser.add_argument("--minutes", type=float, default=5, help="Length of the --overhead recording.")
+    parser.add_argument("--min-print", type=float, default=MIN_PRINT_S, help="Shortest window that shapes speakers.")
+    parser.add_argument("--no-cache", action="store_true", help="Synthesise and embed again, ignoring the cache.")
+    parser.add_argument("--length", type=float, default=DEFAULT_LENGTH_S, help="Seconds of each conversation.")
+    parser.add_argument(
+        "--dev-only", action="store_true", help="Leave the held-out split unread (while choosing a rule)."
+    )
     args = parser.parse_args()
     if args.overhead:
         overhead(args.minutes, args.threshold)
         return
-    encoder = SpeakerEncoder(TranscriberSettings().diarization_threads)
-    encoder.warm_up()
+    encoder = LazyEncoder()
+    names = ["dev"] if args.dev_only else list(SPLITS)
     with tempfile.TemporaryDirectory(prefix="recast-diarization-set-") as workdir:
-        splits = {name: build_split(name, args.recordings, encoder, Path(workdir)) for name in SPLITS}
-    threshold = args.threshold
+        splits = {
+            name: build_split(
+                name,
+                args.dev_recordings if name == "dev" and args.dev_recordings else args.recordings,
+                encoder,
+                Path(workdir),
+                use_cache=not args.no_cache,
+                target_s=args.length,
+            )
+            for name in names
+        }
+    rule = Rule(args.threshold, args.min_print)
     if args.tune:
-        print("threshold  dev attributed  dev count exact")
-        best = (-1.0, threshold)
-        for candidate in np.arange(0.20, 0.56, 0.025):
-            attributed, exact, _ = summary(splits["dev"], float(candidate))
-            print(f"{candidate:9.3f}  {attributed:14.1%}  {exact:15.1%}")
-            best = max(best, (attributed + exact, float(candidate)))
-        threshold = best[1]
-        print(f"chosen on dev: {threshold:.3f}\n")
-    print(f"threshold {threshold:.3f}, {args.recordings} conversations a split, 1-3 voices, ~90 s each")
-    print("split      speech attributed right  speaker count exact  embedding RTF")
+        rule = tune(splits["dev"])
+    print(f"{rule}; 1-3 voices, ~{args.length:g} s each")
+    print(
+        "split (conversations)  speech attributed right  speaker count exact  embedding RTF  "
+        "count misses (seed: true->found)"
+    )
     for name, split in splits.items():
-        attributed, exact, embed_rtf = summary(split, threshold)
-        print(f"{name:9}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}")
+        attributed, exact, embed_rtf = summary(split, rule)
+        found = [score(m, rule).found for m in split]
+        misses = ", ".join(
+            f"{SPLITS[name] + i}: {m.conversation.speaker_count}->{f}"
+            for i, (m, f) in enumerate(zip(split, found, strict=True))
+            if f != m.conversation.speaker_count
+        )
+        print(f"{f'{name} ({len(split)})':21}  {attributed:23.1%}  {exact:19.1%}  {embed_rtf:13.4f}  {misses or '-'}")
     counts = [m.conversation.speaker_count for split in splits.values() for m in split]
     print(f"voices per conversation: {dict(sorted({c: counts.count(c) for c in counts}.items()))}")
     print(f"(audio at {SAMPLE_RATE} Hz, scored on {FRAME_S} s frames with one voice)")
+
+
+def tune(dev: list[Measured]) -> Rule:
+    """The constants that score best on dev (attributed + count exact), each solo distance scored
+    with its two neighbours in the sweep: a lone peak one step wide is a recording or two on a
+    knife edge, and would flip with the next recording. Among distances that still tie, the
+    middle one."""
+    columns = (0.0, 0.8, 1.0, 1.2)
+    print("dev attributed / count exact, by solo distance (rows) and shortest window that shapes speakers (columns)")
+    print("distance  " + "".join(f"{f'>= {p:g} s':>16}" for p in columns))
+    candidates = [float(c) for c in np.arange(0.20, 0.56, 0.025)]
+    totals: dict[float, list[float]] = {c: [] for c in columns}
+    for candidate in candidates:
+        row = []
+        for column in columns:
+            attributed, exact, _ = summary(dev, Rule(candidate, column))
+            row.append(f"{attributed:7.1%} / {exact:5.1%}")
+            totals[column].append(attributed + exact)
+        print(f"{candidate:8.3f}  " + " ".join(row))
+    smoothed = {c: np.convolve(np.pad(t, 1, mode="edge"), np.ones(3) / 3, mode="valid") for c, t in totals.items()}
+    best = max(float(s.max()) for s in smoothed.values())
+    column = next(c for c in columns if smoothed[c].max() >= best - 1e-9)
+    plateau = [d for d, total in zip(candidates, smoothed[column], strict=True) if total >= best - 1e-9]
+    rule = Rule(plateau[len(plateau) // 2], column)
+    print(f"chosen on dev: {rule}\n")
+    return rule
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ speech span is cut into short windows and each window gets a GE2E speaker embedd
 as float16, ~0.7 kB a window. The assembling step then clusters all windows of the recording
 at once, so S1 in the first chunk is S1 in the last. No pretrained diarization model ships in
 any package we can install, so the clustering is ours: average-linkage agglomerative
-clustering on cosine distance with a distance threshold, which also decides how many speakers
-there are (a solo podcast is one cluster).
+clustering on cosine distance, over the windows with enough speech in them to carry a voice.
+How many speakers there are is read off the dendrogram: one if even its last merge joins windows
+closer than a distance threshold (a solo podcast), otherwise as many as the cut at the largest
+step up between successive merge distances leaves. Every window then takes the nearest speaker.
 """
 
 from __future__ import annotations
@@ -49,9 +51,14 @@ MIN_SPAN_S = 0.5
 MAX_CLUSTERED_WINDOWS = 2_000
 # Fewer windows than this (about 5 s of speech) cannot tell voices apart.
 MIN_WINDOWS = 4
-# A cluster holding less than this share of the windows is crosstalk, noise or a cough rather
-# than a speaker: its windows join the nearest real speaker.
-MIN_SPEAKER_SHARE = 0.03
+# The count is looked for among the dendrogram's last merges: a panel larger than this is
+# counted as this many voices.
+MAX_SPEAKERS = 8
+# A window over a stretch of speech shorter than this is mostly the zero padding that fills it to
+# 1.6 s, and its print drifts: on the bench, a whispering voice's sub-second windows made a
+# "speaker" of their own. Such windows take the nearest speaker but do not shape the speakers.
+# Chosen on the dev split of bench.diarization (docs/benchmarks.md).
+MIN_PRINT_S = 1.2
 
 
 class VoiceWindows(BaseModel):
@@ -166,7 +173,7 @@ class Diarization:
     reason: str = ""
 
 
-def diarize(windows: Iterable[VoiceWindows], distance_threshold: float) -> Diarization:
+def diarize(windows: Iterable[VoiceWindows], solo_distance: float, min_print_s: float = MIN_PRINT_S) -> Diarization:
     """Cluster every window of a recording into speakers."""
     parts = [w for w in windows if w.starts]
     if not parts:
@@ -177,44 +184,90 @@ def diarize(windows: Iterable[VoiceWindows], distance_threshold: float) -> Diari
     if len(starts) < MIN_WINDOWS:
         return Diarization(None, f"too little speech to tell voices apart ({len(starts)} voice windows)")
     order = np.argsort(starts, kind="stable")
-    centres = ((starts + ends) / 2)[order]
-    labels = cluster_voices(vectors[order], distance_threshold)
-    return Diarization(SpeakerTimeline(centres=centres, labels=labels))
+    starts, ends = starts[order], ends[order]
+    labels = cluster_voices(vectors[order], solo_distance, WindowTimes(starts, ends), min_print_s)
+    return Diarization(SpeakerTimeline(centres=(starts + ends) / 2, labels=labels))
 
 
-def cluster_voices(vectors: Embeddings, distance_threshold: float) -> npt.NDArray[np.int64]:
-    """Speaker of each row of ``vectors`` (time-ordered), numbered in order of first appearance."""
+@dataclass(frozen=True)
+class WindowTimes:
+    """Where each window lies in the recording, seconds, time-ordered."""
+
+    starts: npt.NDArray[np.float64]
+    ends: npt.NDArray[np.float64]
+
+    def pauses(self) -> npt.NDArray[np.bool_]:
+        """Whether a pause lies between each window and the next: windows of one stretch of speech
+        overlap, and a gap between two is silence the VAD cut out."""
+        return np.asarray(self.starts[1:] > self.ends[:-1])
+
+
+def cluster_voices(
+    vectors: Embeddings, solo_distance: float, times: WindowTimes | None = None, min_print_s: float = MIN_PRINT_S
+) -> npt.NDArray[np.int64]:
+    """Speaker of each row of ``vectors`` (time-ordered), numbered in order of first appearance.
+    Without ``times``, windows are taken as full length and back to back."""
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    sample = np.linspace(0, len(unit) - 1, min(len(unit), MAX_CLUSTERED_WINDOWS)).round().astype(int)
-    sample = np.unique(sample)
+    # Only windows with enough speech in them shape the speakers; the rest are only assigned to one.
+    reliable = np.flatnonzero(
+        np.ones(len(unit), dtype=bool) if times is None else times.ends - times.starts >= min_print_s
+    )
+    if len(reliable) < MIN_WINDOWS:
+        reliable = np.arange(len(unit))
+    sample = reliable[
+        np.unique(np.linspace(0, len(reliable) - 1, min(len(reliable), MAX_CLUSTERED_WINDOWS)).round().astype(int))
+    ]
     if len(sample) == 1:
         raw = np.zeros(len(unit), dtype=np.int64)
     else:
         tree = linkage(unit[sample], method="average", metric="cosine")
-        sample_labels = fcluster(tree, t=distance_threshold, criterion="distance")
+        count = count_speakers(tree[:, 2], solo_distance)
+        sample_labels = fcluster(tree, t=count, criterion="maxclust")
         raw = _assign_to_speakers(unit, unit[sample], sample_labels)
-    raw = _smooth(raw)
+    raw = _smooth(raw, np.zeros(len(raw) - 1, dtype=bool) if times is None else times.pauses())
     first_seen = {label: rank for rank, label in enumerate(dict.fromkeys(raw.tolist()))}
     return np.array([first_seen[label] for label in raw.tolist()], dtype=np.int64)
 
 
+def count_speakers(merge_distances: npt.NDArray[np.float64], solo_distance: float) -> int:
+    """How many voices an average-linkage dendrogram holds, from its merge distances.
+
+    Windows of one voice join each other at small, closely spaced distances; joining two voices
+    costs a step up. So the count is the number of clusters left by cutting at the largest step
+    among the last ``MAX_SPEAKERS`` merges. The step is a ratio, not a difference: two voices of
+    one register join lower than two voices of different ones, and their step counts relative to
+    where it starts (on the bench, the difference merged two female voices of a panel). A fixed
+    distance cut gets this wrong both ways: a noisy voice spreads wide enough to split in two, and
+    a voice heard for one short turn is too few windows to pass any share of the recording, though
+    it stands as far from the others as any speaker. Only one speaker has no step to find: that is
+    when even the last merge joins windows closer than ``solo_distance``.
+    """
+    last = np.sort(np.asarray(merge_distances, dtype=np.float64))[::-1][:MAX_SPEAKERS]
+    if len(last) == 0 or last[0] < solo_distance:
+        return 1
+    if len(last) == 1:
+        return 2
+    # steps[i] is the step below which i + 2 clusters remain.
+    steps = np.log(last[:-1] / np.maximum(last[1:], 1e-6))
+    return int(np.argmax(steps)) + 2
+
+
 def _assign_to_speakers(unit: Embeddings, sample: Embeddings, sample_labels: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
-    """Every window to the nearest centre of the clusters big enough to be a speaker."""
-    clusters, counts = np.unique(sample_labels, return_counts=True)
-    big = clusters[counts >= max(2, MIN_SPEAKER_SHARE * len(sample_labels))]
-    if len(big) == 0:
-        big = clusters[[int(np.argmax(counts))]]
-    centres = np.stack([sample[sample_labels == c].mean(axis=0) for c in big])
+    """Every window to the nearest speaker's centre: a window the sample left out, or one the
+    tree joined to a cluster early on and would sit better with another, finds its voice again."""
+    clusters = np.unique(sample_labels)
+    centres = np.stack([sample[sample_labels == c].mean(axis=0) for c in clusters])
     centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-9)
     return np.asarray(np.argmax(unit @ centres.T, axis=1), dtype=np.int64)
 
 
-def _smooth(labels: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """A lone window whose two neighbours agree on another voice is that voice: one 1.6 s window
-    of crosstalk or an odd vowel is not a turn."""
+def _smooth(labels: npt.NDArray[np.int64], pauses: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """A lone window inside a stretch of speech whose two neighbours agree on another voice is that
+    voice: one 1.6 s window of crosstalk or an odd vowel is not a turn. With a pause on either side
+    it may be one: a short answer between two pauses is a window of its own."""
     smoothed = labels.copy()
     for i in range(1, len(labels) - 1):
-        if labels[i - 1] == labels[i + 1] != labels[i]:
+        if labels[i - 1] == labels[i + 1] != labels[i] and not (pauses[i - 1] or pauses[i]):
             smoothed[i] = labels[i - 1]
     return smoothed
 

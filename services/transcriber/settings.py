@@ -65,10 +65,11 @@ class TranscriberSettings(RecastSettings):
         default=1, ge=1, description="CPU threads of the speaker encoder (a small LSTM gains little from more)."
     )
     speaker_distance_threshold: float = Field(
-        default=0.375,
+        default=0.325,
         gt=0,
         lt=2,
-        description="Cosine distance at which two groups of voice windows count as different speakers "
+        description="Cosine distance below which even the farthest groups of voice windows are one speaker "
+        "(a solo talk); above it the count is where the clustering's merge distances step up most "
         "(chosen on the dev split of bench.diarization).",
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.cluster.hierarchy import linkage
 
 from cli.get import who_spoke
 from services.ingest.recordings import speaker_names as names_from_metadata
@@ -14,8 +15,10 @@ from services.transcriber.diarization import (
     MIN_WINDOWS,
     SpeakerTimeline,
     VoiceWindows,
+    WindowTimes,
     attribute_speakers,
     cluster_voices,
+    count_speakers,
     diarize,
 )
 from services.transcriber.exports import to_srt, to_txt, to_vtt
@@ -51,6 +54,93 @@ def test_one_odd_window_inside_a_turn_is_not_a_turn() -> None:
     pattern = [0] * 10 + [1] + [0] * 10 + [1] * 10
     labels = cluster_voices(voices(pattern), THRESHOLD).tolist()
     assert labels == [0] * 21 + [1] * 10
+
+
+def voices_around(centres: np.ndarray, pattern: list[int], seed: int = 0, spread: float = 0.05) -> np.ndarray:
+    """Like :func:`voices`, around centres given as rows of ``centres``."""
+    rng = np.random.default_rng(seed)
+    unit = centres / np.linalg.norm(centres, axis=1, keepdims=True)
+    noisy = unit[pattern] + rng.normal(scale=spread / np.sqrt(EMBEDDING_SIZE), size=(len(pattern), EMBEDDING_SIZE))
+    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_one_voice_has_no_step_to_find() -> None:
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.2, 0.3]), THRESHOLD) == 1
+    # Past the solo distance, the count is where the merge distances step up most.
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.2, 0.6]), THRESHOLD) == 2
+    assert count_speakers(np.array([0.05, 0.1, 0.12, 0.5, 0.6]), THRESHOLD) == 3
+
+
+def test_a_step_is_a_ratio_so_two_voices_of_one_register_stay_apart() -> None:
+    # 0.30 -> 0.42 is a bigger step up than 0.42 -> 0.55, though a smaller difference.
+    assert count_speakers(np.array([0.2, 0.22, 0.3, 0.42, 0.55]), THRESHOLD) == 3
+
+
+def times_of(pattern: list[int], pauses_after: list[int], short: tuple[int, ...] = ()) -> WindowTimes:
+    """Windows every 1.25 s, a second of silence after each index in ``pauses_after``, and the
+    windows in ``short`` over only half a second of speech."""
+    starts, cursor = [], 0.0
+    for i in range(len(pattern)):
+        starts.append(cursor)
+        cursor += 1.25 + (1.0 if i in pauses_after else 0.0)
+    ends = [s + (0.5 if i in short else 1.6) for i, s in enumerate(starts)]
+    return WindowTimes(np.array(starts), np.array(ends))
+
+
+def test_a_voice_heard_for_one_short_answer_is_a_speaker() -> None:
+    # Two windows in a hundred: below any share of the recording, as far from the others as a voice.
+    pattern = [0] * 50 + [2] * 2 + [1] * 48
+    labels = cluster_voices(voices(pattern), THRESHOLD, times_of(pattern, [49, 51])).tolist()
+    assert labels == [0] * 50 + [1] * 2 + [2] * 48
+
+
+def test_a_one_window_answer_between_pauses_stays_while_one_inside_speech_is_smoothed() -> None:
+    pattern = [0] * 20 + [1] + [0] * 20 + [2] + [0] * 20
+    # Only the first odd window has silence either side.
+    labels = cluster_voices(voices(pattern), THRESHOLD, times_of(pattern, [19, 20])).tolist()
+    assert labels == [0] * 20 + [1] + [0] * 41
+
+
+def test_windows_over_a_scrap_of_speech_join_a_speaker_but_do_not_make_one() -> None:
+    rng = np.random.default_rng(5)
+    host, guest = rng.normal(size=(2, EMBEDDING_SIZE))
+    # The guest's sub-second windows drift towards a print of their own, as far from the guest's
+    # full windows as the host is.
+    scrap = guest + rng.normal(size=EMBEDDING_SIZE) * 0.9
+    pattern = [0] * 20 + [1] * 15 + [2] * 5 + [0] * 10
+    vectors = voices_around(np.stack([host, guest, scrap]), pattern)
+    short = tuple(range(35, 40))
+    times = times_of(pattern, [34, 35, 36, 37, 38, 39], short)
+    assert set(cluster_voices(vectors, THRESHOLD, times).tolist()) == {0, 1}
+    assert cluster_voices(vectors, THRESHOLD, times).tolist()[35:40] == [1] * 5
+    # Let every window shape the speakers and the scraps become a third.
+    assert set(cluster_voices(vectors, THRESHOLD, times, min_print_s=0.0).tolist()) == {0, 1, 2}
+
+
+def test_a_voice_spread_wide_by_noise_stays_one_speaker() -> None:
+    rng = np.random.default_rng(3)
+    host, guest = rng.normal(size=(2, EMBEDDING_SIZE))
+    # The guest's windows fall in two groups that a fixed cut at 0.375 would call two voices,
+    # yet close beside how far the host is from either.
+    drift = rng.normal(size=EMBEDDING_SIZE)
+    drift -= drift @ guest / (guest @ guest) * guest
+    drift *= np.linalg.norm(guest) / np.linalg.norm(drift)
+    centres = np.stack([host, guest + 0.4 * drift, guest - 0.4 * drift])
+    pattern = [0] * 20 + [1] * 10 + [0] * 10 + [2] * 10
+    vectors = voices_around(centres, pattern, spread=0.5)
+    merges = linkage(vectors, method="average", metric="cosine")[::-1, 2]
+    assert merges[1] > 0.375 and merges[0] > 0.9
+    labels = cluster_voices(vectors, THRESHOLD).tolist()
+    assert labels == [0] * 20 + [1] * 10 + [0] * 10 + [1] * 10
+
+
+def test_a_voice_change_across_a_pause_is_kept_inside_diarize() -> None:
+    pattern = [0] * 12 + [1] + [0] * 12
+    starts = [float(i) * 1.25 for i in range(12)] + [20.0] + [25.0 + i * 1.25 for i in range(12)]
+    result = diarize([VoiceWindows.build(starts, [s + 1.6 for s in starts], voices(pattern))], THRESHOLD)
+    assert result.timeline is not None
+    assert result.timeline.labels.tolist() == [0] * 12 + [1] + [0] * 12
+    assert result.timeline.speaker_at(20.8) == 1
 
 
 def test_windows_survive_storage_as_float16() -> None:
