@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from urllib.parse import quote_plus
 
 import typer
 from aiokafka import AIOKafkaProducer
@@ -53,6 +52,7 @@ from shared.events import (
     deterministic_id,
 )
 from shared.keys import claim_key, ingested_key, insights_key, transcript_key
+from shared.notifications import object_created
 from shared.settings import RecastSettings
 from shared.storage import ObjectStore
 from shared.topics import (
@@ -184,17 +184,7 @@ def _stale_claim(store: ObjectStore, recording_id: str, stale_after_s: float) ->
     if age < stale_after_s:
         return Redrive(recording_id, "claimed")
     claim = json.loads(store.get_bytes(store.uri(key)))
-    notification = {
-        "Records": [
-            {
-                "eventName": "ObjectCreated:Put",
-                "s3": {
-                    "bucket": {"name": store.bucket},
-                    "object": {"key": quote_plus(claim["key"]), "eTag": claim["etag"]},
-                },
-            }
-        ]
-    }
+    notification = object_created(store.bucket, claim["key"], claim["etag"])
     return Redrive(recording_id, "claimed", S3_EVENTS, json.dumps(notification).encode(), release_claim=True)
 
 

@@ -20,7 +20,6 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote_plus
 
 from botocore.exceptions import ClientError
 
@@ -31,6 +30,7 @@ from services.ingest.settings import IngestSettings
 from shared.errors import TransientError
 from shared.events import DeadLettered, RecordingIngested, RecordingKind, deterministic_id
 from shared.keys import claim_key, ingested_key, recording_id_for, rejected_key
+from shared.notifications import object_created
 from shared.storage import ObjectStore
 from shared.topics import S3_EVENTS
 
@@ -249,17 +249,7 @@ class Ingestor:
 
 def rejection_letter(rejection: Rejection, upload: UploadedObject) -> DeadLettered:
     """A rejected upload on the dead-letter topic, as the S3 notification that would ingest it again."""
-    notification = {
-        "Records": [
-            {
-                "eventName": "ObjectCreated:Put",
-                "s3": {
-                    "bucket": {"name": upload.bucket},
-                    "object": {"key": quote_plus(upload.key), "eTag": upload.etag},
-                },
-            }
-        ]
-    }
+    notification = object_created(upload.bucket, upload.key, upload.etag)
     now = datetime.now(UTC)
     return DeadLettered(
         event_id=deterministic_id(DeadLettered.name, "ingest", rejection.recording_id),

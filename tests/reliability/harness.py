@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote_plus
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 
-from cli.common import read_all
+from cli.common import read_all, tail
 from infra.local.stack import LocalStack, free_port
 from shared.keys import recording_id_for
+from shared.notifications import object_created
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import (
     DEAD_LETTERS,
@@ -158,9 +158,8 @@ async def notify_uploads(stack: LocalStack, store: ObjectStore, uploads: dict[st
     try:
         for key in uploads.values():
             etag = str(store.head(key)["ETag"]).strip('"')  # type: ignore[index]
-            record = {"eventName": "s3:ObjectCreated:Put", "s3": {"bucket": {"name": store.bucket},
-                      "object": {"key": quote_plus(key), "eTag": etag}}}  # fmt: skip
-            await producer.send_and_wait(S3_EVENTS, json.dumps({"Records": [record]}).encode(), key=key.encode())
+            notification = object_created(store.bucket, key, etag)
+            await producer.send_and_wait(S3_EVENTS, json.dumps(notification).encode(), key=key.encode())
     finally:
         await producer.stop()
 
@@ -348,11 +347,7 @@ class StatusTail:
         self._task: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> StatusTail:
-        consumer = AIOKafkaConsumer(
-            RECORDINGS_STATUS, bootstrap_servers=self.stack.bootstrap_servers, auto_offset_reset="earliest"
-        )
-        await consumer.start()
-        self._task = asyncio.create_task(self._follow(consumer))
+        self._task = asyncio.create_task(self._follow())
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -361,14 +356,10 @@ class StatusTail:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    async def _follow(self, consumer: AIOKafkaConsumer) -> None:
-        try:
-            async for record in consumer:
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    update = json.loads(record.value)
-                    self.latest[(update["recording_id"], update["stage"])] = update["state"]
-        finally:
-            await consumer.stop()
+    async def _follow(self) -> None:
+        async for _, update in tail(self.stack.settings(), [RECORDINGS_STATUS], from_beginning=True):
+            with contextlib.suppress(KeyError, TypeError):
+                self.latest[(update["recording_id"], update["stage"])] = update["state"]
 
 
 async def kill_inside_a_message(
