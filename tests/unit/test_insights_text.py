@@ -88,6 +88,34 @@ def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_con
     assert not segment_is_reliable(fast.model_copy(update={"avg_logprob": -0.7}), FLOOR)
 
 
+def worded(start: float, text: str, probabilities: dict[str, float]) -> TranscriptSegment:
+    """A segment whose words are timed, each with probability 0.95 unless ``probabilities`` says otherwise."""
+    words = [
+        TranscriptWord(start=start, end=start + 0.2, word=f" {word}", probability=probabilities.get(word, 0.95))
+        for word in text.split()
+    ]
+    return segment(start, text, words=words, avg_logprob=-0.2)
+
+
+def test_each_sentence_carries_the_probabilities_of_its_own_words_even_across_segments() -> None:
+    segments = [
+        worded(0, "We post on a publishing channel. Every week, without", {"channel.": 0.21}),
+        worded(4, "fail, buyers read it.", {"fail,": 0.6}),
+    ]
+    first, second = split_into_sentences(segments)
+    assert first.word_probabilities == (0.95, 0.95, 0.95, 0.95, 0.95, 0.21)
+    assert second.word_probabilities == (0.95, 0.95, 0.95, 0.6, 0.95, 0.95, 0.95)
+
+
+def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours() -> None:
+    segments = [worded(0, "We post on a publishing channel. Buyers read every single post.", {"channel.": 0.21})]
+    sentences = split_into_sentences(segments)
+    assert quotable(sentences, segments, FLOOR) == [False, True]
+    # Untimed words are unknown, not unsure: the segment's own signals decide.
+    untimed = [segment(0, "We post on a publishing channel.")]
+    assert quotable(split_into_sentences(untimed), untimed, FLOOR) == [True]
+
+
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:
     pricing = [f"Pricing tiers and discount levels confuse buyers in round {n}." for n in range(8)]
     hiring = [f"Hiring engineers needs interview loops and onboarding plans, case {n}." for n in range(8)]

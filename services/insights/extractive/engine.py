@@ -1,11 +1,14 @@
 """The extractive engine: a transcript in, a few grounded, quoted insights out (or a reasoned refusal).
 
 It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF LexRank, and
-closeness to the recording's and its topic segment's centre); structure and Whisper's confidence
-decide which sentences could be quoted claims; only the most salient of those are embedded (the
-model is the costly part, so the stage's time stays bounded on an hour of talk). Embeddings then
-tell claims from chit-chat, pick distinct ideas by maximal marginal relevance, merge restatements
-into one insight with several quotes, and type each idea.
+closeness to the recording's and its topic segment's centre); structure decides which sentences
+could be claims; only the most salient of those are embedded (the model is the costly part, so the
+stage's time stays bounded on an hour of talk). Embeddings then judge whether the recording has
+substance at all and how central each claim is, over everything the speakers said; Whisper's
+confidence only decides which of those claims may be quoted, since a misheard word is a reason not
+to quote a sentence, not evidence that it was small talk. Maximal marginal relevance picks distinct
+ideas among the quotable claims, restatements merge into one insight with several quotes, and each
+idea is typed.
 """
 
 from __future__ import annotations
@@ -54,10 +57,10 @@ class Limits:
     max_insights: int = 4
     embed_candidates: int = 24
     min_claim_margin: float = -0.03
-    min_recording_substance: float = -0.005
+    min_recording_substance: float = -0.01
     min_relative_score: float = 0.5
     min_content_words: int = 25
-    floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
+    floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.2))
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> Limits:
@@ -85,6 +88,7 @@ class _Candidate:
     last: int
     text: str
     lexical: float
+    quotable: bool
     run: StepRun | None = None
 
 
@@ -116,8 +120,12 @@ class ExtractiveEngine:
         texts = [sentence.text for sentence in sentences]
         salience = lexical_salience(texts)
         keywords = key_phrases(texts, salience.tolist(), top=RECORDING_KEYWORDS)
-        ideas = self._ideas(sentences, salience, quotable(sentences, transcript.segments, self.limits.floor))
-        reason = refusal_reason(sentences, len(ideas), min_content_words=self.limits.min_content_words)
+        ideas, substantive = self._ideas(
+            sentences, salience, quotable(sentences, transcript.segments, self.limits.floor)
+        )
+        reason = refusal_reason(
+            sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
+        )
         insights: list[Insight] = []
         if reason is None:
             drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
@@ -134,14 +142,15 @@ class ExtractiveEngine:
 
     def _ideas(
         self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
-    ) -> list[_Idea]:
+    ) -> tuple[list[_Idea], bool]:
+        """The ideas worth publishing, and whether the recording has substance at all."""
         candidates = self._candidates(sentences, salience, can_quote)
         if not candidates:
-            return []
+            return [], False
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
         margins = claim_margin(vectors, self.claim_prototypes)
         if recording_substance(margins) < self.limits.min_recording_substance:
-            return []  # even its most claim-like sentences read as small talk: nothing to publish
+            return [], False  # even its most claim-like sentences read as small talk: nothing to publish
         # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
         # a sentence is and how many distinct content words it carries break the rest.
         scores = (
@@ -155,20 +164,22 @@ class ExtractiveEngine:
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
             # A process laid out step by step is a method, whatever the category it embeds nearest to.
-            if margin >= self.limits.min_claim_margin or candidate.run is not None
+            if candidate.quotable and (margin >= self.limits.min_claim_margin or candidate.run is not None)
         ]
-        return self._select(claims)
+        return self._select(claims), True
 
     def _candidates(
         self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
     ) -> list[_Candidate]:
+        # A process is quoted whole, so it is one only when every step may be quoted; otherwise its
+        # sentences stand alone like any others.
         runs = [run for run in find_step_runs(sentences) if all(can_quote[run.first : run.last + 1])]
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
-            _Candidate(index, index, sentence.text, float(salience[index]))
+            _Candidate(index, index, sentence.text, float(salience[index]), can_quote[index])
             for index, sentence in enumerate(sentences)
             if index not in in_runs
-            and can_quote[index]
+            and sentence.is_complete
             and could_be_claim(
                 sentence.text,
                 min_words=CLAIM_WORDS[0],
@@ -183,6 +194,7 @@ class ExtractiveEngine:
                 run.last,
                 " ".join(sentence.text for sentence in sentences[run.first : run.last + 1]),
                 float(salience[run.first : run.last + 1].max()),
+                True,
                 run,
             )
             for run in runs
