@@ -6,9 +6,9 @@ could be claims; only the most salient of those are embedded (the model is the c
 stage's time stays bounded on an hour of talk). Embeddings then judge whether the recording has
 substance at all and how central each claim is, over everything the speakers said; Whisper's
 confidence only decides which of those claims may be quoted, since a misheard word is a reason not
-to quote a sentence, not evidence that it was small talk. Maximal marginal relevance picks distinct
-ideas among the quotable claims, restatements merge into one insight with several quotes, and each
-idea is typed.
+to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
+the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left,
+restatements merge into one insight with several quotes, and each idea is typed.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import StepRun, find_step_runs
+from services.insights.extractive.voices import askers
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
@@ -88,7 +89,7 @@ class _Candidate:
     last: int
     text: str
     lexical: float
-    quotable: bool
+    publishable: bool  # quotable, and not an asker's line
     run: StepRun | None = None
 
 
@@ -120,9 +121,15 @@ class ExtractiveEngine:
         texts = [sentence.text for sentence in sentences]
         salience = lexical_salience(texts)
         keywords = key_phrases(texts, salience.tolist(), top=RECORDING_KEYWORDS)
-        ideas, substantive = self._ideas(
-            sentences, salience, quotable(sentences, transcript.segments, self.limits.floor)
-        )
+        # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
+        asking = askers(sentences)
+        may_publish = [
+            can_quote and sentence.speaker not in asking
+            for sentence, can_quote in zip(
+                sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
+            )
+        ]
+        ideas, substantive = self._ideas(sentences, salience, may_publish)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
@@ -141,10 +148,10 @@ class ExtractiveEngine:
         )
 
     def _ideas(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
     ) -> tuple[list[_Idea], bool]:
         """The ideas worth publishing, and whether the recording has substance at all."""
-        candidates = self._candidates(sentences, salience, can_quote)
+        candidates = self._candidates(sentences, salience, may_publish)
         if not candidates:
             return [], False
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
@@ -164,19 +171,19 @@ class ExtractiveEngine:
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
             # A process laid out step by step is a method, whatever the category it embeds nearest to.
-            if candidate.quotable and (margin >= self.limits.min_claim_margin or candidate.run is not None)
+            if candidate.publishable and (margin >= self.limits.min_claim_margin or candidate.run is not None)
         ]
         return self._select(claims), True
 
     def _candidates(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
     ) -> list[_Candidate]:
-        # A process is quoted whole, so it is one only when every step may be quoted; otherwise its
+        # A process is quoted whole, so it is one only when every step may be published; otherwise its
         # sentences stand alone like any others.
-        runs = [run for run in find_step_runs(sentences) if all(can_quote[run.first : run.last + 1])]
+        runs = [run for run in find_step_runs(sentences) if all(may_publish[run.first : run.last + 1])]
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
-            _Candidate(index, index, sentence.text, float(salience[index]), can_quote[index])
+            _Candidate(index, index, sentence.text, float(salience[index]), may_publish[index])
             for index, sentence in enumerate(sentences)
             if index not in in_runs
             and sentence.is_complete
