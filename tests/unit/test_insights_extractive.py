@@ -181,3 +181,35 @@ def test_substance_is_judged_on_what_was_said_and_only_sure_sentences_are_quoted
     insight_set = ExtractiveEngine(TopicEmbedder(), limits).extract(transcript(lines), source_key="k", title="t")
     assert insight_set.refusal_reason is None
     assert [insight.quote for insight in insight_set.insights] == [lines[3][2]]
+
+
+def test_an_idea_with_an_unsure_word_is_quoted_through_its_speaker_s_next_sentence() -> None:
+    from shared.events import TranscriptWord
+
+    lines = [
+        ("S2", 0.1, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+        ("S2", 0.95, "So we review pipeline quality every Monday, before anyone talks about forecast."),
+        ("S1", 0.95, "Board meeting preparation takes our finance team three days and every forecast changes."),
+        ("S1", 0.95, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
+    ]
+    segments = [
+        TranscriptSegment(
+            start=6.0 * n,
+            end=6.0 * n + 5,
+            text=text,
+            speaker=speaker,
+            avg_logprob=-0.2,
+            # One word of the first sentence was heard unsurely: that sentence may not be quoted.
+            words=[
+                TranscriptWord(start=6.0 * n, end=6.0 * n + 0.3, word=f" {word}", probability=sure if i == 3 else 0.95)
+                for i, word in enumerate(text.split())
+            ],
+        )
+        for n, (speaker, sure, text) in enumerate(lines)
+    ]
+    talk = Transcript(recording_id="rec", language="en", engine="t", model="t", duration_s=30.0, segments=segments)
+    limits = Limits(
+        max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=5
+    )
+    [insight] = ExtractiveEngine(BagOfWordsEmbedder(), limits).extract(talk, source_key="k", title="t").insights
+    assert insight.quote == lines[1][2]
