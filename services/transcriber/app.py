@@ -87,7 +87,7 @@ async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
 
 def load_speaker_encoder() -> SpeakerEncoder:
     encoder = SpeakerEncoder(settings.diarization_threads)
-    encoder.warm_up()  # its first call sets librosa up: seconds that no chunk should wait for
+    encoder.warm_up()  # torch's first-call set-up, paid here rather than by the first chunk
     return encoder
 
 

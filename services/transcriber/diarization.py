@@ -79,8 +79,8 @@ class VoiceWindows(BaseModel):
 
 
 class SpeakerEncoder:
-    """resemblyzer's GE2E voice encoder on CPU. Loading it is cheap (17 MB); its first call is
-    not (librosa sets itself up), so :meth:`warm_up` runs it once at start-up."""
+    """resemblyzer's GE2E voice encoder on CPU, fed Mel frames computed without librosa
+    (services/transcriber/voice_features.py). :meth:`warm_up` runs it once at start-up."""
 
     def __init__(self, cpu_threads: int = 1) -> None:
         # Imported here: torch takes seconds to import, and a service with diarization off never needs it.
