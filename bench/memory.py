@@ -7,8 +7,11 @@ of its own) and assembles them, every step in a worker thread as the service run
 VmRSS and VmHWM after each step: a flat line after the first chunk means no growth, a jump at the
 end is the assembly.
 
-    nice -n 10 python -m bench.memory --chunks 8
-    MALLOC_ARENA_MAX=8 nice -n 10 python -m bench.memory --chunks 8   # glibc's default arenas again
+    nice -n 10 python -m bench.memory --chunks 6                     # what the service does
+    nice -n 10 python -m bench.memory --chunks 6 --glibc-defaults    # no arena cap, no trimming
+    nice -n 10 python -m bench.memory --chunks 6 --library-features  # faster-whisper's own features
+
+Figures and what they showed: docs/benchmarks.md, "Memory for long recordings".
 """
 
 from __future__ import annotations
@@ -141,7 +144,7 @@ async def run(chunk_count: int, library_features: bool, glibc_defaults: bool) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--chunks", type=int, default=8, help="chunks to transcribe and embed before assembling")
+    parser.add_argument("--chunks", type=int, default=6, help="chunks to transcribe and embed before assembling")
     parser.add_argument(
         "--library-features", action="store_true", help="faster-whisper's own feature extractor, for comparison"
     )
