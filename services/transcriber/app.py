@@ -17,6 +17,7 @@ from typing import Annotated
 
 from faststream import Context, ContextRepo
 
+from services.transcriber.allocator import in_worker, limit_arenas
 from services.transcriber.chunk_partitions import chunk_key, spread_chunks
 from services.transcriber.diarization import SpeakerEncoder
 from services.transcriber.engines import SpeechToText, load_engine, warm_up_engine
@@ -72,6 +73,7 @@ status = StatusReporter(status_publisher(broker), producer="transcriber")
 
 async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     started = time.monotonic()
+    limit_arenas()  # before the worker threads below make arenas of their own
     engine = await asyncio.to_thread(load_engine, settings)
     # Both models run once now, so a fresh replica's first recording is not the one that waits.
     await asyncio.to_thread(warm_up, vad_options(settings))
@@ -85,7 +87,7 @@ async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
 
 def load_speaker_encoder() -> SpeakerEncoder:
     encoder = SpeakerEncoder(settings.diarization_threads)
-    encoder.warm_up()  # its first call sets librosa up: seconds that no chunk should wait for
+    encoder.warm_up()  # torch's first-call set-up, paid here rather than by the first chunk
     return encoder
 
 
@@ -111,7 +113,7 @@ async def on_recording_ingested(
     context = {"recording_id": event.recording_id, "event_id": event.event_id}
     await status.report(event.recording_id, Stage.transcribe, StageState.started, source_key=event.source_key)
     try:
-        plan = await asyncio.to_thread(plan_recording, event, store, settings, engine)
+        plan = await in_worker(plan_recording, event, store, settings, engine)
     except LanguageRefused as refusal:
         # A fact about the recording, not a fault: retrying or dead-lettering cannot change it.
         log.warning("recording refused: %s", refusal, extra=context)
@@ -173,9 +175,7 @@ async def on_transcription_chunk_planned(
     try:
         plan = await in_thread(store.get_model, event.plan_uri, TranscriptionPlan)
         chunk = plan.chunks[event.chunk_index]
-        part, new = await asyncio.to_thread(
-            transcribe_chunk, plan, chunk, store, engine, settings.whisper_language, encoder
-        )
+        part, new = await in_worker(transcribe_chunk, plan, chunk, store, engine, settings.whisper_language, encoder)
         done = await in_thread(chunks_done, store, event.recording_id)
     except Exception as error:
         await _report_failure(event.recording_id, event.source_key, error)
@@ -211,7 +211,7 @@ async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToT
     """Assemble, store and announce the transcript, then mark the stage done."""
     try:
         speaker_distance = settings.speaker_distance_threshold if settings.diarization else None
-        stored: StoredTranscript = await asyncio.to_thread(
+        stored: StoredTranscript = await in_worker(
             assemble_transcript, plan, store, engine, settings.whisper_language, speaker_distance
         )
     except Exception as error:

@@ -27,6 +27,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from services.transcriber.audio import SAMPLE_RATE
 from services.transcriber.planning import ChunkTimeline, SpeechSpan
+from services.transcriber.voice_features import mel_spectrogram
 from shared.events import TranscriptSegment, TranscriptWord
 
 Audio = npt.NDArray[np.float32]
@@ -85,8 +86,8 @@ class VoiceWindows(BaseModel):
 
 
 class SpeakerEncoder:
-    """resemblyzer's GE2E voice encoder on CPU. Loading it is cheap (17 MB); its first call is
-    not (librosa sets itself up), so :meth:`warm_up` runs it once at start-up."""
+    """resemblyzer's GE2E voice encoder on CPU, fed Mel frames computed without librosa
+    (services/transcriber/voice_features.py). :meth:`warm_up` runs it once at start-up."""
 
     def __init__(self, cpu_threads: int = 1) -> None:
         # Imported here: torch takes seconds to import, and a service with diarization off never needs it.
@@ -104,7 +105,7 @@ class SpeakerEncoder:
         cut out between them may also be a change of speaker). All windows of the chunk go through
         the encoder in a few batches: one call per span cost ten times as much on short spans."""
         import torch
-        from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
+        from resemblyzer.audio import normalize_volume
 
         starts: list[float] = []
         ends: list[float] = []
@@ -114,7 +115,7 @@ class SpeakerEncoder:
                 continue
             span = audio[round(chunk_start * SAMPLE_RATE) : round(chunk_end * SAMPLE_RATE)]
             span = normalize_volume(span, -30, increase_only=True)
-            frames = wav_to_mel_spectrogram(np.pad(span, (0, max(0, WINDOW_SAMPLES - len(span)))))
+            frames = mel_spectrogram(np.pad(span, (0, max(0, WINDOW_SAMPLES - len(span)))))
             last = max(len(frames) - WINDOW_FRAMES, 0)
             firsts = list(range(0, last + 1, STEP_FRAMES))
             if last - firsts[-1] > STEP_FRAMES // 2:  # the span's last second gets a window of its own

@@ -105,6 +105,32 @@ def test_word_timestamps_fall_inside_their_segments(engine_name: str, speech: np
     assert "".join(w.word for w in segments[0].words).strip() == segments[0].text
 
 
+def test_features_computed_a_block_at_a_time_change_no_word(speech: np.ndarray) -> None:
+    """The engine's memory-saving feature extractor against faster-whisper's own, on speech long
+    enough for two of its blocks: the same words in the same segments. The features differ in the
+    last bit of a few values (a matrix product summed in another order), which can tip Whisper's
+    choice between two neighbouring 20 ms timestamps, no more."""
+    from faster_whisper.feature_extractor import FeatureExtractor
+
+    from services.transcriber.engines import FasterWhisperEngine
+    from services.transcriber.features import BlockwiseFeatureExtractor
+
+    pause = np.zeros(SAMPLE_RATE, dtype=np.float32)
+    long_speech = np.concatenate([speech, pause] * 3)  # ~33 s: past the first 30 s block of frames
+    engine = load_engine(TranscriberSettings(model_name="tiny.en"))
+    assert isinstance(engine, FasterWhisperEngine)
+    assert isinstance(engine._model.feature_extractor, BlockwiseFeatureExtractor)
+
+    blockwise = engine.transcribe(long_speech, "en").segments
+    engine._model.feature_extractor = FeatureExtractor(**engine._model.feat_kwargs)
+    library = engine.transcribe(long_speech, "en").segments
+
+    assert len(blockwise) >= 3
+    assert [s.text for s in blockwise] == [s.text for s in library]
+    for ours, theirs in zip(blockwise, library, strict=True):
+        assert abs(ours.start - theirs.start) <= 0.06 and abs(ours.end - theirs.end) <= 0.06, (ours, theirs)
+
+
 def test_english_only_model_refuses_another_language(engine: SpeechToText, speech: np.ndarray) -> None:
     with pytest.raises(ValueError, match="English-only"):
         engine.transcribe(speech[:SAMPLE_RATE], "de")
