@@ -2,11 +2,14 @@
 
 ``engines``: real-time factor and WER of both engines on the same synthetic speech file,
 through the service's own path (VAD, chunks cut at silences, Whisper per chunk).
+``words``: what word timestamps (per-word probabilities, which the quote gate reads) cost: the
+default engine on the same audio with them off and on, alternating, so load drifts hit both alike.
 ``long``: a multi-hour upload through the real transcriber service on the local stack;
 its peak RSS (the kernel's VmHWM of the service process), time to the first progress event
 and to ``transcripts.ready``, and whether the timestamps stay inside the recording.
 
     python -m bench.transcription engines --minutes 10
+    python -m bench.transcription words --minutes 5 --rounds 3
     python -m bench.transcription long --hours 3
 """
 
@@ -46,7 +49,7 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
 def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]:
     engine = load_engine(settings)
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     segments: list[TranscriptSegment] = []
     with tempfile.TemporaryDirectory() as workdir:
         spool = Path(workdir) / "audio.pcm"
@@ -55,8 +58,14 @@ def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]
             result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.whisper_language)
             timeline = ChunkTimeline(chunk.spans)
             segments += [to_recording_time(segment, timeline) for segment in result.segments]
-    elapsed = time.monotonic() - started
-    return {"engine": engine.engine, "elapsed_s": elapsed, "duration_s": speech.duration_s, "segments": segments}
+    elapsed, cpu = time.monotonic() - started, time.process_time() - cpu_started
+    return {
+        "engine": engine.engine,
+        "elapsed_s": elapsed,
+        "cpu_s": cpu,
+        "duration_s": speech.duration_s,
+        "segments": segments,
+    }
 
 
 def bench_engines(minutes: float, checkpoint_dir: Path, beams: tuple[int, ...]) -> list[dict[str, Any]]:
@@ -77,6 +86,33 @@ def bench_engines(minutes: float, checkpoint_dir: Path, beams: tuple[int, ...]) 
             }
             print(json.dumps(row), flush=True)
             rows.append(row)
+    return rows
+
+
+def bench_word_timestamps(minutes: float, rounds: int, checkpoint_dir: Path) -> list[dict[str, Any]]:
+    wav = OUT / f"speech-{minutes:g}min.wav"
+    synthesize(webinar_paragraphs(minutes), wav)
+    rows = []
+    for round_number in range(1, rounds + 1):
+        for word_timestamps in (False, True):
+            settings = TranscriberSettings(word_timestamps=word_timestamps, checkpoint_dir=checkpoint_dir)
+            run = transcribe_file(wav, settings)
+            row = {
+                "round": round_number,
+                "engine": run["engine"],
+                "word_timestamps": word_timestamps,
+                "audio_min": round(run["duration_s"] / 60, 2),
+                "elapsed_s": round(run["elapsed_s"], 2),
+                "cpu_s": round(run["cpu_s"], 2),
+                "rtf": round(run["elapsed_s"] / run["duration_s"], 4),
+            }
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    # CPU seconds move less than wall time when other work shares the cores.
+    for measure in ("elapsed_s", "cpu_s"):
+        off = sum(row[measure] for row in rows if not row["word_timestamps"])
+        on = sum(row[measure] for row in rows if row["word_timestamps"])
+        print(json.dumps({f"{measure}_with_words_over_without": round(on / off, 3)}), flush=True)
     return rows
 
 
@@ -205,6 +241,10 @@ def main() -> None:
     engines.add_argument("--minutes", type=float, default=10)
     engines.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
     engines.add_argument("--beam", type=int, action="append", default=[], help="beam sizes (default: 1)")
+    words = sub.add_parser("words")
+    words.add_argument("--minutes", type=float, default=5)
+    words.add_argument("--rounds", type=int, default=3)
+    words.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
     long = sub.add_parser("long")
     long.add_argument("--hours", type=float, default=3)
     args = parser.parse_args()
@@ -212,6 +252,9 @@ def main() -> None:
     if args.which == "engines":
         rows = bench_engines(args.minutes, args.checkpoint_dir, tuple(args.beam) or (1,))
         (OUT / "engines.json").write_text(json.dumps(rows, indent=2))
+    elif args.which == "words":
+        rows = bench_word_timestamps(args.minutes, args.rounds, args.checkpoint_dir)
+        (OUT / "words.json").write_text(json.dumps(rows, indent=2))
     else:
         result = asyncio.run(bench_long(args.hours))
         print(json.dumps(result, indent=2))

@@ -9,6 +9,10 @@ but always contain the whole quote, and every timestamp we print is one the engi
 actually produced, so it traces back to a transcript segment.
 
 A sentence never spans two speakers: a change of speaker closes it, whatever the punctuation.
+
+When the engine timed words, each sentence also carries the probabilities of its own words (located by
+position in the segment's text, not by time), so one misheard word can keep that sentence, and only
+that sentence, out of quotation marks.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class TimedSentence:
     first_segment: int = 0
     last_segment: int = 0
     speaker: str | None = None
+    # The engine's probability for each word of the sentence; empty when words were not timed.
+    word_probabilities: tuple[float, ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -83,6 +89,11 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
     def segment_at(position: int) -> int:
         return run[bisect.bisect_right(segment_starts, position) - 1][0]
 
+    worded = [
+        (segment_start + offset, probability)
+        for (index, piece), segment_start in zip(run, segment_starts, strict=True)
+        for offset, probability in _word_offsets(piece, segments[index])
+    ]
     sentences = []
     for begin, finish in _sentence_spans(text, segment_starts):
         first, last = segment_at(begin), segment_at(finish - 1)
@@ -94,9 +105,25 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
                 first_segment=first,
                 last_segment=last,
                 speaker=segments[first].speaker or None,
+                word_probabilities=tuple(p for position, p in worded if begin <= position < finish),
             )
         )
     return sentences
+
+
+def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, float]]:
+    """Where each timed word of the segment starts in its text, with the word's probability. Words are
+    found in order; one the text does not hold (the engine's word list and text disagree) is skipped."""
+    found = []
+    cursor = 0
+    for word in segment.words:
+        spelled = word.word.strip()
+        position = piece.find(spelled, cursor) if spelled else -1
+        if position < 0:
+            continue
+        found.append((position, word.probability))
+        cursor = position + len(spelled)
+    return found
 
 
 def _sentence_spans(text: str, segment_starts: list[int]) -> list[tuple[int, int]]:

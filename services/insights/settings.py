@@ -29,12 +29,15 @@ class InsightsSettings(RecastSettings):
         description="Least margin (closeness to a claim category less closeness to a chit-chat one) of a published "
         "sentence; e5's cosines are compressed, so margins are small numbers.",
     )
+    # Chosen on the eval's dev split, halfway between its no-substance recording (-0.030) and its least
+    # substantive one (+0.011), judged over every claim-shaped sentence, quotable or not: a threshold at the
+    # edge of a nine-recording sample does not carry to unseen recordings.
     min_recording_substance: float = Field(
-        default=-0.005,
+        default=-0.01,
         ge=-1,
         le=1,
-        description="Least mean claim margin of a recording's three most claim-like sentences; below it the "
-        "recording is refused as small talk.",
+        description="Least mean claim margin of a recording's three most claim-like sentences (quotable or not); "
+        "below it the recording is refused as small talk.",
     )
     min_relative_score: float = Field(
         default=0.5,
@@ -56,8 +59,13 @@ class InsightsSettings(RecastSettings):
     quote_max_compression_ratio: float = Field(
         default=2.4, gt=0, description="Highest compression ratio of a quoted segment (higher means looped text)."
     )
+    # Chosen on the eval's dev split (python -m bench.quote_gate, docs/evaluation.md): higher floors cut
+    # misquotes but leave too few quotable claims on Whisper base's hearing of synthetic voices.
     quote_min_word_probability: float = Field(
-        default=0.5, ge=0, le=1, description="Lowest mean word probability of a quoted segment, when words are timed."
+        default=0.2,
+        ge=0,
+        le=1,
+        description="Lowest probability of any word in a quoted sentence, when words are timed.",
     )
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1; unset means OpenAI."

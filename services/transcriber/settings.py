@@ -57,7 +57,9 @@ class TranscriberSettings(RecastSettings):
     compression_ratio_threshold: float = Field(default=2.4, gt=1)
     log_prob_threshold: float = Field(default=-1.0, le=0)
     no_speech_threshold: float = Field(default=0.6, gt=0, le=1)
-    word_timestamps: bool = Field(default=False, description="Word timings in the transcript (costs ~20% speed).")
+    # On by default: the quote gate reads per-word probabilities to keep a misheard word out of a quote
+    # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
+    word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
 
     # Diarization: on its budget (measured in docs/benchmarks.md) it stays on by default.
     diarization: bool = Field(default=True, description="Label each segment with its speaker (S1, S2, ...).")

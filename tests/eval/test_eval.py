@@ -20,10 +20,12 @@ from bench.eval import report, run
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-# Measured on the report split on 2026-12-01 (docs/evaluation.md): recall 38 %, precision 41 %,
-# 10 misquotes in 30 quotes, 1 no-substance recording published.
-RECALL_FLOOR = 0.3
-PRECISION_FLOOR = 0.3
+# Measured on the report split on 2026-12-02 (docs/evaluation.md): recall 50 %, precision 45 %,
+# 11 misquotes in 33 quotes, no no-substance recording published. Floors sit below with a margin; the
+# no-substance ceiling stays at 1 because the phone small talk passes the insight stage and is held back
+# only by the writers' minimums (a one-insight change would publish it).
+RECALL_FLOOR = 0.4
+PRECISION_FLOOR = 0.35
 MISQUOTE_SHARE_CEILING = 0.4
 NO_SUBSTANCE_PUBLISHED_CEILING = 1
 

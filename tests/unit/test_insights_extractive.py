@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pytest
 
 from services.insights.extractive.engine import ExtractiveEngine, Limits
@@ -97,8 +100,10 @@ def test_the_refusal_decision() -> None:
     sentences = split_into_sentences(transcript(TALK).segments)
     assert refusal_reason([], 0, min_content_words=5) == "nothing worth publishing: no speech was transcribed"
     assert refusal_reason(sentences, 2, min_content_words=5) is None
-    no_claim = refusal_reason(sentences, 0, min_content_words=5)
+    no_claim = refusal_reason(sentences, 0, min_content_words=5, substantive=False)
     assert no_claim is not None and "no claim found" in no_claim
+    unsure = refusal_reason(sentences, 0, min_content_words=5)
+    assert unsure is not None and "heard clearly enough to quote" in unsure
     too_little = refusal_reason(sentences, 2, min_content_words=500)
     assert too_little is not None and "distinct content words" in too_little
 
@@ -145,3 +150,66 @@ def test_a_recording_is_judged_by_its_three_most_claim_like_sentences() -> None:
     assert recording_substance(np.array([0.05, -0.02, -0.03, -0.04])) == pytest.approx(0.0)
     assert recording_substance(np.array([0.03, 0.02, 0.01, -0.5])) == pytest.approx(0.02)
     assert recording_substance(np.array([])) == -1.0
+
+
+class TopicEmbedder:
+    """Claims about pipelines sit on the claim categories' axis, everything else on the chit-chat axis."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        from services.insights.extractive.claims import CLAIM_CATEGORIES
+
+        claim_like = [text in CLAIM_CATEGORIES or "pipeline" in text.lower() for text in texts]
+        vectors = np.array([[0.8, 0.6, 0.0] if like else [0.6, 0.8, 0.0] for like in claim_like], dtype=np.float32)
+        # A little of each text's own direction, so sentences are not all the same point.
+        for row, text in enumerate(texts):
+            vectors[row, 2] = 0.01 * (len(text) % 7)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_substance_is_judged_on_what_was_said_and_only_sure_sentences_are_quoted() -> None:
+    # Three claims, two of them with a misheard word (low confidence): the recording still has substance,
+    # and only the claim heard clearly is quoted.
+    lines = [
+        ("S1", -0.2, "Hello everyone and welcome back to the show, it is lovely to have you here."),
+        ("S1", -1.2, "Most revenue teams measure pipeline volume and ignore pipeline quality completely."),
+        ("S2", -1.3, "Pipeline quality decides whether the forecast means anything at the board meeting."),
+        ("S2", -0.2, "Revenue teams that review pipeline quality weekly close bigger deals with fewer surprises."),
+        ("S1", -0.2, "The weather in Chicago was lovely this weekend and the flights were all on time."),
+        ("S2", -0.2, "Thanks so much for having me on the show today, it has been a real pleasure."),
+    ]
+    limits = Limits(min_claim_margin=0.0, min_recording_substance=0.0, min_relative_score=0.0, min_content_words=10)
+    insight_set = ExtractiveEngine(TopicEmbedder(), limits).extract(transcript(lines), source_key="k", title="t")
+    assert insight_set.refusal_reason is None
+    assert [insight.quote for insight in insight_set.insights] == [lines[3][2]]
+
+
+def test_an_idea_with_an_unsure_word_is_quoted_through_its_speaker_s_next_sentence() -> None:
+    from shared.events import TranscriptWord
+
+    lines = [
+        ("S2", 0.1, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+        ("S2", 0.95, "So we review pipeline quality every Monday, before anyone talks about forecast."),
+        ("S1", 0.95, "Board meeting preparation takes our finance team three days and every forecast changes."),
+        ("S1", 0.95, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
+    ]
+    segments = [
+        TranscriptSegment(
+            start=6.0 * n,
+            end=6.0 * n + 5,
+            text=text,
+            speaker=speaker,
+            avg_logprob=-0.2,
+            # One word of the first sentence was heard unsurely: that sentence may not be quoted.
+            words=[
+                TranscriptWord(start=6.0 * n, end=6.0 * n + 0.3, word=f" {word}", probability=sure if i == 3 else 0.95)
+                for i, word in enumerate(text.split())
+            ],
+        )
+        for n, (speaker, sure, text) in enumerate(lines)
+    ]
+    talk = Transcript(recording_id="rec", language="en", engine="t", model="t", duration_s=30.0, segments=segments)
+    limits = Limits(
+        max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=5
+    )
+    [insight] = ExtractiveEngine(BagOfWordsEmbedder(), limits).extract(talk, source_key="k", title="t").insights
+    assert insight.quote == lines[1][2]

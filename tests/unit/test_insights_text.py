@@ -88,6 +88,34 @@ def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_con
     assert not segment_is_reliable(fast.model_copy(update={"avg_logprob": -0.7}), FLOOR)
 
 
+def worded(start: float, text: str, probabilities: dict[str, float]) -> TranscriptSegment:
+    """A segment whose words are timed, each with probability 0.95 unless ``probabilities`` says otherwise."""
+    words = [
+        TranscriptWord(start=start, end=start + 0.2, word=f" {word}", probability=probabilities.get(word, 0.95))
+        for word in text.split()
+    ]
+    return segment(start, text, words=words, avg_logprob=-0.2)
+
+
+def test_each_sentence_carries_the_probabilities_of_its_own_words_even_across_segments() -> None:
+    segments = [
+        worded(0, "We post on a publishing channel. Every week, without", {"channel.": 0.21}),
+        worded(4, "fail, buyers read it.", {"fail,": 0.6}),
+    ]
+    first, second = split_into_sentences(segments)
+    assert first.word_probabilities == (0.95, 0.95, 0.95, 0.95, 0.95, 0.21)
+    assert second.word_probabilities == (0.95, 0.95, 0.95, 0.6, 0.95, 0.95, 0.95)
+
+
+def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours() -> None:
+    segments = [worded(0, "We post on a publishing channel. Buyers read every single post.", {"channel.": 0.21})]
+    sentences = split_into_sentences(segments)
+    assert quotable(sentences, segments, FLOOR) == [False, True]
+    # Untimed words are unknown, not unsure: the segment's own signals decide.
+    untimed = [segment(0, "We post on a publishing channel.")]
+    assert quotable(split_into_sentences(untimed), untimed, FLOOR) == [True]
+
+
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:
     pricing = [f"Pricing tiers and discount levels confuse buyers in round {n}." for n in range(8)]
     hiring = [f"Hiring engineers needs interview loops and onboarding plans, case {n}." for n in range(8)]
@@ -131,3 +159,27 @@ def test_steps_need_three_ordinals_in_order_by_one_speaker_and_are_named_in_the_
 def test_a_lone_first_of_all_is_no_framework() -> None:
     segments = [segment(0, "First of all, welcome."), segment(4, "Second, the agenda."), segment(8, "Then we go.")]
     assert find_step_runs(split_into_sentences(segments)) == []
+
+
+def test_the_voice_that_asks_far_more_than_the_recording_does_is_the_asker() -> None:
+    from services.insights.extractive.voices import askers
+
+    interview = [
+        ("S1", "Welcome back, my guest runs marketing at a software company."),
+        ("S1", "So what changed when you cut the schedule?"),
+        ("S2", "Most teams publish far too much, and nobody reads it."),
+        ("S2", "We halved the schedule and qualified leads went up."),
+        ("S1", "Was that hard to sell to your boss?"),
+        ("S2", "Honestly, the numbers sold it for us."),
+        ("S2", "Every article now starts from one expert conversation."),
+        ("S2", "Depth beats volume in expert markets."),
+        ("S2", "Generic guides are what nobody remembers."),
+        ("S3", "Did you ever wonder whether we could do the same?"),
+    ]
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(interview)])
+    assert askers(said) == {"S1", "S3"}
+    # A debater who asks the odd rhetorical question is not an asker; one voice alone never is.
+    debate = [("S1", "Why would anyone believe that?"), *[("S1", f"Taxes went up in year {n}.") for n in range(9)]]
+    debate += [("S2", f"Jobs came back in year {n}.") for n in range(10)] + [("S3", "What is your plan?")]
+    assert askers(split_into_sentences([segment(4.0 * n, t, speaker=w) for n, (w, t) in enumerate(debate)])) == {"S3"}
+    assert askers(split_into_sentences([segment(0, "Why? Because it works.", speaker="S1")])) == set()

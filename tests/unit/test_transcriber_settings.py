@@ -123,7 +123,7 @@ def test_chunking_and_guard_defaults() -> None:
     assert settings.max_chunk_s == 300
     assert settings.no_speech_threshold == 0.6
     assert settings.compression_ratio_threshold == 2.4
-    assert settings.word_timestamps is False
+    assert settings.word_timestamps is True
 
 
 def test_a_short_poll_interval_is_allowed_for_tests_but_not_a_silly_one() -> None:

@@ -1,11 +1,15 @@
 """The extractive engine: a transcript in, a few grounded, quoted insights out (or a reasoned refusal).
 
 It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF LexRank, and
-closeness to the recording's and its topic segment's centre); structure and Whisper's confidence
-decide which sentences could be quoted claims; only the most salient of those are embedded (the
-model is the costly part, so the stage's time stays bounded on an hour of talk). Embeddings then
-tell claims from chit-chat, pick distinct ideas by maximal marginal relevance, merge restatements
-into one insight with several quotes, and type each idea.
+closeness to the recording's and its topic segment's centre); structure decides which sentences
+could be claims; only the most salient of those are embedded (the model is the costly part, so the
+stage's time stays bounded on an hour of talk). Embeddings then judge whether the recording has
+substance at all and how central each claim is, over everything the speakers said; Whisper's
+confidence only decides which of those claims may be quoted, since a misheard word is a reason not
+to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
+the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
+idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
+restatements merge into one insight with several quotes, and each idea is typed.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import StepRun, find_step_runs
+from services.insights.extractive.voices import askers
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
@@ -54,10 +59,10 @@ class Limits:
     max_insights: int = 4
     embed_candidates: int = 24
     min_claim_margin: float = -0.03
-    min_recording_substance: float = -0.005
+    min_recording_substance: float = -0.01
     min_relative_score: float = 0.5
     min_content_words: int = 25
-    floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.5))
+    floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.2))
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> Limits:
@@ -85,6 +90,7 @@ class _Candidate:
     last: int
     text: str
     lexical: float
+    publishable: bool  # quotable, and not an asker's line
     run: StepRun | None = None
 
 
@@ -95,6 +101,9 @@ class _Idea:
     margin: float
     vector: NDArray[np.float32]
     restatements: list[_Candidate] = field(default_factory=list)
+    # For an idea that may not be quoted (an unsure word): the sentence its speaker said right before or
+    # after, which may be, quoted in its place. None when there is no such sentence.
+    stand_in: _Idea | None = None
 
 
 class ExtractiveEngine:
@@ -116,8 +125,18 @@ class ExtractiveEngine:
         texts = [sentence.text for sentence in sentences]
         salience = lexical_salience(texts)
         keywords = key_phrases(texts, salience.tolist(), top=RECORDING_KEYWORDS)
-        ideas = self._ideas(sentences, salience, quotable(sentences, transcript.segments, self.limits.floor))
-        reason = refusal_reason(sentences, len(ideas), min_content_words=self.limits.min_content_words)
+        # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
+        asking = askers(sentences)
+        may_publish = [
+            can_quote and sentence.speaker not in asking
+            for sentence, can_quote in zip(
+                sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
+            )
+        ]
+        ideas, substantive = self._ideas(sentences, salience, may_publish)
+        reason = refusal_reason(
+            sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
+        )
         insights: list[Insight] = []
         if reason is None:
             drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
@@ -133,15 +152,16 @@ class ExtractiveEngine:
         )
 
     def _ideas(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
-    ) -> list[_Idea]:
-        candidates = self._candidates(sentences, salience, can_quote)
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
+    ) -> tuple[list[_Idea], bool]:
+        """The ideas worth publishing, and whether the recording has substance at all."""
+        candidates = self._candidates(sentences, salience, may_publish)
         if not candidates:
-            return []
+            return [], False
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
         margins = claim_margin(vectors, self.claim_prototypes)
         if recording_substance(margins) < self.limits.min_recording_substance:
-            return []  # even its most claim-like sentences read as small talk: nothing to publish
+            return [], False  # even its most claim-like sentences read as small talk: nothing to publish
         # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
         # a sentence is and how many distinct content words it carries break the rest.
         scores = (
@@ -151,24 +171,33 @@ class ExtractiveEngine:
             + 0.15 * _scaled(np.array([len(set(content_words(candidate.text))) for candidate in candidates]))
         )
         scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
-        claims = [
+        every = [
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
-            # A process laid out step by step is a method, whatever the category it embeds nearest to.
-            if margin >= self.limits.min_claim_margin or candidate.run is not None
         ]
-        return self._select(claims)
+        claims = [
+            idea
+            for idea in every
+            # A process laid out step by step is a method, whatever the category it embeds nearest to.
+            if idea.margin >= self.limits.min_claim_margin or idea.candidate.run is not None
+        ]
+        for idea in claims:
+            if not idea.candidate.publishable:
+                idea.stand_in = _stand_in(idea, every, sentences)
+        return self._select(claims), True
 
     def _candidates(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], can_quote: list[bool]
+        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
     ) -> list[_Candidate]:
-        runs = [run for run in find_step_runs(sentences) if all(can_quote[run.first : run.last + 1])]
+        # A process is quoted whole, so it is one only when every step may be published; otherwise its
+        # sentences stand alone like any others.
+        runs = [run for run in find_step_runs(sentences) if all(may_publish[run.first : run.last + 1])]
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
-            _Candidate(index, index, sentence.text, float(salience[index]))
+            _Candidate(index, index, sentence.text, float(salience[index]), may_publish[index])
             for index, sentence in enumerate(sentences)
             if index not in in_runs
-            and can_quote[index]
+            and sentence.is_complete
             and could_be_claim(
                 sentence.text,
                 min_words=CLAIM_WORDS[0],
@@ -183,6 +212,7 @@ class ExtractiveEngine:
                 run.last,
                 " ".join(sentence.text for sentence in sentences[run.first : run.last + 1]),
                 float(salience[run.first : run.last + 1].max()),
+                True,
                 run,
             )
             for run in runs
@@ -193,10 +223,13 @@ class ExtractiveEngine:
         """Maximal marginal relevance: good and unlike what is already kept; near-repeats join as quotes."""
         if not claims:
             return []
-        best = max(idea.score for idea in claims)
+        publishable = [idea for idea in claims if idea.candidate.publishable]
+        if not publishable:
+            return []
+        best = max(idea.score for idea in publishable)
         # A process the speaker laid out step by step is the most specific thing a recording offers:
         # it is kept ahead of the ranking.
-        kept = [idea for idea in claims if idea.candidate.run is not None][: self.limits.max_insights]
+        kept = [idea for idea in publishable if idea.candidate.run is not None][: self.limits.max_insights]
         remaining = sorted(
             (
                 idea
@@ -219,6 +252,14 @@ class ExtractiveEngine:
                 )
             )
             idea = remaining.pop(position)
+            if not idea.candidate.publishable:
+                # The idea ranks, but its words may not be quoted: the same speaker's next or previous
+                # sentence carries it instead, once.
+                stand_in = idea.stand_in
+                if stand_in is None or any(stand_in is chosen for chosen in kept):
+                    continue
+                remaining = [other for other in remaining if other is not stand_in]
+                idea = stand_in
             twin = next((chosen for chosen in kept if float(idea.vector @ chosen.vector) >= SAME_IDEA), None)
             if twin is not None:
                 twin.restatements.append(idea.candidate)
@@ -261,6 +302,22 @@ class ExtractiveEngine:
             evidence_strength=_evidence_strength(len(evidence), quoted),
             engine=ENGINE_NAME,
         )
+
+
+def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSentence]) -> _Idea | None:
+    """The best-scored quotable single sentence said right before or after the idea by the same speaker.
+    Speakers develop an idea over consecutive sentences: on the eval's dev scripts, 22 of 28 sentences
+    that carry a key idea have a neighbour by the same speaker carrying the same one."""
+    speaker = sentences[idea.candidate.first].speaker
+    beside = [
+        other
+        for other in every
+        if other.candidate.publishable
+        and other.candidate.run is None
+        and other.candidate.first in (idea.candidate.first - 1, idea.candidate.last + 1)
+        and sentences[other.candidate.first].speaker == speaker
+    ]
+    return max(beside, key=lambda other: other.score, default=None)
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:

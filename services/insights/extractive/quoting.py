@@ -1,7 +1,10 @@
-"""Which sentences may be quoted: complete sentences over segments the speech-to-text engine was sure of.
+"""Which sentences may be quoted: complete sentences over segments the speech-to-text engine was sure of,
+without a single word it was unsure of.
 
 A misheard line quoted verbatim ("contour iron directions" for "contrarian directions") is worse
-than no quote, so every segment a quote touches must pass Whisper's own confidence signals. A
+than no quote, so every segment a quote touches must pass Whisper's own confidence signals. Those are
+per 30 s window, so they cannot see one misheard word ("publishing channel" for "publishing schedule");
+the word's own probability can, which is why every word of a quoted sentence must clear a floor. A
 signal the transcript does not carry (None, no word timings) is unknown, not bad, and does not block.
 """
 
@@ -30,13 +33,13 @@ def segment_is_reliable(segment: TranscriptSegment, floor: ConfidenceFloor) -> b
     # scores ~0.5) is speech; it decides alone only when the text's confidence is unknown.
     if segment.avg_logprob is None and (segment.no_speech_prob or 0.0) > floor.max_no_speech_prob:
         return False
-    if segment.compression_ratio is not None and segment.compression_ratio > floor.max_compression_ratio:
-        return False
-    if segment.words:
-        mean_probability = sum(word.probability for word in segment.words) / len(segment.words)
-        if mean_probability < floor.min_word_probability:
-            return False
-    return True
+    looped = segment.compression_ratio is not None and segment.compression_ratio > floor.max_compression_ratio
+    return not looped
+
+
+def words_are_sure(sentence: TimedSentence, floor: ConfidenceFloor) -> bool:
+    """Every word of the sentence heard with at least the floor's probability (true when words were not timed)."""
+    return all(probability >= floor.min_word_probability for probability in sentence.word_probabilities)
 
 
 def quotable(
@@ -44,6 +47,8 @@ def quotable(
 ) -> list[bool]:
     reliable = [segment_is_reliable(segment, floor) for segment in segments]
     return [
-        sentence.is_complete and all(reliable[sentence.first_segment : sentence.last_segment + 1])
+        sentence.is_complete
+        and all(reliable[sentence.first_segment : sentence.last_segment + 1])
+        and words_are_sure(sentence, floor)
         for sentence in sentences
     ]

@@ -8,14 +8,22 @@ from services.insights.sentences import TimedSentence
 from services.insights.words import content_words
 
 
-def refusal_reason(sentences: Sequence[TimedSentence], claims_found: int, *, min_content_words: int) -> str | None:
-    """Why nothing from this recording should be published, or None when something should."""
+def refusal_reason(
+    sentences: Sequence[TimedSentence], claims_found: int, *, min_content_words: int, substantive: bool = True
+) -> str | None:
+    """Why nothing from this recording should be published, or None when something should. ``substantive``
+    says whether what was said (quotable or not) reads as claims rather than small talk."""
     speech_s = _covered_seconds(sentences)
     heard = f"{speech_s:.0f} s of speech in {len(sentences)} sentences"
     if not sentences:
         return "nothing worth publishing: no speech was transcribed"
-    if claims_found == 0:
+    if not substantive:
         return f"nothing worth publishing: {heard}, all small talk, logistics or filler; no claim found"
+    if claims_found == 0:
+        return (
+            f"nothing worth publishing: {heard}; no claim in it was heard clearly enough to quote "
+            "the speaker's words verbatim"
+        )
     vocabulary = {word for sentence in sentences for word in content_words(sentence.text)}
     if len(vocabulary) < min_content_words:
         return (

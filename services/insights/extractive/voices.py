@@ -1,0 +1,32 @@
+"""Who asks and who answers: the interviewer's lines are not the recording's claims.
+
+In an interview, a panel or a debate, one voice asks (a host, a moderator, someone in the audience)
+and the others argue. The asker's sentences still carry topic words, so salience alone ranks their
+introductions and set-up lines ("my guest runs marketing at...") among the claims. The tell is
+structural, not a word list: an asker's share of questions is far above the recording's own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from services.insights.sentences import TimedSentence
+
+# An asker asks at least this many times more often than the recording as a whole.
+ASKING_RATIO = 2.0
+
+
+def askers(sentences: Sequence[TimedSentence]) -> set[str]:
+    """Speakers whose share of questions is at least twice the recording's; none when the transcript
+    has fewer than two speakers (a monologue, or diarization that heard one voice)."""
+    said: Counter[str] = Counter()
+    asked: Counter[str] = Counter()
+    for sentence in sentences:
+        if sentence.speaker:
+            said[sentence.speaker] += 1
+            asked[sentence.speaker] += sentence.text.rstrip().endswith("?")
+    if len(said) < 2 or not sum(asked.values()):
+        return set()
+    overall = sum(asked.values()) / sum(said.values())
+    return {speaker for speaker in said if asked[speaker] / said[speaker] >= ASKING_RATIO * overall}
