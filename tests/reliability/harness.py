@@ -50,33 +50,42 @@ from shared.topics import (
 )
 from tests.conftest import make_stack
 
-# Short talks that both rails publish from (about 30-35 s of espeak-ng speech each): a point of view, a
-# number, a three-step process, and a key phrase the speaker says more than once (the lead magnet's keyword).
+# Short talks that both rails publish from (about 45 s of espeak-ng speech each): a point of view, a
+# number, a three-step process, a closing claim, and a key phrase the speaker says more than once (the lead
+# magnet's keyword). The insight engine only quotes what the model heard with confidence, and tiny.en
+# mishears some of espeak-ng's words at 165 words a minute, so each talk carries more ideas than a framework
+# article needs (a thesis and two pillars) and is spoken at 150; every talk was checked through ingest,
+# tiny.en, the engine and both writers.
 TALKS = [
-    "Most people believe that more blog posts bring more customers. I think that is wrong. "
-    "In our data, cutting our blog posts in half raised qualified leads by forty percent. "
+    "Most marketing teams believe that more blog posts bring more customers. I think that belief is wrong, "
+    "because volume buries the few ideas that matter. Last year we cut our blog posts in half, and qualified "
+    "leads went up by forty percent. Readers remember one strong opinion far longer than ten polite summaries. "
     "Here is the process we use for every expert conversation. First, record one expert conversation every week. "
     "Second, pull out the strongest opinion and the numbers behind it. "
-    "Third, turn each opinion into one article and one checklist. Depth beats volume, every single time.",
+    "Third, turn each opinion into one article and one checklist. "
+    "A small library of sharp articles will outsell a large library of bland ones.",
     "Most teams think customer onboarding is a product problem. I think that is wrong, it is a handoff problem. "
     "Customers forget why they bought when nobody carries the story from sales to success. "
-    "In our data, forty percent of new accounts never logged in after the first week of onboarding. "
+    "Last quarter, forty percent of our new accounts never logged in after the first week of onboarding. "
     "Here is the process we use for every customer handoff. "
     "First, record a short customer handoff video for every deal. "
     "Second, share the sales notes with the success manager before the kickoff. "
-    "Third, finish every customer handoff with a call on day one. Context beats features, and the customer handoff "
-    "is where context lives.",
-    "Most people believe that cold email still works for new business. I think that is wrong. "
-    "In our data, warm introductions closed three times more deals than cold email. "
+    "Third, finish every customer handoff with a welcome call in the first week. "
+    "The customer handoff is where the reasons for buying either survive or disappear.",
+    "Most founders believe that cold email still works for new business. I think that is wrong for small teams. "
+    "Buyers delete messages from strangers before they finish the first line. "
+    "Last year, warm introductions closed three times more deals than cold email for our sales team. "
     "Here is the process we use for warm introductions. First, list the customers who love your product. "
-    "Second, ask each happy customer for a single introduction to a peer. "
-    "Third, follow up within a day while the introduction is still warm. Trust beats volume.",
+    "Second, ask each happy customer for a single introduction to a colleague. "
+    "Third, follow up within one day while the introduction is still warm. "
+    "A referral from a trusted customer carries more weight than any clever subject line.",
     "Most managers believe that more meetings mean more alignment across the team. I think that is wrong. "
     "A calendar full of status updates leaves engineers no quiet time to build anything. "
-    "In our data, cutting weekly meetings in half raised shipped features by thirty percent. "
+    "When we cut our weekly meetings in half, the team shipped thirty percent more features. "
     "Here is the process we use for every weekly meeting. First, write the decision down before the meeting starts. "
     "Second, invite to the weekly meeting only the people who actually decide. "
-    "Third, end every weekly meeting with one named owner for each decision. Writing beats talking.",
+    "Third, close every weekly meeting with one clear owner for each decision. "
+    "A written decision travels further than any conversation in a crowded room.",
 ]
 RECORDINGS_PER_SCENARIO = 20
 # How slow a stage's S3 gets while the suite waits to kill it inside a message.
@@ -108,7 +117,7 @@ def synthesize_talks(directory: Path) -> list[bytes]:
     clips = []
     for index, text in enumerate(TALKS):
         wav, mp3 = directory / f"talk-{index}.wav", directory / f"talk-{index}.mp3"
-        subprocess.run(["espeak-ng", "-s", "165", "-w", str(wav), text], check=True)
+        subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), text], check=True)
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-b:a", "48k", str(mp3)], check=True)
         clips.append(mp3.read_bytes())
     return clips
