@@ -53,9 +53,9 @@ from tests.conftest import make_stack
 # Short talks that both rails publish from (about 45 s of espeak-ng speech each): a point of view, a
 # number, a three-step process, a closing claim, and a key phrase the speaker says more than once (the lead
 # magnet's keyword). The insight engine only quotes what the model heard with confidence, and tiny.en
-# mishears some of espeak-ng's words at 165 words a minute, so each talk carries more ideas than a framework
-# article needs (a thesis and two pillars) and is spoken at 150; every talk was checked through ingest,
-# tiny.en, the engine and both writers.
+# mishears espeak-ng's default voice at 165 words a minute, so each talk carries more ideas than a framework
+# article needs (a thesis and two pillars) and is spoken by the en-us voice at 150; every talk was checked
+# through ingest, tiny.en, the engine and both writers.
 TALKS = [
     "Most marketing teams believe that more blog posts bring more customers. I think that belief is wrong, "
     "because volume buries the few ideas that matter. Last year we cut our blog posts in half, and qualified "
@@ -117,7 +117,7 @@ def synthesize_talks(directory: Path) -> list[bytes]:
     clips = []
     for index, text in enumerate(TALKS):
         wav, mp3 = directory / f"talk-{index}.wav", directory / f"talk-{index}.mp3"
-        subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), text], check=True)
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True)
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-b:a", "48k", str(mp3)], check=True)
         clips.append(mp3.read_bytes())
     return clips
