@@ -34,6 +34,7 @@ from services.framework_article_writer.plan import (
     ArticlePlan,
     NotEnoughInsightsError,
     headline_case,
+    pillar_name,
     plan_article,
     points_back_dropped,
     rejected_view,
@@ -180,9 +181,9 @@ class FrameworkArticleWriter:
 def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title: str) -> str:
     """The position the article defends, in the speaker's words, as a headline: their claim, else their
     best short quotable line (one no pillar is already named after), else the view they reject put as
-    the question the article reopens, else a short thesis; only then the upload's own title, and the
-    framework's name as the last resort. Never the upload's file name, never the rejected view as if
-    it were the article's own position."""
+    the question the article reopens, else a short thesis; only then the upload's own title, then the
+    framework's name when it names a topic, and the thesis cut short as the last resort. Never the
+    upload's file name, never the rejected view as if it were the article's own position."""
     if plan.claim:
         return headline_case(plan.claim.rstrip(".!?"))
     pillars = {step.source.insight_id for step in plan.steps if step.source is not None}
@@ -199,7 +200,11 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         return line
     if uploaded_title.strip():
         return uploaded_title.strip()
-    return plan.framework_name
+    if plan.keyword:
+        return plan.framework_name
+    # Without a topic the framework's name is boilerplate ("The 2 Pillars"); the thesis cut at a natural
+    # stop ("Customers forget why they bought") still says what the article argues.
+    return headline_case(pillar_name(plan.thesis)) or plan.framework_name
 
 
 def _headline_line(quote: str) -> str:

@@ -21,7 +21,7 @@ from services.framework_article_writer import (
 )
 from shared.events import InsightSet, InsightType, Transcript
 from shared.headings import repeated_headings
-from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
+from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
 from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import (
     ONBOARDING_WEBINAR,
@@ -451,6 +451,28 @@ def test_without_a_claim_the_title_is_a_short_line_the_speaker_said(writer: Fram
 
     assert article.title == "Every Thought Deserves a Second Draft Before It Ships"
     assert repeated_headings(article.markdown) == []
+
+
+def test_without_a_topic_or_a_short_line_the_title_is_the_thesis_cut_short(writer: FrameworkArticleWriter) -> None:
+    # Three pain points, no key phrase, every line too long to be a headline: the framework would be
+    # "The 2 Pillars", which names nothing.
+    said = [
+        "Customers forget why they bought when nobody carries the story from sales to success.",
+        "First, record a short customer handoff video for every deal before the kickoff call.",
+        "Third, finish every customer handoff with a welcome call in the very first week.",
+    ]
+    insights = [
+        insight(name, InsightType.pain_point, quote, 10.0 * n, "S1")
+        for n, (name, quote) in enumerate(zip("abc", said, strict=True))
+    ]
+    no_topic = InsightSet(
+        recording_id="rec-no-topic", source_key="incoming/handoff.mp3", title="", keywords=[], insights=insights
+    )
+
+    article = writer.write(no_topic)
+
+    assert article.title == "Customers Forget Why They Bought"
+    assert "Pillars" not in article.title
 
 
 def test_small_talk_is_refused(writer: FrameworkArticleWriter) -> None:
