@@ -406,15 +406,22 @@ def _timestamp(seconds: float) -> str:
 
 
 def _buyer_problem(insights: Sequence[Insight]) -> str:
-    """The clearest pain the speaker named, in their words; else their point of view; else their best idea."""
+    """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
+    the section is left out: a process step, a number or a story is not the reader's problem."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
-        of_type = [insight for insight in best_first if insight.type is wanted]
+        of_type = [
+            insight
+            for insight in best_first
+            if insight.type is wanted
+            and not insight.quote.rstrip().endswith("?")
+            and not _SIGNPOST.search(insight.summary)
+        ]
         alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
         if alone or of_type:
             # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
             return standalone((alone or of_type)[0].summary)
-    return standalone(best_first[0].summary) if best_first else ""
+    return ""
 
 
 def _item_total(body: _Body) -> int:
