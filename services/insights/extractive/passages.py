@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from services.insights.extractive.questions import is_question
 from services.insights.sentences import TimedSentence
 from services.insights.words import tokens
 
@@ -43,7 +44,7 @@ class Passage:
 
 def continues_previous(sentence: TimedSentence, previous: TimedSentence) -> bool:
     """Whether ``sentence`` only carries on from ``previous`` (same speaker, not an answer to a question)."""
-    if sentence.speaker != previous.speaker or previous.text.rstrip().endswith("?"):
+    if sentence.speaker != previous.speaker or is_question(previous.text):
         return False
     if _CONTINUES.match(sentence.text):
         return True
