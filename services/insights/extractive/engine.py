@@ -165,13 +165,9 @@ class ExtractiveEngine:
         if recording_substance(margins) < self.limits.min_recording_substance:
             return [], False  # even its most claim-like sentences read as small talk: nothing to publish
         # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
-        # a sentence is and how many distinct content words it carries break the rest.
-        scores = (
-            0.35 * _scaled(centroid_closeness(vectors))
-            + 0.35 * _scaled(lexrank(vectors))
-            + 0.15 * _scaled(margins)
-            + 0.15 * _scaled(np.array([len(set(content_words(candidate.text))) for candidate in candidates]))
-        )
+        # a sentence is breaks the rest. Its length in content words does not count: on dev it only
+        # favoured long run-on turns over the sentence that states the idea.
+        scores = 0.4 * _scaled(centroid_closeness(vectors)) + 0.4 * _scaled(lexrank(vectors)) + 0.2 * _scaled(margins)
         scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
         every = [
             _Idea(candidate, float(score), float(margin), vector)
