@@ -27,6 +27,7 @@ from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
+from shared.passages import is_a_step, without_lead_in
 from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
@@ -407,7 +408,7 @@ def _timestamp(seconds: float) -> str:
 
 def _buyer_problem(insights: Sequence[Insight]) -> str:
     """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
-    the section is left out: a process step, a number or a story is not the reader's problem."""
+    the section is left out: a process or one of its steps, a number or a story is not the reader's problem."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
         of_type = [
@@ -416,11 +417,12 @@ def _buyer_problem(insights: Sequence[Insight]) -> str:
             if insight.type is wanted
             and not insight.quote.rstrip().endswith("?")
             and not _SIGNPOST.search(insight.summary)
+            and not is_a_step(insight.quote)
         ]
         alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
         if alone or of_type:
             # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
-            return standalone((alone or of_type)[0].summary)
+            return standalone(without_lead_in((alone or of_type)[0].summary))
     return ""
 
 
