@@ -312,6 +312,9 @@ def _item_label(insight: Insight) -> str:
         return "The assumption to question"
     if _QUANTITY.search(insight.summary):
         return _ITEM_LABELS[InsightType.data_point]
+    # A step of the speaker's process standing alone is part of a method, not a default to question.
+    if is_a_step(insight.quote):
+        return _ITEM_LABELS[InsightType.framework]
     return _ITEM_LABELS[insight.type]
 
 

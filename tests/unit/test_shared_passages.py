@@ -47,3 +47,26 @@ def test_a_step_is_neither_the_thesis_nor_the_buyer_problem_and_a_reply_names_no
     )  # fmt: skip
     lead_magnet = LeadMagnetWriter(LeadMagnetSettings()).write(insight_set)
     assert "Second, we pull" not in lead_magnet.buyer_problem and "Third, we turn" not in lead_magnet.buyer_problem
+
+
+def test_the_article_title_starts_at_the_point_not_at_the_reply() -> None:
+    from services.framework_article_writer import FrameworkArticleSettings, FrameworkArticleWriter
+
+    insight_set = InsightSet(
+        recording_id="rec", source_key="incoming/webinars/x.mp3", title="", keywords=["expert conversation"],
+        insights=sample_like_insights(),
+    )  # fmt: skip
+    article = FrameworkArticleWriter(FrameworkArticleSettings()).write(insight_set)
+
+    assert article.title == "One Expert Conversation a Week Is Fifty Articles a Year"
+
+
+def test_a_step_standing_alone_is_shown_as_part_of_a_process() -> None:
+    insight_set = InsightSet(
+        recording_id="rec", source_key="incoming/webinars/x.mp3", title="", keywords=["expert conversation"],
+        insights=sample_like_insights(),
+    )  # fmt: skip
+    markdown = LeadMagnetWriter(LeadMagnetSettings()).write(insight_set).markdown
+
+    assert "**Process:** Second, we pull" in markdown
+    assert "Question the default:** Second" not in markdown

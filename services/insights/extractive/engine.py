@@ -224,7 +224,10 @@ class ExtractiveEngine:
         publishable = [idea for idea in claims if idea.candidate.publishable]
         if not publishable:
             return []
-        best = max(idea.score for idea in publishable)
+        # Relative to the best single claim: a process is kept ahead of the ranking anyway, and its long,
+        # central text would otherwise set a bar the recording's other ideas rarely reach.
+        singles = [idea.score for idea in publishable if idea.candidate.run is None]
+        best = max(singles or [idea.score for idea in publishable])
         # A process the speaker laid out step by step is the most specific thing a recording offers:
         # it is kept ahead of the ranking.
         kept = [idea for idea in publishable if idea.candidate.run is not None][: self.limits.max_insights]
