@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from shared.events import Insight, InsightType
+from shared.passages import is_a_step, without_lead_in
 
 MIN_PILLARS = 2
 MAX_PILLARS = 4
@@ -298,14 +299,41 @@ def speaker_of(insight: Insight) -> str:
 
 
 def _thesis(best_first: Sequence[Insight]) -> Insight:
-    """The most arguable idea: of the preferred type, the one that departs furthest from consensus.
-    An agenda line ("Today I want to talk about...") announces a position; it is not one."""
-    stated = [insight for insight in best_first if not _SIGNPOST.search(insight.quote)] or best_first
+    """The position the recording argues, held by its main voice. A claim the speaker sets against a
+    common view ("Most people believe X. I think that's wrong.") states that position outright; without
+    one, the most arguable idea of the preferred type, the one that departs furthest from consensus.
+    An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
+    a host's set-up line or one step of a process is not the guest's position."""
+    stated = [
+        insight
+        for insight in best_first
+        if not _SIGNPOST.search(insight.quote)
+        and not insight.quote.rstrip().endswith("?")
+        and not is_a_step(insight.quote)
+    ] or list(best_first)
+    main = main_voice(stated)
+    theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
+    positioned = [insight for insight in theirs if rejected_view(insight.quote)]
+    if positioned:
+        return max(positioned, key=lambda insight: (insight.score, -insight.start))
     for wanted in _THESIS_PREFERENCE:
-        of_type = [insight for insight in stated if insight.type is wanted]
+        of_type = [insight for insight in theirs if insight.type is wanted]
         if of_type:
             return max(of_type, key=lambda insight: (insight.originality + insight.score, -insight.start))
-    return best_first[0]
+    return theirs[0]
+
+
+def main_voice(insights: Sequence[Insight]) -> str:
+    """The speaker most of the insights come from (the guest of an interview), or "" when the
+    transcript does not say who spoke or two voices share the lead."""
+    counts: dict[str, int] = {}
+    for insight in insights:
+        if speaker_of(insight):
+            counts[speaker_of(insight)] = counts.get(speaker_of(insight), 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return ""
+    return max(counts, key=lambda speaker: counts[speaker])
 
 
 def thesis_statement(thesis: Insight, claim: str | None, conventional_view: str | None) -> str:
@@ -320,7 +348,7 @@ def thesis_statement(thesis: Insight, claim: str | None, conventional_view: str 
         return f"The common view, that {conventional_view}, does not hold up."
     if claim:
         return _sentence(claim)
-    return _sentence(thesis.summary)
+    return _sentence(without_lead_in(thesis.summary))
 
 
 def _sentence(text: str) -> str:
@@ -418,7 +446,7 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     """A pillar's name in the speaker's words: the clause that carries the insight's sentence, cut at a
     natural stop to a few words, or its key phrase; "" when neither gives a name not already taken."""
     taken_keys = {_comparable(name) for name in taken}
-    text = points_back_dropped(insight.summary.strip() or insight.quote.strip())
+    text = without_lead_in(points_back_dropped(insight.summary.strip() or insight.quote.strip()))
     sentence = re.split(r"(?<=[.!?])\s+", text)[0]
     clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
     clauses = [clause for clause in clauses if len(clause.split()) >= 2]

@@ -43,6 +43,7 @@ from services.framework_article_writer.plan import (
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
+from shared.passages import without_lead_in
 from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -207,13 +208,17 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
     return headline_case(pillar_name(plan.thesis)) or plan.framework_name
 
 
+_OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)
+
+
 def _headline_line(quote: str) -> str:
     """The quote's first clause as a headline, when it is a short statement of the speaker's own; else "".
 
     Not a sentence that only points back ("I think that is wrong."), not the view the speaker
-    rejects, not a label ending in a colon ("Step one:", "System prompt:"), and at least a
+    rejects, not a label ending in a colon ("Step one:", "System prompt:"), not a lead-in reply, and at least a
     subject, a verb and what they act on (three words)."""
-    text = points_back_dropped(quote.strip())
+    # A headline starts at the point: after a short reply ("I get that a lot.") and its "But".
+    text = _OPENING_CONJUNCTION.sub("", without_lead_in(points_back_dropped(quote.strip())))
     first_clause, *rest = re.split(r"\s*([,;:\u2014\u2013])\s*|(?<=[.!?])\s+", text, maxsplit=1)
     if rest and rest[0] == ":":
         return ""

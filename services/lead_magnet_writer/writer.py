@@ -27,6 +27,7 @@ from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
+from shared.passages import is_a_step, without_lead_in
 from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
@@ -311,6 +312,9 @@ def _item_label(insight: Insight) -> str:
         return "The assumption to question"
     if _QUANTITY.search(insight.summary):
         return _ITEM_LABELS[InsightType.data_point]
+    # A step of the speaker's process standing alone is part of a method, not a default to question.
+    if is_a_step(insight.quote):
+        return _ITEM_LABELS[InsightType.framework]
     return _ITEM_LABELS[insight.type]
 
 
@@ -406,15 +410,23 @@ def _timestamp(seconds: float) -> str:
 
 
 def _buyer_problem(insights: Sequence[Insight]) -> str:
-    """The clearest pain the speaker named, in their words; else their point of view; else their best idea."""
+    """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
+    the section is left out: a process or one of its steps, a number or a story is not the reader's problem."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
-        of_type = [insight for insight in best_first if insight.type is wanted]
+        of_type = [
+            insight
+            for insight in best_first
+            if insight.type is wanted
+            and not insight.quote.rstrip().endswith("?")
+            and not _SIGNPOST.search(insight.summary)
+            and not is_a_step(insight.quote)
+        ]
         alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
         if alone or of_type:
             # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
-            return standalone((alone or of_type)[0].summary)
-    return standalone(best_first[0].summary) if best_first else ""
+            return standalone(without_lead_in((alone or of_type)[0].summary))
+    return ""
 
 
 def _item_total(body: _Body) -> int:

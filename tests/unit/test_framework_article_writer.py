@@ -531,3 +531,56 @@ def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: Framewo
     assert len(pillars) >= 2
     assert not any("isn't that" in name or "pricing problem" in name for name in pillars), pillars
     assert "## What the skeptics say" in article.markdown
+
+
+def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    insights = [
+        # The host's set-up line scores highest and reads most like an opinion; it is not the guest's position.
+        insight(
+            "host",
+            InsightType.point_of_view,
+            "My guest cut her publishing schedule in half last year.",
+            5.0,
+            "S1",
+            score=0.95,
+            originality=0.9,
+        ),
+        insight(
+            "process",
+            InsightType.point_of_view,
+            "We pull out the strongest opinion and the numbers behind it.",
+            60.0,
+            "S2",
+            score=0.9,
+        ),
+        insight(
+            "belief",
+            InsightType.pain_point,
+            "Most people believe that more blog posts bring more customers. I think that's just wrong.",
+            12.0,
+            "S2",
+            score=0.5,
+        ),
+        insight(
+            "data",
+            InsightType.data_point,
+            "Cutting the schedule in half raised qualified leads by forty percent.",
+            20.0,
+            "S2",
+        ),
+        insight(
+            "story",
+            InsightType.story,
+            "One customer recorded sixty webinars and never reused a single one.",
+            30.0,
+            "S2",
+        ),
+    ]
+
+    plan = plan_article(insights, ["blog posts"], max_evidence=6)
+
+    assert plan.thesis.insight_id == "belief"
+    assert plan.thesis_statement == "The common view, that more blog posts bring more customers, does not hold up."

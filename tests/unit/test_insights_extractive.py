@@ -213,3 +213,19 @@ def test_an_idea_with_an_unsure_word_is_quoted_through_its_speaker_s_next_senten
     )
     [insight] = ExtractiveEngine(BagOfWordsEmbedder(), limits).extract(talk, source_key="k", title="t").insights
     assert insight.quote == lines[1][2]
+
+
+def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
+    lines = [
+        ("S2", -0.2, "Most revenue teams believe that more pipeline reviews bring better forecasts."),
+        ("S2", -0.2, "I think that's just wrong."),
+        ("S2", -0.2, "Pipeline quality decides whether the forecast means anything at the board meeting."),
+        ("S2", -0.2, "But pipeline quality reviews take a revenue team two hours every single week."),
+    ]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM)
+    insight_set = engine.extract(transcript(lines), source_key="k", title="t")
+    quotes = [piece.quote for insight in insight_set.insights for piece in insight.evidence]
+    assert f"{lines[0][2]} {lines[1][2]}" in quotes
+    assert f"{lines[2][2]} {lines[3][2]}" in quotes
+    # Neither the verdict nor the sentence opening on "But" is ever quoted without what it continues.
+    assert not any(quote.startswith(("I think that's", "But ")) for quote in quotes)

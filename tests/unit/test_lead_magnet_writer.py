@@ -360,3 +360,14 @@ def test_the_buyer_problem_never_opens_on_a_sentence_that_points_back(settings: 
     lead_magnet = LeadMagnetWriter(settings).write(insight_set)
 
     assert lead_magnet.buyer_problem == "Churn starts in the first week."
+
+
+def test_without_a_pain_or_a_position_the_problem_section_is_left_out(settings: LeadMagnetSettings) -> None:
+    # What is left is a process, numbers, a story and a one-liner: none of them is the reader's problem.
+    insight_set = without(CHURN_WEBINAR, "thesis", "late-signal", "host-pushback")
+
+    lead_magnet = LeadMagnetWriter(settings).write(insight_set)
+
+    assert lead_magnet.buyer_problem == ""
+    assert "## The problem" not in lead_magnet.markdown
+    assert not lead_magnet.landing_blurb.startswith(" ")

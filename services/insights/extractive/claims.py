@@ -7,13 +7,26 @@ adds what embeddings miss: a claim carries content words, a question asks rather
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
+from services.insights.extractive.questions import is_question
 from services.insights.words import content_words, tokens
+
+# A remark about the occasion itself (today's session, this episode, a welcome) frames the recording;
+# the embeddings miss it when it also names the topic ("today I've got someone who runs demand
+# generation..."), which makes it look central. The words are the deixis of any recorded event.
+_THE_OCCASION = re.compile(
+    r"\b(?:today|this (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording))\b"
+    r"|^(?:\w+,?\s+){0,2}welcome\b",
+    re.IGNORECASE,
+)
+# Where one sentence of a passage ends and the next begins.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 CLAIM_CATEGORIES = (
     "A general statement about how a market, a business, a team or a practice works, and why.",
@@ -66,8 +79,11 @@ def content_density(text: str) -> float:
 
 def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_words: int) -> bool:
     """Structure alone rules these out before any embedding: too short to state anything, a run-on
-    too long to quote, a question, or a line with too few content words to carry an idea."""
+    too long to quote, a question, a remark about the occasion, or a line with too few content words to
+    carry an idea."""
     words = tokens(text)
-    if not min_words <= len(words) <= max_words or text.rstrip().endswith("?"):
+    if not min_words <= len(words) <= max_words or any(is_question(sentence) for sentence in _SENTENCE.split(text)):
+        return False
+    if _THE_OCCASION.search(text):
         return False
     return len(set(content_words(text))) >= min_content_words

@@ -25,6 +25,7 @@ from services.insights.extractive.claims import ClaimPrototypes, claim_margin, c
 from services.insights.extractive.embedder import E5Embedder, Embedder
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
+from services.insights.extractive.passages import Passage, passages
 from services.insights.extractive.quoting import ConfidenceFloor, quotable
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
@@ -84,7 +85,8 @@ class Limits:
 
 @dataclass(frozen=True)
 class _Candidate:
-    """Sentences first..last of the transcript, quoted as one passage (one sentence, or a process)."""
+    """Sentences first..last of the transcript, quoted as one passage (a sentence with what continues it,
+    or a process)."""
 
     first: int
     last: int
@@ -163,13 +165,9 @@ class ExtractiveEngine:
         if recording_substance(margins) < self.limits.min_recording_substance:
             return [], False  # even its most claim-like sentences read as small talk: nothing to publish
         # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
-        # a sentence is and how many distinct content words it carries break the rest.
-        scores = (
-            0.35 * _scaled(centroid_closeness(vectors))
-            + 0.35 * _scaled(lexrank(vectors))
-            + 0.15 * _scaled(margins)
-            + 0.15 * _scaled(np.array([len(set(content_words(candidate.text))) for candidate in candidates]))
-        )
+        # a sentence is breaks the rest. Its length in content words does not count: on dev it only
+        # favoured long run-on turns over the sentence that states the idea.
+        scores = 0.4 * _scaled(centroid_closeness(vectors)) + 0.4 * _scaled(lexrank(vectors)) + 0.2 * _scaled(margins)
         scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
         every = [
             _Idea(candidate, float(score), float(margin), vector)
@@ -194,12 +192,12 @@ class ExtractiveEngine:
         runs = [run for run in find_step_runs(sentences) if all(may_publish[run.first : run.last + 1])]
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
-            _Candidate(index, index, sentence.text, float(salience[index]), may_publish[index])
-            for index, sentence in enumerate(sentences)
-            if index not in in_runs
-            and sentence.is_complete
+            candidate
+            for passage in passages(sentences, outside=in_runs)
+            for candidate in [_passage_candidate(passage, sentences, salience, may_publish)]
+            if candidate is not None
             and could_be_claim(
-                sentence.text,
+                candidate.text,
                 min_words=CLAIM_WORDS[0],
                 max_words=CLAIM_WORDS[1],
                 min_content_words=CLAIM_CONTENT_WORDS,
@@ -226,7 +224,10 @@ class ExtractiveEngine:
         publishable = [idea for idea in claims if idea.candidate.publishable]
         if not publishable:
             return []
-        best = max(idea.score for idea in publishable)
+        # Relative to the best single claim: a process is kept ahead of the ranking anyway, and its long,
+        # central text would otherwise set a bar the recording's other ideas rarely reach.
+        singles = [idea.score for idea in publishable if idea.candidate.run is None]
+        best = max(singles or [idea.score for idea in publishable])
         # A process the speaker laid out step by step is the most specific thing a recording offers:
         # it is kept ahead of the ranking.
         kept = [idea for idea in publishable if idea.candidate.run is not None][: self.limits.max_insights]
@@ -288,7 +289,7 @@ class ExtractiveEngine:
         return Insight(
             insight_id=deterministic_id(recording_id, kind.value, f"{first.start:.2f}", candidate.text),
             type=kind,
-            summary=sentences[candidate.first].text if candidate.run is None else _process_summary(candidate.run),
+            summary=candidate.text if candidate.run is None else _process_summary(candidate.run),
             quote=candidate.text,
             start=first.start,
             end=last.end,
@@ -302,6 +303,28 @@ class ExtractiveEngine:
             evidence_strength=_evidence_strength(len(evidence), quoted),
             engine=ENGINE_NAME,
         )
+
+
+def _passage_candidate(
+    passage: Passage, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
+) -> _Candidate | None:
+    """The passage as one candidate: as far as it may be quoted when its opening sentence may be (a
+    complete sentence quoted without the continuation it lost to an unsure word), else whole and
+    unquotable, so that a neighbour can stand in for it. None when a sentence of it is a fragment."""
+    indices = range(passage.first, passage.last + 1)
+    if not all(sentences[index].is_complete for index in indices):
+        return None
+    quotable_until = passage.first - 1
+    while quotable_until < passage.last and may_publish[quotable_until + 1]:
+        quotable_until += 1
+    last = quotable_until if quotable_until >= passage.first else passage.last
+    return _Candidate(
+        passage.first,
+        last,
+        " ".join(sentences[index].text for index in range(passage.first, last + 1)),
+        float(salience[passage.first : last + 1].max()),
+        quotable_until >= passage.first,
+    )
 
 
 def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSentence]) -> _Idea | None:

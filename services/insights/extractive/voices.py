@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from services.insights.extractive.questions import is_question
 from services.insights.sentences import TimedSentence
 
 # An asker asks at least this many times more often than the recording as a whole.
@@ -25,7 +26,7 @@ def askers(sentences: Sequence[TimedSentence]) -> set[str]:
     for sentence in sentences:
         if sentence.speaker:
             said[sentence.speaker] += 1
-            asked[sentence.speaker] += sentence.text.rstrip().endswith("?")
+            asked[sentence.speaker] += is_question(sentence.text)
     if len(said) < 2 or not sum(asked.values()):
         return set()
     overall = sum(asked.values()) / sum(said.values())

@@ -1,0 +1,35 @@
+"""Reading a quoted passage as a writer needs it: where its point starts, and whether it is a step.
+
+The insight stage quotes a sentence together with the short one it continues ("I get that a lot. But
+one conversation a week is fifty articles a year."), and a process the speaker laid out is only a
+process when all of it could be quoted; otherwise its steps arrive one by one ("Second, we pull out the
+strongest opinion."). Both writers name, headline and frame with these passages, so both read them the
+same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An opening sentence this short ("I get that a lot.", "Right.") is a reply or a filler, not the point.
+LEAD_IN_MAX_WORDS = 5
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Sequence words open a step of a process: a step on its own is neither a position nor a problem.
+_STEP_OPENING = re.compile(
+    r"^(?:(?:and|so|then)\s*,?\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|next|finally|lastly|"
+    r"step (?:one|two|three|four|five|\d))\b",
+    re.IGNORECASE,
+)
+
+
+def without_lead_in(passage: str) -> str:
+    """The passage from its first sentence that carries a point: short opening replies are dropped."""
+    sentences = _SENTENCE_BREAK.split(passage.strip())
+    while len(sentences) > 1 and len(sentences[0].split()) <= LEAD_IN_MAX_WORDS:
+        sentences = sentences[1:]
+    return " ".join(sentences)
+
+
+def is_a_step(passage: str) -> bool:
+    """Whether the passage opens as one step of a sequence ("Second, we...", "Finally, ...")."""
+    return bool(_STEP_OPENING.match(passage.strip()))

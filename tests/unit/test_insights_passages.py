@@ -1,0 +1,65 @@
+"""A sentence that only continues the one before it is quoted with it, never alone."""
+
+from __future__ import annotations
+
+from services.insights.extractive.passages import Passage, continues_previous, passages
+from services.insights.sentences import TimedSentence
+
+
+def said(*lines: str, speaker: str = "S1") -> list[TimedSentence]:
+    return [TimedSentence(text=line, start=float(i), end=float(i) + 1, speaker=speaker) for i, line in enumerate(lines)]
+
+
+def test_a_verdict_joins_the_belief_it_judges() -> None:
+    sentences = said("Most people believe that more blog posts bring more customers.", "I think that's just wrong.")
+
+    assert passages(sentences) == [Passage(0, 1)]
+
+
+def test_a_verdict_that_goes_on_to_say_what_holds_joins_too() -> None:
+    sentences = said(
+        "Most teams think customer onboarding is a product problem.",
+        "I think that is wrong, it is a handoff problem.",
+    )
+
+    assert passages(sentences) == [Passage(0, 1)]
+
+
+def test_a_sentence_opening_on_but_carries_its_start() -> None:
+    sentences = said("I get that a lot.", "But one expert conversation a week is fifty articles a year.")
+
+    assert passages(sentences) == [Passage(0, 1)]
+
+
+def test_a_short_tail_on_and_is_the_end_of_the_sentence_before() -> None:
+    sentences = said(
+        "One expert conversation a week is fifty articles a year.", "And every one of them says something."
+    )
+
+    assert passages(sentences) == [Passage(0, 1)]
+
+
+def test_a_long_sentence_on_and_or_so_is_a_thought_of_its_own() -> None:
+    sentences = said(
+        "We moved to a rule where someone replies within the hour.",
+        "And how did you sell that to your boss, because I assume your lead number dropped off a cliff.",
+        "So the next quarter we doubled the team that answers inbound requests.",
+    )
+
+    assert passages(sentences) == [Passage(0, 0), Passage(1, 1), Passage(2, 2)]
+
+
+def test_another_voice_or_an_answer_to_a_question_starts_a_new_passage() -> None:
+    host = said("Isn't one conversation a week too slow?", speaker="S1")
+    guest = said("But it is fifty articles a year.", speaker="S2")
+    guest_after_own_question = said("Is that slow?", "But it is fifty articles a year.", speaker="S2")
+
+    assert not continues_previous(guest[0], host[0])
+    assert passages(guest_after_own_question) == [Passage(0, 0), Passage(1, 1)]
+
+
+def test_sentences_set_aside_stay_out_and_passages_stay_quotable_in_length() -> None:
+    sentences = said("First, record one call a week.", "But keep it short.", "Which nobody does.", "But it works.")
+
+    assert passages(sentences, outside={0}) == [Passage(1, 3)]
+    assert passages(sentences) == [Passage(0, 2), Passage(3, 3)]

@@ -1,0 +1,48 @@
+"""Questions and remarks about the occasion are not claims, however Whisper punctuated them."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.insights.extractive.claims import could_be_claim
+from services.insights.extractive.questions import is_question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And how did you sell that to your boss, because I assume your lead number dropped off a cliff.",
+        "Are you concerned that adding more to the debt could be disastrous for the country.",
+        "So do we really need a pricing calculator behind a form?",
+        "Isn't one expert conversation a week too slow for a small team.",
+    ],
+)
+def test_a_question_is_known_by_its_word_order_as_well_as_its_mark(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What worked for us was pulling a month of pages and deleting every alert nobody acted on.",
+        "How we price matters more than what we price.",
+        "Did is not a word anyone starts a claim with, but done right the review pays for itself.",
+        "Which meant that whoever the panel liked came out on top.",
+    ],
+)
+def test_a_statement_is_not_a_question(text: str) -> None:
+    assert not is_question(text)
+
+
+def claim_shaped(text: str) -> bool:
+    return could_be_claim(text, min_words=8, max_words=60, min_content_words=4)
+
+
+def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> None:
+    assert not claim_shaped(
+        "So welcome back, and today I've got someone who runs demand generation at a software company."
+    )
+    assert not claim_shaped("So the topic of this session is on-call, because my own team is exhausted.")
+    assert not claim_shaped("And how did you sell that to your boss, because your lead number dropped off a cliff.")
+    assert not claim_shaped("Pipeline reviews take two hours. Do you really think the forecast gets better.")
+    assert claim_shaped("Gated leads go cold because sales follows up three days later, so we reply within the hour.")
