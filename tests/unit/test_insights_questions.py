@@ -46,3 +46,6 @@ def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> N
     assert not claim_shaped("And how did you sell that to your boss, because your lead number dropped off a cliff.")
     assert not claim_shaped("Pipeline reviews take two hours. Do you really think the forecast gets better.")
     assert claim_shaped("Gated leads go cold because sales follows up three days later, so we reply within the hour.")
+    # A claim about the present is still a claim; only "today" with the people in the room frames the event.
+    assert claim_shaped("Buyers today ignore cold email from vendors they have never heard of before.")
+    assert not claim_shaped("Today we're going to look at how finance teams close the books in three days.")

@@ -17,11 +17,14 @@ from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.extractive.questions import is_question
 from services.insights.words import content_words, tokens
 
-# A remark about the occasion itself (today's session, this episode, a welcome) frames the recording;
+# A remark about the occasion itself (this episode, a welcome, what we do today) frames the recording;
 # the embeddings miss it when it also names the topic ("today I've got someone who runs demand
-# generation..."), which makes it look central. The words are the deixis of any recorded event.
+# generation..."), which makes it look central. The words are the deixis of any recorded event; "today"
+# counts only with the people in the room ("today I've got", "today we'll"), since a claim may well be
+# about today ("buyers today ignore cold email").
 _THE_OCCASION = re.compile(
-    r"\b(?:today|this (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording))\b"
+    r"\bthis (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording)\b"
+    r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b",
     re.IGNORECASE,
 )
