@@ -6,6 +6,10 @@ Synthesises the recording once (espeak-ng paragraphs with pauses, cached as mp3 
 per stage, the whole pipeline against the audio's duration, and everything after transcription.
 
     python -m bench.pipeline --minutes 60
+    python -m bench.pipeline --minutes 30 --scale transcriber=2 --partitions 2 --env RECAST_CPU_THREADS=1
+
+The second form runs the transcriber as two single-thread replicas, one per core, sharing the
+recording's chunks through the partitions, instead of one replica on two threads.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -21,7 +26,7 @@ from pathlib import Path
 from bench.speech import synthesize, webinar_paragraphs
 from cli.common import RecordingProgress, status_from, tail
 from cli.upload import Kind, put_recording
-from infra.local.stack import REPO_ROOT, LocalStack, free_port
+from infra.local.stack import REPO_ROOT, LocalStack, free_port, parse_scale
 from shared.status import FINAL_STAGES, Stage
 from shared.topics import RECORDINGS_STATUS
 
@@ -56,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=60)
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--scale", action="append", default=[], metavar="SERVICE=N", help="replicas of one service")
+    parser.add_argument("--partitions", type=int, default=3, help="partitions of every topic")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="a setting for every service")
     args = parser.parse_args(argv)
     cache = REPO_ROOT / ".run" / "bench"
     cache.mkdir(parents=True, exist_ok=True)
@@ -63,7 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     duration = audio_seconds(source)
 
     with tempfile.TemporaryDirectory(prefix="recast-bench-pipeline-") as run_dir:
-        stack = LocalStack(Path(run_dir), kafka_port=free_port(), s3_port=free_port(), partitions=3)
+        stack = LocalStack(
+            Path(run_dir),
+            kafka_port=free_port(),
+            s3_port=free_port(),
+            partitions=args.partitions,
+            scale=dict(parse_scale(item) for item in args.scale),
+            extra_env=dict(item.split("=", 1) for item in args.env),
+        )
         stack.up(timeout_s=240)
         try:
             settings = stack.settings()
@@ -88,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     after_transcription_s = (finished - transcribed_at).total_seconds()
     size_mib = source.stat().st_size / 2**20
     print(f"whole pipeline, one {duration / 60:.1f}-minute synthetic recording ({size_mib:.1f} MiB mp3)")
+    print(f"  run as: python -m bench.pipeline {' '.join(sys.argv[1:] if argv is None else argv)}")
     print(f"  upload (multipart, not counted below)   {upload_s:7.1f} s")
     print(f"  ingest (upload noticed -> ingested)     {ingest_s:7.1f} s")
     for stage in (Stage.transcribe, Stage.insights, Stage.lead_magnet, Stage.framework_article):

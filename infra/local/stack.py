@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run_dir,
         partitions=args.partitions,
         broker_storage=args.broker_storage,
-        scale=dict(_parse_scale(item) for item in args.scale),
+        scale=dict(parse_scale(item) for item in args.scale),
         services=ALL_SERVICES,
     )
     if args.action == "env":
@@ -464,7 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _parse_scale(item: str) -> tuple[str, int]:
+def parse_scale(item: str) -> tuple[str, int]:
+    """(service, replicas) from the command line's SERVICE=N."""
     service, _, count = item.partition("=")
     service = service.replace("-", "_")
     if service not in ALL_SERVICES or not count.isdigit() or int(count) < 1:
