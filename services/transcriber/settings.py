@@ -61,6 +61,14 @@ class TranscriberSettings(RecastSettings):
     # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
 
+    # What Whisper hears, not what VAD or the speaker encoder read: ffmpeg's dynamic loudness
+    # normaliser evens out quiet and loud voices and lowered WER on every dev recording of
+    # bench.stt_dev at no measurable cost (docs/benchmarks.md, "Choosing the default model").
+    audio_filter: str = Field(
+        default="dynaudnorm=f=250:g=15",
+        description="ffmpeg audio filter chain applied to each chunk before Whisper; empty for none.",
+    )
+
     # Diarization: on its budget (measured in docs/benchmarks.md) it stays on by default.
     diarization: bool = Field(default=True, description="Label each segment with its speaker (S1, S2, ...).")
     diarization_threads: int = Field(
