@@ -18,7 +18,6 @@ before any timing).
 
     python -m bench.stt_dev --minutes 3 --round 1
     python -m bench.stt_dev --minutes 3 --round 2
-    python -m bench.stt_dev --minutes 3 --round 3
     python -m bench.stt_dev --minutes 3 --round 4
     python -m bench.stt_dev --minutes 3 --round 1 --only default,batched-8
 """
@@ -27,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -39,7 +37,6 @@ from faster_whisper import BatchedInferencePipeline, WhisperModel
 from bench.stt_models import EvalRecording, _cpu_seconds, clean_solo, noisy_three_voices
 from bench.transcription import word_error_rate
 from services.transcriber.audio import read_wav
-from services.transcriber.conditioning import condition_audio
 from services.transcriber.features import BlockwiseFeatureExtractor
 from services.transcriber.planning import plan_chunks
 from services.transcriber.settings import TranscriberSettings
@@ -56,10 +53,9 @@ class Candidate:
     name: str
     compute_type: str = "int8"
     options: dict[str, Any] = field(default_factory=dict)  # passed to transcribe, over the defaults
-    prefilter: str | None = None  # an ffmpeg audio filter run before the VAD
+    prefilter: str = ""  # an ffmpeg audio filter where the upload is decoded (RECAST_AUDIO_FILTER)
     settings: dict[str, Any] = field(default_factory=dict)  # TranscriberSettings overrides (VAD, chunks)
     batch_size: int = 0  # >0: faster-whisper's BatchedInferencePipeline over each chunk's speech
-    chunk_filter: str | None = None  # an ffmpeg audio filter over each chunk, as the engine applies it
 
 
 NO_WORDS = {"word_timestamps": False}
@@ -99,14 +95,8 @@ ROUND_2 = (
     Candidate("no-word-timestamps+beam5", options=NO_WORDS | {"beam_size": 5}),
     Candidate("default-again"),
 )
-# Round 3: the filter where the service applies it (each chunk, after VAD; RECAST_AUDIO_FILTER).
-ROUND_3 = (
-    Candidate("default"),
-    Candidate("chunk-dynaudnorm", chunk_filter=LEVEL),
-    Candidate("chunk-dynaudnorm+no-word-timestamps", chunk_filter=LEVEL, options=NO_WORDS),
-    Candidate("chunk-dynaudnorm+beam3", chunk_filter=LEVEL, options={"beam_size": 3}),
-    Candidate("default-again"),
-)
+# Round 3 (commit 9096527) ran the level filter on each chunk after the VAD instead; it lost its gain
+# there, so the code for it is gone and the service filters where the upload is decoded.
 # Round 4: batching the VAD's speech windows, the one idea that could cut wall time by a fifth;
 # round 1 lost whole sentences on clean speech with 30 s windows, so shorter ones are tried too.
 ROUND_4 = (
@@ -116,7 +106,7 @@ ROUND_4 = (
     Candidate("batched-8-silence-500ms", batch_size=8, options={"vad_parameters": {"min_silence_duration_ms": 500}}),
     Candidate("default-again"),
 )
-ROUNDS = {1: ROUND_1, 2: ROUND_2, 3: ROUND_3, 4: ROUND_4}
+ROUNDS = {1: ROUND_1, 2: ROUND_2, 4: ROUND_4}
 
 
 def dev_recordings(minutes: float, with_third: bool) -> list[EvalRecording]:
@@ -173,21 +163,11 @@ def transcribe(recording: EvalRecording, candidate: Candidate, model: WhisperMod
     cpu_before = _cpu_seconds()
     texts: list[str] = []
     with tempfile.TemporaryDirectory(prefix="recast-stt-dev-") as workdir:
-        source = recording.wav
-        if candidate.prefilter:
-            source = Path(workdir) / "filtered.wav"
-            subprocess.run(
-                ["ffmpeg", "-nostdin", "-loglevel", "error", "-i", str(recording.wav), "-af", candidate.prefilter,
-                 "-ar", "16000", "-ac", "1", str(source)],
-                check=True,
-            )  # fmt: skip
         spool = Path(workdir) / "audio.pcm"
-        speech = find_speech(source, spool, vad_options(settings))
+        speech = find_speech(recording.wav, spool, vad_options(settings), candidate.prefilter)
         pipeline = BatchedInferencePipeline(model) if candidate.batch_size else None
         for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
             audio = read_wav(chunk_wav(spool, chunk.spans))
-            if candidate.chunk_filter:
-                audio = condition_audio(audio, candidate.chunk_filter)
             if pipeline is not None:
                 batched = options | {"batch_size": candidate.batch_size, "without_timestamps": False}
                 segments, _ = pipeline.transcribe(audio, vad_filter=True, **batched)
@@ -229,7 +209,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=3, help="length of each dev recording")
     parser.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
-    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=3, help="which candidate list")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=4, help="which candidate list")
     parser.add_argument("--only", help="comma-separated candidate names (default: all)")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None

@@ -18,7 +18,6 @@ import numpy.typing as npt
 from faster_whisper import WhisperModel
 
 from services.transcriber.audio import SAMPLE_RATE
-from services.transcriber.conditioning import condition_audio
 from services.transcriber.features import BlockwiseFeatureExtractor
 from services.transcriber.settings import TranscriberSettings
 from shared.events import TranscriptSegment, TranscriptWord
@@ -212,32 +211,8 @@ class OpenAIWhisperEngine:
         return language, float(probabilities[language])
 
 
-class ConditionedSpeechToText:
-    """An engine that hears its audio through an ffmpeg filter first (``conditioning``); it names
-    itself as the engine it wraps, so transcripts still say which model wrote them."""
-
-    def __init__(self, engine: SpeechToText, ffmpeg_filter: str) -> None:
-        self._engine = engine
-        self._filter = ffmpeg_filter
-        self.engine = engine.engine
-        self.model = engine.model
-        self.multilingual = engine.multilingual
-
-    def transcribe(self, audio: Audio, language: str | None) -> TranscriptionResult:
-        return self._engine.transcribe(condition_audio(audio, self._filter), language)
-
-    def detect_language(self, audio: Audio) -> tuple[str, float]:
-        return self._engine.detect_language(condition_audio(audio, self._filter))
-
-
 def load_engine(settings: TranscriberSettings) -> SpeechToText:
-    """Load the engine ``settings`` ask for, behind the audio filter they name. Slow (model load):
-    call once at start-up."""
-    engine = _load_bare_engine(settings)
-    return ConditionedSpeechToText(engine, settings.audio_filter) if settings.audio_filter else engine
-
-
-def _load_bare_engine(settings: TranscriberSettings) -> SpeechToText:
+    """Load the engine ``settings`` ask for. Slow (model load): call once at start-up."""
     guards = DecodingGuards.from_settings(settings)
     if settings.engine == "faster-whisper":
         return FasterWhisperEngine(

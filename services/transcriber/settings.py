@@ -61,12 +61,13 @@ class TranscriberSettings(RecastSettings):
     # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
 
-    # What Whisper hears, not what VAD or the speaker encoder read: ffmpeg's dynamic loudness
-    # normaliser evens out quiet and loud voices and lowered WER on every dev recording of
-    # bench.stt_dev at no measurable cost (docs/benchmarks.md, "Choosing the default model").
+    # Applied where the upload is decoded, so the VAD, Whisper and the speaker encoder all read the
+    # filtered audio: ffmpeg's dynamic loudness normaliser there lowered WER on every dev recording
+    # of bench.stt_dev at no measurable cost; the same filter on each chunk, after the VAD, did not
+    # (docs/benchmarks.md, "Choosing the default model").
     audio_filter: str = Field(
         default="dynaudnorm=f=250:g=15",
-        description="ffmpeg audio filter chain applied to each chunk before Whisper; empty for none.",
+        description="ffmpeg audio filter chain applied while decoding the upload; empty for none.",
     )
 
     # Diarization: on its budget (measured in docs/benchmarks.md) it stays on by default.
