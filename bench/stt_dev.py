@@ -8,13 +8,14 @@ material made the same way, and scored there once. The dev recordings, cached un
 ``bench.stt_models`` uses the vice-presidential one), three espeak-ng voices in another order,
 the same room echo and pink noise at 15 dB SNR from another noise seed.
 ``clean-solo-dev``: one espeak-ng voice reading webinar paragraphs drawn with another seed.
+``noisy-three-voices-dev2`` (from round 2 on): the third debate, voices in a third order, another seed.
 
-Each candidate runs through the service's own path (Silero VAD, chunks cut at silences, base
-on faster-whisper, 2 threads per chunk), all in one process one after the other, so they share
-the machine's load; the current default runs first and last, to show how much the figures
-drift. WER is jiwer's after Whisper's English normaliser; CPU-seconds per audio second count
-this process and its ffmpeg children, model load excluded (one model per model and compute type, loaded
-before any timing).
+Each candidate runs through the service's own path (Silero VAD, chunks cut at silences,
+faster-whisper on 2 threads per chunk), all in one process one after the other, so they share the
+machine's load; the old default (base, greedy, int8, word timestamps, no filter) runs first and
+last, to show how much the figures drift. WER is jiwer's after Whisper's English normaliser;
+CPU-seconds per audio second count this process and its ffmpeg children, model load excluded (one
+model per model name and compute type, loaded before any timing). Figures: docs/benchmarks.md.
 
     python -m bench.stt_dev --minutes 3 --round 1
     python -m bench.stt_dev --minutes 3 --round 2
@@ -157,7 +158,8 @@ def load_model(model_name: str, compute_type: str, checkpoint_dir: Path) -> Whis
 
 
 def base_options() -> dict[str, Any]:
-    """What the service passes today (engines.DecodingGuards and the default settings)."""
+    """What the service passed before issue 12 (engines.DecodingGuards, base greedy); candidates
+    override it."""
     return {
         "language": "en",
         "beam_size": 1,
