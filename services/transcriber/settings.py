@@ -24,12 +24,12 @@ class TranscriberSettings(RecastSettings):
         default=None,
         description="CTranslate2 Whisper model directory; empty means the bundled model named by model_name.",
     )
-    # tiny.en, beam 5, behind the level filter: base greedy, measured idle, took the pipeline to 0.085x
-    # the audio's duration; this is the lowest-WER configuration found on bench.stt_dev's dev set that
-    # fits 0.07x, and it matched base greedy's WER on the report set at ~0.7x its CPU
+    # base, greedy: the lowest word error rate of the bundled models and searches on the report set and
+    # the eval corpus. Measured idle it takes the pipeline to 0.085x the audio's duration, over the 0.07x
+    # budget; the cheaper tiny.en beam 5 that fits it lost 3.7 WER points and the eval floors
     # (docs/benchmarks.md, "Choosing the default model").
     model_name: str = Field(
-        default="tiny.en",
+        default="base",
         description="Bundled model to run, tiny.en (English only) or base (multilingual); with model_path set, "
         "the name recorded in every transcript.",
     )
@@ -45,8 +45,8 @@ class TranscriberSettings(RecastSettings):
     min_language_probability: float = Field(
         default=0.5, ge=0, le=1, description="Refuse a recording whose detected language is less likely than this."
     )
-    # Beam 5 lowered tiny.en's WER on every dev recording for 1.2-1.5x its greedy CPU (docs/benchmarks.md).
-    beam_size: int = Field(default=5, ge=1, le=20, description="Beam width; 1 decodes greedily.")
+    # Greedy by default: beam 5 cost base 1.3-1.5x the CPU (docs/benchmarks.md), past the budget.
+    beam_size: int = Field(default=1, ge=1, le=20, description="Beam width; 1 decodes greedily.")
     cpu_threads: int = Field(default=2, ge=1)
     compute_type: str = Field(default="int8", description="CTranslate2 compute type (faster-whisper only).")
     checkpoint_dir: Path = Field(
@@ -64,11 +64,10 @@ class TranscriberSettings(RecastSettings):
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
 
     # Applied where the upload is decoded, so the VAD, Whisper and the speaker encoder all read the
-    # filtered audio. ffmpeg's dynamic loudness normaliser there lowered WER on bench.stt_dev's dev set
-    # at no measurable CPU (base on all three recordings, tiny.en beam 5 on one of three); on the
-    # report set it did not help base (docs/benchmarks.md, "Choosing the default model").
+    # filtered audio. Off by default: ffmpeg's dynaudnorm there lowered base's WER on every dev
+    # recording of bench.stt_dev but raised it on the report set (docs/benchmarks.md).
     audio_filter: str = Field(
-        default="dynaudnorm=f=250:g=15",
+        default="",
         description="ffmpeg audio filter chain applied while decoding the upload; empty for none.",
     )
 

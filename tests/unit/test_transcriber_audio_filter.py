@@ -85,16 +85,16 @@ def unfiltered() -> tuple[TranscriptionPlan, FolderStore]:
     return plan_with("")
 
 
-def test_the_default_is_ffmpegs_dynamic_loudness_normaliser(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_filter_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RECAST_AUDIO_FILTER", raising=False)
 
-    assert TranscriberSettings().audio_filter == "dynaudnorm=f=250:g=15"
-
-
-def test_an_empty_filter_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RECAST_AUDIO_FILTER", "")
-
     assert TranscriberSettings().audio_filter == ""
+
+
+def test_a_filter_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAST_AUDIO_FILTER", "dynaudnorm=f=250:g=15")
+
+    assert TranscriberSettings().audio_filter == "dynaudnorm=f=250:g=15"
 
 
 def test_decoding_through_a_filter_changes_the_samples_not_their_count() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -39,8 +40,8 @@ def whisper(monkeypatch: pytest.MonkeyPatch) -> type[RecordingWhisperModel]:
     return RecordingWhisperModel
 
 
-def test_the_default_engine_runs_tiny_en_int8_with_a_beam_of_five(whisper: type[RecordingWhisperModel]) -> None:
-    settings = TranscriberSettings()
+def test_the_default_engine_runs_base_int8_greedily(whisper: type[RecordingWhisperModel], tmp_path: Path) -> None:
+    settings = TranscriberSettings(checkpoint_dir=tmp_path)
 
     load_engine(settings).transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")
 
@@ -48,7 +49,7 @@ def test_the_default_engine_runs_tiny_en_int8_with_a_beam_of_five(whisper: type[
     assert model_dir == str(settings.ct2_model_dir)
     assert created["compute_type"] == "int8" and created["cpu_threads"] == 2
     [decoded] = whisper.decoded
-    assert decoded["beam_size"] == 5
+    assert decoded["beam_size"] == 1
     assert decoded["word_timestamps"] is True
     assert decoded["condition_on_previous_text"] is False
 
@@ -56,7 +57,8 @@ def test_the_default_engine_runs_tiny_en_int8_with_a_beam_of_five(whisper: type[
 def test_a_configured_search_reaches_the_engine(
     whisper: type[RecordingWhisperModel], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("RECAST_BEAM_SIZE", "1")
+    monkeypatch.setenv("RECAST_MODEL_NAME", "tiny.en")
+    monkeypatch.setenv("RECAST_BEAM_SIZE", "5")
     monkeypatch.setenv("RECAST_COMPUTE_TYPE", "float32")
 
     load_engine(TranscriberSettings()).transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")
@@ -64,4 +66,4 @@ def test_a_configured_search_reaches_the_engine(
     [(_, created)] = whisper.created
     assert created["compute_type"] == "float32"
     [decoded] = whisper.decoded
-    assert decoded["beam_size"] == 1
+    assert decoded["beam_size"] == 5

@@ -18,13 +18,13 @@ def _no_transcriber_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(f"RECAST_{name}", raising=False)
 
 
-def test_defaults_run_the_bundled_english_tiny_model_with_beam_search(tmp_path: Path) -> None:
+def test_defaults_run_the_bundled_multilingual_base_model_greedily_in_english(tmp_path: Path) -> None:
     settings = TranscriberSettings(checkpoint_dir=tmp_path)
 
     assert settings.engine == "faster-whisper"
-    assert settings.model_name == "tiny.en"
+    assert settings.model_name == "base"
     assert settings.language == "en"
-    assert settings.beam_size == 5
+    assert settings.beam_size == 1
     assert settings.compute_type == "int8"
     assert (settings.ct2_model_dir / "model.bin").is_file()
     assert (settings.ct2_model_dir / "config.json").is_file()
