@@ -7,7 +7,11 @@ configuration whose transcripts are cached costs nothing here and one that is no
 once (and then reused by ``tests/eval``). WER is jiwer's after Whisper's English normaliser, each
 transcript against its spoken script; the debate recordings (text, not speech) are skipped.
 
-    python -m bench.stt_eval_corpus --split report
+    python -m bench.stt_eval_corpus --split report --configuration 0
+    python -m bench.stt_eval_corpus --split report --configuration 1
+
+One configuration per process: a second eval-corpus run in the same process finds ingest's claim
+on each recording still pending.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ CONFIGURATIONS = (
 )
 
 
-def run(split: str) -> list[dict[str, object]]:
+def run(split: str, configuration: int) -> list[dict[str, object]]:
     recordings = [recording for recording in load_corpus(split) if recording.source != "debate"]
     rows: list[dict[str, object]] = []
-    for label, model, beam, audio_filter in CONFIGURATIONS:
+    for label, model, beam, audio_filter in CONFIGURATIONS[configuration : configuration + 1]:
         errors = words = 0.0
         settings = TranscriberSettings(model_name=model, beam_size=beam, audio_filter=audio_filter)
         with CorpusTranscriber(settings=settings) as transcriber:
@@ -54,8 +58,11 @@ def run(split: str) -> list[dict[str, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="report", help="eval corpus split (dev or report)")
+    parser.add_argument(
+        "--configuration", type=int, choices=range(len(CONFIGURATIONS)), default=0, help="index in CONFIGURATIONS"
+    )
     args = parser.parse_args()
-    run(args.split)
+    run(args.split, args.configuration)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ class TranscriberSettings(RecastSettings):
     )
     # base, greedy: the lowest word error rate of the bundled models and searches on the report set and
     # the eval corpus. Measured idle it takes the pipeline to 0.085x the audio's duration, over the 0.07x
-    # budget; the cheaper tiny.en beam 5 that fits it lost 3.7 WER points and the eval floors
+    # budget; the cheaper tiny.en beam 5 that fits it lost 2.5 WER points and the eval floors
     # (docs/benchmarks.md, "Choosing the default model").
     model_name: str = Field(
         default="base",
