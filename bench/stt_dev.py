@@ -12,7 +12,7 @@ the same room echo and pink noise at 15 dB SNR from another noise seed.
 
 Each candidate runs through the service's own path (Silero VAD, chunks cut at silences,
 faster-whisper on 2 threads per chunk), all in one process one after the other, so they share the
-machine's load; the old default (base, greedy, int8, word timestamps, no filter) runs first and
+machine's load; the default (base, greedy, int8, word timestamps, no filter) runs first and
 last, to show how much the figures drift. WER is jiwer's after Whisper's English normaliser;
 CPU-seconds per audio second count this process and its ffmpeg children, model load excluded (one
 model per model name and compute type, loaded before any timing). Figures: docs/benchmarks.md.
@@ -158,7 +158,7 @@ def load_model(model_name: str, compute_type: str, checkpoint_dir: Path) -> Whis
 
 
 def base_options() -> dict[str, Any]:
-    """What the service passed before issue 12 (engines.DecodingGuards, base greedy); candidates
+    """What the service passes by default (engines.DecodingGuards, base greedy); candidates
     override it."""
     return {
         "language": "en",

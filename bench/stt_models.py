@@ -49,7 +49,7 @@ LEVEL_FILTER = "dynaudnorm=f=250:g=15"
 # all without a filter, then the default chosen on bench.stt_dev's dev set.
 CHOSEN_ON_DEV = (("base", 1, LEVEL_FILTER), ("tiny.en", 5, LEVEL_FILTER))
 CONFIGURATIONS = (("tiny.en", 1, ""), ("tiny.en", 5, ""), ("base", 1, ""), ("base", 5, ""), *CHOSEN_ON_DEV)
-# --dev-choices: the old default (base greedy, no filter) against what bench.stt_dev chose, nothing else:
+# --dev-choices: the default (base greedy, no filter) against what bench.stt_dev chose, nothing else:
 # the best configuration at base's cost, and the best within the pipeline's 0.07x budget.
 DEV_CHOICES_CHECK = (("base", 1, ""), *CHOSEN_ON_DEV)
 
@@ -196,7 +196,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=3, help="length of each eval recording")
     parser.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
     parser.add_argument(
-        "--dev-choices", action="store_true", help="only the old default and the two configurations chosen on dev"
+        "--dev-choices", action="store_true", help="only the default and the two configurations chosen on dev"
     )
     args = parser.parse_args()
     rows = run(args.minutes, args.checkpoint_dir, DEV_CHOICES_CHECK if args.dev_choices else CONFIGURATIONS)
