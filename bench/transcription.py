@@ -53,7 +53,7 @@ def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]
     segments: list[TranscriptSegment] = []
     with tempfile.TemporaryDirectory() as workdir:
         spool = Path(workdir) / "audio.pcm"
-        speech = find_speech(path, spool, vad_options(settings))
+        speech = find_speech(path, spool, vad_options(settings), settings.audio_filter)
         for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
             result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.whisper_language)
             timeline = ChunkTimeline(chunk.spans)

@@ -31,14 +31,18 @@ class AudioDecodeError(Exception):
     """The file could not be decoded to audio: corrupt, not media at all, or without an audio stream."""
 
 
-def stream_pcm(path: Path, block_s: float = 300.0) -> Iterator[Pcm]:
+def stream_pcm(path: Path, block_s: float = 300.0, audio_filter: str = "") -> Iterator[Pcm]:
     """Yield the first audio stream of ``path`` as 16 kHz mono int16 blocks of ``block_s`` seconds
-    (the last one shorter). Raises :class:`AudioDecodeError` once ffmpeg fails or finds no samples."""
+    (the last one shorter), through the ffmpeg audio filter chain ``audio_filter`` if one is given.
+    Raises :class:`AudioDecodeError` once ffmpeg fails or finds no samples."""
+    # Downmix and resample first, so a filter always works on the 16 kHz mono signal Whisper gets.
+    filtering = ["-af", f"aresample={SAMPLE_RATE},aformat=channel_layouts=mono,{audio_filter}"] if audio_filter else []
     command = [
         "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
         *input_options(str(path)),
         "-i", str(path),
         "-map", "0:a:0",
+        *filtering,
         "-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE),
         "-",
     ]  # fmt: skip

@@ -110,7 +110,7 @@ def plan_recording(
     with tempfile.TemporaryDirectory(prefix="recast-plan-") as workdir:
         source, spool = Path(workdir) / "source", Path(workdir) / "audio.pcm"
         store.download(event.source_key, source)
-        speech = find_speech(source, spool, vad_options(settings))
+        speech = find_speech(source, spool, vad_options(settings), settings.audio_filter)
         planned = plan_chunks(speech.spans, settings.max_chunk_s)
         language = _settle_language(event, planned, spool, settings, engine)
         chunks = []

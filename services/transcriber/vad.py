@@ -26,12 +26,13 @@ class SpeechMap:
     spans: list[SpeechSpan]
 
 
-def find_speech(source: Path, spool: Path, options: VadOptions) -> SpeechMap:
-    """Decode ``source``, write its 16 kHz mono PCM to ``spool`` and return where the speech is."""
+def find_speech(source: Path, spool: Path, options: VadOptions, audio_filter: str = "") -> SpeechMap:
+    """Decode ``source`` (through the ffmpeg filter ``audio_filter``, if any), write its 16 kHz mono
+    PCM to ``spool`` and return where the speech is."""
     spans: list[SpeechSpan] = []
     offset_samples = 0
     with spool.open("wb") as out:
-        for block in stream_pcm(source, VAD_BLOCK_S):
+        for block in stream_pcm(source, VAD_BLOCK_S, audio_filter):
             out.write(block.astype("<i2").tobytes())
             for found in get_speech_timestamps(to_waveform(block), options, sampling_rate=SAMPLE_RATE):
                 start = (offset_samples + found["start"]) / SAMPLE_RATE
