@@ -60,6 +60,18 @@ class TranscriberSettings(RecastSettings):
     # On by default: the quote gate reads per-word probabilities to keep a misheard word out of a quote
     # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
+    # A second decoder re-hears unsure segments; the quote gate quotes no word it did not confirm
+    # (services/transcriber/second_opinion.py; measured in docs/evaluation.md).
+    second_opinion: Literal["off", "other-model", "wider-beam"] = Field(
+        default="off",
+        description="Second decoding of unsure segments: the other bundled model, the same model with beam 5, or off.",
+    )
+    second_opinion_below: float = Field(
+        default=1.0,
+        ge=0,
+        le=1.01,
+        description="A segment with any word below this probability is decoded a second time (above 1: every segment).",
+    )
 
     # Diarization: on its budget (measured in docs/benchmarks.md) it stays on by default.
     diarization: bool = Field(default=True, description="Label each segment with its speaker (S1, S2, ...).")
