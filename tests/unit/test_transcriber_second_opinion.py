@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 from services.transcriber.audio import SAMPLE_RATE
 from services.transcriber.engines import Audio, TranscriptionResult
+from services.transcriber.planning import ChunkPlan, SpeechSpan, TranscriptionPlan
 from services.transcriber.second_opinion import (
     GAP_S,
     PAD_S,
@@ -16,7 +19,10 @@ from services.transcriber.second_opinion import (
     second_opinion_settings,
 )
 from services.transcriber.settings import TranscriberSettings
+from services.transcriber.transcription import assemble_transcript, transcribe_chunk
 from shared.events import TranscriptSegment, TranscriptWord
+from shared.storage import ObjectStore
+from tests.unit.test_transcriber_confidence import MemoryS3, ScriptedEngine, wav_bytes
 
 
 def test_a_word_counts_as_heard_only_where_both_sequences_align_on_it() -> None:
@@ -96,3 +102,25 @@ def test_the_second_decoder_is_the_other_bundled_model_or_a_wider_beam() -> None
     assert second_opinion_settings(TranscriberSettings(model_name="tiny.en"), "other-model").model_name == "base"
     wider = second_opinion_settings(base, "wider-beam")
     assert (wider.model_name, wider.beam_size, wider.word_timestamps) == ("base", 5, True)
+
+
+def test_confirmations_reach_the_stored_transcript_in_recording_time() -> None:
+    store = ObjectStore(MemoryS3(), "bucket")
+    store.put_bytes("chunks/0.wav", wav_bytes(4), "audio/wav")
+    chunk = ChunkPlan(index=0, spans=[SpeechSpan(start=100, end=104)], audio_key="chunks/0.wav")
+    plan = TranscriptionPlan(
+        recording_id="r1", source_key="incoming/r1.mp3", title="r1", duration_s=300, chunks=[chunk], language="en"
+    )
+    unsure = segment_of(1.0, [("We", 0.9), ("post", 0.9), ("weekly.", 0.3)])
+    lengths = [unsure.end - unsure.start + 2 * PAD_S]
+    second = SecondOpinion(FakeSecondDecoder([["we", "post", "monthly"]], lengths), below=0.5)
+
+    transcribe_chunk(plan, chunk, store, ScriptedEngine([unsure]), "en", second_opinion=second)
+    stored = assemble_transcript(plan, store, ScriptedEngine([]), "en")
+
+    [segment] = json.loads(store.get_bytes(stored.json.uri))["segments"]
+    assert [(w["word"], w["start"], w["confirmed"]) for w in segment["words"]] == [
+        (" We", 101.0, True),
+        (" post", 101.3, True),
+        (" weekly.", 101.6, False),
+    ]
