@@ -4,46 +4,90 @@ For every complete sentence of the dev split's spoken recordings whose segments 
 per-segment confidence gate, the least probability among its words (word timestamps) is set
 beside whether the sentence holds a word the script says was not said there (the eval's
 misquote test). Per threshold: clean sentences still quotable, and misheard ones still quotable.
+
+With a second opinion on (``RECAST_SECOND_OPINION=other-model`` or ``wider-beam``, and
+``RECAST_SECOND_OPINION_BELOW=1.01`` so every segment is checked), a second table adds the agreement
+gate at the configured word floor: a sentence stays quotable only when no word of it went unconfirmed,
+where only segments with a word below ``below`` count as checked (the others keep every word).
 The report split is never read here.
 
     python -m bench.quote_gate
+    RECAST_SECOND_OPINION=other-model RECAST_SECOND_OPINION_BELOW=1.01 python -m bench.quote_gate
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bench.eval_scoring import WINDOW_SLACK_S, unsaid_words
 from services.insights.extractive.engine import Limits
 from services.insights.extractive.quoting import segment_is_reliable
 from services.insights.sentences import split_into_sentences
 from services.insights.settings import InsightsSettings
+from services.transcriber.second_opinion import needs_checking
+from services.transcriber.settings import TranscriberSettings
+from shared.events import TranscriptSegment
 from tests.eval.corpus import spoken_corpus
 
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+CHECK_BELOW = (0.3, 0.5, 0.7, 0.9, 0.99, 1.01)
+
+
+@dataclass(frozen=True)
+class Row:
+    least_probability: float
+    unconfirmed_below: dict[float, bool]  # per check threshold: a checked word the second decoding did not hear
+    misheard: bool
 
 
 def main() -> None:
     floor = Limits.from_settings(InsightsSettings()).floor
-    rows: list[tuple[float, bool]] = []
+    rows: list[Row] = []
     for spoken in spoken_corpus("dev", source="spoken"):
         segments = spoken.transcript.segments
         reliable = [segment_is_reliable(segment, floor) for segment in segments]
-        for sentence in split_into_sentences(segments):
+        unconfirmed = {below: _unconfirmed_sentences(segments, below) for below in CHECK_BELOW}
+        for position, sentence in enumerate(split_into_sentences(segments)):
             if not sentence.is_complete or not all(reliable[sentence.first_segment : sentence.last_segment + 1]):
                 continue
             if not sentence.word_probabilities or len(sentence.text.split()) < 4:
                 continue
             said = spoken.said_between(sentence.start - WINDOW_SLACK_S, sentence.end + WINDOW_SLACK_S)
             misheard = bool(unsaid_words(sentence.text, " ".join(s.text for s in said)))
-            rows.append((min(sentence.word_probabilities), misheard))
-    clean = sum(not misheard for _, misheard in rows)
+            flags = {below: unconfirmed[below][position] for below in CHECK_BELOW}
+            rows.append(Row(min(sentence.word_probabilities), flags, misheard))
+    clean = sum(not row.misheard for row in rows)
     wrong = len(rows) - clean
     print(f"dev sentences passing the segment gate: {len(rows)} ({clean} clean, {wrong} with a misheard word)")
     print("| least word probability >= | clean still quotable | misheard still quotable |")
     print("|---|---|---|")
     for threshold in THRESHOLDS:
-        kept_clean = sum(1 for least, misheard in rows if least >= threshold and not misheard)
-        kept_wrong = sum(1 for least, misheard in rows if least >= threshold and misheard)
+        kept_clean = sum(1 for row in rows if row.least_probability >= threshold and not row.misheard)
+        kept_wrong = sum(1 for row in rows if row.least_probability >= threshold and row.misheard)
         print(f"| {threshold:.1f} | {kept_clean}/{clean} | {kept_wrong}/{wrong} |")
+    decoder = TranscriberSettings().second_opinion
+    if decoder == "off":
+        return
+    print(f"\nsecond opinion: {decoder}; word floor {floor.min_word_probability} and every checked word confirmed")
+    print("| segments checked when a word is below | clean still quotable | misheard still quotable |")
+    print("|---|---|---|")
+    for below in CHECK_BELOW:
+        kept = [r for r in rows if r.least_probability >= floor.min_word_probability and not r.unconfirmed_below[below]]
+        kept_clean = sum(not row.misheard for row in kept)
+        print(f"| {below:.2f} | {kept_clean}/{clean} | {len(kept) - kept_clean}/{wrong} |")
+
+
+def _unconfirmed_sentences(segments: Sequence[TranscriptSegment], below: float) -> list[bool]:
+    """Per sentence: does it hold a word the second decoding did not hear, counting only segments that
+    a check at ``below`` would have decoded again (the transcript was made with every segment checked)."""
+    as_if = [
+        segment
+        if needs_checking(segment, below)
+        else segment.model_copy(update={"words": [w.model_copy(update={"confirmed": None}) for w in segment.words]})
+        for segment in segments
+    ]
+    return [False in sentence.word_confirmations for sentence in split_into_sentences(as_if)]
 
 
 if __name__ == "__main__":

@@ -4,12 +4,15 @@
 through the service's own path (VAD, chunks cut at silences, Whisper per chunk).
 ``words``: what word timestamps (per-word probabilities, which the quote gate reads) cost: the
 default engine on the same audio with them off and on, alternating, so load drifts hit both alike.
+``second-opinion``: what decoding unsure segments a second time costs (each decoder, at each
+``--below``): the default engine on the same audio with and without it, alternating rounds.
 ``long``: a multi-hour upload through the real transcriber service on the local stack;
 its peak RSS (the kernel's VmHWM of the service process), time to the first progress event
 and to ``transcripts.ready``, and whether the timestamps stay inside the recording.
 
     python -m bench.transcription engines --minutes 10
     python -m bench.transcription words --minutes 5 --rounds 3
+    python -m bench.transcription second-opinion --audio some-talk.mp3 --rounds 2
     python -m bench.transcription long --hours 3
 """
 
@@ -31,6 +34,7 @@ from bench.speech import Speech, synthesize, webinar_paragraphs
 from services.transcriber.audio import read_wav
 from services.transcriber.engines import load_engine
 from services.transcriber.planning import ChunkTimeline, plan_chunks
+from services.transcriber.second_opinion import SecondDecoder, confirm_segments, load_second_opinion
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import to_recording_time, vad_options
 from services.transcriber.vad import chunk_wav, find_speech
@@ -49,15 +53,20 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
 def transcribe_file(path: Path, settings: TranscriberSettings) -> dict[str, Any]:
     engine = load_engine(settings)
+    opinion = load_second_opinion(settings)
     started, cpu_started = time.monotonic(), time.process_time()
     segments: list[TranscriptSegment] = []
     with tempfile.TemporaryDirectory() as workdir:
         spool = Path(workdir) / "audio.pcm"
         speech = find_speech(path, spool, vad_options(settings), settings.audio_filter)
         for chunk in plan_chunks(speech.spans, settings.max_chunk_s):
-            result = engine.transcribe(read_wav(chunk_wav(spool, chunk.spans)), settings.whisper_language)
+            audio = read_wav(chunk_wav(spool, chunk.spans))
+            result = engine.transcribe(audio, settings.whisper_language)
+            heard = result.segments
+            if opinion is not None:
+                heard = confirm_segments(heard, audio, result.language, opinion)
             timeline = ChunkTimeline(chunk.spans)
-            segments += [to_recording_time(segment, timeline) for segment in result.segments]
+            segments += [to_recording_time(segment, timeline) for segment in heard]
     elapsed, cpu = time.monotonic() - started, time.process_time() - cpu_started
     return {
         "engine": engine.engine,
@@ -113,6 +122,46 @@ def bench_word_timestamps(minutes: float, rounds: int, checkpoint_dir: Path) -> 
         off = sum(row[measure] for row in rows if not row["word_timestamps"])
         on = sum(row[measure] for row in rows if row["word_timestamps"])
         print(json.dumps({f"{measure}_with_words_over_without": round(on / off, 3)}), flush=True)
+    return rows
+
+
+def bench_second_opinion(
+    audio: Path | None, minutes: float, rounds: int, below: tuple[float, ...], checkpoint_dir: Path
+) -> list[dict[str, Any]]:
+    if audio is None:
+        audio = OUT / f"speech-{minutes:g}min.wav"
+        synthesize(webinar_paragraphs(minutes), audio)
+    variants: list[tuple[SecondDecoder, float]] = [("off", 1.0)]
+    variants += [(decoder, level) for decoder in ("other-model", "wider-beam") for level in below]
+    rows = []
+    for round_number in range(1, rounds + 1):
+        for decoder, level in variants:
+            settings = TranscriberSettings(
+                second_opinion=decoder, second_opinion_below=level, checkpoint_dir=checkpoint_dir
+            )
+            run = transcribe_file(audio, settings)
+            words = [word for segment in run["segments"] for word in segment.words]
+            checked = sum(word.confirmed is not None for word in words)
+            row = {
+                "round": round_number,
+                "second_opinion": decoder,
+                "below": level if decoder != "off" else None,
+                "audio_min": round(run["duration_s"] / 60, 2),
+                "elapsed_s": round(run["elapsed_s"], 2),
+                "cpu_s": round(run["cpu_s"], 2),
+                "words_checked_pct": round(100 * checked / max(len(words), 1), 1),
+                "checked_unconfirmed_pct": round(100 * sum(w.confirmed is False for w in words) / max(checked, 1), 1),
+            }
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    off = [row for row in rows if row["second_opinion"] == "off"]
+    for decoder, level in variants[1:]:
+        on = [row for row in rows if row["second_opinion"] == decoder and row["below"] == level]
+        ratios = {
+            f"{measure}_ratio": round(sum(r[measure] for r in on) / sum(r[measure] for r in off), 3)
+            for measure in ("elapsed_s", "cpu_s")
+        }
+        print(json.dumps({"second_opinion": decoder, "below": level} | ratios), flush=True)
     return rows
 
 
@@ -245,6 +294,12 @@ def main() -> None:
     words.add_argument("--minutes", type=float, default=5)
     words.add_argument("--rounds", type=int, default=3)
     words.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
+    second = sub.add_parser("second-opinion")
+    second.add_argument("--audio", type=Path, help="a recording to transcribe (default: synthesized speech)")
+    second.add_argument("--minutes", type=float, default=3)
+    second.add_argument("--rounds", type=int, default=2)
+    second.add_argument("--below", type=float, action="append", default=[], help="check thresholds (default: 1.01)")
+    second.add_argument("--checkpoint-dir", type=Path, default=Path(".models"))
     long = sub.add_parser("long")
     long.add_argument("--hours", type=float, default=3)
     args = parser.parse_args()
@@ -255,6 +310,11 @@ def main() -> None:
     elif args.which == "words":
         rows = bench_word_timestamps(args.minutes, args.rounds, args.checkpoint_dir)
         (OUT / "words.json").write_text(json.dumps(rows, indent=2))
+    elif args.which == "second-opinion":
+        rows = bench_second_opinion(
+            args.audio, args.minutes, args.rounds, tuple(args.below) or (1.01,), args.checkpoint_dir
+        )
+        (OUT / "second-opinion.json").write_text(json.dumps(rows, indent=2))
     else:
         result = asyncio.run(bench_long(args.hours))
         print(json.dumps(result, indent=2))

@@ -100,6 +100,11 @@ class TranscriptWord(BaseModel):
     end: float = Field(ge=0, description="End of the word, seconds from the start of the recording.")
     word: str = Field(description="The word as transcribed, with its leading space or punctuation.")
     probability: float = Field(default=1.0, ge=0, le=1, description="The engine's confidence in the word.")
+    confirmed: bool | None = Field(
+        default=None,
+        description="Whether a second, independent decoding of the same audio heard this word too; "
+        "None when the word was not checked (its segment was sure enough, or the second opinion is off).",
+    )
 
 
 class TranscriptSegment(BaseModel):

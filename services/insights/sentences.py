@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shared.events import TranscriptSegment
+from shared.events import TranscriptSegment, TranscriptWord
 
 # Transcripts without punctuation would otherwise become one endless "sentence"; past this
 # length we close the sentence at the next segment boundary instead.
@@ -46,6 +46,8 @@ class TimedSentence:
     speaker: str | None = None
     # The engine's probability for each word of the sentence; empty when words were not timed.
     word_probabilities: tuple[float, ...] = ()
+    # For each of those words, whether a second decoding heard it too (None: not checked).
+    word_confirmations: tuple[bool | None, ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -90,9 +92,9 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
         return run[bisect.bisect_right(segment_starts, position) - 1][0]
 
     worded = [
-        (segment_start + offset, probability)
+        (segment_start + offset, word)
         for (index, piece), segment_start in zip(run, segment_starts, strict=True)
-        for offset, probability in _word_offsets(piece, segments[index])
+        for offset, word in _word_offsets(piece, segments[index])
     ]
     sentences = []
     for begin, finish in _sentence_spans(text, segment_starts):
@@ -105,15 +107,16 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
                 first_segment=first,
                 last_segment=last,
                 speaker=segments[first].speaker or None,
-                word_probabilities=tuple(p for position, p in worded if begin <= position < finish),
+                word_probabilities=tuple(w.probability for position, w in worded if begin <= position < finish),
+                word_confirmations=tuple(w.confirmed for position, w in worded if begin <= position < finish),
             )
         )
     return sentences
 
 
-def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, float]]:
-    """Where each timed word of the segment starts in its text, with the word's probability. Words are
-    found in order; one the text does not hold (the engine's word list and text disagree) is skipped."""
+def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, TranscriptWord]]:
+    """Where each timed word of the segment starts in its text. Words are found in order; one the text
+    does not hold (the engine's word list and text disagree) is skipped."""
     found = []
     cursor = 0
     for word in segment.words:
@@ -121,7 +124,7 @@ def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, flo
         position = piece.find(spelled, cursor) if spelled else -1
         if position < 0:
             continue
-        found.append((position, word.probability))
+        found.append((position, word))
         cursor = position + len(spelled)
     return found
 

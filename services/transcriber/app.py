@@ -23,6 +23,7 @@ from services.transcriber.diarization import SpeakerEncoder
 from services.transcriber.engines import SpeechToText, load_engine, warm_up_engine
 from services.transcriber.language import LanguageRefused
 from services.transcriber.planning import TranscriptionPlan
+from services.transcriber.second_opinion import SecondOpinion, load_second_opinion
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import (
     StoredTranscript,
@@ -79,10 +80,12 @@ async def load_speech_to_text(context: ContextRepo, store: ObjectStore) -> None:
     await asyncio.to_thread(warm_up, vad_options(settings))
     await asyncio.to_thread(warm_up_engine, engine, settings.whisper_language)
     encoder = await asyncio.to_thread(load_speaker_encoder) if settings.diarization else None
+    second_opinion = await asyncio.to_thread(load_second_opinion, settings)
     loaded = {"engine": engine.engine, "model": engine.model, "load_s": round(time.monotonic() - started, 2)}
     log.info("speech-to-text engine loaded", extra=loaded | {"diarization": settings.diarization})
     context.set_global("engine", engine)
     context.set_global("encoder", encoder)
+    context.set_global("second_opinion", second_opinion)
 
 
 def load_speaker_encoder() -> SpeakerEncoder:
@@ -170,12 +173,15 @@ async def on_transcription_chunk_planned(
     store: Annotated[ObjectStore, Context("store")],
     engine: Annotated[SpeechToText, Context("engine")],
     encoder: Annotated[SpeakerEncoder | None, Context("encoder", default=None)],
+    second_opinion: Annotated[SecondOpinion | None, Context("second_opinion", default=None)],
 ) -> None:
     context = {"recording_id": event.recording_id, "event_id": event.event_id, "chunk": event.chunk_index}
     try:
         plan = await in_thread(store.get_model, event.plan_uri, TranscriptionPlan)
         chunk = plan.chunks[event.chunk_index]
-        part, new = await in_worker(transcribe_chunk, plan, chunk, store, engine, settings.whisper_language, encoder)
+        part, new = await in_worker(
+            transcribe_chunk, plan, chunk, store, engine, settings.whisper_language, encoder, second_opinion
+        )
         done = await in_thread(chunks_done, store, event.recording_id)
     except Exception as error:
         await _report_failure(event.recording_id, event.source_key, error)

@@ -62,6 +62,21 @@ class TranscriberSettings(RecastSettings):
     # On by default: the quote gate reads per-word probabilities to keep a misheard word out of a quote
     # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
+    # A second decoder re-hears unsure segments; the quote gate quotes no word it did not confirm
+    # (services/transcriber/second_opinion.py). Off by default: on dev and report it cuts misquotes
+    # to 2 but recall nearly in half, below the eval's floor (docs/evaluation.md, "Second opinion").
+    second_opinion: Literal["off", "other-model", "wider-beam"] = Field(
+        default="off",
+        description="Second decoding of unsure segments: the other bundled model, the same model with beam 5, or off.",
+    )
+    # 0.5 on dev: misquotes 15/34 -> 2/21 at recall 72 -> 40 %; checking every segment (1.01) reached 0 misquotes
+    # by publishing nothing from any spoken recording.
+    second_opinion_below: float = Field(
+        default=0.5,
+        ge=0,
+        le=1.01,
+        description="A segment with any word below this probability is decoded a second time (above 1: every segment).",
+    )
 
     # Applied where the upload is decoded, so the VAD, Whisper and the speaker encoder all read the
     # filtered audio. Off by default: ffmpeg's dynaudnorm there lowered base's WER on every dev

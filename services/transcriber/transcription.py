@@ -35,6 +35,7 @@ from services.transcriber.exports import to_srt, to_txt, to_vtt
 from services.transcriber.guards import filter_repetitions
 from services.transcriber.language import LanguageChoice, LanguagePolicy, choose_language
 from services.transcriber.planning import ChunkPlan, ChunkTimeline, TranscriptionPlan, plan_chunks
+from services.transcriber.second_opinion import SecondOpinion, confirm_segments
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.vad import chunk_wav, find_speech
 from shared.events import RecordingIngested, Transcript, TranscriptSegment, TranscriptWord
@@ -162,6 +163,7 @@ def transcribe_chunk(
     engine: SpeechToText,
     language: str | None,
     encoder: SpeakerEncoder | None = None,
+    second_opinion: SecondOpinion | None = None,
 ) -> tuple[ChunkTranscript, bool]:
     """Transcribe one chunk (and embed its voices, given an ``encoder``) and store its part;
     returns the part and whether it was new work."""
@@ -171,6 +173,9 @@ def transcribe_chunk(
     audio = read_wav(store.get_bytes(store.uri(chunk.audio_key)))
     started = time.monotonic()
     result = engine.transcribe(audio, plan.language or language)
+    segments = result.segments
+    if second_opinion is not None:
+        segments = confirm_segments(segments, audio, result.language, second_opinion)
     transcribe_s = time.monotonic() - started
     timeline = ChunkTimeline(chunk.spans)
     started = time.monotonic()
@@ -182,7 +187,7 @@ def transcribe_chunk(
         model=engine.model,
         speech_s=round(chunk.speech_s, 3),
         transcribe_s=round(transcribe_s, 3),
-        segments=[to_recording_time(segment, timeline) for segment in result.segments],
+        segments=[to_recording_time(segment, timeline) for segment in segments],
         voices=voices,
         diarize_s=round(time.monotonic() - started, 3) if voices is not None else 0.0,
     )

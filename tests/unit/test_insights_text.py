@@ -116,6 +116,19 @@ def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours
     assert quotable(split_into_sentences(untimed), untimed, FLOOR) == [True]
 
 
+def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_out_of_quotes() -> None:
+    heard = worded(0, "We post on a publishing channel. Buyers read every single post.", {})
+    flags = {" channel.": False}
+    checked = heard.model_copy(
+        update={"words": [w.model_copy(update={"confirmed": flags.get(w.word, True)}) for w in heard.words]}
+    )
+    sentences = split_into_sentences([checked])
+    assert sentences[0].word_confirmations == (True, True, True, True, True, False)
+    assert quotable(sentences, [checked], FLOOR) == [False, True]
+    # Words never checked (None) are as today: their probability alone decides.
+    assert quotable(split_into_sentences([heard]), [heard], FLOOR) == [True, True]
+
+
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:
     pricing = [f"Pricing tiers and discount levels confuse buyers in round {n}." for n in range(8)]
     hiring = [f"Hiring engineers needs interview loops and onboarding plans, case {n}." for n in range(8)]

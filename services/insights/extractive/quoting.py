@@ -4,8 +4,10 @@ without a single word it was unsure of.
 A misheard line quoted verbatim ("contour iron directions" for "contrarian directions") is worse
 than no quote, so every segment a quote touches must pass Whisper's own confidence signals. Those are
 per 30 s window, so they cannot see one misheard word ("publishing channel" for "publishing schedule");
-the word's own probability can, which is why every word of a quoted sentence must clear a floor. A
-signal the transcript does not carry (None, no word timings) is unknown, not bad, and does not block.
+the word's own probability can, which is why every word of a quoted sentence must clear a floor. Whisper's
+most confident mistakes are ordinary words, though, so a word a second decoding of the same audio heard
+differently (``confirmed`` False) is not quoted either. A signal the transcript does not carry (None, no
+word timings, words not checked) is unknown, not bad, and does not block.
 """
 
 from __future__ import annotations
@@ -38,8 +40,11 @@ def segment_is_reliable(segment: TranscriptSegment, floor: ConfidenceFloor) -> b
 
 
 def words_are_sure(sentence: TimedSentence, floor: ConfidenceFloor) -> bool:
-    """Every word of the sentence heard with at least the floor's probability (true when words were not timed)."""
-    return all(probability >= floor.min_word_probability for probability in sentence.word_probabilities)
+    """Every word of the sentence heard with at least the floor's probability, and none that a second
+    decoding heard differently (true when words were not timed or not checked)."""
+    return all(probability >= floor.min_word_probability for probability in sentence.word_probabilities) and (
+        False not in sentence.word_confirmations
+    )
 
 
 def quotable(

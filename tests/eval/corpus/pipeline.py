@@ -32,6 +32,7 @@ from services.ingest.recordings import Ingestor
 from services.ingest.settings import IngestSettings
 from services.transcriber.diarization import SpeakerEncoder
 from services.transcriber.engines import SpeechToText, load_engine
+from services.transcriber.second_opinion import SecondOpinion, load_second_opinion
 from services.transcriber.settings import TranscriberSettings
 from services.transcriber.transcription import assemble_transcript, plan_recording, transcribe_chunk
 from shared.events import RecordingIngested, Transcript
@@ -69,6 +70,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         self.settings = settings or TranscriberSettings()
         self._engine: SpeechToText | None = None
         self._encoder: SpeakerEncoder | None = None
+        self._second_opinion: SecondOpinion | None = None
         self._server: ThreadedMotoServer | None = None
         self._store: ObjectStore | None = None
         self._ingested: dict[str, RecordingIngested] = {}
@@ -113,6 +115,13 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         if self._encoder is None and self.settings.diarization:
             self._encoder = SpeakerEncoder(self.settings.diarization_threads)
         return self._encoder
+
+    @property
+    def second_opinion(self) -> SecondOpinion | None:
+        """The second decoder of unsure segments when the settings turn it on, as the service loads it."""
+        if self._second_opinion is None:
+            self._second_opinion = load_second_opinion(self.settings)
+        return self._second_opinion
 
     def spoken(self, recording: EvalRecording) -> SpokenRecording:
         if recording.source == "debate":
@@ -160,7 +169,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         language = self.settings.whisper_language
         plan = plan_recording(event, self.store, self.settings, self.engine)
         for chunk in plan.chunks:
-            transcribe_chunk(plan, chunk, self.store, self.engine, language, self.encoder)
+            transcribe_chunk(plan, chunk, self.store, self.engine, language, self.encoder, self.second_opinion)
         speaker_distance = self.settings.speaker_distance_threshold if self.settings.diarization else None
         return assemble_transcript(plan, self.store, self.engine, language, speaker_distance).transcript
 
