@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 RUN_DIR ?= .run
-PARTITIONS ?= 3
+# One transcriber per core (each on one Whisper thread), and partitions twice that so they share evenly.
+SCALE_TRANSCRIBER ?= $(shell nproc)
+PARTITIONS ?= $(shell expr 2 \* $(SCALE_TRANSCRIBER))
 BROKER_STORAGE ?= memory
-SCALE_TRANSCRIBER ?= 1
 PYTEST_ARGS ?=
 
 .PHONY: setup demo up down test test-unit reliability lint typecheck check format bench asyncapi clean eval test-llm lock
@@ -34,7 +35,7 @@ lock: setup
 	  $(PY) -m pip freeze --disable-pip-version-check --exclude-editable | grep -v '^-e '; } > requirements.lock
 
 demo: setup
-	$(PY) -m infra.local.demo --run-dir $(RUN_DIR) --partitions $(PARTITIONS)
+	$(PY) -m infra.local.demo --run-dir $(RUN_DIR) --partitions $(PARTITIONS) --scale transcriber=$(SCALE_TRANSCRIBER)
 
 up: setup
 	$(PY) -m infra.local.stack up --run-dir $(RUN_DIR) --partitions $(PARTITIONS) \

@@ -6,10 +6,11 @@ Synthesises the recording once (espeak-ng paragraphs with pauses, cached as mp3 
 per stage, the whole pipeline against the audio's duration, and everything after transcription.
 
     python -m bench.pipeline --minutes 60
-    python -m bench.pipeline --minutes 30 --scale transcriber=2 --partitions 2 --env RECAST_CPU_THREADS=1
+    python -m bench.pipeline --minutes 30 --scale transcriber=1 --partitions 3
 
-The second form runs the transcriber as two single-thread replicas, one per core, sharing the
-recording's chunks through the partitions, instead of one replica on two threads.
+The stack is the embedded default (``make demo``): a transcriber per core, each on one Whisper
+thread, sharing the recording's chunks through twice as many partitions. The second form times the
+earlier default, one transcriber on two threads.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ from pathlib import Path
 from bench.speech import synthesize, webinar_paragraphs
 from cli.common import RecordingProgress, status_from, tail
 from cli.upload import Kind, put_recording
-from infra.local.stack import REPO_ROOT, LocalStack, free_port, parse_scale
+from infra.local.stack import (
+    REPO_ROOT,
+    LocalStack,
+    default_partitions,
+    default_transcribers,
+    free_port,
+    parse_scale,
+)
 from shared.status import FINAL_STAGES, Stage
 from shared.topics import RECORDINGS_STATUS
 
@@ -62,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=60)
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--scale", action="append", default=[], metavar="SERVICE=N", help="replicas of one service")
-    parser.add_argument("--partitions", type=int, default=3, help="partitions of every topic")
+    parser.add_argument("--partitions", type=int, default=default_partitions(), help="partitions of every topic")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="a setting for every service")
     args = parser.parse_args(argv)
     cache = REPO_ROOT / ".run" / "bench"
@@ -76,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             kafka_port=free_port(),
             s3_port=free_port(),
             partitions=args.partitions,
-            scale=dict(parse_scale(item) for item in args.scale),
+            scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
             extra_env=dict(item.split("=", 1) for item in args.env),
         )
         stack.up(timeout_s=240)

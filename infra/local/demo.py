@@ -19,7 +19,15 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from cli.scoreboard import read_scoreboard, scoreboard_table
-from infra.local.stack import ALL_SERVICES, REPO_ROOT, LocalStack, StackError
+from infra.local.stack import (
+    ALL_SERVICES,
+    REPO_ROOT,
+    LocalStack,
+    StackError,
+    default_partitions,
+    default_transcribers,
+    parse_scale,
+)
 from infra.local.webhooks import post_when_known
 from shared.scoreboards import Grouping, Rail, roll_up
 from shared.storage import ObjectStore, S3Uri, make_s3_client
@@ -170,14 +178,26 @@ async def show_scoreboards(stack: LocalStack, store: ObjectStore, seen: dict[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m infra.local.demo", description=__doc__)
     parser.add_argument("--run-dir", type=Path, default=REPO_ROOT / ".run")
-    parser.add_argument("--partitions", type=int, default=3)
+    parser.add_argument("--partitions", type=int, default=default_partitions())
+    parser.add_argument(
+        "--scale",
+        action="append",
+        default=[],
+        metavar="SERVICE=N",
+        help="replicas of one service (default: a transcriber per core)",
+    )
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args(argv)
 
     stack = LocalStack.load(args.run_dir)
     if stack is None:
-        stack = LocalStack.from_environment(args.run_dir, partitions=args.partitions, services=ALL_SERVICES)
+        stack = LocalStack.from_environment(
+            args.run_dir,
+            partitions=args.partitions,
+            scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
+            services=ALL_SERVICES,
+        )
         print("starting the local stack (broker, S3, five services and the scoreboards)...")
         try:
             stack.up()

@@ -275,10 +275,17 @@ class LocalStack:
         command = [sys.executable, "-m", "faststream", "run", f"services.{service}.app:app"]
         self.metrics_ports[name] = free_port()
         env = {"RECAST_METRICS_PORT": str(self.metrics_ports[name])}
+        replicas = self.scale.get(service, 1)
+        if service == "transcriber" and replicas > 1 and not self._sets("RECAST_CPU_THREADS", service):
+            env["RECAST_CPU_THREADS"] = str(transcriber_threads(replicas, os.cpu_count() or 1))
         if service == "scoreboard":
             self.webhook_ports[name] = self.webhook_port if replica == 0 else free_port()
             env["RECAST_WEBHOOK_PORT"] = str(self.webhook_ports[name])
         self._spawn(name, command, self.env | self.service_env.get(service, {}) | env)
+
+    def _sets(self, name: str, service: str) -> bool:
+        """Whether the operator chose this setting (the environment, the stack's or the service's own)."""
+        return name in os.environ or name in self.extra_env or name in self.service_env.get(service, {})
 
     def metrics_url(self, name: str, path: str = "/metrics") -> str:
         """Where one process (``transcriber``, ``transcriber-2``, ...) serves /metrics, /health, /ready."""
@@ -423,11 +430,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m infra.local.stack", description=__doc__)
     parser.add_argument("action", choices=["up", "down", "env"])
     parser.add_argument("--run-dir", type=Path, default=REPO_ROOT / ".run")
-    parser.add_argument("--partitions", type=int, default=int(os.environ.get("RECAST_PARTITIONS", "3")))
+    parser.add_argument(
+        "--partitions", type=int, default=int(os.environ.get("RECAST_PARTITIONS", default_partitions()))
+    )
     parser.add_argument(
         "--broker-storage", choices=["memory", "s3"], default=os.environ.get("RECAST_BROKER_STORAGE", "memory")
     )
-    parser.add_argument("--scale", action="append", default=[], metavar="SERVICE=N", help="replicas of one service")
+    parser.add_argument(
+        "--scale",
+        action="append",
+        default=[],
+        metavar="SERVICE=N",
+        help=f"replicas of one service (transcriber: one per core, {default_transcribers()} here)",
+    )
     args = parser.parse_args(argv)
 
     if args.action == "down":
@@ -443,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run_dir,
         partitions=args.partitions,
         broker_storage=args.broker_storage,
-        scale=dict(parse_scale(item) for item in args.scale),
+        scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
         services=ALL_SERVICES,
     )
     if args.action == "env":
@@ -462,6 +477,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"webhooks: {stack.webhook_url('lead-magnets')} and {stack.webhook_url('framework-articles')}")
     print(f"logs in {args.run_dir}/; stop it with `make down`")
     return 0
+
+
+def transcriber_threads(replicas: int, cores: int) -> int:
+    """Whisper threads for each of ``replicas`` (two or more) transcribers sharing ``cores``.
+
+    They split the cores between them (a single replica keeps the service's own default, two
+    threads): Whisper on one thread per process uses a core far better than one process on two
+    threads, and a recording's chunks spread over the replicas. Measured on 2 cores, 30 minutes of audio: two
+    single-thread replicas transcribed it in 79.9 s, one replica on two threads in 145.3 s
+    (docs/benchmarks.md).
+    """
+    return max(1, cores // replicas)
+
+
+def default_transcribers() -> int:
+    """One transcriber per core: the embedded stack's default."""
+    return os.cpu_count() or 1
+
+
+def default_partitions() -> int:
+    """Twice the transcribers, so consumer groups hand every replica the same number of partitions
+    and a recording's chunks (placed on consecutive partitions) alternate between replicas."""
+    return 2 * default_transcribers()
 
 
 def parse_scale(item: str) -> tuple[str, int]:

@@ -42,3 +42,40 @@ def test_make_up_starts_the_scoreboards_with_a_local_webhook_secret(
     assert LocalStack(tmp_path).env["RECAST_WEBHOOK_SECRET"] == LOCAL_WEBHOOK_SECRET
     monkeypatch.setenv("RECAST_WEBHOOK_SECRET", "a-secret-chosen-by-the-developer")
     assert LocalStack(tmp_path).env["RECAST_WEBHOOK_SECRET"] == "a-secret-chosen-by-the-developer"
+
+
+def _transcriber_env(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    started: dict[str, str] = {}
+    monkeypatch.setattr(stack, "_spawn", lambda name, command, env=None: started.update(env or {}))
+    stack._start_service("transcriber", 0)
+    return started
+
+
+@pytest.mark.parametrize(("replicas", "threads"), [(1, None), (2, "1"), (4, "1")])
+def test_transcribers_share_the_cores_one_whisper_thread_each_when_scaled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replicas: int, threads: str | None
+) -> None:
+    monkeypatch.delenv("RECAST_CPU_THREADS", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+
+    env = _transcriber_env(LocalStack(tmp_path, scale={"transcriber": replicas}), monkeypatch)
+
+    assert env.get("RECAST_CPU_THREADS") == threads  # None: one replica keeps the service's own default
+
+
+def test_an_operator_can_still_choose_the_transcriber_threads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RECAST_CPU_THREADS", raising=False)
+    stack = LocalStack(tmp_path, scale={"transcriber": 2}, extra_env={"RECAST_CPU_THREADS": "2"})
+
+    assert _transcriber_env(stack, monkeypatch)["RECAST_CPU_THREADS"] == "2"
+
+
+def test_the_embedded_default_runs_a_transcriber_per_core_on_twice_as_many_partitions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from infra.local.stack import default_partitions, default_transcribers
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+
+    assert default_transcribers() == 2
+    assert default_partitions() == 4
