@@ -87,6 +87,28 @@ def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_step
     assert frameworks[0].quote.startswith("First, interview") and frameworks[0].quote.endswith("exact words.")
 
 
+def test_an_aside_heard_unsurely_between_steps_is_left_out_of_the_quotes_not_the_process() -> None:
+    lines = [
+        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
+        ("S1", -1.2, "Just five, um, real customers, not a survey panel of strangers."),
+        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
+        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
+        ("S2", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
+    ]
+    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(
+        transcript(lines), source_key="k", title="t"
+    )
+    (framework,) = [insight for insight in insight_set.insights if insight.type.value == "framework"]
+    assert len(framework.steps) == 3
+    assert [evidence.quote for evidence in framework.evidence] == [
+        "First, interview five customers who churned in the last quarter.",
+        "Second, write down the exact words they used for the problem. "
+        "Third, rebuild the onboarding checklist around those exact words.",
+    ]
+    assert framework.quote == framework.evidence[0].quote
+    assert framework.evidence_strength == 0.4  # one process said once, though quoted in two stretches
+
+
 def test_too_little_said_is_refused_with_a_reason_a_person_reads() -> None:
     lines = [("S1", -0.2, "Hello? Can you hear me now?"), ("S2", -0.2, "Yes, loud and clear, thanks.")]
     engine = ExtractiveEngine(BagOfWordsEmbedder(), Limits(min_claim_margin=-1.0, min_recording_substance=-1.0))

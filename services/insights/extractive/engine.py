@@ -94,6 +94,15 @@ class _Candidate:
     lexical: float
     publishable: bool  # quotable, and not an asker's line
     run: StepRun | None = None
+    # For a process with a sentence between its steps that may not be quoted (an aside with an unsure
+    # word): the stretches around it that may, each quoted on its own. Empty: first..last whole.
+    quoted: tuple[tuple[int, int], ...] = ()
+
+    def parts(self, sentences: Sequence[TimedSentence]) -> list[tuple[int, int, str]]:
+        """(first, last, verbatim text) of each stretch this candidate is quoted by."""
+        if not self.quoted:
+            return [(self.first, self.last, self.text)]
+        return [(a, b, " ".join(sentence.text for sentence in sentences[a : b + 1])) for a, b in self.quoted]
 
 
 @dataclass
@@ -187,9 +196,9 @@ class ExtractiveEngine:
     def _candidates(
         self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
     ) -> list[_Candidate]:
-        # A process is quoted whole, so it is one only when every step may be published; otherwise its
-        # sentences stand alone like any others.
-        runs = [run for run in find_step_runs(sentences) if all(may_publish[run.first : run.last + 1])]
+        # A process is one when every step may be published; otherwise its sentences stand alone like any
+        # others. An aside between steps that may not be quoted is left out of its quotes, not the process.
+        runs = [run for run in find_step_runs(sentences) if all(may_publish[index] for index in run.step_sentences)]
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
             candidate
@@ -212,6 +221,7 @@ class ExtractiveEngine:
                 float(salience[run.first : run.last + 1].max()),
                 True,
                 run,
+                _quotable_stretches(run, may_publish),
             )
             for run in runs
         ]
@@ -278,19 +288,20 @@ class ExtractiveEngine:
         )
         evidence = [
             Evidence(
-                quote=part.text,
-                start=sentences[part.first].start,
-                end=sentences[part.last].end,
-                speaker=sentences[part.first].speaker,
+                quote=text,
+                start=sentences[part_first].start,
+                end=sentences[part_last].end,
+                speaker=sentences[part_first].speaker,
             )
             for part in [candidate, *idea.restatements]
+            for part_first, part_last, text in part.parts(sentences)
         ]
         quoted = " ".join(part.quote for part in evidence)
         return Insight(
             insight_id=deterministic_id(recording_id, kind.value, f"{first.start:.2f}", candidate.text),
             type=kind,
             summary=candidate.text if candidate.run is None else _process_summary(candidate.run),
-            quote=candidate.text,
+            quote=evidence[0].quote,
             start=first.start,
             end=last.end,
             steps=list(candidate.run.steps) if candidate.run else [],
@@ -300,9 +311,24 @@ class ExtractiveEngine:
             speaker=first.speaker,
             specificity=_specificity(candidate.text),
             originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
-            evidence_strength=_evidence_strength(len(evidence), quoted),
+            evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
         )
+
+
+def _quotable_stretches(run: StepRun, may_publish: Sequence[bool]) -> tuple[tuple[int, int], ...]:
+    """The runs of consecutive quotable sentences of the process; empty when all of it may be quoted."""
+    if all(may_publish[run.first : run.last + 1]):
+        return ()
+    stretches: list[tuple[int, int]] = []
+    for index in range(run.first, run.last + 1):
+        if not may_publish[index]:
+            continue
+        if stretches and stretches[-1][1] == index - 1:
+            stretches[-1] = (stretches[-1][0], index)
+        else:
+            stretches.append((index, index))
+    return tuple(stretches)
 
 
 def _passage_candidate(
