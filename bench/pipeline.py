@@ -31,9 +31,8 @@ from infra.local.stack import (
     REPO_ROOT,
     LocalStack,
     default_partitions,
-    default_transcribers,
+    embedded_scale,
     free_port,
-    parse_scale,
 )
 from shared.status import FINAL_STAGES, Stage
 from shared.topics import RECORDINGS_STATUS
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             kafka_port=free_port(),
             s3_port=free_port(),
             partitions=args.partitions,
-            scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
+            scale=embedded_scale(args.scale),
             extra_env=dict(item.split("=", 1) for item in args.env),
         )
         stack.up(timeout_s=240)

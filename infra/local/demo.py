@@ -25,8 +25,7 @@ from infra.local.stack import (
     LocalStack,
     StackError,
     default_partitions,
-    default_transcribers,
-    parse_scale,
+    embedded_scale,
 )
 from infra.local.webhooks import post_when_known
 from shared.scoreboards import Grouping, Rail, roll_up
@@ -195,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         stack = LocalStack.from_environment(
             args.run_dir,
             partitions=args.partitions,
-            scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
+            scale=embedded_scale(args.scale),
             services=ALL_SERVICES,
         )
         print("starting the local stack (broker, S3, five services and the scoreboards)...")

@@ -458,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run_dir,
         partitions=args.partitions,
         broker_storage=args.broker_storage,
-        scale={"transcriber": default_transcribers()} | dict(parse_scale(item) for item in args.scale),
+        scale=embedded_scale(args.scale),
         services=ALL_SERVICES,
     )
     if args.action == "env":
@@ -500,6 +500,11 @@ def default_partitions() -> int:
     """Twice the transcribers, so consumer groups hand every replica the same number of partitions
     and a recording's chunks (placed on consecutive partitions) alternate between replicas."""
     return 2 * default_transcribers()
+
+
+def embedded_scale(items: list[str]) -> dict[str, int]:
+    """Replicas per service for the embedded stack: a transcriber per core, then each SERVICE=N given."""
+    return {"transcriber": default_transcribers()} | dict(parse_scale(item) for item in items)
 
 
 def parse_scale(item: str) -> tuple[str, int]:
