@@ -232,6 +232,11 @@ class Insight(BaseModel):
     type: InsightType = Field(description="What kind of idea this is.")
     summary: str = Field(description="One-line statement of the idea, in the speaker's own words where possible.")
     quote: str = Field(description="Verbatim quote from the transcript that supports the idea.")
+    headline: str = Field(
+        default="",
+        description="The clause of the quote that states the idea on its own, verbatim and short enough to name "
+        "it (a pillar, a title); empty when no clause of it stands alone.",
+    )
     start: float = Field(ge=0, description="Start of the quote in the recording, seconds.")
     end: float = Field(ge=0, description="End of the quote in the recording, seconds.")
     steps: list[str] = Field(default_factory=list, description="Ordered steps, for framework insights.")

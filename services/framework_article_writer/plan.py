@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from shared.clauses import standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import is_a_step, without_lead_in
 
@@ -150,8 +151,10 @@ _CONVENTIONAL_VIEWS = (
     ),
     re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
 )
+# The turn opens a clause ("..., but actually X", "Instead, X"): "the leader actually cares about X" is no turn.
 _TURN = re.compile(
-    r"\b(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|"
+    r"(?:^|[,;:.!?\u2014\u2013]\s*|\bbut\s+)"
+    r"(?:the truth is|the reality is|in reality|actually|instead|I believe|I'd argue|"
     r"(?:(?:they're|you're|that's)|(?:they|you|that|this|it) (?:are|is)) wrong(?:,?\s+because)?)"
     r"\b[,:]?\s*(?:that\s+)?(?P<claim>[^.;!?]+)",
     re.IGNORECASE,
@@ -443,20 +446,28 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
 
 
 def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
-    """A pillar's name in the speaker's words: the clause that carries the insight's sentence, cut at a
-    natural stop to a few words, or its key phrase; "" when neither gives a name not already taken."""
+    """A pillar's name in the speaker's words: the insight's headline (the clause that states it alone),
+    else the first clause of its text that stands alone, cut at a natural stop to a few words; else its
+    key phrase; "" when none gives a name not already taken."""
     taken_keys = {_comparable(name) for name in taken}
     text = without_lead_in(points_back_dropped(insight.summary.strip() or insight.quote.strip()))
-    sentence = re.split(r"(?<=[.!?])\s+", text)[0]
-    clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
-    clauses = [clause for clause in clauses if len(clause.split()) >= 2]
-    carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses
-    options = [_shortened(clause) for clause in carrying[:1]]
+    lines = [insight.headline] if insight.headline else standalone_clauses(text)[:1]
+    options = [_shortened(line) for line in lines]
     options += [headline_case(k) for k in insight.keywords if len(k.split()) >= 2 and k.lower() in text.lower()]
     for option in options:
         if option and _comparable(option) not in taken_keys:
             return option
     return ""
+
+
+def first_clause_name(text: str) -> str:
+    """The first clause of the text that does more than set the scene, cut at a natural stop: a guess at
+    what a sentence states, for text no engine headlined."""
+    sentence = re.split(r"(?<=[.!?])\s+", text)[0]
+    clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
+    clauses = [clause for clause in clauses if len(clause.split()) >= 2]
+    carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses
+    return _shortened(carrying[0]) if carrying else ""
 
 
 def points_back_dropped(text: str) -> str:

@@ -33,6 +33,7 @@ from services.framework_article_writer.guard import (
 from services.framework_article_writer.plan import (
     ArticlePlan,
     NotEnoughInsightsError,
+    first_clause_name,
     headline_case,
     pillar_name,
     plan_article,
@@ -193,11 +194,11 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         key=lambda insight: (-insight.score, insight.start),
     )
     for candidate in lines:
-        if line := _headline_line(candidate.quote):
+        if line := _headline_line(candidate.headline or candidate.quote):
             return line
     if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_TITLE_LINE_WORDS:
         return headline_case(f"Rethinking the idea that {plan.conventional_view}")
-    if line := _headline_line(plan.thesis.quote):
+    if line := _headline_line(plan.thesis.headline or plan.thesis.quote):
         return line
     if uploaded_title.strip():
         return uploaded_title.strip()
@@ -205,7 +206,8 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         return plan.framework_name
     # Without a topic the framework's name is boilerplate ("The 2 Pillars"); the thesis cut at a natural
     # stop ("Customers forget why they bought") still says what the article argues.
-    return headline_case(pillar_name(plan.thesis)) or plan.framework_name
+    thesis = plan.thesis
+    return headline_case(pillar_name(thesis) or first_clause_name(without_lead_in(thesis.quote))) or plan.framework_name
 
 
 _OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)

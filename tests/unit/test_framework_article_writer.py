@@ -584,3 +584,78 @@ def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
 
     assert plan.thesis.insight_id == "belief"
     assert plan.thesis_statement == "The common view, that more blog posts bring more customers, does not hold up."
+
+
+def test_pillars_and_title_are_named_by_the_clause_that_states_each_idea(writer: FrameworkArticleWriter) -> None:
+    # Run-on speech: each idea's first words are a spoken opener, not its point. The insight stage's
+    # headline is the clause that states it.
+    said = [
+        (
+            "I mean, we kept losing deals that spring, a champion who leaves kills the renewal.",
+            "A champion who leaves kills the renewal",
+        ),
+        (
+            "Which meant that, honestly, we mapped two sponsors in every account from then on.",
+            "We mapped two sponsors in every account",
+        ),
+        (
+            "And then, you know, the renewal forecast got a lot more honest after that.",
+            "The renewal forecast got a lot more honest",
+        ),
+    ]
+    insights = [
+        insight(name, kind, quote, 10.0 * n, "S1").model_copy(update={"headline": headline})
+        for n, (name, kind, (quote, headline)) in enumerate(
+            zip("abc", [InsightType.point_of_view, InsightType.story, InsightType.data_point], said, strict=True)
+        )
+    ]
+    run_on = InsightSet(
+        recording_id="rec-run-on", source_key="incoming/x.mp3", title="", keywords=[], insights=insights
+    )
+
+    article = writer.write(run_on)
+    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+
+    assert article.title == "A Champion Who Leaves Kills the Renewal"
+    assert pillars == ["We mapped two sponsors in every account", "The renewal forecast got a lot more honest"]
+
+
+def test_without_a_headline_a_pillar_is_named_by_a_clause_that_stands_alone(writer: FrameworkArticleWriter) -> None:
+    # Insight sets written before the insight stage gave headlines: the writer finds a standalone clause.
+    said = [
+        "Onboarding decides renewal long before the renewal call ever happens.",
+        "I mean, honestly, every account we lost skipped the kickoff call in week one.",
+        "Which meant that, you know, the customer success team rebuilt the kickoff agenda from scratch.",
+    ]
+    insights = [
+        insight(name, kind, quote, 10.0 * n, "S1")
+        for n, (name, kind, quote) in enumerate(
+            zip("abc", [InsightType.point_of_view, InsightType.data_point, InsightType.story], said, strict=True)
+        )
+    ]
+    old_set = InsightSet(recording_id="rec-old", source_key="incoming/x.mp3", title="", keywords=[], insights=insights)
+
+    pillars = re.findall(r"^### \d+\. (.+)$", writer.write(old_set).markdown, re.MULTILINE)
+
+    assert pillars == [
+        "Every account we lost skipped the kickoff call",
+        "The customer success team rebuilt the kickoff agenda",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # "actually" inside a clause only stresses a verb; it does not turn the argument.
+        ("A pipeline number is something the finance lead actually reads every week.", None),
+        ("Everyone blames pricing, but actually onboarding loses the account.", "Onboarding loses the account"),
+        (
+            "Most teams add more alerts. Instead, delete every alert nobody acted on.",
+            "Delete every alert nobody acted on",
+        ),
+    ],
+)
+def test_the_speakers_claim_starts_where_a_clause_turns(quote: str, claim: str | None) -> None:
+    from services.framework_article_writer.plan import _claim
+
+    assert _claim(quote, None) == claim

@@ -63,8 +63,11 @@ def test_only_the_configured_number_of_sentences_is_embedded() -> None:
     embedder = BagOfWordsEmbedder()
     engine = ExtractiveEngine(embedder, Limits(embed_candidates=3, min_claim_margin=-1.0, min_recording_substance=-1.0))
     embedder.calls.clear()
-    engine.extract(transcript(TALK), source_key="k", title="t")
-    assert embedder.calls == [3]
+    insight_set = engine.extract(transcript(TALK), source_key="k", title="t")
+    # The candidates in one call; then the kept insights' quotes and their clauses, to choose headlines.
+    assert embedder.calls[0] == 3
+    assert len(embedder.calls) <= 2
+    assert sum(embedder.calls[1:]) <= len(insight_set.insights) * 8
 
 
 def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_steps() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.insights.extractive.claims import could_be_claim
-from services.insights.extractive.questions import is_question
+from shared.questions import is_question
 
 
 @pytest.mark.parametrize(

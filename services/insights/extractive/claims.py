@@ -14,8 +14,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
-from services.insights.extractive.questions import is_question
 from services.insights.words import content_words, tokens
+from shared.questions import is_question
 
 # A remark about the occasion itself (this episode, a welcome, what we do today) frames the recording;
 # the embeddings miss it when it also names the topic ("today I've got someone who runs demand

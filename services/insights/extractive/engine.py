@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from services.insights.extractive.claims import ClaimPrototypes, claim_margin, could_be_claim
 from services.insights.extractive.embedder import E5Embedder, Embedder
+from services.insights.extractive.headlines import headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
@@ -152,6 +153,10 @@ class ExtractiveEngine:
         if reason is None:
             drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
             insights = ground_insights(drafted, transcript.segments).kept
+            titled = headlines([insight.quote for insight in insights], self.embedder)
+            insights = [
+                insight.model_copy(update={"headline": line}) for insight, line in zip(insights, titled, strict=True)
+            ]
             insights.sort(key=lambda insight: (insight.start, insight.quote))
         return InsightSet(
             recording_id=transcript.recording_id,

@@ -16,9 +16,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from services.insights.extractive.questions import is_question
 from services.insights.sentences import TimedSentence
 from services.insights.words import tokens
+from shared.questions import is_question
 
 # Conjunctions that cannot open a new thought: the sentence is the second half of the one before.
 _CONTINUES = re.compile(r"^(?:but|yet|nor|because|which|though|although|whereas)\b", re.IGNORECASE)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from services.insights.extractive.questions import is_question
 from services.insights.sentences import TimedSentence
+from shared.questions import is_question
 
 # An asker asks at least this many times more often than the recording as a whole.
 ASKING_RATIO = 2.0

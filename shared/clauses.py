@@ -1,0 +1,100 @@
+"""Clauses a reader can take alone: the verbatim pieces of a spoken sentence fit to name its idea.
+
+Speech runs on ("I mean, it was under 2% if I remember right, so what we ended up doing, ..."), and
+its first words are rarely its point. A clause stands alone when it opens on neither a subordinator,
+a relative word nor a preposition, does not point back ("it was...", "that's..."), asks nothing, ends
+on a word that can end a statement and carries at least two words of substance. The word classes
+below are closed classes of English grammar, not any recording's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.questions import is_question
+
+MIN_WORDS = 4
+MAX_WORDS = 12
+
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+-\s+")
+# Words a spoken clause opens with before it says anything: the headline starts after them.
+_OPENERS = re.compile(
+    r"^(?:(?:so|and|but|or|then|now|well|look|honestly|okay|ok|yeah|yes|no|right|um|uh|like|basically|"
+    r"actually|i mean|you know|i think|i guess|i'd say|i believe|i'd argue|the thing is)\b,?\s*)+",
+    re.IGNORECASE,
+)
+# A clause opening on a subordinator, a relative or a preposition depends on another one or only sets the
+# scene ("Unlike the last race", "In the state of Indiana"): it cannot stand alone.
+_DEPENDENT = frozenset(
+    {
+        "which", "who", "whom", "whose", "that", "where", "when", "whenever", "once", "if", "because", "since",
+        "although", "though", "while", "unless", "until", "as", "whether", "whereas", "than", "how", "why",
+        "to", "of", "in", "on", "at", "for", "with", "without", "within", "after", "before", "during", "over",
+        "under", "unlike", "like", "about", "across", "against", "among", "around", "between", "beyond", "by",
+        "despite", "from", "into", "through", "toward", "towards", "upon", "via", "per", "except", "according",
+    }
+)  # fmt: skip
+# Grammar words a statement does not end on ("something the sales leader cares about").
+_DANGLING = frozenset(
+    {
+        "a", "an", "the", "of", "to", "for", "with", "in", "on", "at", "by", "from", "about", "into", "and", "or",
+        "but", "so", "than", "as", "that", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
+        "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+        "my", "our", "your", "their", "his", "her", "its", "very", "if", "because", "when", "like", "just",
+    }
+)  # fmt: skip
+# Where a long clause may be cut to a statement of its own: before a conjunction, a subordinate clause or a
+# prepositional phrase ("Seventy percent of the teams had not run an interview | in a quarter").
+_CLAUSE_JOINT = frozenset(
+    {
+        "and", "but", "or", "so", "because", "which", "who", "that", "when", "where", "while", "if", "like",
+        "until", "in", "on", "at", "for", "with", "from", "by", "before", "after", "during", "within", "without",
+        "across", "through", "to",
+    }
+)  # fmt: skip
+_COPULA = frozenset({"is", "was", "are", "were"})
+# Grammar words and spoken fillers: what a clause needs besides them to say anything.
+_FUNCTION = _DANGLING | frozenset(
+    {
+        "this", "that", "these", "those", "there", "here", "then", "what", "with", "they", "them", "their",
+        "it's", "that's", "we're", "they're", "you're", "i'm", "don't", "really", "actually", "basically",
+        "know", "mean", "thing", "things", "stuff", "yeah", "okay", "well", "some", "much", "many", "more",
+        "most", "also", "even", "still", "about", "just", "kind", "sort",
+    }
+)  # fmt: skip
+
+# "it was a fight internally", "that's the number I defend": what "it" or "that" is, the clause does not say.
+_POINTER = re.compile(r"^(?:it|that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))\b", re.IGNORECASE)
+
+
+def standalone_clauses(quote: str) -> list[str]:
+    """The clauses of the quote a reader could take alone, as said, without their spoken openers; a clause
+    too long for a headline counts by its longest opening that ends where a conjunction, a subordinate
+    clause or a prepositional phrase joins."""
+    found = []
+    for piece in _CLAUSE_BREAK.split(quote.strip()):
+        clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
+        words = clause.split()
+        if len(words) > MAX_WORDS:
+            joints = [
+                end
+                for end in range(MIN_WORDS, MAX_WORDS + 1)
+                if words[end].lower() in _CLAUSE_JOINT and words[end - 1].lower().strip(",'") not in _DANGLING
+            ]
+            clause = " ".join(words[: joints[-1]]) if joints else ""
+        said = _words(clause)
+        if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
+            continue
+        if said[0] in _DEPENDENT or said[-1] in _DANGLING or _POINTER.match(clause):
+            continue
+        # "What worked was X" states X; "what we ended up doing" only announces it.
+        if said[0] == "what" and not _COPULA & set(said[1:]):
+            continue
+        if sum(1 for word in said if len(word) > 3 and word not in _FUNCTION) < 2:
+            continue
+        found.append(clause[:1].upper() + clause[1:])
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip("'") for word in re.findall(r"[a-z0-9'%]+", text.lower().replace("\u2019", "'"))]

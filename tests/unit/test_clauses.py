@@ -1,0 +1,45 @@
+import pytest
+
+from shared.clauses import standalone_clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # Spoken openers go; the clause that is left stands alone.
+        (
+            "You know, honestly, the renewal call decides next year's budget.",
+            ["The renewal call decides next year's budget"],
+        ),
+        # A dependent clause, a pointer back and a scene-setting phrase are not statements of their own.
+        (
+            "Because the quarter closed late, it was a mess for everyone, in the second week of May.",
+            [],
+        ),
+        # A question asks; it states nothing.
+        ("Do the interviews really change the roadmap in the end?", []),
+        # A clause ending on a grammar word breaks off mid-phrase.
+        ("Support tickets are something the account team cares about.", []),
+        # Too short to say anything.
+        ("Right, we did that.", []),
+        # "What X was" states X; "what we ended up doing" only announces it.
+        (
+            "What saved the launch was a weekly demo, so what we ended up doing.",
+            ["What saved the launch was a weekly demo"],
+        ),
+    ],
+)
+def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+def test_a_long_clause_is_cut_where_a_phrase_joins_it() -> None:
+    said = "Seventy percent of the teams we surveyed had no migration plan in the last two quarters."
+
+    assert standalone_clauses(said) == ["Seventy percent of the teams we surveyed had no migration plan"]
+
+
+def test_a_long_clause_without_a_joint_gives_nothing() -> None:
+    said = "Quarterly planning documents everybody writes get quietly abandoned halfway every single sprint nowadays."
+
+    assert standalone_clauses(said) == []
