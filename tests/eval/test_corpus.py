@@ -6,9 +6,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.eval.corpus import EvalRecording, ScriptSentence, load_corpus
-from tests.eval.corpus.script import Voice
+from tests.eval.corpus.script import CORPUS_DIR, Voice
 from tests.eval.corpus.speech import speak
 
 
@@ -23,7 +24,8 @@ def test_both_splits_hold_sponsor_reads_and_recordings_with_nothing_to_publish()
         assert any(recording.no_substance for recording in of_split), split
         assert any(recording.pitch_sentences for recording in of_split), split
         assert all(recording.split == split for recording in of_split)
-    assert abs(len(load_corpus("dev")) - len(load_corpus("report"))) <= 2
+    # dev was enlarged so that what an engine learns on it carries; report stays the held-out nine.
+    assert len(load_corpus("dev")) >= 2 * len(load_corpus("report")) >= 18
 
 
 def test_every_key_idea_is_said_somewhere_and_debate_excerpts_are_real_turns() -> None:
@@ -35,6 +37,15 @@ def test_every_key_idea_is_said_somewhere_and_debate_excerpts_are_real_turns() -
     assert {recording.split for recording in debates} == {"dev", "report"}
     assert any(recording.pitch_sentences for recording in debates)
     assert all(len({sentence.speaker for sentence in recording.sentences}) >= 2 for recording in debates)
+
+
+def test_no_two_debate_excerpts_share_a_turn() -> None:
+    taken: dict[int, str] = {}
+    for path in sorted((CORPUS_DIR / "debates").glob("*.yaml")):
+        first, last = yaml.safe_load(path.read_text())["rows"]
+        for row in range(first, last + 1):
+            assert row not in taken, f"{path.name} and {taken[row]} both hold turn {row}"
+            taken[row] = path.name
 
 
 def test_an_annotation_naming_an_unknown_idea_is_refused() -> None:
