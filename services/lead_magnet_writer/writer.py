@@ -207,16 +207,20 @@ class LeadMagnetWriter:
 
 
 def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
-    """The first format whose main section the insights can fill: a checklist needs a process of at
-    least two steps, a cheat sheet a number, a worksheet a pain; anything else makes a mini-guide."""
+    """The first format whose main section the insights can fill and whose sections hold enough items: a
+    checklist needs a process of at least two steps, a cheat sheet a number, a worksheet a pain; a
+    mini-guide takes points of view and stories. A talk told in stories with one number makes a
+    mini-guide of its stories, not a cheat sheet of one number."""
     types = {insight.type for insight in insights}
+    fitting: list[LeadMagnetFormat] = []
     if any(insight.type is InsightType.framework and len(insight.steps) >= 2 for insight in insights):
-        return "checklist"
+        fitting.append("checklist")
     if InsightType.data_point in types:
-        return "cheat-sheet"
+        fitting.append("cheat-sheet")
     if InsightType.pain_point in types:
-        return "worksheet"
-    return "mini-guide"
+        fitting.append("worksheet")
+    fitting.append("mini-guide")
+    return next((option for option in fitting if _item_total(_collect_body(option, insights)) >= MIN_ITEMS), fitting[0])
 
 
 def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:

@@ -17,7 +17,7 @@ from services.lead_magnet_writer import (
 )
 from shared.events import InsightSet, InsightType
 from shared.headings import heading_problems
-from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, without
+from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
 from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
@@ -371,3 +371,31 @@ def test_without_a_pain_or_a_position_the_problem_section_is_left_out(settings: 
     assert lead_magnet.buyer_problem == ""
     assert "## The problem" not in lead_magnet.markdown
     assert not lead_magnet.landing_blurb.startswith(" ")
+
+
+def test_a_talk_told_in_stories_with_one_number_makes_a_mini_guide(settings: LeadMagnetSettings) -> None:
+    # A cheat sheet would hold the one number; the stories are what the recording has to give.
+    said = [
+        (InsightType.story, "We rebuilt the account review around the renewal risk score last spring."),
+        (InsightType.story, "Our support leads started reading every renewal ticket for a change in tone."),
+        (InsightType.data_point, "Renewal rates rose nine points within two quarters of the change."),
+        (InsightType.story, "The renewal review now starts with the support ticket history of each account."),
+    ]
+    insights = [
+        insight(f"i{n}", kind, quote, 10.0 * n, "S1", keywords=("renewal review",))
+        for n, (kind, quote) in enumerate(said)
+    ]
+    stories = InsightSet(
+        recording_id="rec-stories",
+        source_key="incoming/x.mp3",
+        title="",
+        keywords=["renewal review"],
+        insights=insights,
+    )
+
+    lead_magnet = LeadMagnetWriter(settings).write(stories)
+
+    assert choose_format(insights) == "mini-guide"
+    assert lead_magnet.format == "mini-guide"
+    assert len(lead_magnet.insight_ids) >= 3
+    assert check_lead_magnet(lead_magnet) == []
