@@ -14,8 +14,11 @@ from services.insights.sentences import split_into_sentences
 from shared.events import Transcript, TranscriptSegment
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 
-# Every sentence passes the claim test with the stand-in embedder: these tests are about the rest.
-ANY_CLAIM = Limits(min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=10)
+# Every sentence passes the claim test with the stand-in embedder, and there is room for every idea:
+# these tests are about the rest, not the ranking.
+ANY_CLAIM = Limits(
+    max_insights=8, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=10
+)
 
 TALK = [
     ("S1", -0.2, "Most revenue teams measure pipeline volume and ignore pipeline quality completely."),
@@ -135,6 +138,7 @@ def test_the_refusal_decision() -> None:
 
 def test_confidence_thresholds_come_from_the_limits() -> None:
     lenient = Limits(
+        max_insights=8,
         min_claim_margin=-1.0,
         min_recording_substance=-1.0,
         min_relative_score=0.0,

@@ -28,6 +28,8 @@ from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
 from services.insights.extractive.quoting import ConfidenceFloor, quotable
+from services.insights.extractive.ranking import candidate_features
+from services.insights.extractive.ranking import scores as rank_scores
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
@@ -50,7 +52,6 @@ CLAIM_CONTENT_WORDS = 4
 SAME_IDEA = 0.91
 # A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
-LEANS_ON_CONTEXT_PENALTY = 0.15
 SUBSTANCE_SENTENCES = 3
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
@@ -106,6 +107,18 @@ class _Candidate:
         return [(a, b, " ".join(sentence.text for sentence in sentences[a : b + 1])) for a, b in self.quoted]
 
 
+@dataclass(frozen=True)
+class ScoredCandidate:
+    """A claim candidate as the ranking sees it: where it was said, its features, and what may be done with it."""
+
+    start: float
+    end: float
+    features: NDArray[np.float64]
+    margin: float
+    publishable: bool
+    process: bool
+
+
 @dataclass
 class _Idea:
     candidate: _Candidate
@@ -133,18 +146,8 @@ class ExtractiveEngine:
         return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings))
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
-        sentences = split_into_sentences(transcript.segments)
-        texts = [sentence.text for sentence in sentences]
-        salience = lexical_salience(texts)
-        keywords = key_phrases(texts, salience.tolist(), top=RECORDING_KEYWORDS)
-        # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
-        asking = askers(sentences)
-        may_publish = [
-            can_quote and sentence.speaker not in asking
-            for sentence, can_quote in zip(
-                sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
-            )
-        ]
+        sentences, salience, may_publish = self._read(transcript)
+        keywords = key_phrases([sentence.text for sentence in sentences], salience.tolist(), top=RECORDING_KEYWORDS)
         ideas, substantive = self._ideas(sentences, salience, may_publish)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
@@ -167,6 +170,41 @@ class ExtractiveEngine:
             refusal_reason=reason,
         )
 
+    def scored_candidates(self, transcript: Transcript) -> list[ScoredCandidate]:
+        """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
+        sentences, salience, may_publish = self._read(transcript)
+        candidates = self._candidates(sentences, salience, may_publish)
+        if not candidates:
+            return []
+        vectors = self.embedder.embed([candidate.text for candidate in candidates])
+        margins = claim_margin(vectors, self.claim_prototypes)
+        rows = self.features(candidates, vectors, margins, sentences)
+        return [
+            ScoredCandidate(
+                sentences[candidate.first].start,
+                sentences[candidate.last].end,
+                row,
+                float(margin),
+                candidate.publishable,
+                candidate.run is not None,
+            )
+            for candidate, row, margin in zip(candidates, rows, margins, strict=True)
+        ]
+
+    def _read(self, transcript: Transcript) -> tuple[list[TimedSentence], NDArray[np.float64], list[bool]]:
+        """The transcript's sentences, their salience on words alone, and which may be published."""
+        sentences = split_into_sentences(transcript.segments)
+        salience = lexical_salience([sentence.text for sentence in sentences])
+        # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
+        asking = askers(sentences)
+        may_publish = [
+            can_quote and sentence.speaker not in asking
+            for sentence, can_quote in zip(
+                sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
+            )
+        ]
+        return sentences, salience, may_publish
+
     def _ideas(
         self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
     ) -> tuple[list[_Idea], bool]:
@@ -181,8 +219,7 @@ class ExtractiveEngine:
         # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
         # a sentence is breaks the rest. Its length in content words does not count: on dev it only
         # favoured long run-on turns over the sentence that states the idea.
-        scores = 0.4 * _scaled(centroid_closeness(vectors)) + 0.4 * _scaled(lexrank(vectors)) + 0.2 * _scaled(margins)
-        scores -= LEANS_ON_CONTEXT_PENALTY * np.array([bool(_POINTS_BACK.match(c.text)) for c in candidates])
+        scores = rank_scores(self.features(candidates, vectors, margins, sentences))
         every = [
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
@@ -197,6 +234,23 @@ class ExtractiveEngine:
             if not idea.candidate.publishable:
                 idea.stand_in = _stand_in(idea, every, sentences)
         return self._select(claims), True
+
+    @staticmethod
+    def features(
+        candidates: Sequence[_Candidate],
+        vectors: NDArray[np.float32],
+        margins: NDArray[np.float64],
+        sentences: Sequence[TimedSentence],
+    ) -> NDArray[np.float64]:
+        return candidate_features(
+            [candidate.text for candidate in candidates],
+            [(candidate.first, candidate.last) for candidate in candidates],
+            [candidate.lexical for candidate in candidates],
+            [bool(_POINTS_BACK.match(candidate.text)) for candidate in candidates],
+            vectors,
+            margins,
+            sentences,
+        )
 
     def _candidates(
         self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
@@ -390,13 +444,6 @@ def recording_substance(margins: NDArray[np.float64]) -> float:
     if margins.size == 0:
         return -1.0
     return float(np.sort(margins)[::-1][:SUBSTANCE_SENTENCES].mean())
-
-
-def _scaled(values: NDArray[np.floating]) -> NDArray[np.float64]:
-    """Min-max within the recording: what counts is the rank among this recording's sentences."""
-    values = np.asarray(values, dtype=np.float64)
-    spread = float(values.max() - values.min()) if values.size else 0.0
-    return (values - values.min()) / spread if spread > 0 else np.ones_like(values)
 
 
 def _process_summary(run: StepRun) -> str:
