@@ -26,7 +26,7 @@ from services.insights.extractive.embedder import E5Embedder, Embedder
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
-from services.insights.extractive.quoting import ConfidenceFloor, quotable
+from services.insights.extractive.quoting import ConfidenceFloor, heard_verbatim, quotable
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
@@ -64,6 +64,7 @@ class Limits:
     min_relative_score: float = 0.5
     min_content_words: int = 25
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.2))
+    max_expected_misheard_words: float = 1.0
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> Limits:
@@ -80,6 +81,7 @@ class Limits:
                 max_compression_ratio=settings.quote_max_compression_ratio,
                 min_word_probability=settings.quote_min_word_probability,
             ),
+            max_expected_misheard_words=settings.quote_max_expected_misheard_words,
         )
 
 
@@ -144,13 +146,14 @@ class ExtractiveEngine:
                 sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
             )
         ]
+        verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
         ideas, substantive = self._ideas(sentences, salience, may_publish)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
         insights: list[Insight] = []
         if reason is None:
-            drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
+            drafted = [self._insight(idea, sentences, verbatim, keywords, transcript.recording_id) for idea in ideas]
             insights = ground_insights(drafted, transcript.segments).kept
             insights.sort(key=lambda insight: (insight.start, insight.quote))
         return InsightSet(
@@ -279,7 +282,12 @@ class ExtractiveEngine:
         return kept
 
     def _insight(
-        self, idea: _Idea, sentences: Sequence[TimedSentence], keywords: Sequence[str], recording_id: str
+        self,
+        idea: _Idea,
+        sentences: Sequence[TimedSentence],
+        verbatim: Sequence[bool],
+        keywords: Sequence[str],
+        recording_id: str,
     ) -> Insight:
         candidate = idea.candidate
         first, last = sentences[candidate.first], sentences[candidate.last]
@@ -297,6 +305,7 @@ class ExtractiveEngine:
             for part_first, part_last, text in part.parts(sentences)
         ]
         quoted = " ".join(part.quote for part in evidence)
+        main_first, main_last, _ = candidate.parts(sentences)[0]
         return Insight(
             insight_id=deterministic_id(recording_id, kind.value, f"{first.start:.2f}", candidate.text),
             type=kind,
@@ -313,6 +322,7 @@ class ExtractiveEngine:
             originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
+            quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
         )
 
 

@@ -8,6 +8,9 @@ the word's own probability can, which is why every word of a quoted sentence mus
 most confident mistakes are ordinary words, though, so a word a second decoding of the same audio heard
 differently (``confirmed`` False) is not quoted either. A signal the transcript does not carry (None, no
 word timings, words not checked) is unknown, not bad, and does not block.
+
+Two levels: a *quotable* sentence may carry an insight, and one also *heard verbatim* may be printed in
+quotation marks; the point of a quotable sentence that is not is published without them.
 """
 
 from __future__ import annotations
@@ -45,6 +48,21 @@ def words_are_sure(sentence: TimedSentence, floor: ConfidenceFloor) -> bool:
     return all(probability >= floor.min_word_probability for probability in sentence.word_probabilities) and (
         False not in sentence.word_confirmations
     )
+
+
+def expected_misheard_words(sentence: TimedSentence) -> float:
+    """How many of the sentence's words the engine itself expects it misheard: the sum of one minus each
+    word's probability (0 when words were not timed)."""
+    return sum(1.0 - probability for probability in sentence.word_probabilities)
+
+
+def heard_verbatim(sentences: Sequence[TimedSentence], max_expected_misheard_words: float) -> list[bool]:
+    """Per sentence: whether it may go inside quotation marks as the speaker's own words, on top of being
+    quotable. The least word probability is a weak signal (Whisper's confident mistakes are ordinary
+    words), but mistakes add up over a sentence: a long run-on turn whose every word is fairly likely is
+    still likely to hold one wrong word, which the sum of the words' doubts measures and the least
+    probability cannot."""
+    return [expected_misheard_words(sentence) <= max_expected_misheard_words for sentence in sentences]
 
 
 def quotable(
