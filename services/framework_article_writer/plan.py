@@ -352,6 +352,10 @@ def thesis_statement(thesis: Insight, claim: str | None, conventional_view: str 
         return f"The common view, that {conventional_view}, does not hold up."
     if claim:
         return _sentence(claim)
+    if not thesis.quote_is_verbatim and (named := pillar_name(thesis)):
+        # Too unclear to quote, so not restated whole either: the clause that carries it is the point, and
+        # the fewer of the transcript's doubtful words the article repeats, the better.
+        return _sentence(named)
     return _sentence(without_lead_in(thesis.summary))
 
 

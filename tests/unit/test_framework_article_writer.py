@@ -584,3 +584,61 @@ def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
 
     assert plan.thesis.insight_id == "belief"
     assert plan.thesis_statement == "The common view, that more blog posts bring more customers, does not hold up."
+
+
+def _heard_unclearly(insight_set: InsightSet, *insight_ids: str) -> InsightSet:
+    insights = [
+        insight.model_copy(update={"quote_is_verbatim": False}) if insight.insight_id in insight_ids else insight
+        for insight in insight_set.insights
+    ]
+    return insight_set.model_copy(update={"insights": insights})
+
+
+def test_a_pillar_heard_too_unclearly_to_quote_is_named_and_pointed_to_never_quoted(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine"), "exit-data")
+    [exit_data] = [insight for insight in unclear.insights if insight.insight_id == "exit-data"]
+
+    article = writer.write(unclear)
+
+    assert "exit-data" in article.insight_ids  # the point is still published...
+    assert "### 1. We ran forty exit interviews last year" in article.markdown
+    assert "_S2 makes this point at [01:35], where the recording is too unclear to quote word for word._" in (
+        article.markdown
+    )
+    # ...but not in quotation marks, and not handed on as verbatim evidence.
+    assert exit_data.quote not in article.markdown
+    assert all(quote != exit_data.quote for quote, _, _ in article.evidence)
+    assert [match.group("quote") for match in QUOTE_LINE.finditer(article.markdown)] == [
+        quote for quote, _, _ in article.evidence
+    ]
+
+
+def test_the_thesis_counter_view_and_answer_are_ideas_heard_clearly_enough_to_quote(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine"), "thesis", "host-pushback", "reply")
+    unclear_quotes = [insight.quote for insight in unclear.insights if not insight.quote_is_verbatim]
+
+    article = writer.write(unclear)
+
+    assert article.markdown.count("> ") == len(article.evidence)
+    assert "The recording raises the objection itself" not in article.markdown
+    for quote in unclear_quotes:
+        assert f'"{quote}"' not in article.markdown
+    first_quote = QUOTE_LINE.search(article.markdown)
+    assert first_quote is not None and first_quote.group("quote") not in unclear_quotes
+
+
+def test_an_unclear_thesis_is_stated_by_the_clause_that_carries_it(writer: FrameworkArticleWriter) -> None:
+    # Every idea unclear: the thesis cannot be a clear one, so it is stated short and pointed to.
+    everything = [insight.insight_id for insight in CHURN_WEBINAR.insights if insight.insight_id != "routine"]
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine", "thesis"), *everything)
+
+    article = writer.write(unclear)
+
+    assert not QUOTE_LINE.search(article.markdown) and article.evidence == ()
+    # "Exit interviews are too late; churn interviews start on day one.": its first clause, not all of it.
+    assert article.thesis == "Exit interviews are too late."
+    assert "**Exit interviews are too late.**\n\n_S2 makes this point at [05:00]" in article.markdown

@@ -100,6 +100,11 @@ class _Candidate:
     # word): the stretches around it that may, each quoted on its own. Empty: first..last whole.
     quoted: tuple[tuple[int, int], ...] = ()
 
+    def heard_verbatim(self, verbatim: Sequence[bool]) -> bool:
+        """Whether every sentence it is quoted by may be printed inside quotation marks."""
+        stretches = self.quoted or ((self.first, self.last),)
+        return all(all(verbatim[first : last + 1]) for first, last in stretches)
+
     def parts(self, sentences: Sequence[TimedSentence]) -> list[tuple[int, int, str]]:
         """(first, last, verbatim text) of each stretch this candidate is quoted by."""
         if not self.quoted:
@@ -114,8 +119,9 @@ class _Idea:
     margin: float
     vector: NDArray[np.float32]
     restatements: list[_Candidate] = field(default_factory=list)
-    # For an idea that may not be quoted (an unsure word): the sentence its speaker said right before or
-    # after, which may be, quoted in its place. None when there is no such sentence.
+    # For an idea that may not be quoted (an unsure word), or not word for word (too many doubtful words):
+    # the sentence its speaker said right before or after, which may be, quoted in its place. None when
+    # there is no such sentence.
     stand_in: _Idea | None = None
 
 
@@ -147,7 +153,7 @@ class ExtractiveEngine:
             )
         ]
         verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
-        ideas, substantive = self._ideas(sentences, salience, may_publish)
+        ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
@@ -166,7 +172,11 @@ class ExtractiveEngine:
         )
 
     def _ideas(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
+        self,
+        sentences: Sequence[TimedSentence],
+        salience: NDArray[np.float64],
+        may_publish: list[bool],
+        verbatim: Sequence[bool],
     ) -> tuple[list[_Idea], bool]:
         """The ideas worth publishing, and whether the recording has substance at all."""
         candidates = self._candidates(sentences, salience, may_publish)
@@ -194,6 +204,11 @@ class ExtractiveEngine:
         for idea in claims:
             if not idea.candidate.publishable:
                 idea.stand_in = _stand_in(idea, every, sentences)
+            elif not idea.candidate.heard_verbatim(verbatim):
+                # Its point can be published unquoted, but a neighbour the speaker said clearly enough to
+                # quote word for word carries the same idea in their own words.
+                heard = [other for other in every if other.candidate.heard_verbatim(verbatim)]
+                idea.stand_in = _stand_in(idea, heard, sentences)
         return self._select(claims), True
 
     def _candidates(
@@ -266,12 +281,14 @@ class ExtractiveEngine:
                 )
             )
             idea = remaining.pop(position)
-            if not idea.candidate.publishable:
-                # The idea ranks, but its words may not be quoted: the same speaker's next or previous
-                # sentence carries it instead, once.
-                stand_in = idea.stand_in
-                if stand_in is None or any(stand_in is chosen for chosen in kept):
-                    continue
+            stand_in = idea.stand_in
+            stand_in_free = stand_in is not None and not any(stand_in is chosen for chosen in kept)
+            if not idea.candidate.publishable and not stand_in_free:
+                continue
+            if stand_in is not None and stand_in_free:
+                # The idea ranks, but its words may not be quoted (or not word for word): the same
+                # speaker's next or previous sentence carries it instead, once. An idea that may be
+                # quoted, only not verbatim, stays itself when there is none.
                 remaining = [other for other in remaining if other is not stand_in]
                 idea = stand_in
             twin = next((chosen for chosen in kept if float(idea.vector @ chosen.vector) >= SAME_IDEA), None)
