@@ -136,7 +136,7 @@ def test_doubts_add_up_over_a_sentence_so_a_long_one_of_fairly_sure_words_is_not
     assert heard_verbatim(split_into_sentences([segment(0, long_turn)]), 1.0) == [True]
 
 
-def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_out_of_quotes() -> None:
+def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_out_of_quotation_marks() -> None:
     heard = worded(0, "We post on a publishing channel. Buyers read every single post.", {})
     flags = {" channel.": False}
     checked = heard.model_copy(
@@ -144,9 +144,11 @@ def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_ou
     )
     sentences = split_into_sentences([checked])
     assert sentences[0].word_confirmations == (True, True, True, True, True, False)
-    assert quotable(sentences, [checked], FLOOR) == [False, True]
-    # Words never checked (None) are as today: their probability alone decides.
-    assert quotable(split_into_sentences([heard]), [heard], FLOOR) == [True, True]
+    # Its point may still be published (in the writer's words), but not as the speaker's verbatim words.
+    assert quotable(sentences, [checked], FLOOR) == [True, True]
+    assert heard_verbatim(sentences, 1.0) == [False, True]
+    # Words never checked (None) are as today: their probabilities alone decide.
+    assert heard_verbatim(split_into_sentences([heard]), 1.0) == [True, True]
 
 
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:
