@@ -73,6 +73,9 @@ class FrameworkArticle:
     closing_question: str
     insight_ids: tuple[str, ...]
     markdown: str
+    # What the cited insights heard too unclearly to quote said: their points are in the article, their
+    # words may not be quoted by whoever redrafts it.
+    unclear_quotes: tuple[str, ...] = ()
 
 
 class FrameworkArticleWriter:
@@ -123,6 +126,7 @@ class FrameworkArticleWriter:
             closing_question=context["closing_question"],
             insight_ids=tuple(insight.insight_id for insight in plan.cited),
             markdown=markdown,
+            unclear_quotes=tuple(insight.quote for insight in plan.cited if not insight.quote_is_verbatim),
         )
 
     def _set_aside_pitches(self, insights: Sequence[Insight]) -> tuple[list[Insight], list[Tell]]:
