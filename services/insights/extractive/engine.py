@@ -9,7 +9,8 @@ confidence only decides which of those claims may be quoted, since a misheard wo
 to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
 the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
 idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
-restatements merge into one insight with several quotes, and each idea is typed.
+restatements merge into one insight with several quotes, and each idea is typed. A quote Whisper
+expects to hold a misheard word is marked as not verbatim: the writers publish its point unquoted.
 """
 
 from __future__ import annotations
