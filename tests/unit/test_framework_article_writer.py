@@ -642,3 +642,21 @@ def test_an_unclear_thesis_is_stated_by_the_clause_that_carries_it(writer: Frame
     # "Exit interviews are too late; churn interviews start on day one.": its first clause, not all of it.
     assert article.thesis == "Exit interviews are too late."
     assert "**Exit interviews are too late.**\n\n_S2 makes this point at [05:00]" in article.markdown
+
+
+def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(CHURN_WEBINAR, "routine")
+    [routine] = [insight for insight in unclear.insights if insight.insight_id == "routine"]
+
+    article = writer.write(unclear)
+
+    assert article.steps == tuple(routine.steps)
+    for number, step in enumerate(routine.steps, start=1):
+        assert f"{number}. {step}" in article.markdown
+    assert "In the speaker's words" not in article.markdown and routine.quote not in article.markdown
+    assert "_S2 makes this point at [03:30], where the recording is too unclear to quote word for word._" in (
+        article.markdown
+    )
+    assert article.unclear_quotes == (routine.quote,)
