@@ -28,7 +28,7 @@ Definitions (docs/evaluation.md repeats them):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
@@ -123,6 +123,13 @@ def _normaliser() -> object:
     return EnglishTextNormalizer()
 
 
+@cache
+def _spelling() -> Callable[[str], str]:
+    from whisper.normalizers.english import EnglishSpellingNormalizer
+
+    return EnglishSpellingNormalizer()
+
+
 def words(text: str) -> list[str]:
     normalised: str = _normaliser()(text)  # type: ignore[operator]
     return normalised.split()
@@ -214,8 +221,10 @@ def keyword_problems(artifact: Artifact, spoken: SpokenRecording) -> tuple[list[
 
 
 def plain_words(text: str) -> list[str]:
-    # Not Whisper's normaliser here: it turns "10 million jobs" into "10000000 jobs", hiding "million jobs".
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+    # Not Whisper's whole normaliser here: it turns "10 million jobs" into "10000000 jobs", hiding "million
+    # jobs". Only its spelling map, so a keyword Whisper spells "favorite" matches a script's "favourite".
+    found = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+    return _spelling()(" ".join(found)).split()
 
 
 def repeated_headings(artifact: Artifact) -> list[str]:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 # A quote shorter than this is a term, not evidence; it is still checked, but does not count as evidence.
 MIN_EVIDENCE_WORDS = 4
+# A quote sharing this many words in a row with a sentence heard too unclearly to quote is cut from it.
+UNCLEAR_RUN_WORDS = 4
 
 _SMALL = {
     "zero": 0,
@@ -145,13 +147,18 @@ class Grounding:
     allowed_phrases: Iterable[str] = ()
     allowed_urls: Iterable[str] = ()
     allowed_numbers: Iterable[float] = ()
+    # Sentences in the transcript that were heard too unclearly to print as the speaker's words (an
+    # insight's quote_is_verbatim False): a draft may make their point, never quote them.
+    unclear: Sequence[str] = ()
     _said: str = field(init=False, repr=False)
+    _unclear: list[str] = field(init=False, repr=False)
     _numbers: set[float] = field(init=False, repr=False)
     _phrases: set[str] = field(init=False, repr=False)
     _urls: set[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._said = f" {normalise(self.transcript)} "
+        self._unclear = [f" {normalise(text)} " for text in self.unclear if normalise(text)]
         phrases = [phrase for phrase in self.allowed_phrases if phrase.strip()]
         self._numbers = {value for text in [*self.evidence, *phrases] for value in numbers_in(text)}
         self._numbers |= set(self.allowed_numbers)
@@ -164,6 +171,17 @@ class Grounding:
         parts = [part for part in parts if part]
         return bool(parts) and all(f" {part} " in self._said for part in parts)
 
+    def heard_unclearly(self, quote: str) -> bool:
+        """Whether the quote repeats a run of UNCLEAR_RUN_WORDS words (all of it, when shorter) of an unclear
+        sentence: a quote cut from one is no surer than the whole."""
+        for part in (normalise(part) for part in _ELLIPSIS.split(quote)):
+            words = part.split()
+            size = min(UNCLEAR_RUN_WORDS, len(words))
+            runs = {" " + " ".join(words[i : i + size]) + " " for i in range(len(words) - size + 1)} if size else set()
+            if any(run in unclear for run in runs for unclear in self._unclear):
+                return True
+        return False
+
     def problems(self, text: str) -> tuple[list[str], list[str]]:
         """What in ``text`` the recording does not back, and the verified quotes it holds."""
         problems: list[str] = []
@@ -171,7 +189,9 @@ class Grounding:
         for quote in _quotes(text):
             if normalise(quote) in self._phrases:
                 continue
-            if self.was_said(quote):
+            if self.was_said(quote) and self.heard_unclearly(quote):
+                problems.append(f"quote heard too unclearly to print as said: {quote[:60]!r}")
+            elif self.was_said(quote):
                 verified.append(quote)
             else:
                 problems.append(f"quote not in the transcript: {quote[:60]!r}")

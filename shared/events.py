@@ -258,6 +258,11 @@ class Insight(BaseModel):
         default=0, ge=0, le=1, description="How well the quotes back the idea (data, stories, repetition), 0..1."
     )
     engine: str = Field(default="extractive", description="The insight engine that found it.")
+    quote_is_verbatim: bool = Field(
+        default=True,
+        description="Whether the main quote was heard clearly enough to print inside quotation marks as the "
+        "speaker's own words; False: writers publish its point without quotation marks or a time it was said.",
+    )
 
 
 class InsightSet(BaseModel):

@@ -134,4 +134,5 @@ class FrameworkArticleDrafter:
             speech_spans=[(segment.start, segment.end) for segment in transcript.segments],
             allowed_phrases=[extractive.framework_name, extractive.title, extractive.thesis],
             allowed_numbers=[float(len(extractive.steps))],
+            unclear=extractive.unclear_quotes,
         )

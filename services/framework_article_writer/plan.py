@@ -249,7 +249,9 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         *(i.insight_id for i in [framework] if i),
         *(s.source.insight_id for s in steps if s.source),
     }
-    unused = [insight for insight in best_first if insight.insight_id not in used]
+    # The counter-view, its answer and the further evidence are there to be quoted; a point heard too
+    # unclearly to quote can only stand as a pillar, named in the article's own words.
+    unused = [insight for insight in best_first if insight.insight_id not in used and insight.quote_is_verbatim]
     objection = _objection(unused, thesis)
     unused = [insight for insight in unused if insight is not objection]
     answer = None
@@ -307,13 +309,15 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     one, the most arguable idea of the preferred type, the one that departs furthest from consensus.
     An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
     a host's set-up line or one step of a process is not the guest's position."""
+    # The thesis opens the article in the speaker's own words: an idea heard clearly enough to quote first.
+    heard = [insight for insight in best_first if insight.quote_is_verbatim] or list(best_first)
     stated = [
         insight
-        for insight in best_first
+        for insight in heard
         if not _SIGNPOST.search(insight.quote)
         and not insight.quote.rstrip().endswith("?")
         and not is_a_step(insight.quote)
-    ] or list(best_first)
+    ] or heard
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     positioned = [insight for insight in theirs if rejected_view(insight.quote)]
@@ -351,6 +355,10 @@ def thesis_statement(thesis: Insight, claim: str | None, conventional_view: str 
         return f"The common view, that {conventional_view}, does not hold up."
     if claim:
         return _sentence(claim)
+    if not thesis.quote_is_verbatim and (named := pillar_name(thesis)):
+        # Too unclear to quote, so not restated whole either: the clause that carries it is the point, and
+        # the fewer of the transcript's doubtful words the article repeats, the better.
+        return _sentence(named)
     return _sentence(without_lead_in(thesis.summary))
 
 

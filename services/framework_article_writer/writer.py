@@ -74,6 +74,9 @@ class FrameworkArticle:
     closing_question: str
     insight_ids: tuple[str, ...]
     markdown: str
+    # What the cited insights heard too unclearly to quote said: their points are in the article, their
+    # words may not be quoted by whoever redrafts it.
+    unclear_quotes: tuple[str, ...] = ()
 
 
 class FrameworkArticleWriter:
@@ -117,11 +120,14 @@ class FrameworkArticleWriter:
             thesis=plan.thesis_statement,
             framework_name=plan.framework_name,
             steps=tuple(f"{step.name}: {step.source.summary}" if step.source else step.name for step in plan.steps),
-            evidence=tuple((insight.quote, insight.start, insight.end) for insight in plan.cited),
+            evidence=tuple(
+                (insight.quote, insight.start, insight.end) for insight in plan.cited if insight.quote_is_verbatim
+            ),
             counter_argument=context["counter_argument"],
             closing_question=context["closing_question"],
             insight_ids=tuple(insight.insight_id for insight in plan.cited),
             markdown=markdown,
+            unclear_quotes=tuple(insight.quote for insight in plan.cited if not insight.quote_is_verbatim),
         )
 
     def _set_aside_pitches(self, insights: Sequence[Insight]) -> tuple[list[Insight], list[Tell]]:
@@ -166,7 +172,8 @@ class FrameworkArticleWriter:
             "framework_heading": f"The {plan.framework_kind}" if same_as_title else plan.framework_name,
             "thesis": thesis,
             "thesis_text": plan.thesis_statement,
-            "thesis_is_verbatim": plan.thesis_statement.lower() in thesis.quote.lower(),
+            # The statement stands alone unless the quote below says it word for word.
+            "thesis_is_verbatim": thesis.quote_is_verbatim and plan.thesis_statement.lower() in thesis.quote.lower(),
             "keyword": plan.keyword,
             "framework_kind": plan.framework_kind,
             "framework_name": plan.framework_name,
@@ -242,6 +249,14 @@ def cite(insight: Insight) -> str:
     return f"— {speaker} {format_timestamp(insight.start)}" if speaker else format_timestamp(insight.start)
 
 
+def unquoted(insight: Insight) -> str:
+    """Where a point heard too unclearly to quote was made, in the article's own words: a reader can listen
+    there, and nothing presents the transcript's doubtful words as what the speaker said."""
+    speaker = speaker_of(insight)
+    who = f"{speaker} makes this point" if speaker else "The speaker makes this point"
+    return f"_{who} at {format_timestamp(insight.start)}, where the recording is too unclear to quote word for word._"
+
+
 def _comparable(text: str) -> str:
     return " ".join(re.findall(r"[\w']+", text.lower()))
 
@@ -258,4 +273,5 @@ def _template_environment(override_dir: Path | None) -> Environment:
     environment = markdown_templates(DEFAULT_TEMPLATES, override_dir)
     environment.filters["timestamp"] = format_timestamp
     environment.filters["cite"] = cite
+    environment.filters["unquoted"] = unquoted
     return environment

@@ -67,6 +67,14 @@ class InsightsSettings(RecastSettings):
         le=1,
         description="Lowest probability of any word in a quoted sentence, when words are timed.",
     )
+    # Chosen on the eval's dev split (docs/evaluation.md, "Fewer misquotes"): past it, a sentence's point is
+    # still published, but not inside quotation marks.
+    quote_max_expected_misheard_words: float = Field(
+        default=1.0,
+        ge=0,
+        description="Most misheard words Whisper itself expects in a sentence printed as a verbatim quote (the sum "
+        "of one minus each word's probability), when words are timed.",
+    )
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1; unset means OpenAI."
     )

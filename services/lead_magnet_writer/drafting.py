@@ -115,12 +115,12 @@ class LeadMagnetDrafter:
             "buyer_problem": extractive.buyer_problem,
             "recording_title": insights.title,
             "extractive_draft": middle,
+            # An insight heard too unclearly to quote comes without a quote or a time: only its point.
             "insights": [
                 {
                     "type": insight.type.value,
                     "summary": insight.summary,
-                    "quote": insight.quote,
-                    "at": timestamp(insight.start),
+                    **({"quote": insight.quote, "at": timestamp(insight.start)} if insight.quote_is_verbatim else {}),
                     "steps": insight.steps,
                 }
                 for insight in insights.insights
@@ -144,6 +144,7 @@ class LeadMagnetDrafter:
             speech_spans=[(segment.start, segment.end) for segment in transcript.segments],
             allowed_phrases=[extractive.target_keyword, extractive.title, insights.title],
             allowed_urls=[self.settings.cta_url],
+            unclear=[insight.quote for insight in insights.insights if not insight.quote_is_verbatim],
         )
 
 

@@ -304,7 +304,12 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
         stories=[standalone(insight.summary) for insight in stories],
         sources=[*frameworks, *numbers, *pains, *tips, *stories],
         labelled=[
-            {"label": _item_label(insight), "text": standalone(insight.summary), "at": _timestamp(insight.start)}
+            {
+                "label": _item_label(insight),
+                "text": standalone(insight.summary),
+                # A time presents the line as said then, word for word: not for words heard unclearly.
+                "at": _timestamp(insight.start) if insight.quote_is_verbatim else "",
+            }
             for insight in tips
         ],
     )

@@ -20,14 +20,15 @@ from bench.eval import report, run
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-# Measured on the report split on 2026-12-02 (docs/evaluation.md): recall 50 %, precision 47 %,
-# 11 misquotes in 39 quotes (28 %), no no-substance recording published. Floors sit a little below, since
+# Measured on the report split on 2026-12-02 (docs/evaluation.md, "Fewer misquotes"): recall 54 %,
+# precision 45 %, no misquote in 21 quotes (11 in 41 before a sentence Whisper expects to have misheard a
+# word of lost its quotation marks), no no-substance recording published. Floors sit a little below, since
 # a run without the cache re-transcribes; the no-substance ceiling stays at 1 because the phone small talk
 # passes the insight stage and is held back only by the writers' minimums (a one-insight change would
 # publish it).
 RECALL_FLOOR = 0.45
 PRECISION_FLOOR = 0.4
-MISQUOTE_SHARE_CEILING = 0.35
+MISQUOTE_SHARE_CEILING = 0.1
 NO_SUBSTANCE_PUBLISHED_CEILING = 1
 
 

@@ -126,3 +126,19 @@ def test_a_number_inside_a_verbatim_quote_is_its_own_evidence() -> None:
     assert [removal.reasons for removal in invented.removed] == [
         ("number 9 not in the evidence", "number 30 not in the evidence")
     ]
+
+
+def test_a_sentence_heard_too_unclearly_to_quote_may_not_be_quoted_even_in_part() -> None:
+    unclear = "Forty percent of new accounts never logged in again after the first week."
+    transcript = f"{TRANSCRIPT.text} {unclear}"
+    checked = Grounding(transcript=transcript, evidence=EVIDENCE, unclear=[unclear])
+    draft = (
+        f'They said "{unclear.rstrip(".")}" and meant it.\n'
+        'As one put it, "never logged in again" after signing up.\n'
+        "Most new accounts never came back after the first week.\n"
+    )
+    check = verify_draft(draft, checked)
+    assert check.markdown == "Most new accounts never came back after the first week.\n"
+    assert all("too unclearly" in removal.reasons[0] for removal in check.removed)
+    # The same words are quotable when nothing marks them unclear.
+    assert not verify_draft(draft, Grounding(transcript=transcript, evidence=EVIDENCE)).removed

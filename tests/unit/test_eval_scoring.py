@@ -132,6 +132,22 @@ def test_keywords_must_be_phrases_the_speakers_said_twice() -> None:
     assert keyword_problems(lead, twice)[1] == ["thought", "pricing lead"]
 
 
+def test_a_keyword_spelled_the_american_way_was_said_when_the_script_spells_it_the_british_way() -> None:
+    spoken = spoken_recording()
+    said = spoken.recording.model_copy(
+        update={
+            "sentences": (
+                *spoken.recording.sentences,
+                ScriptSentence(index=4, speaker="host", text="The CRM is everyone's favourite topic."),
+                ScriptSentence(index=5, speaker="guest", text="Ha, everyone\u2019s favourite."),
+            )
+        }
+    )
+    lead = Artifact("lead magnet", "t", "# t\n", (), ("everyone's favorite", "favorite colour"))
+    recording = SpokenRecording(said, spoken.title, spoken.transcript, spoken.sentences)
+    assert keyword_problems(lead, recording)[1] == ["favorite colour"]
+
+
 def test_headings_repeating_each_other_or_the_title_are_counted_once_each() -> None:
     markdown = (
         "# The 2 Pillars of Thought\n\n## The 2 Pillars of Thought\n\n### 1. Hold\n\n### 2. Hold\n\n## Over to you\n"

@@ -659,3 +659,79 @@ def test_the_speakers_claim_starts_where_a_clause_turns(quote: str, claim: str |
     from services.framework_article_writer.plan import _claim
 
     assert _claim(quote, None) == claim
+
+
+def _heard_unclearly(insight_set: InsightSet, *insight_ids: str) -> InsightSet:
+    insights = [
+        insight.model_copy(update={"quote_is_verbatim": False}) if insight.insight_id in insight_ids else insight
+        for insight in insight_set.insights
+    ]
+    return insight_set.model_copy(update={"insights": insights})
+
+
+def test_a_pillar_heard_too_unclearly_to_quote_is_named_and_pointed_to_never_quoted(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine"), "exit-data")
+    [exit_data] = [insight for insight in unclear.insights if insight.insight_id == "exit-data"]
+
+    article = writer.write(unclear)
+
+    assert "exit-data" in article.insight_ids  # the point is still published...
+    assert "### 1. We ran forty exit interviews last year" in article.markdown
+    assert "_S2 makes this point at [01:35], where the recording is too unclear to quote word for word._" in (
+        article.markdown
+    )
+    # ...but not in quotation marks, and not handed on as verbatim evidence.
+    assert exit_data.quote not in article.markdown
+    assert all(quote != exit_data.quote for quote, _, _ in article.evidence)
+    assert [match.group("quote") for match in QUOTE_LINE.finditer(article.markdown)] == [
+        quote for quote, _, _ in article.evidence
+    ]
+
+
+def test_the_thesis_counter_view_and_answer_are_ideas_heard_clearly_enough_to_quote(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine"), "thesis", "host-pushback", "reply")
+    unclear_quotes = [insight.quote for insight in unclear.insights if not insight.quote_is_verbatim]
+
+    article = writer.write(unclear)
+
+    assert article.markdown.count("> ") == len(article.evidence)
+    assert "The recording raises the objection itself" not in article.markdown
+    for quote in unclear_quotes:
+        assert f'"{quote}"' not in article.markdown
+    first_quote = QUOTE_LINE.search(article.markdown)
+    assert first_quote is not None and first_quote.group("quote") not in unclear_quotes
+
+
+def test_an_unclear_thesis_is_stated_by_the_clause_that_carries_it(writer: FrameworkArticleWriter) -> None:
+    # Every idea unclear: the thesis cannot be a clear one, so it is stated short and pointed to.
+    everything = [insight.insight_id for insight in CHURN_WEBINAR.insights if insight.insight_id != "routine"]
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine", "thesis"), *everything)
+
+    article = writer.write(unclear)
+
+    assert not QUOTE_LINE.search(article.markdown) and article.evidence == ()
+    # "Exit interviews are too late; churn interviews start on day one.": its first clause, not all of it.
+    assert article.thesis == "Exit interviews are too late."
+    assert "**Exit interviews are too late.**\n\n_S2 makes this point at [05:00]" in article.markdown
+
+
+def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
+    writer: FrameworkArticleWriter,
+) -> None:
+    unclear = _heard_unclearly(CHURN_WEBINAR, "routine")
+    [routine] = [insight for insight in unclear.insights if insight.insight_id == "routine"]
+
+    article = writer.write(unclear)
+
+    assert article.steps == tuple(routine.steps)
+    for number, step in enumerate(routine.steps, start=1):
+        assert f"{number}. {step}" in article.markdown
+    assert "In the speaker's words" not in article.markdown and routine.quote not in article.markdown
+    assert "_S2 makes this point at [03:30], where the recording is too unclear to quote word for word._" in (
+        article.markdown
+    )
+    assert article.unclear_quotes == (routine.quote,)

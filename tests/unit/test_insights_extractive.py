@@ -244,6 +244,72 @@ def test_an_idea_with_an_unsure_word_is_quoted_through_its_speaker_s_next_senten
     assert insight.quote == lines[1][2]
 
 
+def _worded_talk(lines: Sequence[tuple[str, float, str]]) -> Transcript:
+    """One segment per line, every word of it heard with the line's probability."""
+    from shared.events import TranscriptWord
+
+    segments = [
+        TranscriptSegment(
+            start=6.0 * n,
+            end=6.0 * n + 5,
+            text=text,
+            speaker=speaker,
+            avg_logprob=-0.2,
+            words=[
+                TranscriptWord(start=6.0 * n, end=6.0 * n + 0.3, word=f" {word}", probability=probability)
+                for word in text.split()
+            ],
+        )
+        for n, (speaker, probability, text) in enumerate(lines)
+    ]
+    return Transcript(recording_id="rec", language="en", engine="t", model="t", duration_s=30.0, segments=segments)
+
+
+ONE_IDEA = Limits(
+    max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=5
+)
+
+
+def test_an_idea_whose_words_add_up_to_too_much_doubt_is_published_but_not_as_a_verbatim_quote() -> None:
+    # Thirteen words at 0.85: none under the word floor, but about two misheard words to expect; what its
+    # speaker said next is no clearer.
+    lines = [
+        ("S2", 0.85, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+        ("S2", 0.85, "So we review pipeline quality every Monday, before anyone talks about forecast."),
+        ("S1", 0.99, "Board meeting preparation takes our finance team three days and every forecast changes."),
+        ("S1", 0.99, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
+    ]
+    [insight] = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
+        .extract(_worded_talk(lines), source_key="k", title="t")
+        .insights
+    )
+    assert insight.quote == lines[0][2]
+    assert not insight.quote_is_verbatim
+    clear = [(speaker, 0.99, text) for speaker, _, text in lines]
+    [insight] = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
+        .extract(_worded_talk(clear), source_key="k", title="t")
+        .insights
+    )
+    assert insight.quote == lines[0][2] and insight.quote_is_verbatim
+
+
+def test_an_idea_heard_too_unclearly_to_quote_verbatim_is_quoted_through_its_speaker_s_clear_neighbour() -> None:
+    lines = [
+        ("S2", 0.85, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+        ("S2", 0.99, "So we review pipeline quality every Monday, before anyone talks about forecast."),
+        ("S1", 0.99, "Board meeting preparation takes our finance team three days and every forecast changes."),
+        ("S1", 0.99, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
+    ]
+    [insight] = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
+        .extract(_worded_talk(lines), source_key="k", title="t")
+        .insights
+    )
+    assert insight.quote == lines[1][2] and insight.quote_is_verbatim
+
+
 def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
     lines = [
         ("S2", -0.2, "Most revenue teams believe that more pipeline reviews bring better forecasts."),

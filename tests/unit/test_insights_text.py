@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from services.insights.extractive.lexical import tfidf_vectors
-from services.insights.extractive.quoting import ConfidenceFloor, quotable, segment_is_reliable
+from services.insights.extractive.quoting import (
+    ConfidenceFloor,
+    expected_misheard_words,
+    heard_verbatim,
+    quotable,
+    segment_is_reliable,
+)
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import find_step_runs
@@ -88,10 +94,10 @@ def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_con
     assert not segment_is_reliable(fast.model_copy(update={"avg_logprob": -0.7}), FLOOR)
 
 
-def worded(start: float, text: str, probabilities: dict[str, float]) -> TranscriptSegment:
-    """A segment whose words are timed, each with probability 0.95 unless ``probabilities`` says otherwise."""
+def worded(start: float, text: str, probabilities: dict[str, float], probability: float = 0.95) -> TranscriptSegment:
+    """A segment whose words are timed, each with ``probability`` unless ``probabilities`` says otherwise."""
     words = [
-        TranscriptWord(start=start, end=start + 0.2, word=f" {word}", probability=probabilities.get(word, 0.95))
+        TranscriptWord(start=start, end=start + 0.2, word=f" {word}", probability=probabilities.get(word, probability))
         for word in text.split()
     ]
     return segment(start, text, words=words, avg_logprob=-0.2)
@@ -116,7 +122,21 @@ def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours
     assert quotable(split_into_sentences(untimed), untimed, FLOOR) == [True]
 
 
-def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_out_of_quotes() -> None:
+def test_doubts_add_up_over_a_sentence_so_a_long_one_of_fairly_sure_words_is_not_quoted_verbatim() -> None:
+    # Every word at 0.9: no single word is unsure, but twelve of them leave more than one misheard word to
+    # expect, where four leave less than half of one.
+    long_turn = "Every customer we lost had filed a support ticket about onboarding first."
+    segments = [worded(0, f"Buyers read every post. {long_turn}", {}, probability=0.9)]
+    sentences = split_into_sentences(segments)
+    assert [s.text for s in sentences] == ["Buyers read every post.", long_turn]
+    assert [round(expected_misheard_words(s), 2) for s in sentences] == [0.4, 1.2]
+    assert quotable(sentences, segments, FLOOR) == [True, True]
+    assert heard_verbatim(sentences, 1.0) == [True, False]
+    # Untimed words: nothing to doubt.
+    assert heard_verbatim(split_into_sentences([segment(0, long_turn)]), 1.0) == [True]
+
+
+def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_out_of_quotation_marks() -> None:
     heard = worded(0, "We post on a publishing channel. Buyers read every single post.", {})
     flags = {" channel.": False}
     checked = heard.model_copy(
@@ -124,9 +144,11 @@ def test_a_confident_word_the_second_decoding_did_not_hear_keeps_its_sentence_ou
     )
     sentences = split_into_sentences([checked])
     assert sentences[0].word_confirmations == (True, True, True, True, True, False)
-    assert quotable(sentences, [checked], FLOOR) == [False, True]
-    # Words never checked (None) are as today: their probability alone decides.
-    assert quotable(split_into_sentences([heard]), [heard], FLOOR) == [True, True]
+    # Its point may still be published (in the writer's words), but not as the speaker's verbatim words.
+    assert quotable(sentences, [checked], FLOOR) == [True, True]
+    assert heard_verbatim(sentences, 1.0) == [False, True]
+    # Words never checked (None) are as today: their probabilities alone decide.
+    assert heard_verbatim(split_into_sentences([heard]), 1.0) == [True, True]
 
 
 def test_topic_segments_cut_where_the_vocabulary_changes() -> None:

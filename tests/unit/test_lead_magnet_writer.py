@@ -399,3 +399,15 @@ def test_a_talk_told_in_stories_with_one_number_makes_a_mini_guide(settings: Lea
     assert lead_magnet.format == "mini-guide"
     assert len(lead_magnet.insight_ids) >= 3
     assert check_lead_magnet(lead_magnet) == []
+
+
+def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settings: LeadMagnetSettings) -> None:
+    # A time after a line presents it as said then, word for word; a line from unclear audio makes no such claim.
+    insights = [
+        insight.model_copy(update={"quote_is_verbatim": insight.insight_id != "one-liner"})
+        for insight in without(CHURN_WEBINAR, "routine").insights
+    ]
+    markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
+
+    assert "**Rule of thumb:** Exit interviews are too late; churn interviews start on day one.\n" in markdown
+    assert "churn starts in the first week. _(00:42)_\n" in markdown

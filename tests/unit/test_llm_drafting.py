@@ -306,3 +306,26 @@ async def test_an_unreadable_transcript_never_escapes_the_writer(
     assert outcome.notes == [
         f"LLM draft replaced by the extractive draft: FileNotFoundError: no transcript at {TRANSCRIPT_URI}"
     ]
+
+
+async def test_a_lead_magnet_draft_may_not_quote_a_sentence_heard_too_unclearly(
+    lead_magnet: LeadMagnet, insights: InsightSet, transcript: Transcript
+) -> None:
+    said = "Forty percent of new accounts never logged in again after the first week."
+    [unclear_id] = [insight.insight_id for insight in insights.insights if said in insight.quote]
+    unclear = insights.model_copy(
+        update={
+            "insights": [
+                insight.model_copy(update={"quote_is_verbatim": insight.insight_id != unclear_id})
+                for insight in insights.insights
+            ]
+        }
+    )
+    with scripted_chat([draft(LEAD_MAGNET_BODY)]) as server:
+        drafted, outcome = await redraft_lead_magnet(server.base_url, lead_magnet, unclear, transcript)
+    assert f'"{said}"' not in drafted.markdown
+    assert "quote heard too unclearly to print as said" in " ".join(outcome.notes)
+    # The model was never handed those words as a quote.
+    [request] = server.requests
+    data = request["messages"][1]["content"]
+    assert f'"quote": "{said}' not in data and said.split(" after")[0] in data  # its point, as the summary

@@ -9,7 +9,8 @@ confidence only decides which of those claims may be quoted, since a misheard wo
 to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
 the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
 idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
-restatements merge into one insight with several quotes, and each idea is typed.
+restatements merge into one insight with several quotes, and each idea is typed. A quote Whisper
+expects to hold a misheard word is marked as not verbatim: the writers publish its point unquoted.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from services.insights.extractive.headlines import headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
-from services.insights.extractive.quoting import ConfidenceFloor, quotable
+from services.insights.extractive.quoting import ConfidenceFloor, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
 from services.insights.extractive.ranking import scores as rank_scores
 from services.insights.extractive.refusal import refusal_reason
@@ -66,6 +67,7 @@ class Limits:
     min_relative_score: float = 0.5
     min_content_words: int = 25
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.2))
+    max_expected_misheard_words: float = 1.0
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> Limits:
@@ -82,6 +84,7 @@ class Limits:
                 max_compression_ratio=settings.quote_max_compression_ratio,
                 min_word_probability=settings.quote_min_word_probability,
             ),
+            max_expected_misheard_words=settings.quote_max_expected_misheard_words,
         )
 
 
@@ -99,6 +102,11 @@ class _Candidate:
     # For a process with a sentence between its steps that may not be quoted (an aside with an unsure
     # word): the stretches around it that may, each quoted on its own. Empty: first..last whole.
     quoted: tuple[tuple[int, int], ...] = ()
+
+    def heard_verbatim(self, verbatim: Sequence[bool]) -> bool:
+        """Whether every sentence it is quoted by may be printed inside quotation marks."""
+        stretches = self.quoted or ((self.first, self.last),)
+        return all(all(verbatim[first : last + 1]) for first, last in stretches)
 
     def parts(self, sentences: Sequence[TimedSentence]) -> list[tuple[int, int, str]]:
         """(first, last, verbatim text) of each stretch this candidate is quoted by."""
@@ -126,8 +134,9 @@ class _Idea:
     margin: float
     vector: NDArray[np.float32]
     restatements: list[_Candidate] = field(default_factory=list)
-    # For an idea that may not be quoted (an unsure word): the sentence its speaker said right before or
-    # after, which may be, quoted in its place. None when there is no such sentence.
+    # For an idea that may not be quoted (an unsure word), or not word for word (too many doubtful words):
+    # the sentence its speaker said right before or after, which may be, quoted in its place. None when
+    # there is no such sentence.
     stand_in: _Idea | None = None
 
 
@@ -148,13 +157,14 @@ class ExtractiveEngine:
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         sentences, salience, may_publish = self._read(transcript)
         keywords = key_phrases([sentence.text for sentence in sentences], salience.tolist(), top=RECORDING_KEYWORDS)
-        ideas, substantive = self._ideas(sentences, salience, may_publish)
+        verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
+        ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
         insights: list[Insight] = []
         if reason is None:
-            drafted = [self._insight(idea, sentences, keywords, transcript.recording_id) for idea in ideas]
+            drafted = [self._insight(idea, sentences, verbatim, keywords, transcript.recording_id) for idea in ideas]
             insights = ground_insights(drafted, transcript.segments).kept
             titled = headlines([insight.quote for insight in insights], self.embedder)
             insights = [
@@ -206,7 +216,11 @@ class ExtractiveEngine:
         return sentences, salience, may_publish
 
     def _ideas(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
+        self,
+        sentences: Sequence[TimedSentence],
+        salience: NDArray[np.float64],
+        may_publish: list[bool],
+        verbatim: Sequence[bool],
     ) -> tuple[list[_Idea], bool]:
         """The ideas worth publishing, and whether the recording has substance at all."""
         candidates = self._candidates(sentences, salience, may_publish)
@@ -233,6 +247,11 @@ class ExtractiveEngine:
         for idea in claims:
             if not idea.candidate.publishable:
                 idea.stand_in = _stand_in(idea, every, sentences)
+            elif not idea.candidate.heard_verbatim(verbatim):
+                # Its point can be published unquoted, but a neighbour the speaker said clearly enough to
+                # quote word for word carries the same idea in their own words.
+                heard = [other for other in every if other.candidate.heard_verbatim(verbatim)]
+                idea.stand_in = _stand_in(idea, heard, sentences)
         return self._select(claims), True
 
     @staticmethod
@@ -322,12 +341,14 @@ class ExtractiveEngine:
                 )
             )
             idea = remaining.pop(position)
-            if not idea.candidate.publishable:
-                # The idea ranks, but its words may not be quoted: the same speaker's next or previous
-                # sentence carries it instead, once.
-                stand_in = idea.stand_in
-                if stand_in is None or any(stand_in is chosen for chosen in kept):
-                    continue
+            stand_in = idea.stand_in
+            stand_in_free = stand_in is not None and not any(stand_in is chosen for chosen in kept)
+            if not idea.candidate.publishable and not stand_in_free:
+                continue
+            if stand_in is not None and stand_in_free:
+                # The idea ranks, but its words may not be quoted (or not word for word): the same
+                # speaker's next or previous sentence carries it instead, once. An idea that may be
+                # quoted, only not verbatim, stays itself when there is none.
                 remaining = [other for other in remaining if other is not stand_in]
                 idea = stand_in
             twin = next((chosen for chosen in kept if float(idea.vector @ chosen.vector) >= SAME_IDEA), None)
@@ -338,7 +359,12 @@ class ExtractiveEngine:
         return kept
 
     def _insight(
-        self, idea: _Idea, sentences: Sequence[TimedSentence], keywords: Sequence[str], recording_id: str
+        self,
+        idea: _Idea,
+        sentences: Sequence[TimedSentence],
+        verbatim: Sequence[bool],
+        keywords: Sequence[str],
+        recording_id: str,
     ) -> Insight:
         candidate = idea.candidate
         first, last = sentences[candidate.first], sentences[candidate.last]
@@ -356,6 +382,7 @@ class ExtractiveEngine:
             for part_first, part_last, text in part.parts(sentences)
         ]
         quoted = " ".join(part.quote for part in evidence)
+        main_first, main_last, _ = candidate.parts(sentences)[0]
         return Insight(
             insight_id=deterministic_id(recording_id, kind.value, f"{first.start:.2f}", candidate.text),
             type=kind,
@@ -372,6 +399,7 @@ class ExtractiveEngine:
             originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
+            quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
         )
 
 
