@@ -250,11 +250,12 @@ def cite(insight: Insight) -> str:
 
 
 def unquoted(insight: Insight) -> str:
-    """Where a point heard too unclearly to quote was made, in the article's own words: a reader can listen
-    there, and nothing presents the transcript's doubtful words as what the speaker said."""
+    """Where a point heard too unclearly to quote was made: a reader can listen there, and nothing presents
+    the transcript's doubtful words as what the speaker said. How well the recording was heard is the
+    pipeline's business, not the reader's."""
     speaker = speaker_of(insight)
     who = f"{speaker} makes this point" if speaker else "The speaker makes this point"
-    return f"_{who} at {format_timestamp(insight.start)}, where the recording is too unclear to quote word for word._"
+    return f"_{who} at {format_timestamp(insight.start)}._"
 
 
 def _comparable(text: str) -> str:
