@@ -11,7 +11,7 @@ from services.insights.extractive.engine import ExtractiveEngine, Limits
 from services.insights.extractive.quoting import ConfidenceFloor
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.sentences import split_into_sentences
-from shared.events import Transcript, TranscriptSegment
+from shared.events import Insight, Transcript, TranscriptSegment
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 
 # Every sentence passes the claim test with the stand-in embedder, and there is room for every idea:
@@ -212,40 +212,28 @@ def test_substance_is_judged_on_what_was_said_and_only_sure_sentences_are_quoted
     assert [insight.quote for insight in insight_set.insights] == [lines[3][2]]
 
 
+BOARD_TALK = [
+    ("S2", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+    ("S2", "So we review pipeline quality every Monday, before anyone talks about forecast."),
+    ("S1", "Board meeting preparation takes our finance team three days and every forecast changes."),
+    ("S1", "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
+]
+
+
+def heard(*probabilities: float) -> list[tuple[str, float, str]]:
+    """The board talk with each sentence's words heard at the given probability."""
+    return [(speaker, p, text) for (speaker, text), p in zip(BOARD_TALK, probabilities, strict=True)]
+
+
 def test_an_idea_with_an_unsure_word_is_quoted_through_its_speaker_s_next_sentence() -> None:
-    from shared.events import TranscriptWord
-
-    lines = [
-        ("S2", 0.1, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
-        ("S2", 0.95, "So we review pipeline quality every Monday, before anyone talks about forecast."),
-        ("S1", 0.95, "Board meeting preparation takes our finance team three days and every forecast changes."),
-        ("S1", 0.95, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
-    ]
-    segments = [
-        TranscriptSegment(
-            start=6.0 * n,
-            end=6.0 * n + 5,
-            text=text,
-            speaker=speaker,
-            avg_logprob=-0.2,
-            # One word of the first sentence was heard unsurely: that sentence may not be quoted.
-            words=[
-                TranscriptWord(start=6.0 * n, end=6.0 * n + 0.3, word=f" {word}", probability=sure if i == 3 else 0.95)
-                for i, word in enumerate(text.split())
-            ],
-        )
-        for n, (speaker, sure, text) in enumerate(lines)
-    ]
-    talk = Transcript(recording_id="rec", language="en", engine="t", model="t", duration_s=30.0, segments=segments)
-    limits = Limits(
-        max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=5
-    )
-    [insight] = ExtractiveEngine(BagOfWordsEmbedder(), limits).extract(talk, source_key="k", title="t").insights
-    assert insight.quote == lines[1][2]
+    # One word of the first sentence was heard unsurely: that sentence may not be quoted.
+    insight = only_insight(heard(0.1, 0.95, 0.95, 0.95), only_word=3)
+    assert insight.quote == BOARD_TALK[1][1]
 
 
-def _worded_talk(lines: Sequence[tuple[str, float, str]]) -> Transcript:
-    """One segment per line, every word of it heard with the line's probability."""
+def _worded_talk(lines: Sequence[tuple[str, float, str]], only_word: int | None = None) -> Transcript:
+    """One segment per line, every word of it (or only the word at ``only_word``, the rest at 0.95) heard with
+    the line's probability."""
     from shared.events import TranscriptWord
 
     segments = [
@@ -256,8 +244,13 @@ def _worded_talk(lines: Sequence[tuple[str, float, str]]) -> Transcript:
             speaker=speaker,
             avg_logprob=-0.2,
             words=[
-                TranscriptWord(start=6.0 * n, end=6.0 * n + 0.3, word=f" {word}", probability=probability)
-                for word in text.split()
+                TranscriptWord(
+                    start=6.0 * n,
+                    end=6.0 * n + 0.3,
+                    word=f" {word}",
+                    probability=probability if only_word in (None, index) else 0.95,
+                )
+                for index, word in enumerate(text.split())
             ],
         )
         for n, (speaker, probability, text) in enumerate(lines)
@@ -270,44 +263,25 @@ ONE_IDEA = Limits(
 )
 
 
+def only_insight(lines: list[tuple[str, float, str]], only_word: int | None = None) -> Insight:
+    talk = _worded_talk(lines, only_word)
+    [insight] = ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA).extract(talk, source_key="k", title="t").insights
+    return insight
+
+
 def test_an_idea_whose_words_add_up_to_too_much_doubt_is_published_but_not_as_a_verbatim_quote() -> None:
     # Thirteen words at 0.85: none under the word floor, but about two misheard words to expect; what its
     # speaker said next is no clearer.
-    lines = [
-        ("S2", 0.85, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
-        ("S2", 0.85, "So we review pipeline quality every Monday, before anyone talks about forecast."),
-        ("S1", 0.99, "Board meeting preparation takes our finance team three days and every forecast changes."),
-        ("S1", 0.99, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
-    ]
-    [insight] = (
-        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
-        .extract(_worded_talk(lines), source_key="k", title="t")
-        .insights
-    )
-    assert insight.quote == lines[0][2]
-    assert not insight.quote_is_verbatim
-    clear = [(speaker, 0.99, text) for speaker, _, text in lines]
-    [insight] = (
-        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
-        .extract(_worded_talk(clear), source_key="k", title="t")
-        .insights
-    )
-    assert insight.quote == lines[0][2] and insight.quote_is_verbatim
+    unsure = only_insight(heard(0.85, 0.85, 0.99, 0.99))
+    assert unsure.quote == BOARD_TALK[0][1]
+    assert not unsure.quote_is_verbatim
+    clear = only_insight(heard(0.99, 0.99, 0.99, 0.99))
+    assert clear.quote == BOARD_TALK[0][1] and clear.quote_is_verbatim
 
 
 def test_an_idea_heard_too_unclearly_to_quote_verbatim_is_quoted_through_its_speaker_s_clear_neighbour() -> None:
-    lines = [
-        ("S2", 0.85, "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
-        ("S2", 0.99, "So we review pipeline quality every Monday, before anyone talks about forecast."),
-        ("S1", 0.99, "Board meeting preparation takes our finance team three days and every forecast changes."),
-        ("S1", 0.99, "Board meeting forecasts change because finance teams rebuild the forecast every quarter."),
-    ]
-    [insight] = (
-        ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA)
-        .extract(_worded_talk(lines), source_key="k", title="t")
-        .insights
-    )
-    assert insight.quote == lines[1][2] and insight.quote_is_verbatim
+    insight = only_insight(heard(0.85, 0.99, 0.99, 0.99))
+    assert insight.quote == BOARD_TALK[1][1] and insight.quote_is_verbatim
 
 
 def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
