@@ -310,7 +310,11 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
     a host's set-up line or one step of a process is not the guest's position."""
     # The thesis opens the article in the speaker's own words: an idea heard clearly enough to quote first.
-    heard = [insight for insight in best_first if insight.quote_is_verbatim] or list(best_first)
+    heard = (
+        [insight for insight in best_first if insight.quote_is_verbatim]
+        or [insight for insight in best_first if insight.headline]
+        or list(best_first)
+    )
     stated = [
         insight
         for insight in heard
@@ -454,9 +458,9 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
 
 
 def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
-    """A pillar's name in the speaker's words: the insight's headline (the clause that states it alone),
-    else the first clause of its text that stands alone, cut at a natural stop to a few words; else its
-    key phrase; "" when none gives a name not already taken."""
+    """A pillar's name in the speaker's words: the insight's headline (the clause that states it alone, heard
+    clearly), else the first clause of its text that stands alone, cut at a natural stop to a few words;
+    else its key phrase; "" when none gives a name not already taken."""
     taken_keys = {_comparable(name) for name in taken}
     text = without_lead_in(points_back_dropped(insight.summary.strip() or insight.quote.strip()))
     lines = [insight.headline] if insight.headline else standalone_clauses(text)[:1]

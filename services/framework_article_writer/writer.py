@@ -201,11 +201,11 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         key=lambda insight: (-insight.score, insight.start),
     )
     for candidate in lines:
-        if line := _headline_line(candidate.headline or candidate.quote):
+        if line := _headline_line(_title_words(candidate)):
             return line
     if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_TITLE_LINE_WORDS:
         return headline_case(f"Rethinking the idea that {plan.conventional_view}")
-    if line := _headline_line(plan.thesis.headline or plan.thesis.quote):
+    if line := _headline_line(_title_words(plan.thesis)):
         return line
     if uploaded_title.strip():
         return uploaded_title.strip()
@@ -213,8 +213,14 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
         return plan.framework_name
     # Without a topic the framework's name is boilerplate ("The 2 Pillars"); the thesis cut at a natural
     # stop ("Customers forget why they bought") still says what the article argues.
-    thesis = plan.thesis
-    return headline_case(pillar_name(thesis) or first_clause_name(without_lead_in(thesis.quote))) or plan.framework_name
+    return (
+        headline_case(pillar_name(plan.thesis) or first_clause_name(_title_words(plan.thesis))) or plan.framework_name
+    )
+
+
+def _title_words(insight: Insight) -> str:
+    """What a title may be cut from: the clause that states the insight, else its quote."""
+    return insight.headline or without_lead_in(insight.quote)
 
 
 _OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)

@@ -19,6 +19,7 @@ from services.framework_article_writer import (
     format_timestamp,
     repair_article,
 )
+from shared.clauses import standalone_clauses
 from shared.events import InsightSet, InsightType, Transcript
 from shared.headings import repeated_headings
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
@@ -662,8 +663,17 @@ def test_the_speakers_claim_starts_where_a_clause_turns(quote: str, claim: str |
 
 
 def _heard_unclearly(insight_set: InsightSet, *insight_ids: str) -> InsightSet:
+    """The insights named heard too unclearly to quote whole; the engine still found a clause of each heard
+    clearly enough to name it (its first standalone one)."""
     insights = [
-        insight.model_copy(update={"quote_is_verbatim": False}) if insight.insight_id in insight_ids else insight
+        insight.model_copy(
+            update={
+                "quote_is_verbatim": False,
+                "headline": (standalone_clauses(insight.quote)[:1] or [""])[0],
+            }
+        )
+        if insight.insight_id in insight_ids
+        else insight
         for insight in insight_set.insights
     ]
     return insight_set.model_copy(update={"insights": insights})

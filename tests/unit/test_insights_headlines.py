@@ -1,21 +1,32 @@
-from services.insights.extractive.headlines import headlines
+from services.insights.extractive.headlines import HeardQuote, headlines
 from tests.unit.insight_fakes import BagOfWordsEmbedder
+
+QUOTE = (
+    "I mean, pricing pages rarely matter much, onboarding emails decide every renewal, "
+    "because onboarding shapes renewal."
+)
 
 
 def test_the_headline_is_the_clause_closest_to_the_whole_quote() -> None:
-    quote = (
-        "I mean, pricing pages rarely matter much, onboarding emails decide every renewal, "
-        "because onboarding shapes renewal."
-    )
-
-    [headline] = headlines([quote], BagOfWordsEmbedder())
+    [headline] = headlines([HeardQuote(QUOTE)], BagOfWordsEmbedder(), max_doubt=1.0)
 
     # Both statements stand alone; the one sharing the most of the quote's words carries it.
     assert headline == "Onboarding emails decide every renewal"
 
 
+def test_a_clause_heard_unclearly_is_no_headline() -> None:
+    # Every word heard surely except "emails", which Whisper doubted: that clause may not name the idea.
+    probabilities = tuple(0.3 if word.startswith("emails") else 0.99 for word in QUOTE.split())
+
+    [headline] = headlines([HeardQuote(QUOTE, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5)
+
+    assert headline == "Pricing pages rarely matter much"
+
+
 def test_a_quote_with_no_clause_that_stands_alone_has_no_headline() -> None:
     embedder = BagOfWordsEmbedder()
 
-    assert headlines(["Which meant that, you know, if it was, um.", "Okay."], embedder) == ["", ""]
+    assert headlines(
+        [HeardQuote("Which meant that, you know, if it was, um."), HeardQuote("Okay.")], embedder, max_doubt=1.0
+    ) == ["", ""]
     assert embedder.calls == []

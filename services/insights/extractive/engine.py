@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 
 from services.insights.extractive.claims import ClaimPrototypes, claim_margin, could_be_claim
 from services.insights.extractive.embedder import E5Embedder, Embedder
-from services.insights.extractive.headlines import headlines
+from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
@@ -166,7 +166,8 @@ class ExtractiveEngine:
         if reason is None:
             drafted = [self._insight(idea, sentences, verbatim, keywords, transcript.recording_id) for idea in ideas]
             insights = ground_insights(drafted, transcript.segments).kept
-            titled = headlines([insight.quote for insight in insights], self.embedder)
+            heard = [_heard(insight, sentences) for insight in insights]
+            titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words)
             insights = [
                 insight.model_copy(update={"headline": line}) for insight, line in zip(insights, titled, strict=True)
             ]
@@ -454,6 +455,20 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         and sentences[other.candidate.first].speaker == speaker
     ]
     return max(beside, key=lambda other: other.score, default=None)
+
+
+def _heard(insight: Insight, sentences: Sequence[TimedSentence]) -> HeardQuote:
+    """The insight's main quote with the probability of each word of the sentences it quotes."""
+    start, end = (
+        (insight.evidence[0].start, insight.evidence[0].end) if insight.evidence else (insight.start, insight.end)
+    )
+    probabilities = tuple(
+        probability
+        for sentence in sentences
+        if start <= sentence.start and sentence.end <= end
+        for probability in sentence.word_probabilities
+    )
+    return HeardQuote(insight.quote, probabilities)
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:

@@ -3,13 +3,15 @@
 Speech runs on: "I mean, it was under 2% if I remember right, so what we ended up doing, ...".
 A writer naming a pillar or titling an article from the first words of such a sentence prints
 "I mean". The headline is chosen among the quote's clauses that a reader can take alone
-(``shared.clauses``) as the one whose meaning is closest to the whole quote's, measured with the
-engine's sentence embeddings.
+(``shared.clauses``) and that were heard clearly (a heading in the speaker's words is held to the
+bar of a quote: no more misheard words expected in it than a quote may hold), as the one whose
+meaning is closest to the whole quote's, measured with the engine's sentence embeddings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,10 +19,36 @@ from services.insights.extractive.embedder import Embedder
 from shared.clauses import standalone_clauses
 
 
-def headlines(quotes: Sequence[str], embedder: Embedder) -> list[str]:
-    """Each quote's headline: its standalone clause closest in meaning to the whole quote; "" when none."""
-    options = [standalone_clauses(quote) for quote in quotes]
-    texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote, *clauses)]
+@dataclass(frozen=True)
+class HeardQuote:
+    """A quote and, when its words were timed, the engine's probability for each whitespace word of it."""
+
+    text: str
+    word_probabilities: tuple[float, ...] = ()
+
+    def doubt(self, clause: str) -> float:
+        """The misheard words the engine expects in the clause (0 when the words were not timed)."""
+        if not self.word_probabilities:
+            return 0.0
+        said, wanted = _plain(self.text), _plain(clause)
+        if len(said) == len(self.word_probabilities):
+            for begin in range(len(said) - len(wanted) + 1):
+                if said[begin : begin + len(wanted)] == wanted:
+                    return sum(1.0 - p for p in self.word_probabilities[begin : begin + len(wanted)])
+        # Words and probabilities do not line up (a figure heard as one token): the quote's doubt, shared out.
+        return len(wanted) * sum(1.0 - p for p in self.word_probabilities) / len(self.word_probabilities)
+
+
+def _plain(text: str) -> list[str]:
+    return [word.strip(".,;:!?\"'\u2014\u2013").lower() for word in text.split()]
+
+
+def headlines(quotes: Sequence[HeardQuote], embedder: Embedder, *, max_doubt: float) -> list[str]:
+    """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
+    quote; "" when none."""
+    options = [[c for c in standalone_clauses(quote.text) if quote.doubt(c) <= max_doubt] for quote in quotes]
+    quotes_text = [quote.text for quote in quotes]
+    texts = [text for quote, clauses in zip(quotes_text, options, strict=True) if clauses for text in (quote, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
     for clauses in options:
