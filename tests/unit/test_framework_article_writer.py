@@ -654,6 +654,8 @@ def test_without_a_headline_a_pillar_is_named_by_a_clause_that_stands_alone(writ
             "Most teams add more alerts. Instead, delete every alert nobody acted on.",
             "Delete every alert nobody acted on",
         ),
+        # What "it" is, the claim does not say.
+        ("Let me take a question from the chat, actually it fits here.", None),
     ],
 )
 def test_the_speakers_claim_starts_where_a_clause_turns(quote: str, claim: str | None) -> None:
