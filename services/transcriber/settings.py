@@ -62,15 +62,15 @@ class TranscriberSettings(RecastSettings):
     # On by default: the quote gate reads per-word probabilities to keep a misheard word out of a quote
     # (cost measured with `python -m bench.transcription words`, docs/evaluation.md).
     word_timestamps: bool = Field(default=True, description="Word timings and probabilities in the transcript.")
-    # A second decoder re-hears unsure segments; the quote gate quotes no word it did not confirm
-    # (services/transcriber/second_opinion.py). Off by default: on dev and report it cuts misquotes
-    # to 2 but recall nearly in half, below the eval's floor (docs/evaluation.md, "Second opinion").
+    # A second decoder re-hears unsure segments; a sentence with a word it did not confirm is published
+    # unquoted (services/transcriber/second_opinion.py). Off by default: since the insight stage bounds
+    # the misheard words Whisper itself expects in a quote, it adds nothing on dev at 1.56x the
+    # transcription CPU (docs/evaluation.md, "Third round").
     second_opinion: Literal["off", "other-model", "wider-beam"] = Field(
         default="off",
         description="Second decoding of unsure segments: the other bundled model, the same model with beam 5, or off.",
     )
-    # 0.5 on dev: misquotes 15/34 -> 2/21 at recall 72 -> 40 %; checking every segment (1.01) reached 0 misquotes
-    # by publishing nothing from any spoken recording.
+    # 0.5 chosen on dev when a confirmed word was the only way to keep a misheard one out of a quote.
     second_opinion_below: float = Field(
         default=0.5,
         ge=0,
