@@ -164,13 +164,15 @@ class ExtractiveEngine:
         )
         insights: list[Insight] = []
         if reason is None:
-            drafted = [self._insight(idea, sentences, verbatim, keywords, transcript.recording_id) for idea in ideas]
-            insights = ground_insights(drafted, transcript.segments).kept
-            heard = [_heard(insight, sentences) for insight in insights]
+            heard = [_heard(idea.candidate, sentences) for idea in ideas]
             titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words)
-            insights = [
-                insight.model_copy(update={"headline": line}) for insight, line in zip(insights, titled, strict=True)
+            drafted = [
+                self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
+                    update={"headline": line}
+                )
+                for idea, line in zip(ideas, titled, strict=True)
             ]
+            insights = ground_insights(drafted, transcript.segments).kept
             insights.sort(key=lambda insight: (insight.start, insight.quote))
         return InsightSet(
             recording_id=transcript.recording_id,
@@ -457,18 +459,10 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
     return max(beside, key=lambda other: other.score, default=None)
 
 
-def _heard(insight: Insight, sentences: Sequence[TimedSentence]) -> HeardQuote:
-    """The insight's main quote with the probability of each word of the sentences it quotes."""
-    start, end = (
-        (insight.evidence[0].start, insight.evidence[0].end) if insight.evidence else (insight.start, insight.end)
-    )
-    probabilities = tuple(
-        probability
-        for sentence in sentences
-        if start <= sentence.start and sentence.end <= end
-        for probability in sentence.word_probabilities
-    )
-    return HeardQuote(insight.quote, probabilities)
+def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQuote:
+    """The candidate's main quote with the probability of each word of the sentences it quotes."""
+    first, last, text = candidate.parts(sentences)[0]
+    return HeardQuote(text, tuple(p for sentence in sentences[first : last + 1] for p in sentence.word_probabilities))
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
