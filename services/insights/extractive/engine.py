@@ -4,13 +4,15 @@ It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF
 closeness to the recording's and its topic segment's centre); structure decides which sentences
 could be claims; only the most salient of those are embedded (the model is the costly part, so the
 stage's time stays bounded on an hour of talk). Embeddings then judge whether the recording has
-substance at all and how central each claim is, over everything the speakers said; Whisper's
+substance at all and how central each claim is, over everything the speakers said (the ranking's
+weights are fitted on the eval's dev split, ranking.py); Whisper's
 confidence only decides which of those claims may be quoted, since a misheard word is a reason not
 to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
 the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
 idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
 restatements merge into one insight with several quotes, and each idea is typed. A quote Whisper
 expects to hold a misheard word is marked as not verbatim: the writers publish its point unquoted.
+Each insight's headline is the clause of its quote that states it, for the writers to name it by.
 """
 
 from __future__ import annotations
@@ -233,9 +235,7 @@ class ExtractiveEngine:
         margins = claim_margin(vectors, self.claim_prototypes)
         if recording_substance(margins) < self.limits.min_recording_substance:
             return [], False  # even its most claim-like sentences read as small talk: nothing to publish
-        # Centrality in meaning decides most (what the recording keeps coming back to); how claim-like
-        # a sentence is breaks the rest. Its length in content words does not count: on dev it only
-        # favoured long run-on turns over the sentence that states the idea.
+        # How the features weigh is fitted on the dev split (ranking.py), not set here.
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
         every = [
             _Idea(candidate, float(score), float(margin), vector)
