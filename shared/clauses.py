@@ -16,7 +16,7 @@ from shared.questions import is_question
 MIN_WORDS = 4
 MAX_WORDS = 12
 
-_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+-\s+")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+--?\s+")
 # Words a spoken clause opens with before it says anything: the headline starts after them.
 _OPENERS = re.compile(
     r"^(?:(?:so|and|but|or|then|now|well|look|honestly|okay|ok|yeah|yes|no|right|um|uh|like|basically|"

@@ -461,12 +461,13 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
 
 def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     """A pillar's name in the speaker's words: the insight's headline (the clause that states it alone, heard
-    clearly), else the first clause of its text that stands alone, cut at a natural stop to a few words;
-    else its key phrase; "" when none gives a name not already taken."""
+    clearly), else the first clause of its text that stands alone; else its key phrase; "" when none gives a
+    name not already taken."""
     taken_keys = {_comparable(name) for name in taken}
     text = without_lead_in(points_back_dropped(insight.summary.strip() or insight.quote.strip()))
-    lines = [insight.headline] if insight.headline else standalone_clauses(text)[:1]
-    options = [_shortened(line) for line in lines]
+    # Both are clauses already cut to a name's length where a phrase joins: cutting again loses what they say
+    # ("I used to say no one conversation" from "... one conversation at a time").
+    options = [insight.headline] if insight.headline else standalone_clauses(text)[:1]
     options += [headline_case(k) for k in insight.keywords if len(k.split()) >= 2 and k.lower() in text.lower()]
     for option in options:
         if option and _comparable(option) not in taken_keys:

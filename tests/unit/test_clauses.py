@@ -20,6 +20,11 @@ from shared.clauses import standalone_clauses
         ("Do the interviews really change the roadmap in the end?", []),
         # A clause ending on a grammar word breaks off mid-phrase.
         ("Support tickets are something the account team cares about.", []),
+        # A dash written as two hyphens breaks a clause like any dash.
+        (
+            "Our support team reads every ticket -- every single one -- before the weekly review.",
+            ["Our support team reads every ticket"],
+        ),
         # Too short to say anything.
         ("Right, we did that.", []),
         # "What X was" states X; "what we ended up doing" only announces it.
