@@ -63,6 +63,9 @@ _FUNCTION = _DANGLING | frozenset(
     }
 )  # fmt: skip
 
+# A sentence or claim whose subject is a pronoun pointing back ("That changed everything.", "actually it
+# fits here") does not say what it is about without what came before it.
+OPENS_ON_POINTER = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
 # "it was a fight internally", "that's the number I defend": what "it" or "that" is, the clause does not say.
 _POINTER = re.compile(r"^(?:it|that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))\b", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.clauses import standalone_clauses
+from shared.clauses import OPENS_ON_POINTER, standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import is_a_step, without_lead_in
 
@@ -160,8 +160,6 @@ _TURN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_PRONOUN = re.compile(r"^(?:it's|it is|they're|they are)\s+", re.IGNORECASE)
-# A claim whose subject is a pronoun the sentence does not resolve ("actually it fits here") says nothing alone.
-_UNRESOLVED_SUBJECT = re.compile(r"^(?:it|it's|this|that|that's|these|those|they|they're)\b", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?P<subject>.+?)\s+(?P<verb>is|are)\s+", re.IGNORECASE)
 
 
@@ -529,7 +527,7 @@ def _claim(quote: str, conventional_view: str | None) -> str | None:
     subject = _SUBJECT.match(conventional_view) if conventional_view else None
     if subject and _LEADING_PRONOUN.match(claim):
         claim = _LEADING_PRONOUN.sub(f"{subject.group('subject')} {subject.group('verb')} ", claim)
-    if not claim or len(claim.split()) > MAX_CLAIM_WORDS or _UNRESOLVED_SUBJECT.match(claim):
+    if not claim or len(claim.split()) > MAX_CLAIM_WORDS or OPENS_ON_POINTER.match(claim):
         return None
     return claim[:1].upper() + claim[1:]
 

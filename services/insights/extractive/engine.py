@@ -17,7 +17,6 @@ Each insight's headline is the clause of its quote that states it, for the write
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +43,7 @@ from services.insights.numbers import has_measurement
 from services.insights.sentences import TimedSentence, split_into_sentences
 from services.insights.settings import InsightsSettings
 from services.insights.words import content_words
+from shared.clauses import OPENS_ON_POINTER
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 
 ENGINE_NAME = "extractive"
@@ -53,8 +53,6 @@ CLAIM_WORDS = (8, 60)
 CLAIM_CONTENT_WORDS = 4
 # Two candidates this similar say the same thing: the weaker becomes another quote of the stronger.
 SAME_IDEA = 0.91
-# A sentence opening on a pronoun that points back ("That changed everything.") needs the one before it.
-_POINTS_BACK = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
 SUBSTANCE_SENTENCES = 3
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
@@ -268,7 +266,7 @@ class ExtractiveEngine:
             [candidate.text for candidate in candidates],
             [(candidate.first, candidate.last) for candidate in candidates],
             [candidate.lexical for candidate in candidates],
-            [bool(_POINTS_BACK.match(candidate.text)) for candidate in candidates],
+            [bool(OPENS_ON_POINTER.match(candidate.text)) for candidate in candidates],
             vectors,
             margins,
             sentences,
