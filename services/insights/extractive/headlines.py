@@ -47,8 +47,7 @@ def headlines(quotes: Sequence[HeardQuote], embedder: Embedder, *, max_doubt: fl
     """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
     quote; "" when none."""
     options = [[c for c in standalone_clauses(quote.text) if quote.doubt(c) <= max_doubt] for quote in quotes]
-    quotes_text = [quote.text for quote in quotes]
-    texts = [text for quote, clauses in zip(quotes_text, options, strict=True) if clauses for text in (quote, *clauses)]
+    texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
     for clauses in options:
