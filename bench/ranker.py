@@ -13,6 +13,7 @@ key ideas some top-four candidate covers. The report split is never read.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,21 +84,17 @@ def top_quality(recording: Recording, weights: NDArray[np.float64]) -> tuple[int
     return sum(bool(recording.ideas[i]) for i in order), len(order), len(covered)
 
 
-def leave_one_out(recordings: list[Recording], strength: float) -> tuple[float, float]:
-    hits = shown = covered = ideas = 0
-    for held in recordings:
-        weights = fit([r for r in recordings if r is not held], strength)
-        h, s, c = top_quality(held, weights)
-        hits, shown, covered, ideas = hits + h, shown + s, covered + c, ideas + held.key_ideas
-    return hits / max(shown, 1), covered / max(ideas, 1)
-
-
-def in_code(recordings: list[Recording]) -> tuple[float, float]:
+def tally(recordings: list[Recording], weights_for: Callable[[Recording], NDArray[np.float64]]) -> tuple[float, float]:
+    """Top-four precision and key ideas covered over the recordings, each ranked with ``weights_for`` it."""
     hits = shown = covered = ideas = 0
     for recording in recordings:
-        h, s, c = top_quality(recording, WEIGHTS)
+        h, s, c = top_quality(recording, weights_for(recording))
         hits, shown, covered, ideas = hits + h, shown + s, covered + c, ideas + recording.key_ideas
     return hits / max(shown, 1), covered / max(ideas, 1)
+
+
+def leave_one_out(recordings: list[Recording], strength: float) -> tuple[float, float]:
+    return tally(recordings, lambda held: fit([r for r in recordings if r is not held], strength))
 
 
 def main() -> None:
@@ -106,12 +103,12 @@ def main() -> None:
     args = parser.parse_args()
     recordings = labelled_dev()
     print(f"dev: {len(recordings)} recordings, {sum(len(r.ideas) for r in recordings)} candidates")
-    precision, recall = in_code(recordings)
+    precision, recall = tally(recordings, lambda _: WEIGHTS)
     print(f"weights in the code: top-{TOP} precision {precision:.0%}, key ideas covered {recall:.0%}")
-    for strength in args.strength:
-        precision, recall = leave_one_out(recordings, strength)
+    left_out = {strength: leave_one_out(recordings, strength) for strength in args.strength}
+    for strength, (precision, recall) in left_out.items():
         print(f"fitted, C={strength}: top-{TOP} precision {precision:.0%}, covered {recall:.0%}")
-    weights = fit(recordings, max(args.strength, key=lambda c: sum(leave_one_out(recordings, c))))
+    weights = fit(recordings, max(left_out, key=lambda strength: sum(left_out[strength])))
     print("weights fitted on all of dev (best C):")
     for name, weight in zip(FEATURES, weights, strict=True):
         print(f"  {name:>18}: {weight:+.3f}")
