@@ -96,9 +96,13 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
         for (index, piece), segment_start in zip(run, segment_starts, strict=True)
         for offset, word in _word_offsets(piece, segments[index])
     ]
+    positions = [position for position, _ in worded]  # ascending: segments and their words are in order
     sentences = []
     for begin, finish in _sentence_spans(text, segment_starts):
         first, last = segment_at(begin), segment_at(finish - 1)
+        # Bisected, not scanned: a solo hour is one run of thousands of words and hundreds of sentences.
+        inside = worded[bisect.bisect_left(positions, begin) : bisect.bisect_left(positions, finish)]
+        words = [word for _, word in inside]
         sentences.append(
             TimedSentence(
                 text=text[begin:finish],
@@ -107,8 +111,8 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
                 first_segment=first,
                 last_segment=last,
                 speaker=segments[first].speaker or None,
-                word_probabilities=tuple(w.probability for position, w in worded if begin <= position < finish),
-                word_confirmations=tuple(w.confirmed for position, w in worded if begin <= position < finish),
+                word_probabilities=tuple(word.probability for word in words),
+                word_confirmations=tuple(word.confirmed for word in words),
             )
         )
     return sentences

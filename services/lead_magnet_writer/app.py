@@ -44,12 +44,23 @@ status = StatusReporter(status_publisher(broker), producer="lead_magnet_writer")
 
 async def build_writer(context: ContextRepo, store: ObjectStore) -> None:
     context.set_global("writer", LeadMagnetWriter(settings))
+    # WeasyPrint's first document loads pango and the fonts (~1 s): paid at start, not by the first recording.
+    await in_thread(render_pdf, WARM_UP_PAGE)
     llm = settings.lead_magnet_llm
     chat = ResilientChat(llm) if llm.enabled else None
     context.set_global("drafter", LeadMagnetDrafter(settings, chat, drafting_deadline(settings, llm)))
 
 
 app = service_app("lead_magnet_writer", broker, settings, setup=build_writer)
+
+
+# What a lead magnet's page uses (page.html.j2): its font in regular, bold and italic, a page footer.
+WARM_UP_PAGE = (
+    "<html><head><style>@page { @bottom-center { content: counter(page); } }"
+    ' body { font-family: "DejaVu Sans", sans-serif; }</style></head>'
+    "<body><h1>Recast</h1><h2>Warming up</h2><ul><li><strong>bold</strong> <em>italic</em></li></ul>"
+    "<blockquote>a quote</blockquote><p><a href='https://example.com'>a link</a></p></body></html>"
+)
 
 
 def lead_magnet_key(recording_id: str, extension: str = "md") -> str:
