@@ -17,6 +17,7 @@ normaliser, on text joined on whitespace; each hypothesis is kept next to the au
 
     python -m bench.stt_models --minutes 3
     python -m bench.stt_models --minutes 3 --dev-choices
+    python -m bench.stt_models --minutes 3 --configuration base:1 --configuration base:5
 """
 
 from __future__ import annotations
@@ -191,6 +192,11 @@ def run(
     return rows
 
 
+def _configuration(text: str) -> tuple[str, int, str]:
+    model, beam, *audio_filter = text.split(":", 2)
+    return model, int(beam), audio_filter[0] if audio_filter else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=3, help="length of each eval recording")
@@ -198,9 +204,18 @@ def main() -> None:
     parser.add_argument(
         "--dev-choices", action="store_true", help="only the default and the two configurations chosen on dev"
     )
+    parser.add_argument(
+        "--configuration",
+        action="append",
+        default=[],
+        metavar="MODEL:BEAM[:FILTER]",
+        help="run only these configurations, in this order (repeatable)",
+    )
     args = parser.parse_args()
-    rows = run(args.minutes, args.checkpoint_dir, DEV_CHOICES_CHECK if args.dev_choices else CONFIGURATIONS)
-    suffix = "-dev-choices" if args.dev_choices else ""
+    chosen = tuple(_configuration(text) for text in args.configuration)
+    configurations = chosen or (DEV_CHOICES_CHECK if args.dev_choices else CONFIGURATIONS)
+    rows = run(args.minutes, args.checkpoint_dir, configurations)
+    suffix = "-chosen" if chosen else "-dev-choices" if args.dev_choices else ""
     (OUT / f"results-{args.minutes:g}min{suffix}.json").write_text(json.dumps(rows, indent=2))
 
 

@@ -95,9 +95,10 @@ SLOW_S3_DELAY_S = 0.4
 RELIABILITY_ENV = {
     "RECAST_MAX_UPLOAD_BYTES": str(5 * 1024 * 1024),
     "RECAST_MAX_DURATION_S": "3900",
-    # These scenarios break the plumbing, not the speech; the fastest model keeps the suite's time
-    # (the default model is exercised end to end by tests/e2e and tests/eval).
+    # These scenarios break the plumbing, not the speech; the fastest model and search keep the suite's
+    # time (the default model is exercised end to end by tests/e2e and tests/eval).
     "RECAST_MODEL_NAME": "tiny.en",
+    "RECAST_BEAM_SIZE": "1",
 }
 # One fact per key on each topic a stage publishes once per fact: a second event_id for the same key
 # is a duplicate. The status topic (many updates per recording by design) and dead letters are not.

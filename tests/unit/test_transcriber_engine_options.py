@@ -40,7 +40,7 @@ def whisper(monkeypatch: pytest.MonkeyPatch) -> type[RecordingWhisperModel]:
     return RecordingWhisperModel
 
 
-def test_the_default_engine_runs_base_int8_greedily(whisper: type[RecordingWhisperModel], tmp_path: Path) -> None:
+def test_the_default_engine_runs_base_int8_with_beam_5(whisper: type[RecordingWhisperModel], tmp_path: Path) -> None:
     settings = TranscriberSettings(checkpoint_dir=tmp_path)
 
     load_engine(settings).transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")
@@ -49,7 +49,7 @@ def test_the_default_engine_runs_base_int8_greedily(whisper: type[RecordingWhisp
     assert model_dir == str(settings.ct2_model_dir)
     assert created["compute_type"] == "int8" and created["cpu_threads"] == 2
     [decoded] = whisper.decoded
-    assert decoded["beam_size"] == 1
+    assert decoded["beam_size"] == 5
     assert decoded["word_timestamps"] is True
     assert decoded["condition_on_previous_text"] is False
 
@@ -58,7 +58,7 @@ def test_a_configured_search_reaches_the_engine(
     whisper: type[RecordingWhisperModel], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RECAST_MODEL_NAME", "tiny.en")
-    monkeypatch.setenv("RECAST_BEAM_SIZE", "5")
+    monkeypatch.setenv("RECAST_BEAM_SIZE", "2")
     monkeypatch.setenv("RECAST_COMPUTE_TYPE", "float32")
 
     load_engine(TranscriberSettings()).transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")
@@ -66,4 +66,4 @@ def test_a_configured_search_reaches_the_engine(
     [(_, created)] = whisper.created
     assert created["compute_type"] == "float32"
     [decoded] = whisper.decoded
-    assert decoded["beam_size"] == 5
+    assert decoded["beam_size"] == 2

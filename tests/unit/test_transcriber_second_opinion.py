@@ -97,11 +97,12 @@ def test_nothing_is_decoded_again_when_every_word_is_sure() -> None:
 
 
 def test_the_second_decoder_is_the_other_bundled_model_or_a_wider_beam() -> None:
-    base = TranscriberSettings(model_name="base")
+    base = TranscriberSettings(model_name="base", beam_size=1)
     assert second_opinion_settings(base, "other-model").model_name == "tiny.en"
     assert second_opinion_settings(TranscriberSettings(model_name="tiny.en"), "other-model").model_name == "base"
     wider = second_opinion_settings(base, "wider-beam")
     assert (wider.model_name, wider.beam_size, wider.word_timestamps) == ("base", 5, True)
+    assert second_opinion_settings(TranscriberSettings(beam_size=5), "wider-beam").beam_size == 6
 
 
 def test_confirmations_reach_the_stored_transcript_in_recording_time() -> None:

@@ -24,7 +24,7 @@ def test_defaults_run_the_bundled_multilingual_base_model_greedily_in_english(tm
     assert settings.engine == "faster-whisper"
     assert settings.model_name == "base"
     assert settings.language == "en"
-    assert settings.beam_size == 1
+    assert settings.beam_size == 5
     assert settings.compute_type == "int8"
     assert (settings.ct2_model_dir / "model.bin").is_file()
     assert (settings.ct2_model_dir / "config.json").is_file()
