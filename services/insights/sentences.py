@@ -48,6 +48,8 @@ class TimedSentence:
     word_probabilities: tuple[float, ...] = ()
     # For each of those words, whether a second decoding heard it too (None: not checked).
     word_confirmations: tuple[bool | None, ...] = ()
+    # For each of those words, where it starts and ends in ``text``.
+    word_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -113,9 +115,25 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
                 speaker=segments[first].speaker or None,
                 word_probabilities=tuple(word.probability for word in words),
                 word_confirmations=tuple(word.confirmed for word in words),
+                word_spans=tuple(
+                    (position - begin, min(position - begin + len(word.word.strip()), finish - begin))
+                    for position, word in inside
+                ),
             )
         )
     return sentences
+
+
+def clearly_heard_pieces(sentence: TimedSentence, min_probability: float) -> list[str]:
+    """The sentence's text cut at every word the engine heard with less than ``min_probability``: the
+    stretches it is fairly sure the speaker said. The whole text when words were not timed."""
+    pieces, begin = [], 0
+    for (start, end), probability in zip(sentence.word_spans, sentence.word_probabilities, strict=True):
+        if probability < min_probability:
+            pieces.append(sentence.text[begin:start])
+            begin = end
+    pieces.append(sentence.text[begin:])
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, TranscriptWord]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from services.insights.extractive.claims import could_be_claim
+from services.insights.extractive.engine import recording_keywords
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.quoting import (
     ConfidenceFloor,
@@ -16,7 +18,7 @@ from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import find_step_runs
 from services.insights.keyphrases import key_phrases, phrases_of
-from services.insights.sentences import split_into_sentences
+from services.insights.sentences import clearly_heard_pieces, split_into_sentences
 from services.insights.words import content_words
 from shared.events import TranscriptSegment, TranscriptWord
 
@@ -111,6 +113,36 @@ def test_each_sentence_carries_the_probabilities_of_its_own_words_even_across_se
     first, second = split_into_sentences(segments)
     assert first.word_probabilities == (0.95, 0.95, 0.95, 0.95, 0.95, 0.21)
     assert second.word_probabilities == (0.95, 0.95, 0.95, 0.6, 0.95, 0.95, 0.95)
+
+
+def test_a_sentence_is_cut_at_each_word_heard_unsurely_and_kept_whole_when_words_are_untimed() -> None:
+    [sentence] = split_into_sentences([worded(0, "Is a detected story, a real one.", {"detected": 0.33})])
+    assert clearly_heard_pieces(sentence, 0.5) == ["Is a ", " story, a real one."]
+    assert clearly_heard_pieces(sentence, 0.3) == ["Is a detected story, a real one."]
+    [untimed] = split_into_sentences([segment(0, "Is a detected story, a real one.")])
+    assert clearly_heard_pieces(untimed, 0.5) == ["Is a detected story, a real one."]
+
+
+def test_a_key_phrase_counts_only_where_every_word_of_it_was_heard_clearly() -> None:
+    # A mishearing said twice ("detected story" for "detective story") is heard unsurely at least once.
+    segments = [
+        worded(0, "A difference from last month is a detected story.", {"detected": 0.33}),
+        worded(4, "A detected story, yes, and a month end close is slow.", {}),
+        worded(8, "The month end close gets faster every day.", {}),
+    ]
+    sentences = split_into_sentences(segments)
+    assert recording_keywords(sentences, np.ones(len(sentences))) == ["month end close"]
+
+
+def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be() -> None:
+    def claim(text: str) -> bool:
+        return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
+
+    assert not claim("Good, that's a good place to, erm, to leave it, thanks for coming on.")
+    assert not claim("Great, let's stop there, that was really useful.")
+    assert not claim("Thanks so much for having me, this was a fun conversation.")
+    assert claim("Most teams stop there, and that is where the pipeline leaks.")
+    assert claim("The problem with gated content does not end there.")
 
 
 def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours() -> None:

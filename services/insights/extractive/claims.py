@@ -25,7 +25,12 @@ from shared.questions import is_question
 _THE_OCCASION = re.compile(
     r"\bthis (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording)\b"
     r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
-    r"|^(?:\w+,?\s+){0,2}welcome\b",
+    r"|^(?:\w+,?\s+){0,2}welcome\b"
+    # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
+    # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
+    r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
+    r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
+    r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.

@@ -40,7 +40,7 @@ from services.insights.extractive.voices import askers
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
-from services.insights.sentences import TimedSentence, split_into_sentences
+from services.insights.sentences import TimedSentence, clearly_heard_pieces, split_into_sentences
 from services.insights.settings import InsightsSettings
 from services.insights.words import content_words
 from shared.clauses import OPENS_ON_POINTER
@@ -48,6 +48,10 @@ from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript
 
 ENGINE_NAME = "extractive"
 RECORDING_KEYWORDS = 10
+# A key phrase becomes a lead magnet's title and target keyword, so each time it counts as said, every
+# word of it must be one Whisper found more likely right than wrong: a mishearing Whisper repeats
+# ("detected story" for "detective story") is otherwise a phrase "said twice" that nobody said.
+KEYWORD_MIN_WORD_PROBABILITY = 0.5
 INSIGHT_KEYWORDS = 5
 CLAIM_WORDS = (8, 60)
 CLAIM_CONTENT_WORDS = 4
@@ -156,7 +160,7 @@ class ExtractiveEngine:
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         sentences, salience, may_publish = self._read(transcript)
-        keywords = key_phrases([sentence.text for sentence in sentences], salience.tolist(), top=RECORDING_KEYWORDS)
+        keywords = recording_keywords(sentences, salience)
         verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
         ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
         reason = refusal_reason(
@@ -471,6 +475,16 @@ def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
     topics = topic_segments(vectors)
     rank = lexrank(vectors)
     return 0.5 * rank + 0.25 * centroid_closeness(vectors) + 0.25 * centroid_closeness(vectors, topics)
+
+
+def recording_keywords(sentences: Sequence[TimedSentence], salience: NDArray[np.float64]) -> list[str]:
+    """The recording's key phrases, counted only where every word of them was heard clearly."""
+    pieces = [
+        (piece, float(weight))
+        for sentence, weight in zip(sentences, salience, strict=True)
+        for piece in clearly_heard_pieces(sentence, KEYWORD_MIN_WORD_PROBABILITY)
+    ]
+    return key_phrases([piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS)
 
 
 def recording_substance(margins: NDArray[np.float64]) -> float:
