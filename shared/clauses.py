@@ -52,6 +52,16 @@ _CLAUSE_JOINT = frozenset(
         "across", "through", "to",
     }
 )  # fmt: skip
+# Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
+# "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
+_TAKES_INFINITIVE = frozenset(
+    {
+        "going", "meant", "supposed", "able", "unable", "used", "need", "needs", "needed", "want", "wants",
+        "wanted", "try", "tries", "tried", "trying", "seem", "seems", "seemed", "tend", "tends", "tended", "plan",
+        "plans", "planned", "hope", "hoped", "expect", "expected", "decide", "decided", "got", "get", "gets",
+        "begin", "began", "start", "started", "continue", "continued", "refuse", "refused", "ought", "allowed",
+    }
+)  # fmt: skip
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Grammar words and spoken fillers: what a clause needs besides them to say anything.
 _FUNCTION = _DANGLING | frozenset(
@@ -79,11 +89,7 @@ def standalone_clauses(quote: str) -> list[str]:
         clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
         words = clause.split()
         if len(words) > MAX_WORDS:
-            joints = [
-                end
-                for end in range(MIN_WORDS, MAX_WORDS + 1)
-                if words[end].lower() in _CLAUSE_JOINT and words[end - 1].lower().strip(",'") not in _DANGLING
-            ]
+            joints = [end for end in range(MIN_WORDS, MAX_WORDS + 1) if _is_joint(words[end - 1], words[end])]
             clause = " ".join(words[: joints[-1]]) if joints else ""
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
@@ -97,6 +103,14 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _is_joint(before: str, word: str) -> bool:
+    """Whether a clause may end on ``before`` with ``word`` opening what joins it."""
+    before, word = before.lower().strip(",'"), word.lower()
+    if word not in _CLAUSE_JOINT or before in _DANGLING:
+        return False
+    return not (word == "to" and before in _TAKES_INFINITIVE)
 
 
 def _words(text: str) -> list[str]:

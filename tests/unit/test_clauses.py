@@ -48,3 +48,28 @@ def test_a_long_clause_without_a_joint_gives_nothing() -> None:
     said = "Quarterly planning documents everybody writes get quietly abandoned halfway every single sprint nowadays."
 
     assert standalone_clauses(said) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "clause"),
+    [
+        # "going to uphold": the clause ends before the relative clause, not inside its verb.
+        (
+            "We need a Supreme Court that in my opinion is going to uphold the Second Amendment and all the rest.",
+            "We need a Supreme Court",
+        ),
+        # A "to" after a finished clause still joins: "to the very first screen", "to look into it".
+        (
+            "We moved the test key and the sample app to the very first screen of the whole signup flow.",
+            "We moved the test key and the sample app",
+        ),
+    ],
+)
+def test_a_long_clause_is_not_cut_between_a_verb_and_the_verb_it_takes(said: str, clause: str) -> None:
+    assert standalone_clauses(said) == [clause]
+
+
+def test_a_long_clause_whose_only_joints_are_inside_its_verb_gives_nothing() -> None:
+    said = "The new pricing page was meant to try to fill the gap between the free plan and the team plan."
+
+    assert standalone_clauses(said) == []
