@@ -67,9 +67,9 @@ _COPULA = frozenset({"is", "was", "are", "were"})
 _FUNCTION = _DANGLING | frozenset(
     {
         "this", "that", "these", "those", "there", "here", "then", "what", "with", "they", "them", "their",
-        "it's", "that's", "we're", "they're", "you're", "i'm", "don't", "really", "actually", "basically",
-        "know", "mean", "thing", "things", "stuff", "yeah", "okay", "well", "some", "much", "many", "more",
-        "most", "also", "even", "still", "about", "just", "kind", "sort",
+        "it's", "that's", "there's", "here's", "we're", "they're", "you're", "i'm", "don't", "really", "actually",
+        "basically", "know", "mean", "thing", "things", "stuff", "yeah", "okay", "well", "some", "much", "many",
+        "more", "most", "also", "even", "still", "about", "just", "kind", "sort",
     }
 )  # fmt: skip
 

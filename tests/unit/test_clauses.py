@@ -27,6 +27,8 @@ from shared.clauses import standalone_clauses
         ),
         # Too short to say anything.
         ("Right, we did that.", []),
+        # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
+        ("There's a thing that happens, where the loudest person wins.", []),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
