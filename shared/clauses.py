@@ -2,8 +2,9 @@
 
 Speech runs on ("I mean, it was under 2% if I remember right, so what we ended up doing, ..."), and
 its first words are rarely its point. A clause stands alone when it opens on neither a subordinator,
-a relative word nor a preposition, does not point back ("it was...", "that's..."), asks nothing, ends
-on a word that can end a statement and carries at least two words of substance. The word classes
+a relative word nor a preposition, does not point back ("it was...", "that's..."), names what it is
+about ("something" does not), asks nothing, ends on a word that can end a statement and carries at
+least two words of substance. The word classes
 below are closed classes of English grammar, not any recording's wording.
 """
 
@@ -62,6 +63,10 @@ _TAKES_INFINITIVE = frozenset(
         "begin", "began", "start", "started", "continue", "continued", "refuse", "refused", "ought", "allowed",
     }
 )  # fmt: skip
+# Pronouns that leave their referent unnamed: "I want to start with something slightly uncomfortable" announces
+# an idea without stating it. (Every-, no- and any- pronouns quantify instead: "Nobody missed it", "A form fill
+# doesn't pay anyone" say something.)
+_UNNAMED = frozenset({"something", "someone", "somebody", "somewhere"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Grammar words and spoken fillers: what a clause needs besides them to say anything.
 _FUNCTION = _DANGLING | frozenset(
@@ -94,7 +99,7 @@ def standalone_clauses(quote: str) -> list[str]:
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
-        if said[0] in _DEPENDENT or said[-1] in _DANGLING or _POINTER.match(clause):
+        if said[0] in _DEPENDENT or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):

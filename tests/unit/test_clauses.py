@@ -29,6 +29,12 @@ from shared.clauses import standalone_clauses
         ("Right, we did that.", []),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
         ("There's a thing that happens, where the loudest person wins.", []),
+        # A clause that leaves what it is about unnamed only announces it; one that quantifies states it.
+        (
+            "I want to start with something slightly uncomfortable, and nobody on the team disagreed.",
+            ["Nobody on the team disagreed"],
+        ),
+        ("A form fill doesn't pay anyone, a pipeline number does.", ["A form fill doesn't pay anyone"]),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
