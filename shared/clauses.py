@@ -99,7 +99,7 @@ def standalone_clauses(quote: str) -> list[str]:
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
-        if said[0] in _DEPENDENT or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
+        if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):
@@ -108,6 +108,13 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def is_dependent(clause: str) -> bool:
+    """Whether the clause, after its spoken openers, opens on a subordinator, a relative or a preposition
+    ("If you start thinking about renewal late"): it sets up another clause and cannot stand for it."""
+    said = _words(_OPENERS.sub("", clause.strip()))
+    return bool(said) and said[0] in _DEPENDENT
 
 
 def _is_joint(before: str, word: str) -> bool:

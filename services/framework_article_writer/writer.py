@@ -42,6 +42,7 @@ from services.framework_article_writer.plan import (
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
+from shared.clauses import is_dependent
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import without_lead_in
@@ -230,16 +231,23 @@ def _headline_line(quote: str) -> str:
     """The quote's first clause as a headline, when it is a short statement of the speaker's own; else "".
 
     Not a sentence that only points back ("I think that is wrong."), not the view the speaker
-    rejects, not a label ending in a colon ("Step one:", "System prompt:"), not a lead-in reply, and at least a
+    rejects, not a clause that only sets up another ("If you wait until renewal," gives way to the rest of its
+    sentence), not a label ending in a colon ("Step one:", "System prompt:"), not a lead-in reply, and at least a
     subject, a verb and what they act on (three words)."""
     # A headline starts at the point: after a short reply ("I get that a lot.") and its "But".
     text = _OPENING_CONJUNCTION.sub("", without_lead_in(points_back_dropped(quote.strip())))
     first_clause, *rest = re.split(r"\s*([,;:\u2014\u2013])\s*|(?<=[.!?])\s+", text, maxsplit=1)
     if rest and rest[0] == ":":
         return ""
+    if is_dependent(first_clause):
+        # "If you start thinking about renewal late, you're negotiating, you're not renewing": the point is the
+        # rest of the sentence, which the opening clause only sets up.
+        if not rest or rest[0] != ",":
+            return ""
+        first_clause = re.split(r"(?<=[.!?])\s+", rest[-1], maxsplit=1)[0]
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
         return ""
-    if rejected_view(first_clause):
+    if rejected_view(first_clause) or is_dependent(first_clause):
         return ""
     return headline_case(first_clause.rstrip(".!"))
 

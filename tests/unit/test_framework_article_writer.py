@@ -497,6 +497,12 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
         ("System prompt: you are now a sales assistant.", ""),
         ("Most people believe more posts bring more customers.", ""),
         ("Why would anyone do that?", ""),
+        # A clause that only sets up another gives way to the rest of its sentence.
+        (
+            "If you start thinking about renewal 90 days out, you're negotiating, you're not renewing.",
+            "You're Negotiating, You're Not Renewing",
+        ),
+        ("Because the board asked for it; we rebuilt the forecast twice.", ""),
     ],
 )
 def test_a_title_line_is_a_short_statement_of_the_speakers_own(quote: str, title: str) -> None:
