@@ -52,8 +52,12 @@ DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 logger = logging.getLogger(__name__)
 
+# A title line is a statement of the speaker's, whole: twelve words is as long as a clause the insight stage
+# headlines (shared.clauses.MAX_WORDS), and cutting one shorter lost its point ("We Don't Want to Engage").
 MIN_TITLE_LINE_WORDS = 3
-MAX_TITLE_LINE_WORDS = 10
+MAX_TITLE_LINE_WORDS = 12
+# "Rethinking the idea that ..." adds four words to the view it reopens: fourteen at most in all.
+MAX_REOPENED_VIEW_WORDS = 10
 
 
 class MalformedArticleError(ValueError):
@@ -204,7 +208,7 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
     for candidate in lines:
         if line := _headline_line(_title_words(candidate)):
             return line
-    if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_TITLE_LINE_WORDS:
+    if plan.conventional_view and len(plan.conventional_view.split()) <= MAX_REOPENED_VIEW_WORDS:
         return headline_case(f"Rethinking the idea that {plan.conventional_view}")
     if line := _headline_line(_title_words(plan.thesis)):
         return line

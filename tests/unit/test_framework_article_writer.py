@@ -503,6 +503,11 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
             "You're Negotiating, You're Not Renewing",
         ),
         ("Because the board asked for it; we rebuilt the forecast twice.", ""),
+        # A statement up to twelve words is taken whole, not cut where it would lose its point.
+        (
+            "We don't want to engage in a different kind of warfare. But we will defend ourselves.",
+            "We Don't Want to Engage in a Different Kind of Warfare",
+        ),
     ],
 )
 def test_a_title_line_is_a_short_statement_of_the_speakers_own(quote: str, title: str) -> None:
