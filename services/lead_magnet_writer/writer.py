@@ -55,7 +55,7 @@ _ITEM_NOUNS: dict[str, str] = {
     "checklist": "steps",
     "cheat-sheet": "numbers and takeaways",
     "worksheet": "problems to work through",
-    "mini-guide": "ideas",
+    "mini-guide": "takeaways",
 }
 _ITEM_LABELS: dict[InsightType, str] = {
     InsightType.point_of_view: "Question the default",
@@ -118,7 +118,8 @@ class _Body:
     tips: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     sources: list[Insight] = field(default_factory=list)
-    # The tips again, each with what to do with it and where it was said: {label, text, at}.
+    # The tips again, each with what to do with it ("" when the label would say nothing) and where it was
+    # said: {label, text, at}.
     labelled: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -296,6 +297,11 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
     pains = section("pains", in_order, InsightType.pain_point)
     tips = section("tips", best_first, InsightType.point_of_view, InsightType.quotable_line)
     stories = section("stories", in_order, InsightType.story)
+    labels = [_item_label(insight) for insight in tips]
+    # A label several items share says nothing about any of them ("Question the default" four times over):
+    # the items carry labels only when each has its own.
+    if len(set(labels)) < len(labels):
+        labels = [""] * len(labels)
     return _Body(
         steps=list(frameworks[0].steps) if frameworks else [],
         numbers=[standalone(insight.summary) for insight in numbers],
@@ -305,12 +311,12 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
         sources=[*frameworks, *numbers, *pains, *tips, *stories],
         labelled=[
             {
-                "label": _item_label(insight),
+                "label": label,
                 "text": standalone(insight.summary),
                 # A time presents the line as said then, word for word: not for words heard unclearly.
                 "at": _timestamp(insight.start) if insight.quote_is_verbatim else "",
             }
-            for insight in tips
+            for insight, label in zip(tips, labels, strict=True)
         ],
     )
 

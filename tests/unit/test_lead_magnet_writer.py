@@ -411,3 +411,25 @@ def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settin
 
     assert "**Rule of thumb:** Exit interviews are too late; churn interviews start on day one.\n" in markdown
     assert "churn starts in the first week. _(00:42)_\n" in markdown
+
+
+def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings) -> None:
+    # Three positions and nothing else: "Question the default" three times over would say nothing about any.
+    positions = InsightSet(
+        recording_id="rec-positions", source_key="incoming/panel.mp3", title="", keywords=["community policing"],
+        insights=[
+            insight("safer", InsightType.point_of_view,
+                    "Community policing is how you make neighbourhoods and officers safer at once.", 30.0, "S2"),
+            insight("trust", InsightType.point_of_view,
+                    "Community policing works because officers know the people on their beat by name.", 90.0, "S2"),
+            insight("models", InsightType.point_of_view,
+                    "An aggressive, militarised model undoes community policing within a single summer.", 150.0, "S2"),
+        ],
+    )  # fmt: skip
+
+    markdown = LeadMagnetWriter(settings).write(positions).markdown
+
+    assert "Question the default" not in markdown
+    assert "\n2. Community policing works because officers know the people on their beat by name." in markdown
+    # And the landing page does not turn "the ideas from the recording into 3 ideas".
+    assert "into 3 takeaways." in markdown

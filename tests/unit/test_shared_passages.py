@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.framework_article_writer.plan import pillar_name, plan_article
 from services.lead_magnet_writer.settings import LeadMagnetSettings
-from services.lead_magnet_writer.writer import LeadMagnetWriter
+from services.lead_magnet_writer.writer import LeadMagnetWriter, _item_label
 from shared.events import Insight, InsightSet, InsightType
 from shared.passages import is_a_step, without_lead_in
 from tests.unit.insight_sets import insight
@@ -68,5 +68,9 @@ def test_a_step_standing_alone_is_shown_as_part_of_a_process() -> None:
     )  # fmt: skip
     markdown = LeadMagnetWriter(LeadMagnetSettings()).write(insight_set).markdown
 
-    assert "**Process:** Second, we pull" in markdown
-    assert "Question the default:** Second" not in markdown
+    steps = [insight for insight in insight_set.insights if insight.quote.startswith(("Second,", "Third,"))]
+    assert [_item_label(insight) for insight in steps] == ["Process", "Process"]
+    # Both items are steps, so one label would say nothing about either: neither is labelled, least of all
+    # as a default to question.
+    assert "- Second, we pull" in markdown
+    assert "Question the default" not in markdown
