@@ -1,7 +1,13 @@
-"""A sentence that only continues the one before it is quoted with it, never alone."""
+"""A sentence that only continues the one before it is quoted with it, never alone; an opening reply heard
+unclearly is left out of the quote."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
+
+from services.insights.extractive.engine import _passage_candidate
 from services.insights.extractive.passages import Passage, continues_previous, passages
 from services.insights.sentences import TimedSentence
 
@@ -63,3 +69,28 @@ def test_sentences_set_aside_stay_out_and_passages_stay_quotable_in_length() -> 
 
     assert passages(sentences, outside={0}) == [Passage(1, 3)]
     assert passages(sentences) == [Passage(0, 2), Passage(3, 3)]
+
+
+def test_an_opening_reply_heard_unclearly_is_left_out_of_the_quote() -> None:
+    # Whisper heard "I get that a lot." as "I get a lot.", unsure of "a": the point is quotable without it.
+    reply = TimedSentence(
+        text="I get a lot.", start=0.0, end=1.0, speaker="S1", word_probabilities=(0.9, 0.8, 0.35, 0.9)
+    )
+    point = TimedSentence(
+        text="But one expert conversation a week is fifty articles a year.",
+        start=1.2,
+        end=4.0,
+        speaker="S1",
+        word_probabilities=(0.9,) * 11,
+    )
+    salience = np.array([0.1, 0.5])
+
+    candidate = _passage_candidate(Passage(0, 1), [reply, point], salience, [True, True])
+
+    assert candidate is not None
+    assert (candidate.first, candidate.last, candidate.text) == (1, 1, point.text)
+    # Heard clearly, the reply stays: it is what the point answers.
+    clear = dataclasses.replace(reply, text="I get that a lot.", word_probabilities=(0.9,) * 5)
+    candidate = _passage_candidate(Passage(0, 1), [clear, point], salience, [True, True])
+    assert candidate is not None
+    assert (candidate.first, candidate.text) == (0, f"I get that a lot. {point.text}")

@@ -45,13 +45,14 @@ from services.insights.settings import InsightsSettings
 from services.insights.words import content_words
 from shared.clauses import OPENS_ON_POINTER
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
+from shared.passages import LEAD_IN_MAX_WORDS
 
 ENGINE_NAME = "extractive"
 RECORDING_KEYWORDS = 10
-# A key phrase becomes a lead magnet's title and target keyword, so each time it counts as said, every
-# word of it must be one Whisper found more likely right than wrong: a mishearing Whisper repeats
-# ("detected story" for "detective story") is otherwise a phrase "said twice" that nobody said.
-KEYWORD_MIN_WORD_PROBABILITY = 0.5
+# A word Whisper found more likely right than wrong. A key phrase becomes a lead magnet's title and target
+# keyword, so each time it counts as said, every word of it must be heard this clearly: a mishearing Whisper
+# repeats ("detected story" for "detective story") is otherwise a phrase "said twice" that nobody said.
+CLEAR_WORD_PROBABILITY = 0.5
 INSIGHT_KEYWORDS = 5
 CLAIM_WORDS = (8, 60)
 CLAIM_CONTENT_WORDS = 4
@@ -432,16 +433,28 @@ def _passage_candidate(
     indices = range(passage.first, passage.last + 1)
     if not all(sentences[index].is_complete for index in indices):
         return None
-    quotable_until = passage.first - 1
+    first = passage.first
+    if passage.last > first and _unclear_lead_in(sentences[first]):
+        first += 1
+    quotable_until = first - 1
     while quotable_until < passage.last and may_publish[quotable_until + 1]:
         quotable_until += 1
-    last = quotable_until if quotable_until >= passage.first else passage.last
+    last = quotable_until if quotable_until >= first else passage.last
     return _Candidate(
-        passage.first,
+        first,
         last,
-        " ".join(sentences[index].text for index in range(passage.first, last + 1)),
-        float(salience[passage.first : last + 1].max()),
-        quotable_until >= passage.first,
+        " ".join(sentences[index].text for index in range(first, last + 1)),
+        float(salience[first : last + 1].max()),
+        quotable_until >= first,
+    )
+
+
+def _unclear_lead_in(sentence: TimedSentence) -> bool:
+    """A short opening reply ("I get that a lot.") that carries no point of its own and holds a word heard
+    unclearly: the passage is quoted from its point rather than risk words the speaker did not say ("I get a
+    lot."). Short sentences are where the doubt a quote may hold weighs most: one doubtful word in four."""
+    return len(sentence.text.split()) <= LEAD_IN_MAX_WORDS and any(
+        probability < CLEAR_WORD_PROBABILITY for probability in sentence.word_probabilities
     )
 
 
@@ -482,7 +495,7 @@ def recording_keywords(sentences: Sequence[TimedSentence], salience: NDArray[np.
     pieces = [
         (piece, float(weight))
         for sentence, weight in zip(sentences, salience, strict=True)
-        for piece in clearly_heard_pieces(sentence, KEYWORD_MIN_WORD_PROBABILITY)
+        for piece in clearly_heard_pieces(sentence, CLEAR_WORD_PROBABILITY)
     ]
     return key_phrases([piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS)
 
