@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -168,7 +168,7 @@ class LeadMagnetWriter:
             "secondary_keywords": secondary,
             "gating_fields": settings.gating_fields,
             "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
-            "buyer_problem": _buyer_problem(insights.insights),
+            "buyer_problem": _buyer_problem(insights.insights, shown=_item_texts(body)),
             "recording_title": insights.uploaded_title,
             "product_name": settings.product_name,
             "product_pitch": settings.product_pitch.rstrip("."),
@@ -424,9 +424,10 @@ def _timestamp(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def _buyer_problem(insights: Sequence[Insight]) -> str:
+def _buyer_problem(insights: Sequence[Insight], shown: Collection[str] = ()) -> str:
     """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
-    the section is left out: a process or one of its steps, a number or a story is not the reader's problem."""
+    the section is left out: a process or one of its steps, a number or a story is not the reader's problem,
+    and neither is a line the items below already show (the reader would meet it twice in a row)."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
         of_type = [
@@ -438,10 +439,16 @@ def _buyer_problem(insights: Sequence[Insight]) -> str:
             and not is_a_step(insight.quote)
         ]
         alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
-        if alone or of_type:
-            # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
-            return standalone(without_lead_in((alone or of_type)[0].summary))
+        # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
+        stated = [standalone(without_lead_in(insight.summary)) for insight in alone or of_type]
+        fresh = [problem for problem in stated if problem not in shown]
+        if fresh:
+            return fresh[0]
     return ""
+
+
+def _item_texts(body: _Body) -> set[str]:
+    return {*body.numbers, *body.pains, *body.tips, *body.stories}
 
 
 def _item_total(body: _Body) -> int:
