@@ -4,8 +4,8 @@ Speech runs on ("I mean, it was under 2% if I remember right, so what we ended u
 its first words are rarely its point. A clause stands alone when it opens on neither a subordinator,
 a relative word nor a preposition, does not point back ("it was...", "that's..."), names what it is
 about ("something" does not), asks nothing, ends on a word that can end a statement and carries at
-least two words of substance. The word classes
-below are closed classes of English grammar, not any recording's wording.
+least two words of substance. The word classes below are closed classes of English grammar, not any
+recording's wording.
 """
 
 from __future__ import annotations
