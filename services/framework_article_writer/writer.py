@@ -232,7 +232,8 @@ _OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)
 
 
 def _headline_line(quote: str) -> str:
-    """The quote's first clause as a headline, when it is a short statement of the speaker's own; else "".
+    """The quote's first sentence as a headline when it is short, else its first clause, when that is a short
+    statement of the speaker's own; else "".
 
     Not a sentence that only points back ("I think that is wrong."), not the view the speaker
     rejects, not a clause that only sets up another ("If you wait until renewal," gives way to the rest of its
@@ -248,12 +249,20 @@ def _headline_line(quote: str) -> str:
         # rest of the sentence, which the opening clause only sets up.
         if not rest or rest[0] != ",":
             return ""
-        first_clause = re.split(r"(?<=[.!?])\s+", rest[-1], maxsplit=1)[0]
+        first_clause = _first_sentence(rest[-1])
+    elif len(_first_sentence(text).split()) <= MAX_TITLE_LINE_WORDS:
+        # A sentence short enough is a title whole: "Nobody had noticed" alone does not say what the rest of
+        # "..., because nobody runs a sample once it's published" does.
+        first_clause = _first_sentence(text)
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause):
         return ""
     return headline_case(first_clause.rstrip(".!"))
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
 
 
 def check_article(markdown: str) -> list[str]:
