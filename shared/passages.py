@@ -25,9 +25,18 @@ _STEP_OPENING = re.compile(
 def without_lead_in(passage: str) -> str:
     """The passage from its first sentence that carries a point: short opening replies are dropped."""
     sentences = _SENTENCE_BREAK.split(passage.strip())
-    while len(sentences) > 1 and len(sentences[0].split()) <= LEAD_IN_MAX_WORDS:
+    while len(sentences) > 1 and is_lead_in(sentences[0]):
         sentences = sentences[1:]
     return " ".join(sentences)
+
+
+def is_lead_in(sentence: str) -> bool:
+    """Whether the sentence is short enough to be a reply or a filler rather than a point."""
+    return len(sentence.split()) <= LEAD_IN_MAX_WORDS
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
 
 
 def is_a_step(passage: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from shared.clauses import OPENS_ON_POINTER, standalone_clauses
 from shared.events import Insight, InsightType
-from shared.passages import is_a_step, without_lead_in
+from shared.passages import first_sentence, is_a_step, without_lead_in
 
 MIN_PILLARS = 2
 MAX_PILLARS = 4
@@ -476,8 +476,9 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
 def first_clause_name(text: str) -> str:
     """The first clause of the text that does more than set the scene, cut at a natural stop: a guess at
     what a sentence states, for text no engine headlined."""
-    sentence = re.split(r"(?<=[.!?])\s+", text)[0]
-    clauses = [_FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", sentence)]
+    clauses = [
+        _FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", first_sentence(text))
+    ]
     clauses = [clause for clause in clauses if len(clause.split()) >= 2]
     carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses
     return _shortened(carrying[0]) if carrying else ""

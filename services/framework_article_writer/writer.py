@@ -45,7 +45,7 @@ from services.framework_article_writer.settings import FrameworkArticleSettings
 from shared.clauses import is_dependent
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
-from shared.passages import without_lead_in
+from shared.passages import first_sentence, without_lead_in
 from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -249,20 +249,16 @@ def _headline_line(quote: str) -> str:
         # rest of the sentence, which the opening clause only sets up.
         if not rest or rest[0] != ",":
             return ""
-        first_clause = _first_sentence(rest[-1])
-    elif len(_first_sentence(text).split()) <= MAX_TITLE_LINE_WORDS:
+        first_clause = first_sentence(rest[-1])
+    elif len((sentence := first_sentence(text)).split()) <= MAX_TITLE_LINE_WORDS:
         # A sentence short enough is a title whole: "Nobody had noticed" alone does not say what the rest of
         # "..., because nobody runs a sample once it's published" does.
-        first_clause = _first_sentence(text)
+        first_clause = sentence
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause):
         return ""
     return headline_case(first_clause.rstrip(".!"))
-
-
-def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
 
 
 def check_article(markdown: str) -> list[str]:

@@ -45,7 +45,7 @@ from services.insights.settings import InsightsSettings
 from services.insights.words import content_words
 from shared.clauses import OPENS_ON_POINTER
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
-from shared.passages import LEAD_IN_MAX_WORDS
+from shared.passages import is_lead_in
 
 ENGINE_NAME = "extractive"
 RECORDING_KEYWORDS = 10
@@ -453,7 +453,7 @@ def _unclear_lead_in(sentence: TimedSentence) -> bool:
     """A short opening reply ("I get that a lot.") that carries no point of its own and holds a word heard
     unclearly: the passage is quoted from its point rather than risk words the speaker did not say ("I get a
     lot."). Short sentences are where the doubt a quote may hold weighs most: one doubtful word in four."""
-    return len(sentence.text.split()) <= LEAD_IN_MAX_WORDS and any(
+    return is_lead_in(sentence.text) and any(
         probability < CLEAR_WORD_PROBABILITY for probability in sentence.word_probabilities
     )
 
