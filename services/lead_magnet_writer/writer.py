@@ -168,7 +168,7 @@ class LeadMagnetWriter:
             "secondary_keywords": secondary,
             "gating_fields": settings.gating_fields,
             "gating_labels": [name.replace("_", " ") for name in settings.gating_fields],
-            "buyer_problem": _buyer_problem(insights.insights, shown=_item_texts(body)),
+            "buyer_problem": _buyer_problem(insights.insights, shown=body.sources),
             "recording_title": insights.uploaded_title,
             "product_name": settings.product_name,
             "product_pitch": settings.product_pitch.rstrip("."),
@@ -424,11 +424,12 @@ def _timestamp(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def _buyer_problem(insights: Sequence[Insight], shown: Collection[str] = ()) -> str:
+def _buyer_problem(insights: Sequence[Insight], shown: Collection[Insight] = ()) -> str:
     """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
     the section is left out: a process or one of its steps, a number or a story is not the reader's problem,
     and neither is a line the items below already show (the reader would meet it twice in a row)."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
+    shown_ids = {insight.insight_id for insight in shown}
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
         of_type = [
             insight
@@ -439,16 +440,11 @@ def _buyer_problem(insights: Sequence[Insight], shown: Collection[str] = ()) -> 
             and not is_a_step(insight.quote)
         ]
         alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
-        # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
-        stated = [standalone(without_lead_in(insight.summary)) for insight in alone or of_type]
-        fresh = [problem for problem in stated if problem not in shown]
+        fresh = [insight for insight in alone or of_type if insight.insight_id not in shown_ids]
         if fresh:
-            return fresh[0]
+            # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
+            return standalone(without_lead_in(fresh[0].summary))
     return ""
-
-
-def _item_texts(body: _Body) -> set[str]:
-    return {*body.numbers, *body.pains, *body.tips, *body.stories}
 
 
 def _item_total(body: _Body) -> int:
