@@ -74,17 +74,26 @@ class Score:
 
 
 def measure(conversation: Conversation, encoder: SpeakerEncoder, settings: TranscriberSettings) -> Measured:
+    windows, embed_s = embed_recording(conversation.wav, encoder, settings, CHUNK_S)
+    return Measured(conversation, windows, embed_s)
+
+
+def embed_recording(
+    wav: Path, encoder: SpeakerEncoder, settings: TranscriberSettings, chunk_s: float
+) -> tuple[list[VoiceWindows], float]:
+    """The transcriber's own steps short of Whisper: VAD, chunks of at most ``chunk_s``, each chunk's
+    speaker windows. Also the seconds spent in the encoder."""
     with tempfile.TemporaryDirectory(prefix="recast-diarization-") as workdir:
         spool = Path(workdir) / "audio.pcm"
-        speech = find_speech(conversation.wav, spool, vad_options(settings))
+        speech = find_speech(wav, spool, vad_options(settings))
         windows = []
         embed_s = 0.0
-        for chunk in plan_chunks(speech.spans, CHUNK_S):
+        for chunk in plan_chunks(speech.spans, chunk_s):
             audio = read_wav(chunk_wav(spool, chunk.spans))
             started = time.monotonic()
             windows.append(encoder.embed_spans(audio, ChunkTimeline(chunk.spans)))
             embed_s += time.monotonic() - started
-    return Measured(conversation, windows, embed_s)
+    return windows, embed_s
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,14 @@ that shape the speakers: where the voices join tells whether any count rule coul
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from scipy.cluster.hierarchy import linkage
 
-from services.transcriber.audio import read_wav
+from bench.diarization import embed_recording
 from services.transcriber.diarization import MIN_PRINT_S, SpeakerEncoder
-from services.transcriber.planning import ChunkTimeline, plan_chunks
 from services.transcriber.settings import TranscriberSettings
-from services.transcriber.transcription import vad_options
-from services.transcriber.vad import chunk_wav, find_speech
 from tests.eval.corpus import spoken_corpus
 from tests.eval.corpus.pipeline import CorpusTranscriber
 
@@ -35,13 +31,7 @@ SHOWN_MERGES = 4
 
 def last_merges(upload: Path, encoder: SpeakerEncoder, settings: TranscriberSettings) -> list[float]:
     """The highest merge distances of average-linkage clustering over the recording's full speaker windows."""
-    with tempfile.TemporaryDirectory(prefix="recast-eval-speakers-") as workdir:
-        spool = Path(workdir) / "audio.pcm"
-        speech = find_speech(upload, spool, vad_options(settings))
-        windows = [
-            encoder.embed_spans(read_wav(chunk_wav(spool, chunk.spans)), ChunkTimeline(chunk.spans))
-            for chunk in plan_chunks(speech.spans, settings.max_chunk_s)
-        ]
+    windows, _ = embed_recording(upload, encoder, settings, settings.max_chunk_s)
     vectors = np.concatenate([part.matrix() for part in windows]).astype(np.float64)
     lengths = np.concatenate([np.array(part.ends) - np.array(part.starts) for part in windows])
     shaping = vectors[lengths >= MIN_PRINT_S]
