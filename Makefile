@@ -9,6 +9,9 @@ SCALE_TRANSCRIBER ?= $(shell nproc)
 PARTITIONS ?= $(shell expr 2 \* $(SCALE_TRANSCRIBER))
 BROKER_STORAGE ?= memory
 PYTEST_ARGS ?=
+# The tests wait on brokers and services more than they compute, so two workers nearly halve `make test`. Stacks
+# against an external broker run one at a time: two at once would share its consumer groups.
+TEST_WORKERS ?= $(if $(KAFKA_BOOTSTRAP_SERVERS)$(S3_ENDPOINT_URL),0,2)
 
 .PHONY: setup demo up down test test-unit reliability lint typecheck check format bench asyncapi clean eval test-llm lock
 
@@ -45,7 +48,7 @@ down:
 	@if [ -x $(PY) ]; then $(PY) -m infra.local.stack down --run-dir $(RUN_DIR); fi
 
 test: setup
-	$(PY) -m pytest tests $(PYTEST_ARGS)
+	$(PY) -m pytest tests -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Fault injection on the local stack (kill -9, broker restarts, S3 503s, hostile input): prints the
 # table (scenario, recordings in, completed, lost, duplicates, in flight when killed, errors surfaced) and writes it

@@ -18,6 +18,16 @@ import pytest
 from infra.local.stack import LocalStack, free_port
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``pytest -n`` (``make test``), keep a module's tests on one worker, so a stack a module starts
+    once starts once, and keep every user of the shared ``pipeline`` stack together for the same reason."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = "pipeline" if "pipeline" in getattr(item, "fixturenames", ()) else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def make_stack(run_dir: Path, **options: object) -> LocalStack:
     options.setdefault("bucket", os.environ.get("RECAST_BUCKET", "recast-test"))
     return LocalStack.from_environment(run_dir, kafka_port=free_port(), s3_port=free_port(), **options)
