@@ -17,13 +17,15 @@ from shared.questions import is_question
 MIN_WORDS = 4
 MAX_WORDS = 12
 
-_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+--?\s+")
+_CLAUSE_BREAK = re.compile(r"((?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+--?\s+)")
 # Words a spoken clause opens with before it says anything: the headline starts after them.
 _OPENERS = re.compile(
     r"^(?:(?:so|and|but|or|then|now|well|look|honestly|okay|ok|yeah|yes|no|right|um|uh|like|basically|"
     r"actually|i mean|you know|i think|i guess|i'd say|i believe|i'd argue|the thing is)\b,?\s*)+",
     re.IGNORECASE,
 )
+# A speaker's hedge that can interrupt a clause without ending it: "We lost, I think, two accounts".
+_ASIDE = re.compile(r"(?:i think|i guess|i mean|you know|i'd say|i believe|i suppose|if you will)", re.IGNORECASE)
 # A clause opening on a subordinator, a relative or a preposition depends on another one or only sets the
 # scene ("Unlike the last race", "In the state of Indiana"): it cannot stand alone.
 _DEPENDENT = frozenset(
@@ -90,7 +92,7 @@ def standalone_clauses(quote: str) -> list[str]:
     too long for a headline counts by its longest opening that ends where a conjunction, a subordinate
     clause or a prepositional phrase joins."""
     found = []
-    for piece in _CLAUSE_BREAK.split(quote.strip()):
+    for piece in _clause_pieces(quote.strip()):
         clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
         words = clause.split()
         if len(words) > MAX_WORDS:
@@ -108,6 +110,35 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _clause_pieces(quote: str) -> list[str]:
+    """The quote cut where its punctuation breaks a clause, except where commas only set off an aside inside
+    one ("We lost, I think, two accounts": the clause is "We lost two accounts") or a repeated word ("a very,
+    very small share"). An aside is a speaker's hedge between two commas, and is dropped when the words after
+    it carry on the clause rather than open a new one with an opener of their own, and the clause before it
+    could stand alone ("Which meant that, you know, the team rebuilt it" keeps "the team rebuilt it" apart).
+    "Yes" or "right" between commas more often closes one clause and opens the next: "We pay a bit, yes,
+    otherwise..."."""
+    parts = _CLAUSE_BREAK.split(quote)
+    pieces, commas = parts[::2], [part.strip() == "," for part in parts[1::2]]
+    merged = [pieces[0]]
+    index = 1
+    while index < len(pieces):
+        piece = pieces[index]
+        aside = _ASIDE.fullmatch(piece.strip())
+        rest = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+        carries_on = rest and not _OPENERS.match(rest) and not is_dependent(merged[-1])
+        if commas[index - 1] and aside and commas[index] and carries_on:
+            merged[-1] = f"{merged[-1]} {rest}"
+            index += 2
+            continue
+        if commas[index - 1] and _words(merged[-1])[-1:] == _words(piece)[:1] != []:
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+        index += 1
+    return merged
 
 
 def is_dependent(clause: str) -> bool:

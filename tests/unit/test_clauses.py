@@ -46,6 +46,29 @@ def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> 
     assert standalone_clauses(said) == clauses
 
 
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # A hedge set off by commas interrupts the clause; it does not end it.
+        ("We lost, I think, two accounts out of a couple hundred.", ["We lost two accounts out of a couple hundred"]),
+        # When the words after the hedge open a clause of their own, each clause stays apart.
+        (
+            "The pilot ran for a month, you know, and the churn numbers never moved.",
+            ["The pilot ran for a month", "The churn numbers never moved"],
+        ),
+        # "Yes" between commas closes one clause and opens the next: nothing is joined across it.
+        (
+            "We pay a bit, yes, otherwise they send the junior team.",
+            ["Otherwise they send the junior team"],
+        ),
+        # A word said twice is one phrase, not a clause break.
+        ("Our budget was a very, very small share of revenue.", ["Our budget was a very, very small share of revenue"]),
+    ],
+)
+def test_commas_inside_a_clause_do_not_cut_it(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
 def test_a_long_clause_is_cut_where_a_phrase_joins_it() -> None:
     said = "Seventy percent of the teams we surveyed had no migration plan in the last two quarters."
 

@@ -30,3 +30,13 @@ def test_a_quote_with_no_clause_that_stands_alone_has_no_headline() -> None:
         [HeardQuote("Which meant that, you know, if it was, um."), HeardQuote("Okay.")], embedder, max_doubt=1.0
     ) == ["", ""]
     assert embedder.calls == []
+
+
+def test_a_clause_that_leaves_out_a_hedge_is_judged_on_its_own_words() -> None:
+    quote = "We lost, I think, two accounts out of a couple hundred."
+    # Whisper doubted only the hedge, which the headline leaves out.
+    probabilities = tuple(0.2 if word.strip(",").lower() in {"i", "think"} else 0.99 for word in quote.split())
+
+    [headline] = headlines([HeardQuote(quote, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5)
+
+    assert headline == "We lost two accounts out of a couple hundred"

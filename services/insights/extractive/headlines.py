@@ -18,6 +18,9 @@ import numpy as np
 from services.insights.extractive.embedder import Embedder
 from shared.clauses import standalone_clauses
 
+# The longest aside a clause may leave out of its quote ("if you will").
+MAX_ASIDE_WORDS = 3
+
 
 @dataclass(frozen=True)
 class HeardQuote:
@@ -33,10 +36,26 @@ class HeardQuote:
         said, wanted = _plain(self.text), _plain(clause)
         if len(said) == len(self.word_probabilities):
             for begin in range(len(said) - len(wanted) + 1):
-                if said[begin : begin + len(wanted)] == wanted:
-                    return sum(1.0 - p for p in self.word_probabilities[begin : begin + len(wanted)])
+                positions = _in_order(said, wanted, begin)
+                if positions is not None:
+                    return sum(1.0 - self.word_probabilities[at] for at in positions)
         # Words and probabilities do not line up (a figure heard as one token): the quote's doubt, shared out.
         return len(wanted) * sum(1.0 - p for p in self.word_probabilities) / len(self.word_probabilities)
+
+
+def _in_order(said: Sequence[str], wanted: Sequence[str], begin: int) -> list[int] | None:
+    """Where the wanted words stand in what was said, from ``begin`` on, when they follow one another there but
+    for one short aside the clause leaves out ("We lost, I think, two accounts"); None when they do not."""
+    positions: list[int] = []
+    at, skipped = begin, 0
+    for word in wanted:
+        while at < len(said) and said[at] != word and positions and skipped < MAX_ASIDE_WORDS:
+            at, skipped = at + 1, skipped + 1
+        if at >= len(said) or said[at] != word:
+            return None
+        positions.append(at)
+        at += 1
+    return positions
 
 
 def _plain(text: str) -> list[str]:
