@@ -33,6 +33,17 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^\sa-z])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "inc", "ltd", "jr", "sr", "u.s"})
 _COMPLETE = re.compile(r"^[\"'(]?[A-Z0-9].*[^.][.!?][\"')\]]*$", re.DOTALL)
 # A trailing "..." or "--" is a sentence the speaker broke off.
+_FIRST_WORD = re.compile(r"[A-Z][\w']*")
+# Closed-class words (pronouns but "I", articles, conjunctions, common auxiliaries): capitalised only to open a
+# sentence, never as a name.
+_NEVER_A_NAME = frozenset(
+    {
+        "you", "you're", "you've", "you'll", "you'd", "we", "we're", "we've", "we'll", "we'd", "they", "they're",
+        "they've", "they'll", "it", "it's", "he", "she", "that", "that's", "this", "these", "those", "there",
+        "there's", "the", "a", "an", "and", "but", "or", "so", "because", "which", "who", "when", "if", "then",
+        "is", "was", "are", "were", "not", "to", "of", "in", "on", "for", "with", "what", "how", "why",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -61,11 +72,6 @@ def normalise_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def transcript_text(segments: Sequence[TranscriptSegment]) -> str:
-    """The text every quote is a verbatim substring of: segments joined by single spaces."""
-    return " ".join(text for text in (normalise_whitespace(s.text) for s in segments) if text)
-
-
 def split_into_sentences(segments: Sequence[TranscriptSegment]) -> list[TimedSentence]:
     spoken = [(index, normalise_whitespace(segment.text)) for index, segment in enumerate(segments)]
     spoken = [(index, text) for index, text in spoken if text]
@@ -89,6 +95,8 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
     for _, piece in run:
         segment_starts.append(offset)
         offset += len(piece) + 1
+
+    text = continued_in_lower_case(text, segment_starts)
 
     def segment_at(position: int) -> int:
         return run[bisect.bisect_right(segment_starts, position) - 1][0]
@@ -149,6 +157,19 @@ def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, Tra
         found.append((position, word))
         cursor = position + len(spelled)
     return found
+
+
+def continued_in_lower_case(text: str, segment_starts: list[int]) -> str:
+    """The speech-to-text engine capitalises every segment's first word, also where the sentence carries on
+    ("...renewal 90 days out, You're negotiating"). A grammar word that continues a sentence goes back to
+    lower case; any other word may be a name, and keeps its capital. Only letters change, so every offset holds."""
+    letters = list(text)
+    for start in segment_starts[1:]:
+        continues = text[: start - 1].rstrip()[-1:] not in {".", "!", "?", '"', "'", ")", "]", ""}
+        word = _FIRST_WORD.match(text, start)
+        if continues and word and word.group().lower() in _NEVER_A_NAME:
+            letters[start] = letters[start].lower()
+    return "".join(letters)
 
 
 def _sentence_spans(text: str, segment_starts: list[int]) -> list[tuple[int, int]]:

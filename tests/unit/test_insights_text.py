@@ -48,6 +48,22 @@ def test_a_change_of_speaker_closes_the_sentence_and_each_sentence_keeps_its_seg
     assert [s.is_complete for s in sentences] == [True, True, False]
 
 
+def test_a_segment_that_carries_on_a_sentence_loses_the_capital_the_engine_gave_its_grammar_word_only() -> None:
+    segments = [
+        worded(0, "If you start thinking about renewal 90 days out,", {}),
+        worded(4, "You're negotiating, you're not renewing. We asked", {}),
+        worded(8, "Salesforce first. It worked.", {}),
+    ]
+    sentences = split_into_sentences(segments)
+    assert [s.text for s in sentences] == [
+        "If you start thinking about renewal 90 days out, you're negotiating, you're not renewing.",
+        "We asked Salesforce first.",  # not a grammar word: it may be a name
+        "It worked.",
+    ]
+    # The words keep their probabilities: they are found in the segment's own text, capital and all.
+    assert len(sentences[0].word_probabilities) == 14
+
+
 def test_broken_off_sentences_are_not_complete() -> None:
     sentences = split_into_sentences([segment(0, "If the board wants more growth, that's... Well.")])
     assert not sentences[0].is_complete
