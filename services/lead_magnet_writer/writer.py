@@ -73,6 +73,10 @@ _COMMON_VIEW = re.compile(
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
+# A coordinating conjunction that ties a sentence to the one before it ("But one conversation a week...").
+_TIED_ON = re.compile(r"^(?:and|but|so|or)\b,?\s+", re.IGNORECASE)
+# What must follow that conjunction for the rest to be a statement ("But why?" stays as said).
+MIN_UNTIED_WORDS = 4
 # An agenda or a greeting says what the talk is about, not what the reader should do.
 _SIGNPOST = re.compile(
     r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
@@ -410,11 +414,16 @@ def _no_keyword_reason(insights: InsightSet) -> str:
 
 
 def standalone(summary: str) -> str:
-    """Drop an opening sentence that only points back at something not shown ("I think that is wrong.")."""
+    """The summary as a line that stands alone: without an opening sentence that only points back at something
+    not shown ("I think that is wrong."), and without the conjunction that tied it to what was said before ("But
+    one conversation a week is..."): the line is not quoted, and a list item cannot carry on from its neighbour."""
     sentences = re.split(r"(?<=[.!?])\s+", summary.strip())
     while len(sentences) > 1 and _POINTS_BACK.search(sentences[0]) and len(sentences[0].split()) <= 8:
         sentences = sentences[1:]
     text = " ".join(sentences)
+    tied = _TIED_ON.match(text)
+    if tied and len(text[tied.end() :].split()) >= MIN_UNTIED_WORDS:
+        text = text[tied.end() :]
     return text[:1].upper() + text[1:]
 
 

@@ -15,6 +15,7 @@ from services.lead_magnet_writer import (
     check_lead_magnet,
     choose_format,
 )
+from services.lead_magnet_writer.writer import choose_target_keyword, standalone
 from shared.events import InsightSet, InsightType
 from shared.headings import heading_problems
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
@@ -223,16 +224,12 @@ def test_html_template_can_be_overridden(tmp_path: Path, insight_set: InsightSet
 
 
 def test_target_keyword_is_the_subject_not_the_show(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
-    from services.lead_magnet_writer.writer import choose_target_keyword
-
     assert choose_target_keyword(insight_set) == "customer onboarding"
     titled = insight_set.model_copy(update={"title": "Customer Onboarding webinar"})
     assert choose_target_keyword(titled) != "customer onboarding"
 
 
 def test_items_stand_alone_and_say_where_they_were_said(lead_magnet: LeadMagnet) -> None:
-    from services.lead_magnet_writer.writer import standalone
-
     assert standalone("I think that is wrong. Depth beats volume.") == "Depth beats volume."
     assert standalone("That is the point.") == "That is the point."
     assert "## Keep in mind" in lead_magnet.markdown
@@ -340,8 +337,6 @@ def test_a_file_name_stored_as_the_title_by_an_older_ingest_is_not_published(set
 
 
 def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject() -> None:
-    from services.lead_magnet_writer.writer import choose_target_keyword
-
     insight_set = recorded_insights(
         make_transcript("rec-pitched", PITCHED_WEBINAR), source_key="incoming/webinars/x.mp4", title=""
     )
@@ -437,3 +432,22 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
     assert "\n2. Community policing works because officers know the people on their beat by name." in markdown
     # And the landing page does not turn "the ideas from the recording into 3 ideas".
     assert "into 3 takeaways." in markdown
+
+
+@pytest.mark.parametrize(
+    ("summary", "line"),
+    [
+        # A list item cannot carry on from its neighbour: the conjunction that tied it to the sentence before goes.
+        (
+            "But one expert conversation a week is 50 articles a year, and every one of them says something.",
+            "One expert conversation a week is 50 articles a year, and every one of them says something.",
+        ),
+        ("So, we cut the publishing schedule in half.", "We cut the publishing schedule in half."),
+        # Too little after it to stand as a statement: kept as said.
+        ("And then?", "And then?"),
+        # A word that only begins like a conjunction stays.
+        ("Sorting the backlog matters more than we think.", "Sorting the backlog matters more than we think."),
+    ],
+)
+def test_an_item_does_not_open_on_the_conjunction_that_tied_it_to_what_came_before(summary: str, line: str) -> None:
+    assert standalone(summary) == line
