@@ -290,6 +290,14 @@ _SPONSOR_NAME = re.compile(
     r"|sponsors?,)\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2})"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Cues that send the listener somewhere or offer them something...
+_SENDS_THE_LISTENER = frozenset(
+    {PitchKind.call_to_action, PitchKind.web_address, PitchKind.promo_code, PitchKind.offer}
+)
+# ...and the sentence right after one that tells them what they can do or will get there.
+_WHAT_YOU_GET = re.compile(
+    r"^\W*(?:(?:and|so|then|there|plus)[,\s]+)?you(?:'ll| will| can| could| get| also get)\b", re.IGNORECASE
+)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -361,6 +369,10 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             uncued_words += len(texts[probe].split())
             if uncued_words > (MAX_UNCUED_WORDS_IN_AN_AD_READ if is_ad_read else MAX_UNCUED_WORDS_IN_A_PITCH):
                 break
+        # "Go to our site. You can fact-check him there in real time.": what the listener gets is part of the ask.
+        sends_listener = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[last])
+        if sends_listener and last + 1 < len(texts) and _WHAT_YOU_GET.match(texts[last + 1]):
+            last += 1
         inside.update(range(index, last + 1))
         index = last + 1
     return inside

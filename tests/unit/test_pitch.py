@@ -115,6 +115,19 @@ def test_an_ad_read_is_one_block_from_its_lead_in_until_the_talk_resumes() -> No
     assert [f.kind for f in findings if f.index == first + 1] == [PitchKind.ad_block]
 
 
+def test_what_the_listener_gets_right_after_being_sent_somewhere_is_part_of_the_pitch() -> None:
+    texts = [
+        "Head over to our website, that's quarterly dot io.",
+        "You'll find every template we talked about there, free for a month.",
+        "You can argue with the numbers, but the pattern held in every quarter we looked at.",
+    ]
+
+    # The line after the address says what the listener gets there; the one after that is talk again.
+    assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
+    # Without an ask before it, a sentence to "you" is talk.
+    assert detect_pitch(texts[1:2] + texts[2:]) == []
+
+
 def test_talk_between_two_distant_pitches_is_kept() -> None:
     texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
 
