@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^\sa-z])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "inc", "ltd", "jr", "sr", "u.s"})
 _COMPLETE = re.compile(r"^[\"'(]?[A-Z0-9].*[^.][.!?][\"')\]]*$", re.DOTALL)
 # A trailing "..." or "--" is a sentence the speaker broke off.
+
+# A segment's first word when the engine capitalised it.
 _FIRST_WORD = re.compile(r"[A-Z][\w']*")
 # Closed-class words (pronouns but "I", articles, conjunctions, common auxiliaries): capitalised only to open a
 # sentence, never as a name.
