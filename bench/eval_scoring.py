@@ -75,6 +75,7 @@ class RecordingScore:
     key_ideas: int = 0
     ideas_found: int = 0  # by any insight, published or not
     ideas_published: int = 0
+    ideas_published_by_main_quote: int = 0  # the same, counting only each point's own quote, not its evidence
     missed: list[str] = field(default_factory=list)
     pitch_leaks: list[str] = field(default_factory=list)
     quotes: int = 0
@@ -110,6 +111,12 @@ def sentences_covered(insight: Insight, sentences: Sequence[TimedSentence]) -> l
 
 def ideas_of(insight: Insight, sentences: Sequence[TimedSentence]) -> set[str]:
     return {idea for sentence in sentences_covered(insight, sentences) for idea in sentence.ideas}
+
+
+def ideas_of_main_quote(insight: Insight, sentences: Sequence[TimedSentence]) -> set[str]:
+    """The key ideas the point's own quote covers. Evidence glued to a point (its "restatements") can cover
+    other ideas without the reader being shown them, so recall is also read by this stricter count."""
+    return {idea for sentence in sentences if covers(insight.start, insight.end, sentence) for idea in sentence.ideas}
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -292,12 +299,15 @@ def score(
     points = [by_id[i] for i in published_ids if i in by_id]
     result.points = len(points)
     published_ideas: set[str] = set()
+    by_main_quote: set[str] = set()
     for point in points:
         hit = ideas_of(point, spoken.sentences)
         result.points_on_ideas += bool(hit)
         published_ideas |= hit
+        by_main_quote |= ideas_of_main_quote(point, spoken.sentences)
     found = {idea for insight in insight_set.insights for idea in ideas_of(insight, spoken.sentences)}
     result.ideas_found = len(found)
     result.ideas_published = len(published_ideas)
+    result.ideas_published_by_main_quote = len(by_main_quote)
     result.missed = [idea.id for idea in recording.key_ideas if idea.id not in published_ideas]
     return result

@@ -90,7 +90,20 @@ def test_precision_and_recall_count_published_points_by_where_their_evidence_was
     result = score(spoken, "test", INSIGHTS, [article(markdown, ("ungate", "small-talk"))], [])
     assert (result.points, result.points_on_ideas) == (2, 1)
     assert (result.ideas_found, result.ideas_published, result.missed) == (2, 1, ["reply-fast"])
+    assert result.ideas_published_by_main_quote == 1
     assert result.pitch_leaks == [] and result.misquotes == [] and result.quotes == 1
+
+
+def test_evidence_glued_to_a_point_counts_for_recall_but_not_by_main_quotes() -> None:
+    spoken = spoken_recording()
+    ungate = INSIGHTS.insights[0]
+    # The "ungate" point carries the reply sentence as a restatement: the reader is shown only the main quote.
+    glued = ungate.model_copy(update={"evidence": [*ungate.evidence, Evidence(quote=HEARD[3], start=15.2, end=19.1)]})
+    insights = INSIGHTS.model_copy(update={"insights": [glued, *INSIGHTS.insights[1:]]})
+
+    result = score(spoken, "test", insights, [article("# Reply within the hour\n", ("ungate",))], [])
+
+    assert (result.ideas_published, result.ideas_published_by_main_quote) == (2, 1)
 
 
 def test_a_pitch_reaches_a_rail_through_its_source_or_its_words() -> None:
