@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from services.insights.numbers import numbers_in
-from services.insights.sentences import continued_in_lower_case
+from services.insights.sentences import joined_text, normalise_whitespace
 from shared.events import Evidence, Insight, TranscriptSegment
 
 MIN_SIMILARITY = 0.9
@@ -59,14 +59,9 @@ class TranscriptIndex:
 
     def __init__(self, segments: Sequence[TranscriptSegment]) -> None:
         self.segments = [segment for segment in segments if segment.text.strip()]
-        pieces = [" ".join(segment.text.split()) for segment in self.segments]
-        self._segment_starts: list[int] = []
-        offset = 0
-        for piece in pieces:
-            self._segment_starts.append(offset)
-            offset += len(piece) + 1
-        # Cased as the sentences the engine quotes are, so a located quote reads as the engine's did.
-        self.raw = continued_in_lower_case(" ".join(pieces), self._segment_starts)
+        pieces = [normalise_whitespace(segment.text) for segment in self.segments]
+        # Joined and cased as the sentences the engine quotes are, so a located quote reads as the engine's did.
+        self.raw, self._segment_starts = joined_text(pieces)
         self.normalised, self._raw_positions = _normalise_with_positions(self.raw)
 
     def locate(self, quote: str) -> LocatedQuote | None:

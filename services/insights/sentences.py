@@ -91,14 +91,7 @@ def split_into_sentences(segments: Sequence[TranscriptSegment]) -> list[TimedSen
 
 def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]) -> list[TimedSentence]:
     """Sentences of consecutive segments by one speaker."""
-    text = " ".join(piece for _, piece in run)
-    segment_starts: list[int] = []
-    offset = 0
-    for _, piece in run:
-        segment_starts.append(offset)
-        offset += len(piece) + 1
-
-    text = continued_in_lower_case(text, segment_starts)
+    text, segment_starts = joined_text([piece for _, piece in run])
 
     def segment_at(position: int) -> int:
         return run[bisect.bisect_right(segment_starts, position) - 1][0]
@@ -161,7 +154,17 @@ def _word_offsets(piece: str, segment: TranscriptSegment) -> list[tuple[int, Tra
     return found
 
 
-def continued_in_lower_case(text: str, segment_starts: list[int]) -> str:
+def joined_text(pieces: Sequence[str]) -> tuple[str, list[int]]:
+    """Segment texts joined by single spaces as the text quotes are taken from, and where each piece starts in it."""
+    starts: list[int] = []
+    offset = 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece) + 1
+    return _continued_in_lower_case(" ".join(pieces), starts), starts
+
+
+def _continued_in_lower_case(text: str, segment_starts: list[int]) -> str:
     """The speech-to-text engine capitalises every segment's first word, also where the sentence carries on
     ("...renewal 90 days out, You're negotiating"). A grammar word that continues a sentence goes back to
     lower case; any other word may be a name, and keeps its capital. Only letters change, so every offset holds."""
