@@ -104,19 +104,23 @@ def evidence_spans(insight: Insight) -> list[tuple[float, float]]:
     return [(insight.start, insight.end), *((piece.start, piece.end) for piece in insight.evidence)]
 
 
-def sentences_covered(insight: Insight, sentences: Sequence[TimedSentence]) -> list[TimedSentence]:
-    spans = evidence_spans(insight)
-    return [sentence for sentence in sentences if any(covers(start, end, sentence) for start, end in spans)]
+def ideas_within(spans: Sequence[tuple[float, float]], sentences: Sequence[TimedSentence]) -> set[str]:
+    return {
+        idea
+        for sentence in sentences
+        if any(covers(start, end, sentence) for start, end in spans)
+        for idea in sentence.ideas
+    }
 
 
 def ideas_of(insight: Insight, sentences: Sequence[TimedSentence]) -> set[str]:
-    return {idea for sentence in sentences_covered(insight, sentences) for idea in sentence.ideas}
+    return ideas_within(evidence_spans(insight), sentences)
 
 
 def ideas_of_main_quote(insight: Insight, sentences: Sequence[TimedSentence]) -> set[str]:
     """The key ideas the point's own quote covers. Evidence glued to a point (its "restatements") can cover
     other ideas without the reader being shown them, so recall is also read by this stricter count."""
-    return {idea for sentence in sentences if covers(insight.start, insight.end, sentence) for idea in sentence.ideas}
+    return ideas_within([(insight.start, insight.end)], sentences)
 
 
 # --- words ----------------------------------------------------------------------------------
