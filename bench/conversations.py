@@ -1,4 +1,4 @@
-"""Synthesise multi-voice conversations with espeak-ng, and where each speaker talks.
+"""Synthesise multi-voice conversations with espeak-ng and festival, and where each speaker talks.
 
 Each conversation has one to three voices taking turns of 1 s to ~60 s, mostly with a short
 pause between turns and sometimes with the next voice starting before the last one stopped
@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,24 @@ class Voice:
     pitch: int
     speed: int
 
-    def command(self, out: Path, text: str) -> list[str]:
-        return ["espeak-ng", "-v", self.name, "-p", str(self.pitch), "-s", str(self.speed), "-w", str(out), text]
+    def synthesize(self, text: str, out: Path) -> None:
+        command = ["espeak-ng", "-v", self.name, "-p", str(self.pitch), "-s", str(self.speed), "-w", str(out), text]
+        subprocess.run(command, check=True)
+
+
+@dataclass(frozen=True)
+class FestivalVoice:
+    """One festival speaker. Unlike espeak-ng's variants, which are one synthesiser with other
+    settings, each festival voice is built from a different person's recorded speech."""
+
+    name: str
+
+    def synthesize(self, text: str, out: Path) -> None:
+        command = ["text2wave", "-o", str(out), "-eval", f"(voice_{self.name})"]
+        subprocess.run(command, input=text, text=True, check=True)
+
+
+Speaker = Voice | FestivalVoice
 
 
 # Voices a speaker encoder can tell apart. Screened once on a text of their own (six sentences
@@ -46,6 +63,14 @@ VOICES = (
     Voice("en+klatt4", 50, 150),
     Voice("en+f2", 55, 135),
     Voice("en-us+whisperf", 60, 150),
+)
+
+# Screened the same way: each festival voice scores 0.82-0.83 against itself; between them, and
+# against the espeak-ng voices above, at most 0.66 (kal_diphone and en+klatt4).
+FESTIVAL_VOICES = (
+    FestivalVoice("kal_diphone"),
+    FestivalVoice("ked_diphone"),
+    FestivalVoice("cmu_us_slt_arctic_hts"),
 )
 
 
@@ -65,9 +90,9 @@ class Conversation:
     duration_s: float
 
 
-def speak(voice: Voice, text: str, workdir: Path) -> Pcm:
+def speak(voice: Speaker, text: str, workdir: Path) -> Pcm:
     raw = workdir / "turn.wav"
-    subprocess.run(voice.command(raw, text), check=True)
+    voice.synthesize(text, raw)
     pcm = subprocess.run(
         ["ffmpeg", "-nostdin", "-loglevel", "error", "-i", str(raw), "-f", "s16le", "-ac", "1", "-ar", "16000", "-"],
         check=True,
@@ -94,7 +119,7 @@ def room_noise(samples: int, rng: np.random.Generator, level: float) -> npt.NDAr
 
 
 def synthesize_turns(
-    script: list[tuple[Voice, str]], out: Path, *, pause_s: float = 1.0, noise_level: float = 0.01
+    script: list[tuple[Speaker, str]], out: Path, *, pause_s: float = 1.0, noise_level: float = 0.01
 ) -> list[Turn]:
     """A fixed script, voice by voice, with ``pause_s`` between turns over room noise. A turn's
     speaker is the index of its voice's first appearance in the script."""
@@ -115,10 +140,12 @@ def synthesize_turns(
     return turns
 
 
-def synthesize_conversation(seed: int, out: Path, *, target_s: float = 90.0) -> Conversation:
+def synthesize_conversation(
+    seed: int, out: Path, *, target_s: float = 90.0, pool: Sequence[Speaker] = VOICES
+) -> Conversation:
     rng = random.Random(seed)
     speaker_count = rng.choice((1, 2, 2, 3, 3))
-    voices = rng.sample(VOICES, speaker_count)
+    voices = rng.sample(pool, speaker_count)
     cursor = 0.8
     turns: list[Turn] = []
     pieces: list[tuple[int, Pcm]] = []

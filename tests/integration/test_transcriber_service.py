@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from bench.conversations import VOICES, synthesize_turns
+from bench.conversations import FESTIVAL_VOICES, VOICES, Speaker, synthesize_turns
 from bench.speech import Speech, synthesize
 from infra.local.stack import LocalStack
 from shared.events import RecordingIngested, RecordingKind, deterministic_id
@@ -243,9 +243,10 @@ async def test_a_recording_declared_in_a_language_the_model_cannot_transcribe_is
     assert "failed" not in [u["state"] for u in seen[RECORDINGS_STATUS]]
 
 
-# Three voices that a speaker encoder tells apart, taking turns across several 8 s chunks.
-HOST, GUEST, CALLER = VOICES[0], VOICES[1], VOICES[3]
-SCRIPT = [
+# Three voices that a speaker encoder tells apart, taking turns across several 8 s chunks: two of
+# espeak-ng's and, as the caller, festival's voice built from a recorded woman's speech.
+HOST, GUEST, CALLER = VOICES[0], VOICES[1], FESTIVAL_VOICES[2]
+SCRIPT: list[tuple[Speaker, str]] = [
     (HOST, "Welcome back. Today we ask why most teams publish too much content."),
     (GUEST, "Because volume feels like progress. We cut our output in half and leads went up."),
     (HOST, "Half? How did you choose what to cut?"),
