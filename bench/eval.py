@@ -16,6 +16,8 @@ brackets, asserted on the report split by tests/eval/test_eval.py):
 - precision: published points that are key ideas (>= 70 %)
 - pitch: pitch sentences that reached either rail (0)
 - misquotes: quotes with words the script says were not said at that time (0)
+- misheard lines: lines outside quotation marks in the speaker's words (titles, headings, pillar names,
+  checklist lines) with a word the script says was not said there (a diagnostic beside misquotes)
 - no-substance published: recordings with nothing to publish where either rail wrote anything (0)
 - keywords: one-word lead-magnet keywords, and keywords the speakers did not say twice (0)
 - headings: repeated headings, title repeated as the first section (0); file name as title (0)
@@ -67,6 +69,7 @@ class Summary:
     keywords_not_said_twice: int
     repeated_headings: int
     file_name_titles: int
+    misheard_lines: int
 
     def meets_targets(self) -> bool:
         return (
@@ -145,6 +148,7 @@ def summarise(engine: str, split: str, results: Sequence[RecordingScore]) -> Sum
         keywords_not_said_twice=sum(len(r.keywords_not_said_twice) for r in results),
         repeated_headings=sum(len(r.repeated_headings) for r in results),
         file_name_titles=sum(len(r.file_name_titles) for r in results),
+        misheard_lines=sum(len(r.misheard_lines) for r in results),
     )
 
 
@@ -182,8 +186,8 @@ def run(splits: Sequence[str] = SPLITS) -> tuple[list[RecordingScore], list[Summ
 def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> str:
     lines = [
         "| engine | split | recording | insights | published | points on ideas | ideas published | pitch | "
-        "misquotes | keyword problems | heading problems | file name as title |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "misquotes | misheard lines | keyword problems | heading problems | file name as title |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         label = f"{r.slug}{' (no substance)' if r.no_substance else ''}"
@@ -191,14 +195,15 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
         lines.append(
             f"| {r.engine} | {r.split} | {label} | {r.insights} | {', '.join(r.published) or 'nothing'} | "
             f"{r.points_on_ideas}/{r.points} | {r.ideas_published}/{r.key_ideas} | {len(r.pitch_leaks)} | "
-            f"{len(r.misquotes)}/{r.quotes} | {keywords} | {len(r.repeated_headings)} | {len(r.file_name_titles)} |"
+            f"{len(r.misquotes)}/{r.quotes} | {len(r.misheard_lines)} | {keywords} | {len(r.repeated_headings)} | "
+            f"{len(r.file_name_titles)} |"
         )
     lines += [
         "",
         "| engine | split | recordings | recall | (by main quotes) | (in insights) | precision | "
-        "pitch sentences published | misquotes | no-substance published | one-word keywords | "
-        "keywords not said twice | repeated headings | file name as title |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "pitch sentences published | misquotes | misheard lines | no-substance published | "
+        "one-word keywords | keywords not said twice | repeated headings | file name as title |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in summaries:
         precision = "n/a (nothing published)" if s.precision is None else f"{s.precision:.0%}"
@@ -206,7 +211,8 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
             f"| {s.engine} | {s.split} | {s.recordings} | {s.key_idea_recall:.0%} | {s.main_quote_recall:.0%} | "
             f"{s.insight_recall:.0%} | "
             f"{precision} | "
-            f"{s.pitch_sentences_published} | {s.misquotes}/{s.quotes} | {s.no_substance_published} | "
+            f"{s.pitch_sentences_published} | {s.misquotes}/{s.quotes} | {s.misheard_lines} | "
+            f"{s.no_substance_published} | "
             f"{s.one_word_keywords} | {s.keywords_not_said_twice} | {s.repeated_headings} | {s.file_name_titles} |"
         )
     lines += ["", "Details:"]
@@ -215,6 +221,7 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
             *(f"missed idea {idea}" for idea in r.missed),
             *(f"pitch published: {leak}" for leak in r.pitch_leaks),
             *(f"misquote: {wrong}" for wrong in r.misquotes),
+            *(f"misheard line: {line}" for line in r.misheard_lines),
             *(f"one-word keyword {k!r}" for k in r.one_word_keywords),
             *(f"keyword not said twice {k!r}" for k in r.keywords_not_said_twice),
             *r.repeated_headings,

@@ -23,6 +23,10 @@ Definitions (docs/evaluation.md repeats them):
   artifact (not the recording's title). It is a *misquote* when, compared with the script
   sentences said at the time the quote was located in the transcript, it has a word the speaker
   did not say there (omitted words are not counted; numbers and spelling are normalised).
+- A *misheard line* is a line outside quotation marks (a title, a heading, a pillar named in the
+  speaker's words, a checklist line) that the transcript holds and that, checked as a quote is,
+  has a word the speaker did not say there. Lines the transcript does not hold are the writers'
+  own prose and are not checked.
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ _TIMESTAMPED = re.compile(
     r"^(?:[-*]\s+|\d+\.\s+)?(?:\*\*[^*\n]+\*\*\s*)?(?P<quote>[^>\n].*?)\s*(?:_\(\d+:\d{2}(?::\d{2})?\)_|\[\d+:\d{2}(?::\d{2})?\])\s*$",
     re.MULTILINE,
 )
+_TIME = re.compile(r"_?\(\d+:\d{2}(?::\d{2})?\)_?|\[\d+:\d{2}(?::\d{2})?\]")
+# Markdown around a line's words: heading, list and quote marks and numbers, a bold label, emphasis.
+_MARKUP = re.compile(r"^\s*(?:(?:#+|>|[-*]|\d+[.)])\s+)+|\*\*[^*\n]+:\*\*|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -84,6 +91,7 @@ class RecordingScore:
     keywords_not_said_twice: list[str] = field(default_factory=list)
     repeated_headings: list[str] = field(default_factory=list)
     file_name_titles: list[str] = field(default_factory=list)
+    misheard_lines: list[str] = field(default_factory=list)
 
     @property
     def published_anything(self) -> bool:
@@ -208,6 +216,23 @@ def misquotes(artifact: Artifact, spoken: SpokenRecording, index: TranscriptInde
     return len(quotes), wrong
 
 
+def misheard_lines(artifact: Artifact, spoken: SpokenRecording, index: TranscriptIndex) -> list[str]:
+    """Lines outside quotation marks that print the transcript's words (a title, a pillar named in the speaker's
+    words, a checklist line) with a word the script says was not said there: "A big chunk of the missing talk
+    never arrived" (said: "missing stock") carries a mishearing to the reader as surely as a quote does. Lines
+    the transcript does not hold (the writers' own prose) are not checked."""
+    wrong = []
+    for line in _FRONT_MATTER.sub("", artifact.markdown).splitlines():
+        text = _MARKUP.sub(" ", _QUOTED.sub(" ", _TIME.sub(" ", line))).strip()
+        if len(text.split()) < MIN_QUOTE_WORDS or (located := index.locate(text)) is None:
+            continue
+        said = spoken.said_between(located.start - WINDOW_SLACK_S, located.end + WINDOW_SLACK_S)
+        unsaid = unsaid_words(text, " ".join(sentence.text for sentence in said))
+        if unsaid:
+            wrong.append(f"{artifact.rail}: {text!r} (not said: {' '.join(unsaid)})")
+    return wrong
+
+
 def pitch_leaks(artifact: Artifact, points: Sequence[Insight], spoken: SpokenRecording) -> list[str]:
     text = words(_FRONT_MATTER.sub("", artifact.markdown))
     leaks = []
@@ -300,6 +325,7 @@ def score(
         result.keywords_not_said_twice += rare
         result.repeated_headings += repeated_headings(artifact)
         result.file_name_titles += file_name_as_title(artifact, recording.upload_key)
+        result.misheard_lines += misheard_lines(artifact, spoken, index)
     points = [by_id[i] for i in published_ids if i in by_id]
     result.points = len(points)
     published_ideas: set[str] = set()
