@@ -17,7 +17,10 @@ from shared.questions import is_question
 MIN_WORDS = 4
 MAX_WORDS = 12
 
-_CLAUSE_BREAK = re.compile(r"((?<=[.!?])\s+|\s*[,;:\u2014\u2013]\s*|\s+--?\s+)")
+# A mark that ends a clause. A comma or colon between two digits belongs to a number ("33,000 e-mails",
+# "10:30"): cut there, a clause would open on "000 e-mails".
+CLAUSE_MARK = r"(?:[;\u2014\u2013]|(?<!\d)[,:]|[,:](?!\d))"
+_CLAUSE_BREAK = re.compile(rf"((?<=[.!?])\s+|\s*{CLAUSE_MARK}\s*|\s+--?\s+)")
 # Words a spoken clause opens with before it says anything: the headline starts after them.
 _OPENERS = re.compile(
     r"^(?:(?:so|and|but|or|then|now|well|look|honestly|okay|ok|yeah|yes|no|right|um|uh|like|basically|"

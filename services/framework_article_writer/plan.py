@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.clauses import OPENS_ON_POINTER, standalone_clauses
+from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
 
@@ -477,7 +477,7 @@ def first_clause_name(text: str) -> str:
     """The first clause of the text that does more than set the scene, cut at a natural stop: a guess at
     what a sentence states, for text no engine headlined."""
     clauses = [
-        _FILLER.sub("", clause).strip() for clause in re.split(r"\s*[,;:\u2014\u2013]\s*|\s+-\s+", first_sentence(text))
+        _FILLER.sub("", clause).strip() for clause in re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", first_sentence(text))
     ]
     clauses = [clause for clause in clauses if len(clause.split()) >= 2]
     carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses

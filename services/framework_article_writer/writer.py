@@ -42,7 +42,7 @@ from services.framework_article_writer.plan import (
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from shared.clauses import is_dependent
+from shared.clauses import CLAUSE_MARK, is_dependent
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, without_lead_in
@@ -241,7 +241,7 @@ def _headline_line(quote: str) -> str:
     subject, a verb and what they act on (three words)."""
     # A headline starts at the point: after a short reply ("I get that a lot.") and its "But".
     text = _OPENING_CONJUNCTION.sub("", without_lead_in(points_back_dropped(quote.strip())))
-    first_clause, *rest = re.split(r"\s*([,;:\u2014\u2013])\s*|(?<=[.!?])\s+", text, maxsplit=1)
+    first_clause, *rest = re.split(rf"\s*({CLAUSE_MARK})\s*|(?<=[.!?])\s+", text, maxsplit=1)
     if rest and rest[0] == ":":
         return ""
     if is_dependent(first_clause):

@@ -104,3 +104,21 @@ def test_a_long_clause_whose_only_joints_are_inside_its_verb_gives_nothing() -> 
     said = "The new pricing page was meant to try to fill the gap between the free plan and the team plan."
 
     assert standalone_clauses(said) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "clause"),
+    [
+        # A comma inside a figure is part of it: cut there, the clause would open on "000 e-mails".
+        (
+            "She deleted 33,000 e-mails and then had them bleached, which costs a lot.",
+            "She deleted 33,000 e-mails and then had them bleached",
+        ),
+        (
+            "Our stand-up moved to 10:30 every weekday, and attendance doubled.",
+            "Our stand-up moved to 10:30 every weekday",
+        ),
+    ],
+)
+def test_a_comma_or_colon_inside_a_number_does_not_cut_a_clause(said: str, clause: str) -> None:
+    assert standalone_clauses(said)[0] == clause

@@ -16,7 +16,7 @@ from services.insights.extractive.quoting import (
 )
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
-from services.insights.extractive.steps import find_step_runs
+from services.insights.extractive.steps import find_step_runs, step_name
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.sentences import clearly_heard_pieces, split_into_sentences
 from services.insights.words import content_words
@@ -266,3 +266,8 @@ def test_the_voice_that_asks_far_more_than_the_recording_does_is_the_asker() -> 
     debate += [("S2", f"Jobs came back in year {n}.") for n in range(10)] + [("S3", "What is your plan?")]
     assert askers(split_into_sentences([segment(4.0 * n, t, speaker=w) for n, (w, t) in enumerate(debate)])) == {"S3"}
     assert askers(split_into_sentences([segment(0, "Why? Because it works.", speaker="S1")])) == set()
+
+
+def test_a_step_name_keeps_a_figure_whole() -> None:
+    assert step_name("Second, cut every draft to 1,500 words, then send it.") == "Cut every draft to 1,500 words"
+    assert step_name("Third, the review starts at 10:30 on Fridays.") == "The review starts at 10:30 on Fridays"

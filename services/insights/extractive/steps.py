@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from services.insights.sentences import TimedSentence
 from services.insights.words import is_content_word
+from shared.clauses import CLAUSE_MARK
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
@@ -92,7 +93,7 @@ def step_name(text: str) -> str:
     """The clause after the ordinal, in the speaker's words, capped to a heading's length."""
     match = _ORDINAL_OPENING.match(text)
     rest = text[match.end() :] if match else text
-    clause = re.split(r"[,;:.!?\u2013\u2014]", rest, maxsplit=1)[0].strip()
+    clause = re.split(rf"{CLAUSE_MARK}|[.!?](?!\d)", rest, maxsplit=1)[0].strip()
     words = clause.split()[:STEP_WORDS]
     # A heading cut short must not end on "for" or "the": end on the last content word.
     while len(clause.split()) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
