@@ -230,10 +230,7 @@ class Insight(BaseModel):
 
     insight_id: str = Field(description="Stable id of the insight (derived from recording, type and evidence).")
     type: InsightType = Field(description="What kind of idea this is.")
-    summary: str = Field(
-        description="One-line statement of the idea, in the speaker's own words where possible; when the quote was "
-        "heard too unclearly to print verbatim, only its headline (see ``printable``)."
-    )
+    summary: str = Field(description="One-line statement of the idea, in the speaker's own words where possible.")
     quote: str = Field(description="Verbatim quote from the transcript that supports the idea.")
     headline: str = Field(
         default="",
@@ -266,13 +263,6 @@ class Insight(BaseModel):
         description="Whether the main quote was heard clearly enough to print inside quotation marks as the "
         "speaker's own words; False: writers publish its point without quotation marks or a time it was said.",
     )
-
-    @property
-    def printable(self) -> bool:
-        """Whether a writer may print the idea's words at all: its quote was heard verbatim, or a clause of it
-        (the headline) was heard clearly enough to name it. Otherwise the rest of the sentence may hold a word
-        Whisper misheard, and no writer prints it, quoted or not."""
-        return self.quote_is_verbatim or bool(self.headline)
 
 
 class InsightSet(BaseModel):

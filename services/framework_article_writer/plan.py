@@ -450,10 +450,7 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
     return tuple(
         FrameworkStep(
             name=name,
-            # A summary that is the pillar's own name (a headline leaving out an aside) would print it twice.
-            detail=""
-            if insight.summary.lower() in insight.quote.lower() or insight.summary == name
-            else insight.summary,
+            detail="" if insight.summary.lower() in insight.quote.lower() else insight.summary,
             source=insight,
         )
         for name, insight in sorted(named.items(), key=lambda item: item[1].start)

@@ -140,16 +140,13 @@ class LeadMagnetWriter:
     def write(self, insights: InsightSet) -> LeadMagnet:
         """Raises ``IncompleteLeadMagnetError`` rather than return a lead magnet that cannot capture leads."""
         settings = self._settings
-        # A question (often the host's or the audience's) asks; it is not an item a reader can act on, nor is an
-        # idea heard too unclearly to state. Insights whose shown words pitch (a spoken URL, a promo code) never
-        # become items.
+        # A question (often the host's or the audience's) asks; it is not an item a reader can act on.
+        # Insights whose shown words pitch (a spoken URL, a promo code) never become items.
         spoken = insights.insights
         usable = [
             insight
             for insight in without_speaker_pitch(spoken)
-            if insight.printable
-            and not _SIGNPOST.search(insight.summary)
-            and not insight.summary.rstrip().endswith("?")
+            if not _SIGNPOST.search(insight.summary) and not insight.summary.rstrip().endswith("?")
         ]
         lead_format = choose_format(usable)
         body = _collect_body(lead_format, usable)

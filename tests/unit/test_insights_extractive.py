@@ -298,27 +298,3 @@ def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
     assert f"{lines[2][2]} {lines[3][2]}" in quotes
     # Neither the verdict nor the sentence opening on "But" is ever quoted without what it continues.
     assert not any(quote.startswith(("I think that's", "But ")) for quote in quotes)
-
-
-def test_an_idea_heard_too_unclearly_to_quote_is_stated_by_its_clause_heard_clearly() -> None:
-    from shared.events import TranscriptWord
-
-    said = "Pipeline quality decides the whole forecast, and the board meeting argues about nothing else."
-    # The first clause heard clearly, the rest unsurely: about two misheard words to expect in the sentence.
-    probabilities = [0.99] * 6 + [0.7] * 8
-    words = [
-        TranscriptWord(start=0.3 * n, end=0.3 * n + 0.3, word=f" {word}", probability=p)
-        for n, (word, p) in enumerate(zip(said.split(), probabilities, strict=True))
-    ]
-    segments = [TranscriptSegment(start=0.0, end=5.0, text=said, speaker="S1", avg_logprob=-0.2, words=words)]
-    segments += [
-        TranscriptSegment(start=6.0 * n, end=6.0 * n + 5, text=text, speaker="S2", avg_logprob=-0.2)
-        for n, (_, text) in enumerate(BOARD_TALK[2:], start=1)
-    ]
-    talk = Transcript(recording_id="rec", language="en", engine="t", model="t", duration_s=30.0, segments=segments)
-
-    insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(talk, source_key="k", title="t")
-
-    [unsure] = [insight for insight in insight_set.insights if insight.quote == said]
-    assert not unsure.quote_is_verbatim and unsure.printable
-    assert unsure.headline == unsure.summary == "Pipeline quality decides the whole forecast"

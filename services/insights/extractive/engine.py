@@ -172,7 +172,9 @@ class ExtractiveEngine:
             heard = [_heard(idea.candidate, sentences) for idea in ideas]
             titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words)
             drafted = [
-                _headlined(self._insight(idea, sentences, verbatim, keywords, transcript.recording_id), line)
+                self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
+                    update={"headline": line}
+                )
                 for idea, line in zip(ideas, titled, strict=True)
             ]
             insights = ground_insights(drafted, transcript.segments).kept
@@ -405,16 +407,6 @@ class ExtractiveEngine:
             engine=ENGINE_NAME,
             quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
         )
-
-
-def _headlined(insight: Insight, headline: str) -> Insight:
-    """The insight with its headline. A quote heard too unclearly to print in quotation marks is not printed
-    whole outside them either: its summary, what writers print of it, becomes the clause heard clearly, so
-    a word Whisper misheard in the rest of the sentence reaches no page. A process keeps its own summary."""
-    update = {"headline": headline}
-    if headline and not insight.quote_is_verbatim and insight.type is not InsightType.framework:
-        update["summary"] = headline
-    return insight.model_copy(update=update)
 
 
 def _quotable_stretches(run: StepRun, may_publish: Sequence[bool]) -> tuple[tuple[int, int], ...]:
