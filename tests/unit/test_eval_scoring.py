@@ -130,6 +130,20 @@ def test_a_line_dated_in_the_recording_is_a_quote_too() -> None:
     assert len(result.misquotes) == 1 and "power" in result.misquotes[0]
 
 
+def test_a_line_outside_quotation_marks_in_misheard_words_is_a_misheard_line() -> None:
+    spoken = spoken_recording()
+    markdown = (
+        "# Reply Within the Hour\n\n"
+        "### 1. We reply to every pricing lead within the power\n\n"  # a pillar named in the ASR's words
+        "### 2. We stopped gating the early guides\n\n"  # heard right
+        "_S2 makes this point at [00:15]._\n\n"  # the writer's own words: not in the transcript, not checked
+        f'> "{HEARD[3]}" [00:15]\n'  # a quote: counted as a misquote, not again here
+    )
+    result = score(spoken, "test", INSIGHTS, [article(markdown, ("reply", "ungate"))], [])
+    assert len(result.misheard_lines) == 1 and "(not said: power)" in result.misheard_lines[0]
+    assert len(result.misquotes) == 1
+
+
 def test_keywords_must_be_phrases_the_speakers_said_twice() -> None:
     spoken = spoken_recording()
     lead = Artifact("lead magnet", "t", "# t\n", (), ("thought", "pricing lead", "early guides"))
