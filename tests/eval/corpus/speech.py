@@ -7,6 +7,7 @@ can be checked against what the script says was said at that moment, not against
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -44,10 +45,24 @@ class SpokenScript(BaseModel):
     sentences: list[TimedSentence]
 
 
+@functools.cache
+def synthesis_tools() -> list[str]:
+    """The versions of the programs that make the audio. Whisper's output, and the eval's figures with it,
+    move with small changes in the audio (a cache built on an earlier machine read 13 points more recall on
+    dev than this code's fresh build, docs/evaluation.md), so audio from another espeak-ng or ffmpeg is
+    never reused."""
+    versions = []
+    for command in (["espeak-ng", "--version"], ["ffmpeg", "-version"]):
+        printed = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        versions.append(printed.splitlines()[0] if printed else "")
+    return versions
+
+
 def audio_fingerprint(recording: EvalRecording) -> str:
-    """Changes whenever the spoken audio would: the script, the voices, or the recipe."""
+    """Changes whenever the spoken audio would: the script, the voices, the recipe, or the tools."""
     content = {
         "recipe": RECIPE_VERSION,
+        "tools": synthesis_tools(),
         "sentences": [[s.speaker, s.text] for s in recording.sentences],
         "speakers": {name: voice.model_dump() for name, voice in recording.speakers.items()},
         "upload_key": recording.upload_key,
