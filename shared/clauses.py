@@ -117,9 +117,10 @@ def standalone_clauses(quote: str) -> list[str]:
 
 def _clause_pieces(quote: str) -> list[str]:
     """The quote cut where its punctuation breaks a clause, except where commas only set off an aside inside
-    one ("We lost, I think, two accounts": the clause is "We lost two accounts") or a repeated word ("a very,
-    very small share"). An aside is a speaker's hedge between two commas, and is dropped when the words after
-    it carry on the clause rather than open a new one with an opener of their own, and the clause before it
+    one ("We lost, I think, two accounts": the clause is "We lost two accounts"), a repeated word ("a very,
+    very small share") or a short clause answered by a parallel one ("you're negotiating, you're not
+    renewing"). An aside is a speaker's hedge between two commas, and is dropped when the words after it
+    carry on the clause rather than open a new one with an opener of their own, and the clause before it
     could stand alone ("Which meant that, you know, the team rebuilt it" keeps "the team rebuilt it" apart).
     "Yes" or "right" between commas more often closes one clause and opens the next: "We pay a bit, yes,
     otherwise..."."""
@@ -136,12 +137,38 @@ def _clause_pieces(quote: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {rest}"
             index += 2
             continue
-        if commas[index - 1] and _words(merged[-1])[-1:] == _words(piece)[:1] != []:
+        if commas[index - 1] and (_repeats_word(merged[-1], piece) or _parallel(merged[-1], piece)):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
         index += 1
     return merged
+
+
+def _repeats_word(before: str, piece: str) -> bool:
+    """ "a very, very small share": the piece carries on with the word the one before it stopped on."""
+    return _words(before)[-1:] == _words(piece)[:1] != []
+
+
+def _parallel(before: str, piece: str) -> bool:
+    """ "you're negotiating, you're not renewing": a clause too short to stand alone, then one that opens on the
+    same word. Spoken antithesis states its point in the pair, which neither half says alone."""
+    said, following = _words(_OPENERS.sub("", before.strip())), _words(piece)
+    return 0 < len(said) < MIN_WORDS and following[:1] == said[:1] and len(said) + len(following) <= MAX_WORDS
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+
+
+def is_antithesis(clause: str) -> bool:
+    """Whether the clause sets one thing against another in parallel halves, one of them denied ("you're
+    negotiating, you're not renewing"): a position stated against the view it rejects."""
+    halves = [half.strip() for half in re.split(rf"\s*{CLAUSE_MARK}\s*", clause) if half.strip()]
+    return (
+        len(halves) == 2
+        and _parallel(halves[0], halves[1])
+        and sum(1 for half in halves if _NEGATION.search(half.replace("\u2019", "'"))) == 1
+    )
 
 
 def is_dependent(clause: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, standalone_clauses
+from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, is_antithesis, standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
 
@@ -305,7 +305,8 @@ def speaker_of(insight: Insight) -> str:
 
 def _thesis(best_first: Sequence[Insight]) -> Insight:
     """The position the recording argues, held by its main voice. A claim the speaker sets against a
-    common view ("Most people believe X. I think that's wrong.") states that position outright; without
+    common view ("Most people believe X. I think that's wrong.", "you're negotiating, you're not renewing")
+    states that position outright; without
     one, the most arguable idea of the preferred type, the one that departs furthest from consensus.
     An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
     a host's set-up line or one step of a process is not the guest's position."""
@@ -324,7 +325,7 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     ] or heard
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
-    positioned = [insight for insight in theirs if rejected_view(insight.quote)]
+    positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))
     for wanted in _THESIS_PREFERENCE:

@@ -1,6 +1,6 @@
 import pytest
 
-from shared.clauses import standalone_clauses
+from shared.clauses import is_antithesis, standalone_clauses
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,16 @@ def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> 
         ),
         # A word said twice is one phrase, not a clause break.
         ("Our budget was a very, very small share of revenue.", ["Our budget was a very, very small share of revenue"]),
+        # A clause too short to stand alone, answered by one that opens on the same word: the pair is the point.
+        (
+            "If you start thinking about renewal 90 days out, you're negotiating, you're not renewing.",
+            ["You're negotiating, you're not renewing"],
+        ),
+        # Two halves that could each stand alone stay apart.
+        (
+            "We rewrote the whole pricing page, we rebuilt every onboarding email.",
+            ["We rewrote the whole pricing page", "We rebuilt every onboarding email"],
+        ),
     ],
 )
 def test_commas_inside_a_clause_do_not_cut_it(said: str, clauses: list[str]) -> None:
@@ -122,3 +132,20 @@ def test_a_long_clause_whose_only_joints_are_inside_its_verb_gives_nothing() -> 
 )
 def test_a_comma_or_colon_inside_a_number_does_not_cut_a_clause(said: str, clause: str) -> None:
     assert standalone_clauses(said)[0] == clause
+
+
+@pytest.mark.parametrize(
+    ("clause", "sets_against"),
+    [
+        ("You're negotiating, you're not renewing", True),
+        ("We didn't guess, we measured every handoff", True),
+        # Parallel, but nothing denied: a list, not a position against another.
+        ("It was hard, it was late", False),
+        # Both halves denied, or halves that do not run in parallel.
+        ("We never guessed, we never asked", False),
+        ("Not a sequence, a real reply", False),
+        ("We lost two accounts out of a couple hundred", False),
+    ],
+)
+def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against: bool) -> None:
+    assert is_antithesis(clause) is sets_against

@@ -750,6 +750,53 @@ def test_an_unclear_thesis_is_stated_by_the_clause_that_carries_it(writer: Frame
     assert "**Exit interviews are too late.**\n\n_S2 makes this point at [05:00]" in article.markdown
 
 
+def test_an_antithesis_heard_clearly_enough_to_name_carries_the_thesis() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    unclear = [
+        insight(*fields).model_copy(update={"quote_is_verbatim": False, "headline": headline})
+        for fields, headline in [
+            (
+                (
+                    "role",
+                    InsightType.pain_point,
+                    "Somebody checks, is our champion still there, still in the same role.",
+                    58.0,
+                    "S2",
+                ),
+                "Still in the same role",
+            ),
+            (
+                (
+                    "queue",
+                    InsightType.story,
+                    "The warning sat in the support queue, and we just weren't reading it that way.",
+                    38.0,
+                    "S2",
+                ),
+                "The warning sat in the support queue",
+            ),
+            (
+                (
+                    "late",
+                    InsightType.data_point,
+                    "If you start thinking about renewal 90 days out, you're negotiating, you're not renewing.",
+                    121.0,
+                    "S2",
+                ),
+                "You're negotiating, you're not renewing",
+            ),
+        ]
+    ]
+
+    plan = plan_article(unclear, [], max_evidence=3)
+
+    # Neither its type (a data point ranks after a pain point) nor its score makes it the position: its form does.
+    assert plan.thesis.insight_id == "late"
+    assert plan.thesis_statement == "You're negotiating, you're not renewing."
+
+
 def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
     writer: FrameworkArticleWriter,
 ) -> None:
