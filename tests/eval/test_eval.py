@@ -22,10 +22,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 # Measured on the report split on 2026-12-03 from a corpus built afresh, as CI builds it (docs/evaluation.md,
 # "Now"): recall 42 % (11 of 26 key ideas), precision 43 %, one misquote in 17 quotes, no no-substance
-# recording published. A cache of earlier audio read 46 % / 45 %: the spoken figures move with the audio's
-# build, so the floors sit below the best reading, not at it; the no-substance ceiling stays at 1 because
-# the phone small talk passes the insight stage and is held back only by the writers' minimums (a
-# one-insight change would publish it).
+# recording published. A cache transcribed on another CPU read 46 % / 45 %: the spoken figures move with the
+# arithmetic that decodes them, so the floors sit below the best reading, not at it; the no-substance
+# ceiling stays at 1 because the phone small talk passes the insight stage and is held back only by the
+# writers' minimums (a one-insight change would publish it).
 RECALL_FLOOR = 0.4
 PRECISION_FLOOR = 0.4
 MISQUOTE_SHARE_CEILING = 0.1

@@ -177,10 +177,30 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         """Changes with the settings that shape a transcript and with the transcriber's code, so work on the
         transcriber (speaker labels, confidence fields) is never hidden behind a cached transcript."""
         settings = self.settings.model_dump(mode="json", include=set(TranscriberSettings.model_fields) - _NOT_OUTPUT)
-        digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+        digest = hashlib.sha256(json.dumps([settings, _matrix_backend()], sort_keys=True).encode())
         for path in _transcript_code():
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
+
+
+def _matrix_backend() -> list[str]:
+    """What decides CTranslate2's int8 arithmetic: it multiplies with Intel's MKL on Intel CPUs and with another
+    library elsewhere unless CT2_USE_MKL says otherwise, and the two decode the same audio into different
+    words (docs/evaluation.md, ninth round). A transcript made on another kind of CPU is not reused."""
+    cpuinfo = Path("/proc/cpuinfo")
+    vendor = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in cpuinfo.read_text().splitlines()
+                if line.startswith("vendor_id")
+            ),
+            "",
+        )
+        if cpuinfo.exists()
+        else ""
+    )
+    return [vendor, os.environ.get("CT2_USE_MKL", "")]
 
 
 def _transcript_code() -> list[Path]:

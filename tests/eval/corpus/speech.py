@@ -47,10 +47,9 @@ class SpokenScript(BaseModel):
 
 @functools.cache
 def synthesis_tools() -> list[str]:
-    """The versions of the programs that make the audio. Whisper's output, and the eval's figures with it,
-    move with small changes in the audio (a cache built on an earlier machine read 13 points more recall on
-    dev than this code's fresh build, docs/evaluation.md), so audio from another espeak-ng or ffmpeg is
-    never reused."""
+    """The versions of the programs that make the audio: another espeak-ng or ffmpeg build may speak or encode
+    the same script differently, and Whisper's words, and the eval's figures with them, move with small
+    changes (docs/evaluation.md, ninth round), so audio from other tools is never reused."""
     versions = []
     for command in (["espeak-ng", "--version"], ["ffmpeg", "-version"]):
         printed = subprocess.run(command, check=True, capture_output=True, text=True).stdout
