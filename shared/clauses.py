@@ -157,18 +157,18 @@ def _parallel(before: str, piece: str) -> bool:
     return 0 < len(said) < MIN_WORDS and following[:1] == said[:1] and len(said) + len(following) <= MAX_WORDS
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATIONS = frozenset({"not", "never", "no"})
 
 
 def is_antithesis(clause: str) -> bool:
     """Whether the clause sets one thing against another in parallel halves, one of them denied ("you're
     negotiating, you're not renewing"): a position stated against the view it rejects."""
     halves = [half.strip() for half in re.split(rf"\s*{CLAUSE_MARK}\s*", clause) if half.strip()]
-    return (
-        len(halves) == 2
-        and _parallel(halves[0], halves[1])
-        and sum(1 for half in halves if _NEGATION.search(half.replace("\u2019", "'"))) == 1
-    )
+    return len(halves) == 2 and _parallel(halves[0], halves[1]) and sum(1 for half in halves if _denies(half)) == 1
+
+
+def _denies(clause: str) -> bool:
+    return any(word in _NEGATIONS or word.endswith("n't") for word in _words(clause))
 
 
 def is_dependent(clause: str) -> bool:

@@ -306,8 +306,8 @@ def speaker_of(insight: Insight) -> str:
 def _thesis(best_first: Sequence[Insight]) -> Insight:
     """The position the recording argues, held by its main voice. A claim the speaker sets against a
     common view ("Most people believe X. I think that's wrong.", "you're negotiating, you're not renewing")
-    states that position outright; without
-    one, the most arguable idea of the preferred type, the one that departs furthest from consensus.
+    states that position outright; without one, the most arguable idea of the preferred type, the one that
+    departs furthest from consensus.
     An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
     a host's set-up line or one step of a process is not the guest's position."""
     # The thesis opens the article in the speaker's own words: an idea heard clearly enough to quote first.

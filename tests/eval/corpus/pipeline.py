@@ -13,6 +13,7 @@ every time, as it is cheap and the title must be what today's code gives.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -183,23 +184,14 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         return digest.hexdigest()[:16]
 
 
+@functools.cache
 def _matrix_backend() -> list[str]:
     """What decides CTranslate2's int8 arithmetic: it multiplies with Intel's MKL on Intel CPUs and with another
     library elsewhere unless CT2_USE_MKL says otherwise, and the two decode the same audio into different
     words (docs/evaluation.md, ninth round). A transcript made on another kind of CPU is not reused."""
     cpuinfo = Path("/proc/cpuinfo")
-    vendor = (
-        next(
-            (
-                line.split(":", 1)[1].strip()
-                for line in cpuinfo.read_text().splitlines()
-                if line.startswith("vendor_id")
-            ),
-            "",
-        )
-        if cpuinfo.exists()
-        else ""
-    )
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    vendor = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("vendor_id")), "")
     return [vendor, os.environ.get("CT2_USE_MKL", "")]
 
 
