@@ -28,6 +28,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from services.transcriber.audio import SAMPLE_RATE
 from services.transcriber.planning import ChunkTimeline, SpeechSpan
 from services.transcriber.voice_features import mel_spectrogram
+from services.transcriber.words import whole_words
 from shared.events import TranscriptSegment, TranscriptWord
 
 Audio = npt.NDArray[np.float32]
@@ -305,17 +306,20 @@ class _Piece:
     start: float
     end: float
     text: str
-    word: TranscriptWord | None = None
+    words: tuple[TranscriptWord, ...] = ()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 def _pieces(segment: TranscriptSegment) -> list[_Piece]:
-    """The segment's words, or (without word timings) its sentences at times estimated from
+    """The segment's whole words, or (without word timings) its sentences at times estimated from
     their share of the text."""
     if segment.words:
-        return [_Piece(w.start, w.end, w.word, w) for w in segment.words]
+        return [
+            _Piece(word[0].start, word[-1].end, "".join(piece.word for piece in word), tuple(word))
+            for word in whole_words(segment.words)
+        ]
     sentences = [s for s in _SENTENCE_END.split(segment.text.strip()) if s]
     total = sum(len(s) for s in sentences) or 1
     duration = segment.end - segment.start
@@ -361,7 +365,7 @@ def _run_bounds(voices: list[int]) -> list[tuple[int, int]]:
 
 
 def _segment_of(segment: TranscriptSegment, run: list[_Piece], speaker: str) -> TranscriptSegment:
-    words = [p.word for p in run if p.word is not None]
+    words = [word for p in run for word in p.words]
     joiner = "" if words else " "
     return segment.model_copy(
         update={

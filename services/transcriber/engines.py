@@ -20,6 +20,7 @@ from faster_whisper import WhisperModel
 from services.transcriber.audio import SAMPLE_RATE
 from services.transcriber.features import BlockwiseFeatureExtractor
 from services.transcriber.settings import TranscriberSettings
+from services.transcriber.words import mend_split_words
 from shared.events import TranscriptSegment, TranscriptWord
 
 Audio = npt.NDArray[np.float32]
@@ -279,7 +280,7 @@ def _result(language: str, spans: Iterable[Span], audio: Audio) -> Transcription
                 compression_ratio=round(max(float(span.compression_ratio), 0.0), 4),
             )
         )
-    return TranscriptionResult(language=language, segments=segments)
+    return TranscriptionResult(language=language, segments=mend_split_words(segments))
 
 
 def _unit(probability: float) -> float:

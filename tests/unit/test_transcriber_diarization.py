@@ -186,6 +186,15 @@ def test_a_segment_spanning_two_voices_splits_between_words() -> None:
     assert second.avg_logprob == -0.2
 
 
+def test_a_word_in_pieces_is_never_split_between_voices() -> None:
+    # Whisper writes "40%?!" as " 40" and "%?!": the voice changes at 5 s, inside the word.
+    words = [word(2.0, 3.0, " By"), word(3.0, 4.0, " 40"), word(4.0, 6.0, "%?!"), word(6.0, 7.0, " Wow.")]
+    segment = TranscriptSegment(start=2.0, end=7.0, text="By 40%?! Wow.", words=words)
+    turns = attribute_speakers([segment], TIMELINE)
+    assert "40%?!" in [token for turn in turns for token in turn.text.split()]
+    assert [w.word for turn in turns for w in turn.words] == [w.word for w in words]
+
+
 def test_without_word_timings_a_segment_splits_between_sentences() -> None:
     segment = TranscriptSegment(start=1.0, end=9.0, text="We cut output in half. And leads went up by a lot, right?")
     first, second = attribute_speakers([segment], TIMELINE)
