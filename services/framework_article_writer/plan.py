@@ -310,19 +310,32 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     departs furthest from consensus.
     An agenda line ("Today I want to talk about...") announces a position; it is not one, and a question,
     a host's set-up line or one step of a process is not the guest's position."""
-    # The thesis opens the article in the speaker's own words: an idea heard clearly enough to quote first.
-    heard = (
-        [insight for insight in best_first if insight.quote_is_verbatim]
-        or [insight for insight in best_first if insight.headline]
-        or list(best_first)
+    # The thesis opens the article in the speaker's own words: an idea heard clearly enough to quote first,
+    # else one whose stating clause was heard clearly (a headline); a process step heard clearly is still
+    # not a position, so a clearly headed claim comes before it.
+    tiers = [
+        [insight for insight in best_first if insight.quote_is_verbatim],
+        [insight for insight in best_first if insight.headline],
+        list(best_first),
+    ]
+    heard = next(tier for tier in tiers if tier)
+    stated = next(
+        (
+            positions
+            for tier in tiers
+            for positions in [
+                [
+                    insight
+                    for insight in tier
+                    if not _SIGNPOST.search(insight.quote)
+                    and not insight.quote.rstrip().endswith("?")
+                    and not is_a_step(insight.quote)
+                ]
+            ]
+            if positions
+        ),
+        heard,
     )
-    stated = [
-        insight
-        for insight in heard
-        if not _SIGNPOST.search(insight.quote)
-        and not insight.quote.rstrip().endswith("?")
-        and not is_a_step(insight.quote)
-    ] or heard
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]

@@ -308,21 +308,29 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
         labels = [""] * len(labels)
     return _Body(
         steps=list(frameworks[0].steps) if frameworks else [],
-        numbers=[standalone(insight.summary) for insight in numbers],
-        pains=[standalone(insight.summary) for insight in pains],
-        tips=[standalone(insight.summary) for insight in tips],
-        stories=[standalone(insight.summary) for insight in stories],
+        numbers=[_line(insight) for insight in numbers],
+        pains=[_line(insight) for insight in pains],
+        tips=[_line(insight) for insight in tips],
+        stories=[_line(insight) for insight in stories],
         sources=[*frameworks, *numbers, *pains, *tips, *stories],
         labelled=[
             {
                 "label": label,
-                "text": standalone(insight.summary),
+                "text": _line(insight),
                 # A time presents the line as said then, word for word: not for words heard unclearly.
                 "at": _timestamp(insight.start) if insight.quote_is_verbatim else "",
             }
             for insight, label in zip(tips, labels, strict=True)
         ],
     )
+
+
+def _line(insight: Insight) -> str:
+    """The insight as a list line: its summary, or for words heard unclearly only the clause that states it
+    and was heard clearly (its headline), so a misheard opener ("I get a lot, but...") is not printed."""
+    if not insight.quote_is_verbatim and insight.headline:
+        return standalone(insight.headline.rstrip(".!?") + ".")
+    return standalone(insight.summary)
 
 
 def _item_label(insight: Insight) -> str:

@@ -797,6 +797,43 @@ def test_an_antithesis_heard_clearly_enough_to_name_carries_the_thesis() -> None
     assert plan.thesis_statement == "You're negotiating, you're not renewing."
 
 
+def test_a_step_heard_clearly_is_not_the_thesis_while_a_claim_is_headed_clearly() -> None:
+    # The sample webinar on one CPU: the process was the one idea heard word for word, the two data points
+    # only by their stating clause. The first step ("We Record One Expert Conversation Every Week") made a
+    # poor title and pushed the steps out of the framework; the clearly headed claim states the position.
+    from services.framework_article_writer.plan import plan_article
+
+    process = insight(
+        "process",
+        InsightType.framework,
+        "First, we record one expert conversation every week. Second, we pull out the strongest opinion. "
+        "Third, we turn each opinion into one article.",
+        108.0,
+        "S2",
+        steps=("We record one expert conversation every week", "We pull out the strongest opinion",
+               "We turn each opinion into one article"),
+        score=0.62,
+    )  # fmt: skip
+    unclear = [
+        insight(insight_id, InsightType.data_point, quote, start, "S2", score=score).model_copy(
+            update={"quote_is_verbatim": False, "headline": headline}
+        )
+        for insight_id, quote, start, score, headline in [
+            ("customer", "Last year, one customer told us they had recorded 60 webinars and never used a single one.",
+             67.0, 0.40, "One customer told us they had recorded 60 webinars"),
+            ("a-year", "I get a lot, but one expert conversation a week is 50 articles a year.",
+             154.0, 0.76, "One expert conversation a week is 50 articles a year"),
+        ]
+    ]  # fmt: skip
+
+    plan = plan_article([process, *unclear], ["expert conversation"], max_evidence=3)
+
+    assert plan.thesis.insight_id == "a-year"
+    assert plan.thesis_statement == "One expert conversation a week is 50 articles a year."
+    assert plan.framework_kind == "steps" and plan.framework is process
+    assert [step.name for step in plan.steps] == list(process.steps)
+
+
 def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
     writer: FrameworkArticleWriter,
 ) -> None:

@@ -412,6 +412,26 @@ def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settin
     assert "churn starts in the first week. _(00:42)_\n" in markdown
 
 
+def test_an_item_heard_unclearly_prints_only_the_clause_heard_clearly(settings: LeadMagnetSettings) -> None:
+    # As in the sample webinar: Whisper wrote "I get a lot" for "I get that a lot"; the clause that states the
+    # point was heard clearly and is the insight's headline. The misheard opener is not printed.
+    unclear = insight(
+        "a-year",
+        InsightType.data_point,
+        "I get a lot, but one expert conversation a week is 50 articles a year, and every one of them says something.",
+        154.0,
+        "S2",
+    ).model_copy(
+        update={"quote_is_verbatim": False, "headline": "One expert conversation a week is 50 articles a year"}
+    )
+    insights = [*without(CHURN_WEBINAR, "routine").insights, unclear]
+
+    markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
+
+    assert "One expert conversation a week is 50 articles a year." in markdown
+    assert "I get a lot" not in markdown
+
+
 def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings) -> None:
     # Three positions and nothing else: "Question the default" three times over would say nothing about any.
     positions = InsightSet(
