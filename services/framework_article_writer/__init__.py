@@ -8,7 +8,7 @@ from services.framework_article_writer.guard import (
     find_promotional_tells,
     repair_article,
 )
-from services.framework_article_writer.plan import NotEnoughInsightsError
+from services.framework_article_writer.plan import NotEnoughInsightsError, UnquotedArticleError
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import (
     FrameworkArticle,
@@ -28,6 +28,7 @@ __all__ = [
     "Repair",
     "Tell",
     "TellKind",
+    "UnquotedArticleError",
     "check_article",
     "find_promotional_tells",
     "format_timestamp",

@@ -11,7 +11,7 @@ from faststream import Context, ContextRepo
 from services.framework_article_writer import metrics
 from services.framework_article_writer.drafting import FrameworkArticleDrafter
 from services.framework_article_writer.guard import PromotionalArticleError
-from services.framework_article_writer.plan import NotEnoughInsightsError
+from services.framework_article_writer.plan import NotEnoughInsightsError, UnquotedArticleError
 from services.framework_article_writer.settings import FrameworkArticleSettings
 from services.framework_article_writer.writer import FrameworkArticleWriter, MalformedArticleError
 from shared.broker import consumer_options, make_broker, partition_key
@@ -156,6 +156,9 @@ async def refuse(recording_id: str, source_key: str, insight_set: InsightSet, re
     elif isinstance(refusal, MalformedArticleError):
         reasons = list(refusal.problems)
         metrics.REFUSED.labels(reason="malformed").inc()
+    elif isinstance(refusal, UnquotedArticleError):
+        reasons = [str(refusal)]
+        metrics.REFUSED.labels(reason="nothing_quotable").inc()
     else:
         reasons = [str(refusal)]
         metrics.REFUSED.labels(reason="not_enough_insights").inc()

@@ -209,6 +209,18 @@ class NotEnoughInsightsError(ValueError):
     """Too little in the recording to build a framework from without inventing one."""
 
 
+class UnquotedArticleError(NotEnoughInsightsError):
+    """The article's points were heard too unclearly to quote: without the speaker's words as evidence it is an
+    outline of headings, not a thought-leadership article, and goes to a person to check against the audio."""
+
+    def __init__(self, points: int, quoted: int, needed: int) -> None:
+        self.points, self.quoted, self.needed = points, quoted, needed
+        super().__init__(
+            f"framework article not publishable: {quoted} of its {points} points heard clearly enough to quote, "
+            f"{needed} needed for evidence in the speaker's own words"
+        )
+
+
 def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_evidence: int) -> ArticlePlan:
     if not insights:
         raise NotEnoughInsightsError("no insights to write a framework article from")

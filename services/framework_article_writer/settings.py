@@ -26,6 +26,15 @@ class FrameworkArticleSettings(RecastSettings):
         description="Further product, feature or company names an article must not mention.",
     )
     max_evidence: int = Field(default=5, ge=2, le=12, description="Most quotes an article cites.")
+    # Off by default: on speech Whisper hears unsurely most points cannot be quoted, and an article that names
+    # them and points to where they were said still publishes the recording's ideas (docs/evaluation.md).
+    article_min_quotes: int = Field(
+        default=0,
+        ge=0,
+        le=12,
+        description="Fewest lines an article must quote in the speaker's words (heard clearly enough to quote); "
+        "with fewer it goes to review instead of being published. 0 also publishes articles of unquoted points.",
+    )
     framework_article_templates_dir: Path | None = Field(
         default=None, description="A folder whose templates override the built-in ones, file by file."
     )

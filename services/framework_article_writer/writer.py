@@ -33,6 +33,7 @@ from services.framework_article_writer.guard import (
 from services.framework_article_writer.plan import (
     ArticlePlan,
     NotEnoughInsightsError,
+    UnquotedArticleError,
     first_clause_name,
     headline_case,
     pillar_name,
@@ -91,8 +92,8 @@ class FrameworkArticleWriter:
         self._templates = _template_environment(settings.framework_article_templates_dir)
 
     def write(self, insights: InsightSet) -> FrameworkArticle:
-        """Raises ``PromotionalArticleError`` (route to review), ``NotEnoughInsightsError`` or
-        ``MalformedArticleError``."""
+        """Raises ``PromotionalArticleError`` (route to review), ``NotEnoughInsightsError`` (its
+        ``UnquotedArticleError`` when too little was heard clearly enough to quote) or ``MalformedArticleError``."""
         usable, pitch_tells = self._set_aside_pitches(insights.insights)
         for tell in pitch_tells:
             metrics.TELLS.labels(kind=tell.kind.value).inc()
@@ -109,6 +110,10 @@ class FrameworkArticleWriter:
                 # What is left once the pitch is gone cannot carry an article: a person should look at it.
                 raise PromotionalArticleError(pitch_tells) from too_little
             raise
+
+        quoted = sum(1 for insight in plan.cited if insight.quote_is_verbatim)
+        if quoted < self._settings.article_min_quotes:
+            raise UnquotedArticleError(len(plan.cited), quoted, self._settings.article_min_quotes)
 
         context = self._context(plan, article_title(plan, usable, insights.uploaded_title))
         # The pieces are guarded on their own too: they are published as fields, not only inside the article.

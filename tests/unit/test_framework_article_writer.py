@@ -14,6 +14,7 @@ from services.framework_article_writer import (
     NotEnoughInsightsError,
     PromotionalArticleError,
     TellKind,
+    UnquotedArticleError,
     check_article,
     find_promotional_tells,
     format_timestamp,
@@ -735,6 +736,24 @@ def test_the_thesis_counter_view_and_answer_are_ideas_heard_clearly_enough_to_qu
         assert f'"{quote}"' not in article.markdown
     first_quote = QUOTE_LINE.search(article.markdown)
     assert first_quote is not None and first_quote.group("quote") not in unclear_quotes
+
+
+def test_an_operator_can_send_articles_that_quote_nothing_to_review() -> None:
+    # Headings and "S2 makes this point at..." with no line in the speaker's words is an outline; an operator who
+    # wants the rail's evidence in the speaker's own words sets RECAST_ARTICLE_MIN_QUOTES.
+    writer = FrameworkArticleWriter(FrameworkArticleSettings(article_min_quotes=1))
+    everything = [insight.insight_id for insight in CHURN_WEBINAR.insights if insight.insight_id != "routine"]
+    unclear = _heard_unclearly(without(CHURN_WEBINAR, "routine", "thesis"), *everything)
+
+    with pytest.raises(UnquotedArticleError, match="0 of its 5 points heard clearly enough to quote, 1 needed"):
+        writer.write(unclear)
+    # One clear line is evidence enough by default.
+    one_clear = _heard_unclearly(
+        without(CHURN_WEBINAR, "routine", "thesis"), *(i for i in everything if i != "exit-data")
+    )
+    assert [match.group("quote") for match in QUOTE_LINE.finditer(writer.write(one_clear).markdown)] == [
+        "We ran forty exit interviews last year and thirty one of those accounts never finished setup."
+    ]
 
 
 def test_an_unclear_thesis_is_stated_by_the_clause_that_carries_it(writer: FrameworkArticleWriter) -> None:
