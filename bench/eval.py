@@ -70,6 +70,7 @@ class Summary:
     repeated_headings: int
     file_name_titles: int
     misheard_lines: int
+    unquoted_articles: int  # a diagnostic: framework articles published without one quote
 
     def meets_targets(self) -> bool:
         return (
@@ -149,6 +150,7 @@ def summarise(engine: str, split: str, results: Sequence[RecordingScore]) -> Sum
         repeated_headings=sum(len(r.repeated_headings) for r in results),
         file_name_titles=sum(len(r.file_name_titles) for r in results),
         misheard_lines=sum(len(r.misheard_lines) for r in results),
+        unquoted_articles=sum(r.unquoted_articles for r in results),
     )
 
 
@@ -201,9 +203,10 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
     lines += [
         "",
         "| engine | split | recordings | recall | (by main quotes) | (in insights) | precision | "
-        "pitch sentences published | misquotes | misheard lines | no-substance published | "
-        "one-word keywords | keywords not said twice | repeated headings | file name as title |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "pitch sentences published | misquotes | misheard lines | articles quoting nothing | "
+        "no-substance published | one-word keywords | keywords not said twice | repeated headings | "
+        "file name as title |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in summaries:
         precision = "n/a (nothing published)" if s.precision is None else f"{s.precision:.0%}"
@@ -212,7 +215,7 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
             f"{s.insight_recall:.0%} | "
             f"{precision} | "
             f"{s.pitch_sentences_published} | {s.misquotes}/{s.quotes} | {s.misheard_lines} | "
-            f"{s.no_substance_published} | "
+            f"{s.unquoted_articles} | {s.no_substance_published} | "
             f"{s.one_word_keywords} | {s.keywords_not_said_twice} | {s.repeated_headings} | {s.file_name_titles} |"
         )
     lines += ["", "Details:"]
@@ -222,6 +225,7 @@ def report(results: Sequence[RecordingScore], summaries: Sequence[Summary]) -> s
             *(f"pitch published: {leak}" for leak in r.pitch_leaks),
             *(f"misquote: {wrong}" for wrong in r.misquotes),
             *(f"misheard line: {line}" for line in r.misheard_lines),
+            *(["framework article quotes nothing"] if r.unquoted_articles else []),
             *(f"one-word keyword {k!r}" for k in r.one_word_keywords),
             *(f"keyword not said twice {k!r}" for k in r.keywords_not_said_twice),
             *r.repeated_headings,

@@ -92,6 +92,8 @@ class RecordingScore:
     repeated_headings: list[str] = field(default_factory=list)
     file_name_titles: list[str] = field(default_factory=list)
     misheard_lines: list[str] = field(default_factory=list)
+    # Framework articles that quote nothing: every point heard too unclearly to quote, so named and pointed to.
+    unquoted_articles: int = 0
 
     @property
     def published_anything(self) -> bool:
@@ -319,6 +321,7 @@ def score(
         result.pitch_leaks += pitch_leaks(artifact, points, spoken)
         quotes, wrong = misquotes(artifact, spoken, index)
         result.quotes += quotes
+        result.unquoted_articles += artifact.rail == "framework article" and not quotes
         result.misquotes += wrong
         one_word, rare = keyword_problems(artifact, spoken)
         result.one_word_keywords += one_word

@@ -144,6 +144,17 @@ def test_a_line_outside_quotation_marks_in_misheard_words_is_a_misheard_line() -
     assert len(result.misquotes) == 1
 
 
+def test_a_framework_article_that_quotes_nothing_is_counted() -> None:
+    spoken = spoken_recording()
+    outline = (
+        "# Reply Within the Hour\n\n### 1. We stopped gating the early guides\n\n_S2 makes this point at [00:05]._\n"
+    )
+    quoted = f'# Reply within the hour\n\n> "{HEARD[1]}" [00:05]\n'
+    sheet = Artifact("lead magnet", "Sheet", "# Sheet\n\n- Reply fast\n", ("reply",), ())
+    assert score(spoken, "test", INSIGHTS, [article(outline, ("ungate",)), sheet], []).unquoted_articles == 1
+    assert score(spoken, "test", INSIGHTS, [article(quoted, ("ungate",)), sheet], []).unquoted_articles == 0
+
+
 def test_keywords_must_be_phrases_the_speakers_said_twice() -> None:
     spoken = spoken_recording()
     lead = Artifact("lead magnet", "t", "# t\n", (), ("thought", "pricing lead", "early guides"))
