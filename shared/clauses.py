@@ -70,8 +70,9 @@ _TAKES_INFINITIVE = frozenset(
 )  # fmt: skip
 # Pronouns that leave their referent unnamed: "I want to start with something slightly uncomfortable" announces
 # an idea without stating it. (Every-, no- and any- pronouns quantify instead: "Nobody missed it", "A form fill
-# doesn't pay anyone" say something.)
-_UNNAMED = frozenset({"something", "someone", "somebody", "somewhere"})
+# doesn't pay anyone" say something. So does an unnamed person doing a named thing: "a rule where someone replies
+# within the hour" names the rule.)
+_UNNAMED = frozenset({"something", "somewhere"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Grammar words and spoken fillers: what a clause needs besides them to say anything.
 _FUNCTION = _DANGLING | frozenset(

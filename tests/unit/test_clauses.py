@@ -35,6 +35,11 @@ from shared.clauses import is_antithesis, standalone_clauses
             ["Nobody on the team disagreed"],
         ),
         ("A form fill doesn't pay anyone, a pipeline number does.", ["A form fill doesn't pay anyone"]),
+        # An unnamed person who does something named states that something; an unnamed thing stays unnamed.
+        (
+            "We moved to a rule where someone replies within the hour, a real reply.",
+            ["We moved to a rule where someone replies within the hour"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
