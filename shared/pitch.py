@@ -93,7 +93,8 @@ _COMMERCIAL_OBJECT = (
     r"consultation|discovery call|"
     r"strategy call|sales call|intro call|call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|"
     r"pricing|subscription|"
-    rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|the (?:link|button)|"
+    rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|(?:our|my) (?:new |latest )?book|"
+    r"the (?:link|button)|"
     rf"(?:pro|premium|business|enterprise|growth|starter|annual|paid) (?:plan|tier)|"
     rf"free (?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
     rf"(?:your|a) (?:seat|spot))"
@@ -206,6 +207,8 @@ _RULES = (
         r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
         r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
         r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
+        rf"|{_TO_THE_LISTENER}(?:(?:subscribe|follow(?: us)?|rate (?:us|the show))(?:,| and) )?"
+        r"(?:leave|give|write|drop) (?:us|me) a (?:\w+[- ])?(?:review|rating)\b"
         r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)",
         "tells the listener to sign up, buy or get started",
     ),
