@@ -334,6 +334,7 @@ def _pieces(segment: TranscriptSegment) -> list[_Piece]:
 # A run of words shorter than this is too brief to be a turn of its own (a window's voice print
 # spans 1.6 s); it takes the voice around it.
 MIN_TURN_S = 0.6
+_ENDS_SENTENCE = re.compile(r"[.?!\u2026][\"')\]]*$")
 
 
 def _steady(voices: list[int], pieces: list[_Piece]) -> list[int]:
@@ -345,14 +346,26 @@ def _steady(voices: list[int], pieces: list[_Piece]) -> list[int]:
         if len(runs) < 2:
             break
         for first, last in runs:
-            if pieces[last].end - pieces[first].start >= MIN_TURN_S:
+            if not _brief(pieces[first : last + 1]):
                 continue
-            neighbour = steady[first - 1] if first > 0 else steady[last + 1]
+            # The voice of the words it was said with: across the shorter pause.
+            gap_before = pieces[first].start - pieces[first - 1].end if first > 0 else float("inf")
+            gap_after = pieces[last + 1].start - pieces[last].end if last + 1 < len(pieces) else float("inf")
+            neighbour = steady[first - 1] if gap_before <= gap_after else steady[last + 1]
             for i in range(first, last + 1):
                 steady[i] = neighbour
             changed = True
             break
     return steady
+
+
+def _brief(run: list[_Piece]) -> bool:
+    """Too brief to be a turn: shorter than ``MIN_TURN_S``, or a single word that ends no sentence. Whisper
+    stretches a word's timing over the pause before it, so "I" opening the next speaker's sentence can last
+    0.6 s and keep the previous voice: a turn is made of whole sentences."""
+    if run[-1].end - run[0].start < MIN_TURN_S:
+        return True
+    return len(run) == 1 and bool(run[0].words) and not _ENDS_SENTENCE.search(run[0].text.strip())
 
 
 def _run_bounds(voices: list[int]) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """Diarization's own logic on made-up voice prints: clustering into speakers, labels in order of
 first appearance, segments split between words at a change of voice, and the exports' tags.
-Real voices through the real encoder are in tests/integration/test_diarization_service.py."""
+Real voices through the real encoder are in tests/integration/test_transcriber_service.py."""
 
 from __future__ import annotations
 
@@ -193,6 +193,23 @@ def test_a_word_in_pieces_is_never_split_between_voices() -> None:
     turns = attribute_speakers([segment], TIMELINE)
     assert "40%?!" in [token for turn in turns for token in turn.text.split()]
     assert [w.word for turn in turns for w in turn.words] == [w.word for w in words]
+
+
+def test_one_word_opening_a_sentence_goes_with_the_words_said_after_it() -> None:
+    # Whisper stretched "I" over the pause before the host's sentence, so its window still heard the guest.
+    words = [word(4.2, 5.0, " I"), word(5.0, 5.6, " want"), word(5.6, 5.8, " to"), word(5.8, 6.4, " ask.")]
+    segment = TranscriptSegment(start=4.2, end=6.4, text="I want to ask.", words=words)
+    (only,) = attribute_speakers([segment], TIMELINE)
+    assert (only.speaker, only.text) == ("S2", "I want to ask.")
+
+
+def test_a_one_word_sentence_is_a_turn_of_its_own() -> None:
+    words = [word(4.0, 4.8, " Yes."), word(5.2, 5.5, " We"), word(5.5, 6.0, " did.")]
+    segment = TranscriptSegment(start=4.0, end=6.0, text="Yes. We did.", words=words)
+    assert [(turn.speaker, turn.text) for turn in attribute_speakers([segment], TIMELINE)] == [
+        ("S1", "Yes."),
+        ("S2", "We did."),
+    ]
 
 
 def test_without_word_timings_a_segment_splits_between_sentences() -> None:
