@@ -214,7 +214,6 @@ class UnquotedArticleError(NotEnoughInsightsError):
     outline of headings, not a thought-leadership article, and goes to a person to check against the audio."""
 
     def __init__(self, points: int, quoted: int, needed: int) -> None:
-        self.points, self.quoted, self.needed = points, quoted, needed
         super().__init__(
             f"framework article not publishable: {quoted} of its {points} points heard clearly enough to quote, "
             f"{needed} needed for evidence in the speaker's own words"
@@ -331,23 +330,7 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         list(best_first),
     ]
     heard = next(tier for tier in tiers if tier)
-    stated = next(
-        (
-            positions
-            for tier in tiers
-            for positions in [
-                [
-                    insight
-                    for insight in tier
-                    if not _SIGNPOST.search(insight.quote)
-                    and not insight.quote.rstrip().endswith("?")
-                    and not is_a_step(insight.quote)
-                ]
-            ]
-            if positions
-        ),
-        heard,
-    )
+    stated = next((positions for tier in tiers if (positions := _positions(tier))), heard)
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
@@ -358,6 +341,17 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         if of_type:
             return max(of_type, key=lambda insight: (insight.originality + insight.score, -insight.start))
     return theirs[0]
+
+
+def _positions(insights: Sequence[Insight]) -> list[Insight]:
+    """The insights that state something: no agenda line, question or step of a process."""
+    return [
+        insight
+        for insight in insights
+        if not _SIGNPOST.search(insight.quote)
+        and not insight.quote.rstrip().endswith("?")
+        and not is_a_step(insight.quote)
+    ]
 
 
 def main_voice(insights: Sequence[Insight]) -> str:

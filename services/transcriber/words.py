@@ -42,20 +42,26 @@ def mend_split_words(segments: Sequence[TranscriptSegment]) -> list[TranscriptSe
         return list(segments)
     mended: list[TranscriptSegment] = []
     for segment in segments:
-        head = segment.words[0] if segment.words else None
-        piece = head.word.strip() if head is not None else ""
-        if not mended or head is None or opens_word(head) or not mended[-1].words or not segment.text.startswith(piece):
+        head = _rest_of_a_word(segment, mended[-1]) if mended else None
+        if head is None:
             mended.append(segment)
             continue
-        before = mended[-1]
+        piece, before = head.word.strip(), mended[-1]
         mended[-1] = before.model_copy(
             update={"text": before.text + piece, "end": max(before.end, head.end), "words": [*before.words, head]}
         )
-        rest = segment.words[1:]
-        if rest:
+        if rest := segment.words[1:]:
             mended.append(
                 segment.model_copy(
                     update={"text": segment.text[len(piece) :].strip(), "start": rest[0].start, "words": rest}
                 )
             )
     return mended
+
+
+def _rest_of_a_word(segment: TranscriptSegment, before: TranscriptSegment) -> TranscriptWord | None:
+    """The segment's opening piece, when it carries no leading space after a segment that ends on a word."""
+    head = segment.words[0] if segment.words else None
+    if head is None or opens_word(head) or not before.words or not segment.text.startswith(head.word.strip()):
+        return None
+    return head
