@@ -179,8 +179,7 @@ class CorpusTranscriber(AbstractContextManager["CorpusTranscriber"]):
         transcriber (speaker labels, confidence fields) is never hidden behind a cached transcript."""
         settings = self.settings.model_dump(mode="json", include=set(TranscriberSettings.model_fields) - _NOT_OUTPUT)
         digest = hashlib.sha256(json.dumps([settings, _matrix_backend()], sort_keys=True).encode())
-        for path in _transcript_code():
-            digest.update(path.read_bytes())
+        digest.update(_TRANSCRIPT_CODE)
         return digest.hexdigest()[:16]
 
 
@@ -199,6 +198,10 @@ def _transcript_code() -> list[Path]:
     """The code a transcript comes from: the transcriber (with any sub-package) and the event schemas."""
     return [*sorted((REPO_ROOT / "services" / "transcriber").rglob("*.py")), REPO_ROOT / "shared" / "events.py"]
 
+
+# Read when this module is imported, together with the transcriber it runs: code edited while a long run is
+# going on is not the code that run transcribes with, and must not name the transcripts it caches.
+_TRANSCRIPT_CODE = hashlib.sha256(b"".join(path.read_bytes() for path in _transcript_code())).digest()
 
 # Settings that change how fast, not what, the transcriber writes; connection settings are not its own.
 _NOT_OUTPUT = {"cpu_threads", "max_poll_interval_ms", "checkpoint_dir"} | set(RecastSettings.model_fields)
