@@ -73,8 +73,14 @@ _COMMON_VIEW = re.compile(
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
-# A coordinating conjunction that ties a sentence to the one before it ("But one conversation a week...").
-_TIED_ON = re.compile(r"^(?:and|but|so|or)\b,?\s+", re.IGNORECASE)
+# A coordinating conjunction that ties a sentence to the one before it ("But one conversation a week..."), and
+# the fillers a speaker opens on ("And, um, most of that...", "Yeah, so..."). A list item is not a quote: it
+# carries the point, not the hesitation. A word that also opens a statement ("Look at...", "Well-run teams",
+# "You know the drill") counts as a filler only before a comma.
+_TIED_ON = re.compile(
+    r"^(?:(?:and|but|so|or|um+|uh+|erm?)\b,?\s+|(?:well|look|yeah|yes|okay|ok|honestly|you know|i mean|right)\s*,\s+)+",
+    re.IGNORECASE,
+)
 # What must follow that conjunction for the rest to be a statement ("But why?" stays as said).
 MIN_UNTIED_WORDS = 4
 # An agenda or a greeting says what the talk is about, not what the reader should do.

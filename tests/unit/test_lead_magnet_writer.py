@@ -463,6 +463,17 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
             "One expert conversation a week is 50 articles a year, and every one of them says something.",
         ),
         ("So, we cut the publishing schedule in half.", "We cut the publishing schedule in half."),
+        # Nor on the fillers the speaker opened with; a word that also opens a statement stays without its comma.
+        (
+            "And, um, most of that wasn't hard work, it was waiting, and panicking.",
+            "Most of that wasn't hard work, it was waiting, and panicking.",
+        ),
+        (
+            "Yeah, so most people believe more posts bring more customers.",
+            "Most people believe more posts bring more customers.",
+        ),
+        ("Look at the close calendar before anything else.", "Look at the close calendar before anything else."),
+        ("You know the drill by now, we ship on Fridays.", "You know the drill by now, we ship on Fridays."),
         # Too little after it to stand as a statement: kept as said.
         ("And then?", "And then?"),
         # A word that only begins like a conjunction stays.
