@@ -156,12 +156,10 @@ async def refuse(recording_id: str, source_key: str, insight_set: InsightSet, re
     elif isinstance(refusal, MalformedArticleError):
         reasons = list(refusal.problems)
         metrics.REFUSED.labels(reason="malformed").inc()
-    elif isinstance(refusal, UnquotedArticleError):
-        reasons = [str(refusal)]
-        metrics.REFUSED.labels(reason="nothing_quotable").inc()
     else:
         reasons = [str(refusal)]
-        metrics.REFUSED.labels(reason="not_enough_insights").inc()
+        unquoted = isinstance(refusal, UnquotedArticleError)
+        metrics.REFUSED.labels(reason="nothing_quotable" if unquoted else "not_enough_insights").inc()
     refused = FrameworkArticleRefused(
         event_id=deterministic_id(recording_id, FrameworkArticleRefused.name, *reasons),
         recording_id=recording_id,
