@@ -25,6 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
+from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import is_a_step, without_lead_in
@@ -51,11 +52,12 @@ _FORMAT_SECTIONS: dict[str, tuple[str, ...]] = {
     "worksheet": ("pains", "tips"),
     "mini-guide": ("tips", "stories"),
 }
-_ITEM_NOUNS: dict[str, str] = {
-    "checklist": "steps",
-    "cheat-sheet": "numbers and takeaways",
-    "worksheet": "problems to work through",
-    "mini-guide": "takeaways",
+# What the landing page says the asset holds: one of it, or several.
+_ITEM_NOUNS: dict[str, tuple[str, str]] = {
+    "checklist": ("step", "steps"),
+    "cheat-sheet": ("number or takeaway", "numbers and takeaways"),
+    "worksheet": ("problem to work through", "problems to work through"),
+    "mini-guide": ("takeaway", "takeaways"),
 }
 _ITEM_LABELS: dict[InsightType, str] = {
     InsightType.point_of_view: "Question the default",
@@ -184,8 +186,8 @@ class LeadMagnetWriter:
             "product_pitch": settings.product_pitch.rstrip("."),
             "cta_text": settings.cta_text,
             "cta_url": settings.cta_url,
-            "item_count": _item_count(lead_format, body),
-            "item_noun": _ITEM_NOUNS[lead_format],
+            "item_count": (item_count := _item_count(lead_format, body)),
+            "item_noun": _ITEM_NOUNS[lead_format][item_count != 1],
             "steps": body.steps,
             "numbers": body.numbers,
             "pains": body.pains,
@@ -222,7 +224,7 @@ def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
     checklist needs a process of at least two steps, a cheat sheet a number, a worksheet a pain; a
     mini-guide takes points of view and stories. A talk told in stories with one number makes a
     mini-guide of its stories, not a cheat sheet of one number."""
-    types = {insight.type for insight in insights}
+    types = {_listed_as(insight) for insight in insights}
     fitting: list[LeadMagnetFormat] = []
     if any(insight.type is InsightType.framework and len(insight.steps) >= 2 for insight in insights):
         fitting.append("checklist")
@@ -300,7 +302,7 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
     def section(name: str, ordered: Sequence[Insight], *types: InsightType) -> list[Insight]:
         if name not in shown:
             return []
-        return [insight for insight in ordered if insight.type in types][:MAX_ITEMS_PER_SECTION]
+        return [insight for insight in ordered if _listed_as(insight) in types][:MAX_ITEMS_PER_SECTION]
 
     frameworks = section("steps", best_first, InsightType.framework)[:1]
     numbers = section("numbers", in_order, InsightType.data_point)
@@ -339,16 +341,24 @@ def _line(insight: Insight) -> str:
     return standalone(insight.summary)
 
 
+def _listed_as(insight: Insight) -> InsightType:
+    """The section an insight is listed in: a data point whose printed line lost its figure (only the clause
+    heard clearly is printed, and the number was not in it) is a takeaway, not a number."""
+    if insight.type is InsightType.data_point and not numbers_in(_line(insight)):
+        return InsightType.point_of_view
+    return insight.type
+
+
 def _item_label(insight: Insight) -> str:
     # "Most teams think X" is the view the speaker argues against: never present it as advice.
     if _COMMON_VIEW.search(insight.summary):
         return "The assumption to question"
-    if _QUANTITY.search(insight.summary):
+    if _QUANTITY.search(_line(insight)):
         return _ITEM_LABELS[InsightType.data_point]
     # A step of the speaker's process standing alone is part of a method, not a default to question.
     if is_a_step(insight.quote):
         return _ITEM_LABELS[InsightType.framework]
-    return _ITEM_LABELS[insight.type]
+    return _ITEM_LABELS[_listed_as(insight)]
 
 
 def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -> str:

@@ -432,6 +432,45 @@ def test_an_item_heard_unclearly_prints_only_the_clause_heard_clearly(settings: 
     assert "I get a lot" not in markdown
 
 
+def test_a_number_heard_unclearly_is_not_listed_among_the_numbers(settings: LeadMagnetSettings) -> None:
+    # The figure was in the clause heard unclearly; the line printed is the clause heard clearly, which holds
+    # no number ("three" was heard as "free"). Under "The numbers" it would be a heading its line does not bear out.
+    unclear = insight(
+        "check-in",
+        InsightType.data_point,
+        "We replaced the annual renew with a monthly check-in, 20 minutes, same free questions every time.",
+        48.0,
+        "S2",
+    ).model_copy(update={"quote_is_verbatim": False, "headline": "Same free questions every time"})
+    insights = [*without(CHURN_WEBINAR, "routine").insights, unclear]
+
+    lead_magnet = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights}))
+    numbers = lead_magnet.markdown.split("## The numbers", 1)[-1].split("\n## ", 1)[0]
+
+    assert "Same free questions every time." in lead_magnet.markdown
+    assert "Same free questions every time." not in numbers
+    assert "**Benchmark:** Same free questions" not in lead_magnet.markdown
+
+
+def test_the_landing_page_counts_one_item_in_the_singular(settings: LeadMagnetSettings) -> None:
+    worksheet = InsightSet(
+        recording_id="rec-one-pain", source_key="incoming/panel.mp3", title="", keywords=["monthly check-in"],
+        insights=[
+            insight("reviews", InsightType.pain_point,
+                    "Managers spend six weeks a year on reviews nobody trusts, instead of a monthly check-in.", 30.0,
+                    "S2"),
+            insight("fresh", InsightType.point_of_view,
+                    "A monthly check-in happens while the work is still fresh, so both people remember it.", 90.0,
+                    "S2"),
+        ],
+    )  # fmt: skip
+
+    lead_magnet = LeadMagnetWriter(settings).write(worksheet)
+
+    assert lead_magnet.format == "worksheet"
+    assert "into 1 problem to work through." in lead_magnet.landing_blurb
+
+
 def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings) -> None:
     # Three positions and nothing else: "Question the default" three times over would say nothing about any.
     positions = InsightSet(
