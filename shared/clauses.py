@@ -2,10 +2,10 @@
 
 Speech runs on ("I mean, it was under 2% if I remember right, so what we ended up doing, ..."), and
 its first words are rarely its point. A clause stands alone when it opens on neither a subordinator,
-a relative word nor a preposition, does not point back ("it was...", "that's..."), names what it is
-about ("something" does not), asks nothing, ends on a word that can end a statement and carries at
-least two words of substance. The word classes below are closed classes of English grammar, not any
-recording's wording.
+a relative word nor a preposition, is not granted only to be answered by "but", does not point back
+("it was...", "that's..."), names what it is about ("something" does not), asks nothing, ends on a
+word that can end a statement and carries at least two words of substance. The word classes below are
+closed classes of English grammar, not any recording's wording.
 """
 
 from __future__ import annotations
@@ -96,7 +96,12 @@ def standalone_clauses(quote: str) -> list[str]:
     too long for a headline counts by its longest opening that ends where a conjunction, a subordinate
     clause or a prepositional phrase joins."""
     found = []
-    for piece in _clause_pieces(quote.strip()):
+    pieces = _clause_pieces(quote.strip())
+    for piece, following in zip(pieces, [*pieces[1:], ""], strict=True):
+        # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
+        # to make the second; alone, it says the opposite of their point.
+        if _words(following)[:1] == ["but"] and not re.search(r"[.!?]\s*$", piece):
+            continue
         clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
         words = clause.split()
         if len(words) > MAX_WORDS:

@@ -40,6 +40,11 @@ from shared.clauses import is_antithesis, standalone_clauses
             "We moved to a rule where someone replies within the hour, a real reply.",
             ["We moved to a rule where someone replies within the hour"],
         ),
+        # A clause the speaker grants before "but" is not their point; alone it would say the opposite.
+        (
+            "Free pilots feel safe, but paying customers tell you the truth about what is missing.",
+            ["Paying customers tell you the truth about what is missing"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
