@@ -172,7 +172,9 @@ class CachedConversation(BaseModel):
 def cache_path(name: str, seed: int, target_s: float) -> Path:
     # Whatever changes the windows changes the file name, so a stale cache is never read.
     length = "" if target_s == DEFAULT_LENGTH_S else f"-{target_s:g}s"
-    return CACHE_DIR / f"{name}-{seed}{length}-chunk{CHUNK_S:g}-win{WINDOW_FRAMES}-step{STEP_FRAMES}.json"
+    vad = TranscriberSettings().vad_threshold
+    speech = "" if vad == TranscriberSettings.model_fields["vad_threshold"].default else f"-vad{vad:g}"
+    return CACHE_DIR / f"{name}-{seed}{length}{speech}-chunk{CHUNK_S:g}-win{WINDOW_FRAMES}-step{STEP_FRAMES}.json"
 
 
 class LazyEncoder:
