@@ -74,6 +74,26 @@ _TAKES_INFINITIVE = frozenset(
 # within the hour" names the rule.)
 _UNNAMED = frozenset({"something", "somewhere"})
 _COPULA = frozenset({"is", "was", "are", "were"})
+# Adverbs that stand between a subject and its verb ("a user tells you it's great, and never logs in again").
+# After a coordinating conjunction, one followed by no subject opens a second predicate of the subject before
+# it: the clause has no subject of its own and stays with that one.
+_MID_ADVERBS = frozenset(
+    {
+        "never", "always", "also", "still", "just", "only", "even", "often", "rarely", "usually", "sometimes",
+        "really", "finally", "eventually", "quickly", "immediately", "later", "soon",
+    }
+)  # fmt: skip
+# Words a subject opens on: pronouns, determiners and quantifiers (a noun after one of these adverbs is rarer
+# than a verb, and a capitalised word is taken as a name).
+_SUBJECT_OPENERS = frozenset(
+    {
+        "i", "we", "you", "they", "he", "she", "it", "there", "the", "a", "an", "this", "that", "these", "those",
+        "our", "my", "your", "their", "his", "her", "its", "every", "each", "no", "some", "most", "all", "many",
+        "nobody", "everybody", "everyone", "someone", "nothing", "everything", "people", "i'm", "we're", "you're",
+        "they're", "it's", "there's", "that's",
+    }
+)  # fmt: skip
+_COORDINATOR = re.compile(r"^\s*(?:and|but|or)\b", re.IGNORECASE)
 # Grammar words and spoken fillers: what a clause needs besides them to say anything.
 _FUNCTION = _DANGLING | frozenset(
     {
@@ -124,10 +144,11 @@ def standalone_clauses(quote: str) -> list[str]:
 def _clause_pieces(quote: str) -> list[str]:
     """The quote cut where its punctuation breaks a clause, except where commas only set off an aside inside
     one ("We lost, I think, two accounts": the clause is "We lost two accounts"), a repeated word ("a very,
-    very small share") or a short clause answered by a parallel one ("you're negotiating, you're not
-    renewing"). An aside is a speaker's hedge between two commas, and is dropped when the words after it
-    carry on the clause rather than open a new one with an opener of their own, and the clause before it
-    could stand alone ("Which meant that, you know, the team rebuilt it" keeps "the team rebuilt it" apart).
+    very small share"), a short clause answered by a parallel one ("you're negotiating, you're not
+    renewing") or a second predicate of the same subject ("a user tells you it's great, and never logs in").
+    An aside is a speaker's hedge between two commas, and is dropped when the words after it carry on the
+    clause rather than open a new one with an opener of their own, and the clause before it could stand
+    alone ("Which meant that, you know, the team rebuilt it" keeps "the team rebuilt it" apart).
     "Yes" or "right" between commas more often closes one clause and opens the next: "We pay a bit, yes,
     otherwise..."."""
     parts = _CLAUSE_BREAK.split(quote)
@@ -143,12 +164,22 @@ def _clause_pieces(quote: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {rest}"
             index += 2
             continue
-        if commas[index - 1] and (_repeats_word(merged[-1], piece) or _parallel(merged[-1], piece)):
+        shares_subject = _COORDINATOR.match(piece) and _lacks_subject(_OPENERS.sub("", piece.strip()))
+        if commas[index - 1] and (_repeats_word(merged[-1], piece) or _parallel(merged[-1], piece) or shares_subject):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
         index += 1
     return merged
+
+
+def _lacks_subject(clause: str) -> bool:
+    """ "never logs in again": an adverb that sits between a subject and its verb, with no subject after it."""
+    words = clause.split()
+    said = _words(clause)
+    if len(said) < 2 or said[0] not in _MID_ADVERBS:
+        return False
+    return said[1] not in _SUBJECT_OPENERS and not words[1][:1].isupper() and not said[1][:1].isdigit()
 
 
 def _repeats_word(before: str, piece: str) -> bool:

@@ -45,6 +45,16 @@ from shared.clauses import is_antithesis, standalone_clauses
             "Free pilots feel safe, but paying customers tell you the truth about what is missing.",
             ["Paying customers tell you the truth about what is missing"],
         ),
+        # After "and", a clause that opens on an adverb and then a verb shares the subject before it: it has none
+        # of its own, and stays with that subject.
+        (
+            "A free user tells you it's great, and never logs in again.",
+            ["A free user tells you it's great, and never logs in again"],
+        ),
+        (
+            "We cut the onboarding call to twenty minutes, and still the whole team kept showing up late.",
+            ["We cut the onboarding call to twenty minutes", "Still the whole team kept showing up late"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
