@@ -229,16 +229,20 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     claim = _claim(thesis.quote, conventional_view)
     if conventional_view is None:
         # "Most people believe X." and "I think that is wrong." are often two sentences, two insights.
-        conventional_view = next(
+        source, conventional_view = next(
             (
-                view
+                (insight, view)
                 for insight in best_first
                 if insight.type is InsightType.point_of_view and insight is not thesis
                 for view in [rejected_view(insight.quote)]
                 if view
             ),
-            None,
+            (thesis, None),
         )
+        if claim is None:
+            # The thesis is then stated from that insight's words alone, so the article points to where they
+            # were said, and by whom.
+            thesis = source
     framework = next((i for i in best_first if i.type is InsightType.framework and len(i.steps) >= 2), None)
     about = [i for i in (framework, thesis) if i is not None]
     keyword = _topic_keyword(keywords, about, _subject(conventional_view or claim))

@@ -608,6 +608,52 @@ def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
     assert plan.thesis_statement == "The common view, that more blog posts bring more customers, does not hold up."
 
 
+def test_a_thesis_stated_from_another_insights_words_points_to_where_they_were_said() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    # Neither was heard clearly enough to quote; the data point's clause was, so it leads. But the article's
+    # thesis is the view the speaker rejects, said at 00:22: the line under it must not point to 00:35.
+    belief = insight(
+        "belief",
+        InsightType.point_of_view,
+        "Yeah, so most people believe that more blog posts bring more customers. I think that's just wrong.",
+        22.7,
+        "S2",
+        score=0.5,
+    ).model_copy(update={"quote_is_verbatim": False})
+    data = insight(
+        "data",
+        InsightType.data_point,
+        "In our own data, cutting the publishing schedule in half raised qualified leads by 40%.",
+        35.1,
+        "S2",
+        score=0.8,
+    ).model_copy(
+        update={
+            "quote_is_verbatim": False,
+            "headline": "Cutting the publishing schedule in half raised qualified leads by 40%",
+        }
+    )
+
+    story = insight(
+        "story", InsightType.story, "One customer recorded sixty webinars and never reused a single one.", 66.3, "S2"
+    )
+    steps = insight(
+        "steps",
+        InsightType.framework,
+        "First, we record one expert conversation. Second, we pull out the strongest opinion.",
+        107.9,
+        "S2",
+        steps=("Record one expert conversation", "Pull out the strongest opinion"),
+    )
+
+    plan = plan_article([belief, data, story, steps], ["blog posts"], max_evidence=6)
+
+    assert plan.thesis_statement == "The common view, that more blog posts bring more customers, does not hold up."
+    assert plan.thesis.insight_id == "belief"
+
+
 def test_pillars_and_title_are_named_by_the_clause_that_states_each_idea(writer: FrameworkArticleWriter) -> None:
     # Run-on speech: each idea's first words are a spoken opener, not its point. The insight stage's
     # headline is the clause that states it.
