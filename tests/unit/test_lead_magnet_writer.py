@@ -412,21 +412,24 @@ def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settin
     assert "churn starts in the first week. _(00:42)_\n" in markdown
 
 
+def with_a_number_heard_unclearly(settings: LeadMagnetSettings, quote: str, headline: str) -> LeadMagnet:
+    """The churn webinar's lead magnet with one more data point, too unclear to quote; its headline is the
+    clause that was heard clearly."""
+    unclear = insight("unclear", InsightType.data_point, quote, 154.0, "S2").model_copy(
+        update={"quote_is_verbatim": False, "headline": headline}
+    )
+    insights = [*without(CHURN_WEBINAR, "routine").insights, unclear]
+    return LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights}))
+
+
 def test_an_item_heard_unclearly_prints_only_the_clause_heard_clearly(settings: LeadMagnetSettings) -> None:
     # As in the sample webinar: Whisper wrote "I get a lot" for "I get that a lot"; the clause that states the
     # point was heard clearly and is the insight's headline. The misheard opener is not printed.
-    unclear = insight(
-        "a-year",
-        InsightType.data_point,
+    markdown = with_a_number_heard_unclearly(
+        settings,
         "I get a lot, but one expert conversation a week is 50 articles a year, and every one of them says something.",
-        154.0,
-        "S2",
-    ).model_copy(
-        update={"quote_is_verbatim": False, "headline": "One expert conversation a week is 50 articles a year"}
-    )
-    insights = [*without(CHURN_WEBINAR, "routine").insights, unclear]
-
-    markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
+        "One expert conversation a week is 50 articles a year",
+    ).markdown
 
     assert "One expert conversation a week is 50 articles a year." in markdown
     assert "I get a lot" not in markdown
@@ -435,16 +438,11 @@ def test_an_item_heard_unclearly_prints_only_the_clause_heard_clearly(settings: 
 def test_a_number_heard_unclearly_is_not_listed_among_the_numbers(settings: LeadMagnetSettings) -> None:
     # The figure was in the clause heard unclearly; the line printed is the clause heard clearly, which holds
     # no number ("three" was heard as "free"). Under "The numbers" it would be a heading its line does not bear out.
-    unclear = insight(
-        "check-in",
-        InsightType.data_point,
+    lead_magnet = with_a_number_heard_unclearly(
+        settings,
         "We replaced the annual renew with a monthly check-in, 20 minutes, same free questions every time.",
-        48.0,
-        "S2",
-    ).model_copy(update={"quote_is_verbatim": False, "headline": "Same free questions every time"})
-    insights = [*without(CHURN_WEBINAR, "routine").insights, unclear]
-
-    lead_magnet = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights}))
+        "Same free questions every time",
+    )
     numbers = lead_magnet.markdown.split("## The numbers", 1)[-1].split("\n## ", 1)[0]
 
     assert "Same free questions every time." in lead_magnet.markdown
