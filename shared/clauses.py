@@ -125,7 +125,13 @@ def standalone_clauses(quote: str) -> list[str]:
         clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
         words = clause.split()
         if len(words) > MAX_WORDS:
-            joints = [end for end in range(MIN_WORDS, MAX_WORDS + 1) if _is_joint(words[end - 1], words[end])]
+            joints = [
+                end
+                for end in range(MIN_WORDS, MAX_WORDS + 1)
+                if _is_joint(words[end - 1], words[end])
+                # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
+                and not (_COORDINATOR.match(words[end]) and _lacks_subject(" ".join(words[end + 1 : end + 3])))
+            ]
             clause = " ".join(words[: joints[-1]]) if joints else ""
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):

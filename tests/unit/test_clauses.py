@@ -105,6 +105,13 @@ def test_a_long_clause_is_cut_where_a_phrase_joins_it() -> None:
     assert standalone_clauses(said) == ["Seventy percent of the teams we surveyed had no migration plan"]
 
 
+def test_a_long_clause_is_not_cut_before_a_second_predicate_of_its_subject() -> None:
+    # Cut at "and", the clause would keep the count and lose the point.
+    said = "Last year, one customer told us they had recorded 60 webinars and never used a single one."
+
+    assert standalone_clauses(said) == []
+
+
 def test_a_long_clause_without_a_joint_gives_nothing() -> None:
     said = "Quarterly planning documents everybody writes get quietly abandoned halfway every single sprint nowadays."
 
