@@ -130,7 +130,7 @@ def standalone_clauses(quote: str) -> list[str]:
                 for end in range(MIN_WORDS, MAX_WORDS + 1)
                 if _is_joint(words[end - 1], words[end])
                 # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
-                and not (_COORDINATOR.match(words[end]) and _lacks_subject(" ".join(words[end + 1 : end + 3])))
+                and not _second_predicate(" ".join(words[end:]))
             ]
             clause = " ".join(words[: joints[-1]]) if joints else ""
         said = _words(clause)
@@ -170,8 +170,8 @@ def _clause_pieces(quote: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {rest}"
             index += 2
             continue
-        shares_subject = _COORDINATOR.match(piece) and _lacks_subject(_OPENERS.sub("", piece.strip()))
-        if commas[index - 1] and (_repeats_word(merged[-1], piece) or _parallel(merged[-1], piece) or shares_subject):
+        joins = _repeats_word(merged[-1], piece) or _parallel(merged[-1], piece) or _second_predicate(piece)
+        if commas[index - 1] and joins:
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
@@ -179,10 +179,13 @@ def _clause_pieces(quote: str) -> list[str]:
     return merged
 
 
-def _lacks_subject(clause: str) -> bool:
-    """ "never logs in again": an adverb that sits between a subject and its verb, with no subject after it."""
-    words = clause.split()
-    said = _words(clause)
+def _second_predicate(text: str) -> bool:
+    """ "and never logs in again": a coordinating conjunction, then (after any spoken openers) an adverb that
+    sits between a subject and its verb, with no subject after it."""
+    if not _COORDINATOR.match(text):
+        return False
+    clause = _OPENERS.sub("", text.strip())
+    words, said = clause.split(), _words(clause)
     if len(said) < 2 or said[0] not in _MID_ADVERBS:
         return False
     return said[1] not in _SUBJECT_OPENERS and not words[1][:1].isupper() and not said[1][:1].isdigit()
