@@ -3,6 +3,8 @@
 A phrase is 2-4 consecutive words inside one sentence, opening and closing on a content word
 (so "of the" or "you know" never qualify), counted over the whole transcript after lower-casing.
 A single word is never a key phrase: "thought" or "Chicago" names nothing a reader can search for.
+With a grammar (English), a phrase must also have been said as a noun phrase, most times it was said:
+"raised prices" and "police safer" repeat, but name no topic.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from services.insights.grammar import PhraseGrammar
 from services.insights.numbers import numbers_in
 from services.insights.words import is_content_word, tokens
 
 MIN_WORDS = 2
 MAX_WORDS = 4
 MIN_OCCURRENCES = 2
+# How many of a phrase's sentences the grammar reads, and how far down the ranking it looks: the tagger
+# runs on a few dozen sentences, however long the recording.
+CHECKED_OCCURRENCES = 3
+CHECKED_PER_KEPT = 3
 
 
 def singular(token: str) -> str:
@@ -44,17 +51,25 @@ def normalised(text: str) -> str:
     return " ".join(singular(token) for token in tokens(text))
 
 
-def key_phrases(sentences: Sequence[str], salience: Sequence[float] | None = None, *, top: int) -> list[str]:
+def key_phrases(
+    sentences: Sequence[str],
+    salience: Sequence[float] | None = None,
+    *,
+    top: int,
+    grammar: PhraseGrammar | None = None,
+) -> list[str]:
     """The recording's key phrases as the speaker said them most often, most salient first; salience
     defaults to equal for every sentence."""
     weights = list(salience) if salience is not None else [1.0] * len(sentences)
     counts: Counter[str] = Counter()
     said: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    said_in: defaultdict[str, list[int]] = defaultdict(list)
     weight_sum: defaultdict[str, float] = defaultdict(float)
-    for text, weight in zip(sentences, weights, strict=True):
+    for index, (text, weight) in enumerate(zip(sentences, weights, strict=True)):
         for phrase, surface in _grams(text):
             counts[phrase] += 1
             said[phrase][surface] += 1
+            said_in[phrase].append(index)
             weight_sum[phrase] += weight
     repeated = {phrase: count for phrase, count in counts.items() if count >= MIN_OCCURRENCES}
     # A shorter phrase said only inside a longer repeated phrase adds nothing to it.
@@ -66,7 +81,20 @@ def key_phrases(sentences: Sequence[str], salience: Sequence[float] | None = Non
     }
     kept = [phrase for phrase in repeated if phrase not in subsumed]
     kept.sort(key=lambda phrase: (-weight_sum[phrase], -len(phrase.split()), phrase))
+    if grammar is not None:
+        kept = [
+            phrase
+            for phrase in kept[: top * CHECKED_PER_KEPT]
+            if _said_as_noun_phrase(grammar, said[phrase], [sentences[i] for i in dict.fromkeys(said_in[phrase])])
+        ]
     return [said[phrase].most_common(1)[0][0] for phrase in kept[:top]]
+
+
+def _said_as_noun_phrase(grammar: PhraseGrammar, surfaces: Counter[str], texts: Sequence[str]) -> bool:
+    """At least half of the (first few) sentences that hold the phrase say it as a noun phrase."""
+    checked = texts[:CHECKED_OCCURRENCES]
+    as_noun = sum(any(grammar.is_noun_phrase(surface, text) for surface in surfaces) for text in checked)
+    return 2 * as_noun >= len(checked)
 
 
 def phrases_of(text: str, recording_phrases: Sequence[str], *, top: int) -> list[str]:

@@ -37,6 +37,7 @@ from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import StepRun, find_step_runs
 from services.insights.extractive.voices import askers
+from services.insights.grammar import PhraseGrammar
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
@@ -148,20 +149,22 @@ class _Idea:
 class ExtractiveEngine:
     name = ENGINE_NAME
 
-    def __init__(self, embedder: Embedder, limits: Limits | None = None) -> None:
+    def __init__(self, embedder: Embedder, limits: Limits | None = None, grammar: PhraseGrammar | None = None) -> None:
         self.embedder = embedder
         self.limits = limits or Limits()
+        # English only: a transcript in another language keeps every repeated phrase.
+        self.grammar = grammar
         # The category descriptions are embedded once, when the service starts.
         self.claim_prototypes = ClaimPrototypes.embedded_by(embedder)
         self.kind_prototypes = KindPrototypes.embedded_by(embedder)
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> ExtractiveEngine:
-        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings))
+        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), PhraseGrammar.english())
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         sentences, salience, may_publish = self._read(transcript)
-        keywords = recording_keywords(sentences, salience)
+        keywords = recording_keywords(sentences, salience, self.grammar if transcript.language == "en" else None)
         verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
         ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
         reason = refusal_reason(
@@ -490,14 +493,18 @@ def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
     return 0.5 * rank + 0.25 * centroid_closeness(vectors) + 0.25 * centroid_closeness(vectors, topics)
 
 
-def recording_keywords(sentences: Sequence[TimedSentence], salience: NDArray[np.float64]) -> list[str]:
+def recording_keywords(
+    sentences: Sequence[TimedSentence], salience: NDArray[np.float64], grammar: PhraseGrammar | None = None
+) -> list[str]:
     """The recording's key phrases, counted only where every word of them was heard clearly."""
     pieces = [
         (piece, float(weight))
         for sentence, weight in zip(sentences, salience, strict=True)
         for piece in clearly_heard_pieces(sentence, CLEAR_WORD_PROBABILITY)
     ]
-    return key_phrases([piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS)
+    return key_phrases(
+        [piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS, grammar=grammar
+    )
 
 
 def recording_substance(margins: NDArray[np.float64]) -> float:
