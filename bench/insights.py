@@ -5,8 +5,8 @@ The transcript is real unscripted speech: the 2016 debate turns shipped in scatt
 segment per ~10 s, repeated with the speakers' turns shuffled until it lasts ``--minutes``. The
 engine's model is loaded and its category descriptions embedded first, as the service does at
 start-up; then each run times the whole ``extract`` and, separately, the lexical pass over every
-sentence, the key phrases with and without the noun-phrase tagger, and the embedding of the candidates,
-with 1 and with 2 model threads side by side. Each run starts with the tagger's sentence cache empty.
+sentence, the key phrases with and without the English parser, and the embedding of the candidates,
+with 1 and with 2 model threads side by side. Each run starts with the parser's sentence cache empty.
 
     python -m bench.insights --minutes 60 --repeat 3
 """
@@ -33,7 +33,7 @@ from services.insights.extractive.engine import (
     Limits,
     lexical_salience,
 )
-from services.insights.grammar import PhraseGrammar, SpacyTagger
+from services.insights.grammar import Grammar, SpacyParser
 from services.insights.keyphrases import key_phrases
 from services.insights.sentences import split_into_sentences
 from shared.events import Transcript, TranscriptSegment
@@ -99,24 +99,24 @@ def main() -> None:
           f"{len(sentences)} sentences, {words} words; {len(claims)} could be claims, "
           f"{args.candidates} embedded")  # fmt: skip
     batch = claims[: args.candidates]
-    tagger = SpacyTagger()
+    english = SpacyParser()
     for threads in (1, 2):
         engine = ExtractiveEngine(E5Embedder(threads=threads), Limits(embed_candidates=args.candidates))
 
         def extract(engine: ExtractiveEngine = engine) -> None:
-            engine.grammar = PhraseGrammar(tagger)
+            engine.grammar = Grammar(english)
             engine.extract(transcript, source_key="bench", title="bench")
 
-        def tagged_phrases() -> None:
-            key_phrases(texts, top=RECORDING_KEYWORDS, grammar=PhraseGrammar(tagger))
+        def parsed_phrases() -> None:
+            key_phrases(texts, top=RECORDING_KEYWORDS, grammar=Grammar(english))
 
         whole = [timed(extract) for _ in range(args.repeat)]
         lexical = [timed(functools.partial(lexical_salience, texts)) for _ in range(args.repeat)]
         counted = [timed(functools.partial(key_phrases, texts, top=RECORDING_KEYWORDS)) for _ in range(args.repeat)]
-        tagged = [timed(tagged_phrases) for _ in range(args.repeat)]
+        tagged = [timed(parsed_phrases) for _ in range(args.repeat)]
         embedding = [timed(functools.partial(engine.embedder.embed, batch)) for _ in range(args.repeat)]
         print(f"threads={threads}: extract {_median(whole)}; lexical pass over every sentence {_median(lexical)}; "
-              f"key phrases counted {_median(counted)}, counted and tagged {_median(tagged)}; "
+              f"key phrases counted {_median(counted)}, counted and parsed {_median(tagged)}; "
               f"embedding {len(batch)} sentences {_median(embedding)}")  # fmt: skip
 
 

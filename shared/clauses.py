@@ -122,7 +122,8 @@ def standalone_clauses(quote: str) -> list[str]:
         # to make the second; alone, it says the opposite of their point.
         if _words(following)[:1] == ["but"] and not re.search(r"[.!?]\s*$", piece):
             continue
-        clause = _OPENERS.sub("", piece.strip()).rstrip(".!?\u2026 ")
+        # A quotation mark the speaker's words were transcribed with belongs to the quote, not to its clause.
+        clause = _OPENERS.sub("", piece.strip().strip('"\u201c\u201d')).rstrip('.!?\u2026 "\u201d')
         words = clause.split()
         if len(words) > MAX_WORDS:
             joints = [

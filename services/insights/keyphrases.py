@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from services.insights.grammar import PhraseGrammar
+from services.insights.grammar import Grammar
 from services.insights.numbers import numbers_in
 from services.insights.words import is_content_word, tokens
 
 MIN_WORDS = 2
 MAX_WORDS = 4
 MIN_OCCURRENCES = 2
-# How many of a phrase's sentences the grammar reads, and how far down the ranking it looks: the tagger
+# How many of a phrase's sentences the grammar reads, and how far down the ranking it looks: the parser
 # runs on a few dozen sentences, however long the recording.
 CHECKED_OCCURRENCES = 3
 CHECKED_PER_KEPT = 3
@@ -56,7 +56,7 @@ def key_phrases(
     salience: Sequence[float] | None = None,
     *,
     top: int,
-    grammar: PhraseGrammar | None = None,
+    grammar: Grammar | None = None,
 ) -> list[str]:
     """The recording's key phrases as the speaker said them most often, most salient first; salience
     defaults to equal for every sentence."""
@@ -90,7 +90,7 @@ def key_phrases(
     return [said[phrase].most_common(1)[0][0] for phrase in kept[:top]]
 
 
-def _said_as_noun_phrase(grammar: PhraseGrammar, surfaces: Counter[str], texts: Sequence[str]) -> bool:
+def _said_as_noun_phrase(grammar: Grammar, surfaces: Counter[str], texts: Sequence[str]) -> bool:
     """At least half of the (first few) sentences that hold the phrase say it as a noun phrase."""
     checked = texts[:CHECKED_OCCURRENCES]
     as_noun = sum(any(grammar.is_noun_phrase(surface, text) for surface in surfaces) for text in checked)

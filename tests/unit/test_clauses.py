@@ -55,6 +55,11 @@ from shared.clauses import is_antithesis, standalone_clauses
             "We cut the onboarding call to twenty minutes, and still the whole team kept showing up late.",
             ["We cut the onboarding call to twenty minutes", "Still the whole team kept showing up late"],
         ),
+        # Quotation marks the transcript carries belong to the quote, not to a clause cut from it.
+        (
+            '"We pulled every question from the support queue, and the keyword report went unread."',
+            ["We pulled every question from the support queue", "The keyword report went unread"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",

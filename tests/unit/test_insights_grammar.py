@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from services.insights.extractive.engine import ExtractiveEngine
-from services.insights.grammar import PhraseGrammar
+from services.insights.grammar import Grammar, Word
 from services.insights.keyphrases import key_phrases
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 from tests.unit.test_insights_extractive import ANY_CLAIM, TALK, transcript
 
 
 @pytest.fixture(scope="module")
-def english() -> PhraseGrammar:
-    return PhraseGrammar.english()
+def english() -> Grammar:
+    return Grammar.english()
 
 
 @pytest.mark.parametrize(
@@ -30,12 +30,34 @@ def english() -> PhraseGrammar:
     ],
 )
 def test_a_phrase_is_a_noun_phrase_by_how_the_sentence_said_it(
-    english: PhraseGrammar, phrase: str, sentence: str, noun_phrase: bool
+    english: Grammar, phrase: str, sentence: str, noun_phrase: bool
 ) -> None:
     assert english.is_noun_phrase(phrase, sentence) is noun_phrase
 
 
-def test_a_repeated_verb_and_object_is_no_key_phrase_but_a_repeated_topic_is(english: PhraseGrammar) -> None:
+@pytest.mark.parametrize(
+    ("clause", "sentence", "stands"),
+    [
+        # A verb with its subject, an order, a whole noun phrase: each states something.
+        ("We moved the test key to the first screen", "So we moved the test key to the first screen, no card.", True),
+        ("Delete the thin pages", "Delete the thin pages, then update the old posts.", True),
+        ("One question per page", "So, update old posts, one question per page, delete thin pages.", True),
+        # A predicate whose subject stayed behind, a noun phrase cut short, no verb or noun at the head.
+        ("Said it was a great lie", "The president said it was a great lie about the plan.", False),
+        ("The trade deal signed", "The trade deal signed by the last government is the worst deal we made.", False),
+        ("Not from a keyword tool", "We pulled the questions from support tickets, not from a keyword tool.", False),
+        ("Still in the same role", "We check whether our champion is there, still in the same role.", False),
+        # Words the sentence does not say are no clause of it.
+        ("We moved the test key", "Nobody said that here.", False),
+    ],
+)
+def test_a_headline_is_a_clause_where_the_sentence_says_it(
+    english: Grammar, clause: str, sentence: str, stands: bool
+) -> None:
+    assert english.is_clause(clause, sentence) is stands
+
+
+def test_a_repeated_verb_and_object_is_no_key_phrase_but_a_repeated_topic_is(english: Grammar) -> None:
     sentences = [
         "We raised prices twice last year.",
         "After we raised prices, the win rate did not move.",
@@ -47,22 +69,24 @@ def test_a_repeated_verb_and_object_is_no_key_phrase_but_a_repeated_topic_is(eng
     assert key_phrases(sentences, top=5, grammar=english) == ["win rate"]
 
 
-class _EveryWordAVerb:
-    """A tagger under which nothing is a noun phrase: which transcripts the engine has it read."""
+class _OneVerb:
+    """A parser that reads every sentence as one verb, neither a noun phrase nor a clause with a subject:
+    which transcripts the engine has it read."""
 
     def __init__(self) -> None:
         self.read: list[str] = []
 
-    def __call__(self, text: str) -> list[tuple[int, int, str]]:
+    def __call__(self, text: str) -> list[Word]:
         self.read.append(text)
-        return [(0, len(text), "VB")]
+        return [Word(0, len(text), "VBD", "ROOT", 0)]
 
 
 @pytest.mark.parametrize(("language", "read"), [("en", True), ("de", False)])
 def test_the_engine_reads_the_grammar_of_english_transcripts_only(language: str, read: bool) -> None:
-    tagger = _EveryWordAVerb()
-    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, PhraseGrammar(tagger))
+    parser = _OneVerb()
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, Grammar(parser))
     spoken = transcript(TALK).model_copy(update={"language": language})
-    keywords = engine.extract(spoken, source_key="k", title="t").keywords
-    assert bool(tagger.read) is read
-    assert bool(keywords) is not read
+    insight_set = engine.extract(spoken, source_key="k", title="t")
+    assert bool(parser.read) is read
+    assert bool(insight_set.keywords) is not read
+    assert any(insight.headline for insight in insight_set.insights) is not read

@@ -37,7 +37,7 @@ from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import StepRun, find_step_runs
 from services.insights.extractive.voices import askers
-from services.insights.grammar import PhraseGrammar
+from services.insights.grammar import Grammar
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
@@ -149,7 +149,7 @@ class _Idea:
 class ExtractiveEngine:
     name = ENGINE_NAME
 
-    def __init__(self, embedder: Embedder, limits: Limits | None = None, grammar: PhraseGrammar | None = None) -> None:
+    def __init__(self, embedder: Embedder, limits: Limits | None = None, grammar: Grammar | None = None) -> None:
         self.embedder = embedder
         self.limits = limits or Limits()
         # English only: a transcript in another language keeps every repeated phrase.
@@ -160,11 +160,12 @@ class ExtractiveEngine:
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings) -> ExtractiveEngine:
-        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), PhraseGrammar.english())
+        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), Grammar.english())
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         sentences, salience, may_publish = self._read(transcript)
-        keywords = recording_keywords(sentences, salience, self.grammar if transcript.language == "en" else None)
+        grammar = self.grammar if transcript.language == "en" else None
+        keywords = recording_keywords(sentences, salience, grammar)
         verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
         ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
         reason = refusal_reason(
@@ -173,7 +174,7 @@ class ExtractiveEngine:
         insights: list[Insight] = []
         if reason is None:
             heard = [_heard(idea.candidate, sentences) for idea in ideas]
-            titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words)
+            titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words, grammar=grammar)
             drafted = [
                 self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
                     update={"headline": line}
@@ -494,7 +495,7 @@ def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
 
 
 def recording_keywords(
-    sentences: Sequence[TimedSentence], salience: NDArray[np.float64], grammar: PhraseGrammar | None = None
+    sentences: Sequence[TimedSentence], salience: NDArray[np.float64], grammar: Grammar | None = None
 ) -> list[str]:
     """The recording's key phrases, counted only where every word of them was heard clearly."""
     pieces = [

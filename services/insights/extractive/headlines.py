@@ -4,8 +4,9 @@ Speech runs on: "I mean, it was under 2% if I remember right, so what we ended u
 A writer naming a pillar or titling an article from the first words of such a sentence prints
 "I mean". The headline is chosen among the quote's clauses that a reader can take alone
 (``shared.clauses``) and that were heard clearly (a heading in the speaker's words is held to the
-bar of a quote: no more misheard words expected in it than a quote may hold), as the one whose
-meaning is closest to the whole quote's, measured with the engine's sentence embeddings.
+bar of a quote: no more misheard words expected in it than a quote may hold) and, in English, that the
+parser reads as a clause where the quote says it, as the one whose meaning is closest to the whole
+quote's, measured with the engine's sentence embeddings.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.insights.extractive.embedder import Embedder
+from services.insights.grammar import Grammar
 from shared.clauses import standalone_clauses
 
 # The longest aside a clause may leave out of its quote ("if you will").
@@ -62,10 +64,19 @@ def _plain(text: str) -> list[str]:
     return [word.strip(".,;:!?\"'\u2014\u2013").lower() for word in text.split()]
 
 
-def headlines(quotes: Sequence[HeardQuote], embedder: Embedder, *, max_doubt: float) -> list[str]:
+def headlines(
+    quotes: Sequence[HeardQuote], embedder: Embedder, *, max_doubt: float, grammar: Grammar | None = None
+) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
     quote; "" when none."""
-    options = [[c for c in standalone_clauses(quote.text) if quote.doubt(c) <= max_doubt] for quote in quotes]
+    options = [
+        [
+            clause
+            for clause in standalone_clauses(quote.text)
+            if quote.doubt(clause) <= max_doubt and (grammar is None or grammar.is_clause(clause, quote.text))
+        ]
+        for quote in quotes
+    ]
     texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
