@@ -558,7 +558,10 @@ def _claim(quote: str, conventional_view: str | None) -> str | None:
 
 
 def headline_case(phrase: str) -> str:
+    # A word opening a bracket ("[free pilots]", a name put in for a pronoun) is capitalised after it.
     return " ".join(
-        word if word.isupper() or (index and word in _SMALL_WORDS) else word[:1].upper() + word[1:]
+        word
+        if word.isupper() or (index and word in _SMALL_WORDS)
+        else word[: 1 + word.startswith("[")].upper() + word[1 + word.startswith("[") :]
         for index, word in enumerate(phrase.split())
     )

@@ -28,6 +28,11 @@ _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# What a pronoun may point back to: "they" to a plural noun, "he" and "she" to a name. ("It" is left alone: as
+# often as not it points at nothing, "it's clear that...".)
+_ANTECEDENT_TAGS = {"they": frozenset({"NNS", "NNPS"}), "he": frozenset({"NNP"}), "she": frozenset({"NNP"})}
+# The words before a noun that belong to its name: "Free pilots", "our biggest customers", "Donald Trump".
+_MODIFIER = frozenset({"det", "amod", "compound", "nummod", "poss"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,26 @@ class Grammar:
             an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start
             return has_subject or an_order
         return head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside)
+
+    def naming_its_subject(self, clause: str, sentence: str) -> str:
+        """The clause with a subject pronoun that points back ("they", "he", "she") replaced by what it points
+        to, in square brackets, when the same sentence names that earlier as a subject: "Free pilots feel safe,
+        but they attract people who never pay" gives "[Free pilots] attract people who never pay". Alone,
+        "They attract people who never pay" does not say who. Otherwise the clause as it is."""
+        parsed, inside = self._said(clause, sentence)
+        first_word, _, rest = clause.partition(" ")
+        wanted = _ANTECEDENT_TAGS.get(first_word.lower())
+        if not inside or wanted is None or not rest or parsed[inside.start].dep not in _SUBJECT:
+            return clause
+        named = [at for at in range(inside.start) if parsed[at].dep in _SUBJECT and parsed[at].tag in wanted]
+        if not named:
+            return clause
+        noun = named[-1]
+        begin = noun
+        while begin > 0 and parsed[begin - 1].head in range(begin, noun + 1) and parsed[begin - 1].dep in _MODIFIER:
+            begin -= 1
+        name = sentence[parsed[begin].start : parsed[noun].end]
+        return f"[{name[:1].upper()}{name[1:]}] {rest}"
 
     def _said(self, words: str, sentence: str) -> tuple[Sequence[Word], range]:
         """The parsed sentence, and where in it the words stand (empty when it does not say them)."""

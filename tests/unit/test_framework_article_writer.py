@@ -913,3 +913,9 @@ def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quot
     assert "In the speaker's words" not in article.markdown and routine.quote not in article.markdown
     assert "_S2 makes this point at [03:30]._" in (article.markdown)
     assert article.unclear_quotes == (routine.quote,)
+
+
+def test_a_name_put_in_brackets_for_a_pronoun_is_capitalised_inside_them() -> None:
+    from services.framework_article_writer.plan import headline_case
+
+    assert headline_case("[free pilots] attract people who never pay") == "[Free Pilots] Attract People Who Never Pay"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.insights.extractive.engine import ExtractiveEngine
+from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.grammar import Grammar, Word
 from services.insights.keyphrases import key_phrases
 from tests.unit.insight_fakes import BagOfWordsEmbedder
@@ -55,6 +56,55 @@ def test_a_headline_is_a_clause_where_the_sentence_says_it(
     english: Grammar, clause: str, sentence: str, stands: bool
 ) -> None:
     assert english.is_clause(clause, sentence) is stands
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "named"),
+    [
+        (
+            "They attract people who never intend to pay",
+            "Free pilots feel safe, but they attract people who never intend to pay.",
+            "[Free pilots] attract people who never intend to pay",
+        ),
+        (
+            "He started his campaign on the border",
+            "When you look at what Donald has been proposing, he started his campaign on the border.",
+            "[Donald] started his campaign on the border",
+        ),
+        # Nothing earlier in the sentence to point to, or nothing that agrees: the clause stays as said.
+        (
+            "They have no reason to make it easy",
+            "Two years in, when you want to leave, they have no reason to make it easy.",
+            "They have no reason to make it easy",
+        ),
+        (
+            "He never answered a ticket",
+            "The vendors we picked were cheap, and he never answered a ticket.",
+            "He never answered a ticket",
+        ),
+        # A pronoun that is not the subject, or "it", is left alone.
+        (
+            "We read them out before anyone talks",
+            "Scores come first, and we read them out before anyone talks.",
+            "We read them out before anyone talks",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_headline_names_what_the_sentence_said_it_points_to(
+    english: Grammar, clause: str, sentence: str, named: str
+) -> None:
+    assert english.naming_its_subject(clause, sentence) == named
+
+
+def test_the_engine_headlines_a_clause_and_names_the_subject_it_points_to(english: Grammar) -> None:
+    quotes = [
+        HeardQuote("Free pilots feel safe, but they attract people who never intend to pay."),
+        HeardQuote("We pulled the questions from support tickets, not from a keyword tool."),
+    ]
+    assert headlines(quotes, BagOfWordsEmbedder(), max_doubt=1.0, grammar=english) == [
+        "[Free pilots] attract people who never intend to pay",
+        "We pulled the questions from support tickets",
+    ]
 
 
 def test_a_repeated_verb_and_object_is_no_key_phrase_but_a_repeated_topic_is(english: Grammar) -> None:

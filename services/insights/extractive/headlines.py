@@ -6,7 +6,8 @@ A writer naming a pillar or titling an article from the first words of such a se
 (``shared.clauses``) and that were heard clearly (a heading in the speaker's words is held to the
 bar of a quote: no more misheard words expected in it than a quote may hold) and, in English, that the
 parser reads as a clause where the quote says it, as the one whose meaning is closest to the whole
-quote's, measured with the engine's sentence embeddings.
+quote's, measured with the engine's sentence embeddings. A headline opening on "they", "he" or "she" names,
+in square brackets, whom the quote said it points to.
 """
 
 from __future__ import annotations
@@ -80,11 +81,12 @@ def headlines(
     texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
-    for clauses in options:
+    for quote, clauses in zip(quotes, options, strict=True):
         if not clauses:
             chosen.append("")
             continue
         whole = next(vectors)
         closeness = [float(np.dot(whole, next(vectors))) for _ in clauses]
-        chosen.append(clauses[int(np.argmax(closeness))])
+        line = clauses[int(np.argmax(closeness))]
+        chosen.append(grammar.naming_its_subject(line, quote.text) if grammar is not None else line)
     return chosen
