@@ -152,7 +152,7 @@ class ExtractiveEngine:
     def __init__(self, embedder: Embedder, limits: Limits | None = None, grammar: Grammar | None = None) -> None:
         self.embedder = embedder
         self.limits = limits or Limits()
-        # English only: a transcript in another language keeps every repeated phrase.
+        # Read for English transcripts only: another language keeps every repeated phrase and standalone clause.
         self.grammar = grammar
         # The category descriptions are embedded once, when the service starts.
         self.claim_prototypes = ClaimPrototypes.embedded_by(embedder)
