@@ -6,6 +6,7 @@ import logging
 from typing import Protocol
 
 from services.insights.extractive import ExtractiveEngine
+from services.insights.grammar import Grammar
 from services.insights.llm import LLMInsightEngine, LLMOutputError
 from services.insights.settings import InsightsSettings
 from shared.events import InsightSet, Transcript
@@ -25,8 +26,9 @@ class LLMWithFallback:
     name = "llm"
 
     def __init__(self, settings: InsightsSettings, llm: LLMInsightEngine | None = None) -> None:
-        self.llm = llm or LLMInsightEngine(settings)
-        self.fallback = ExtractiveEngine.from_settings(settings) if settings.llm_fallback else None
+        grammar = Grammar.english()
+        self.llm = llm or LLMInsightEngine(settings, grammar=grammar)
+        self.fallback = ExtractiveEngine.from_settings(settings, grammar) if settings.llm_fallback else None
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         try:

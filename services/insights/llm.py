@@ -20,6 +20,7 @@ from typing import Any
 from openai import OpenAI
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from services.insights.grammar import Grammar
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases
 from services.insights.scoring import content_words, evidence_strength, originality, score, specificity
@@ -131,8 +132,12 @@ def render_transcript(segments: Sequence[TranscriptSegment]) -> str:
 
 
 class LLMInsightEngine:
-    def __init__(self, settings: InsightsSettings, client: OpenAI | None = None) -> None:
+    def __init__(
+        self, settings: InsightsSettings, client: OpenAI | None = None, grammar: Grammar | None = None
+    ) -> None:
         self.settings = settings
+        # Key phrases are the recording's own, counted like the extractive engine's (noun phrases, in English).
+        self.grammar = grammar
         self.client = client or OpenAI(
             base_url=settings.llm_base_url,
             api_key=settings.llm_api_key.get_secret_value(),
@@ -155,7 +160,8 @@ class LLMInsightEngine:
         kept = [insight for insight in report.kept if _summary_supported(insight)]
         run.dropped += [f"summary drifts from its quote: {i.summary[:60]!r}" for i in report.kept if i not in kept]
         sentences = [sentence.text for sentence in split_into_sentences(transcript.segments)]
-        keywords = key_phrases(sentences, top=RECORDING_KEYWORDS)
+        grammar = self.grammar if transcript.language == "en" else None
+        keywords = key_phrases(sentences, top=RECORDING_KEYWORDS, grammar=grammar)
         insights = _distinct([_rescored(insight, keywords) for insight in kept])
         insights = sorted(insights, key=lambda insight: -insight.score)[: self.settings.max_insights]
         insights.sort(key=lambda insight: (insight.start, insight.type.value, insight.quote))

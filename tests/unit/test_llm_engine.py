@@ -219,3 +219,20 @@ def test_a_point_made_twice_is_one_insight_with_two_quotes() -> None:
     merged = _distinct([again, other, first])
     assert [insight.insight_id for insight in merged] == [first.insight_id, other.insight_id]
     assert [piece.start for piece in merged[0].evidence] == [10, 90]
+
+
+def test_the_llm_engine_counts_key_phrases_with_the_same_grammar(chat_server: FakeChatServer) -> None:
+    from services.insights.grammar import Grammar, Word
+
+    def one_verb(text: str) -> list[Word]:
+        # Nothing read this way is a noun phrase: every repeated phrase of an English transcript is dropped.
+        return [Word(0, len(text), "VBD", "ROOT", 0)]
+
+    chat_server.answers = [answer()] * 30
+    transcript = make_transcript("rec-kw", ONBOARDING_WEBINAR)
+    counted = LLMInsightEngine(settings_for(chat_server)).extract(transcript, source_key="k", title="t")
+    read = LLMInsightEngine(settings_for(chat_server), grammar=Grammar(one_verb))
+    assert counted.keywords
+    assert read.extract(transcript, source_key="k", title="t").keywords == []
+    german = transcript.model_copy(update={"language": "de"})
+    assert read.extract(german, source_key="k", title="t").keywords == counted.keywords

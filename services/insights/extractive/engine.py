@@ -159,8 +159,11 @@ class ExtractiveEngine:
         self.kind_prototypes = KindPrototypes.embedded_by(embedder)
 
     @classmethod
-    def from_settings(cls, settings: InsightsSettings) -> ExtractiveEngine:
-        return cls(E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), Grammar.english())
+    def from_settings(cls, settings: InsightsSettings, grammar: Grammar | None = None) -> ExtractiveEngine:
+        """The engine the service runs; ``grammar`` shares a parser already loaded (the LLM engine's fallback)."""
+        return cls(
+            E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), grammar or Grammar.english()
+        )
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         sentences, salience, may_publish = self._read(transcript)
