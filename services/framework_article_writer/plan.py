@@ -19,6 +19,7 @@ from typing import Literal
 from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, is_antithesis, standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
+from shared.positions import rejected_view
 
 MIN_PILLARS = 2
 MAX_PILLARS = 4
@@ -142,15 +143,6 @@ _OBJECTION = re.compile(
     re.IGNORECASE,
 )
 
-_CONVENTIONAL_VIEWS = (
-    re.compile(
-        r"\b(?:most (?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\s+(?:still\s+)?"
-        r"(?:think|thinks|believe|believes|say|says|assume|assumes|will tell you|tell you)"
-        r"\s+(?:that\s+)?(?P<view>[^.;!?,]+)",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
-)
 # The turn opens a clause ("..., but actually X", "Instead, X"): "the leader actually cares about X" is no turn.
 _TURN = re.compile(
     r"(?:^|[,;:.!?\u2014\u2013]\s*|\bbut\s+)"
@@ -532,15 +524,6 @@ def _shortened(clause: str) -> str:
 
 def _comparable(name: str) -> str:
     return " ".join(re.findall(r"[\w']+", name.lower()))
-
-
-def rejected_view(quote: str) -> str | None:
-    """What "most people think": the position the speaker argues against."""
-    for pattern in _CONVENTIONAL_VIEWS:
-        match = pattern.search(quote)
-        if match:
-            return match.group("view").strip()
-    return None
 
 
 def _claim(quote: str, conventional_view: str | None) -> str | None:

@@ -39,7 +39,6 @@ from services.framework_article_writer.plan import (
     pillar_name,
     plan_article,
     points_back_dropped,
-    rejected_view,
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
@@ -47,6 +46,7 @@ from shared.clauses import CLAUSE_MARK, is_dependent
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, without_lead_in
+from shared.positions import rejected_view
 from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"

@@ -298,3 +298,22 @@ def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
     assert f"{lines[2][2]} {lines[3][2]}" in quotes
     # Neither the verdict nor the sentence opening on "But" is ever quoted without what it continues.
     assert not any(quote.startswith(("I think that's", "But ")) for quote in quotes)
+
+
+def test_the_common_view_the_speaker_rejects_is_kept_whatever_its_rank() -> None:
+    # Room for one idea: the ranking alone would give it to a longer, more central sentence, but the statement
+    # of a position against a common view is what a thought-leadership article argues.
+    lines = [
+        ("S2", -0.2, "Most teams believe that weekly webinars fill the pipeline."),
+        (
+            "S2",
+            -0.2,
+            "Pipeline reviews with finance and sales every Monday keep the forecast honest and the board calm.",
+        ),
+        ("S2", -0.2, "Pipeline quality decides whether the forecast means anything at the board meeting on Monday."),
+    ]
+    one = Limits(max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_content_words=10)
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), one).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    assert [insight.quote for insight in insights] == [lines[0][2]]

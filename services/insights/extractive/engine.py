@@ -47,6 +47,7 @@ from services.insights.words import content_words
 from shared.clauses import OPENS_ON_POINTER
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
+from shared.positions import rejected_view
 
 ENGINE_NAME = "extractive"
 RECORDING_KEYWORDS = 10
@@ -332,11 +333,19 @@ class ExtractiveEngine:
         # A process the speaker laid out step by step is the most specific thing a recording offers:
         # it is kept ahead of the ranking.
         kept = [idea for idea in publishable if idea.candidate.run is not None][: self.limits.max_insights]
+        # So is the common view the speaker names to reject ("Most people believe X. I think that's wrong."):
+        # the position a thought-leadership article argues. The fitted ranking cannot see it (the dev key
+        # ideas are seldom that sentence), so the best-ranked such statement is kept ahead of it, once.
+        positions = [idea for idea in publishable if idea.candidate.run is None and rejected_view(idea.candidate.text)]
+        if positions and len(kept) < self.limits.max_insights:
+            kept.append(max(positions, key=lambda idea: idea.score))
         remaining = sorted(
             (
                 idea
                 for idea in claims
-                if idea.candidate.run is None and idea.score >= self.limits.min_relative_score * best
+                if idea.candidate.run is None
+                and idea.score >= self.limits.min_relative_score * best
+                and not any(idea is chosen for chosen in kept)
             ),
             key=lambda idea: -idea.score,
         )
