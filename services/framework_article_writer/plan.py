@@ -256,15 +256,26 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         *(i.insight_id for i in [framework] if i),
         *(s.source.insight_id for s in steps if s.source),
     }
-    # The counter-view, its answer and the further evidence are there to be quoted; a point heard too
-    # unclearly to quote can only stand as a pillar, named in the article's own words.
+    # The counter-view and the further evidence are there to be quoted; a point heard too unclearly to quote
+    # can only stand as a pillar, named in the article's own words, or answer the counter-view by the clause
+    # of it that was heard clearly (its headline), pointed to rather than quoted, when nothing quotable does.
     unused = [insight for insight in best_first if insight.insight_id not in used and insight.quote_is_verbatim]
     objection = _objection(unused, thesis)
     unused = [insight for insight in unused if insight is not objection]
     answer = None
     if objection is not None or conventional_view is not None:
-        answer = _reply(unused, objection, thesis) or next(
-            (i for wanted in _ANSWER_PREFERENCE for i in unused if i.type is wanted), None
+        headed = [i for i in best_first if i.insight_id not in used and not i.quote_is_verbatim and i.headline]
+        answer = next(
+            (
+                found
+                for candidates in (unused, headed)
+                for found in [
+                    _reply(candidates, objection, thesis)
+                    or next((i for wanted in _ANSWER_PREFERENCE for i in candidates if i.type is wanted), None)
+                ]
+                if found is not None
+            ),
+            None,
         )
     room = max(0, max_evidence - len(used) - (1 if answer else 0) - (1 if objection else 0))
     supporting = _mixed_evidence([i for i in unused if i is not answer], room)

@@ -919,3 +919,43 @@ def test_a_name_put_in_brackets_for_a_pronoun_is_capitalised_inside_them() -> No
     from services.framework_article_writer.plan import headline_case
 
     assert headline_case("[free pilots] attract people who never pay") == "[Free Pilots] Attract People Who Never Pay"
+
+
+def test_the_common_view_is_answered_by_a_point_heard_clearly_only_in_part_when_nothing_quotable_does(
+    writer: FrameworkArticleWriter,
+) -> None:
+    from tests.unit.insight_sets import insight
+
+    position = insight(
+        "view", InsightType.point_of_view, "Everyone says churn is a pricing problem. I think that's wrong.", 10, "S2"
+    )
+    process = insight(
+        "process",
+        InsightType.framework,
+        "First, we call every new account. Second, we watch the first login. Third, we fix what blocked it.",
+        40,
+        "S2",
+        steps=("We call every new account", "We watch the first login", "We fix what blocked it"),
+    )
+    number = insight(
+        "number",
+        InsightType.data_point,
+        "Um so half of the churned accounts never finished onboarding at all.",
+        80,
+        "S2",
+    ).model_copy(
+        update={"quote_is_verbatim": False, "headline": "Half of the churned accounts never finished onboarding"}
+    )
+    insight_set = InsightSet(
+        recording_id="rec-answer",
+        source_key="incoming/x.mp3",
+        title="",
+        keywords=[],
+        insights=[position, process, number],
+    )
+
+    section = writer.write(insight_set).markdown.split("## What the skeptics say")[1].split("## Over to you")[0]
+
+    assert "**Half of the churned accounts never finished onboarding.** _S2 makes this point at [01:20]._" in section
+    assert "Nothing in the recording settles it" not in section
+    assert "never finished onboarding at all" not in section, "a line heard unclearly is quoted"
