@@ -265,18 +265,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     answer = None
     if objection is not None or conventional_view is not None:
         headed = [i for i in best_first if i.insight_id not in used and not i.quote_is_verbatim and i.headline]
-        answer = next(
-            (
-                found
-                for candidates in (unused, headed)
-                for found in [
-                    _reply(candidates, objection, thesis)
-                    or next((i for wanted in _ANSWER_PREFERENCE for i in candidates if i.type is wanted), None)
-                ]
-                if found is not None
-            ),
-            None,
-        )
+        answer = _answer(unused, objection, thesis) or _answer(headed, objection, thesis)
     room = max(0, max_evidence - len(used) - (1 if answer else 0) - (1 if objection else 0))
     supporting = _mixed_evidence([i for i in unused if i is not answer], room)
     return ArticlePlan(
@@ -303,6 +292,13 @@ def _objection(candidates: Sequence[Insight], thesis: Insight) -> Insight | None
         if _OBJECTION.search(insight.quote) or (other_voice and insight.quote.rstrip().endswith("?")):
             return insight
     return None
+
+
+def _answer(candidates: Sequence[Insight], objection: Insight | None, thesis: Insight) -> Insight | None:
+    """The reply to the objection, else the best number, story or cost among the candidates."""
+    return _reply(candidates, objection, thesis) or next(
+        (i for wanted in _ANSWER_PREFERENCE for i in candidates if i.type is wanted), None
+    )
 
 
 def _reply(candidates: Sequence[Insight], objection: Insight | None, thesis: Insight) -> Insight | None:
