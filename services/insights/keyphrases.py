@@ -9,6 +9,7 @@ With a grammar (English), a phrase must also have been said as a noun phrase, mo
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -82,11 +83,13 @@ def key_phrases(
     kept = [phrase for phrase in repeated if phrase not in subsumed]
     kept.sort(key=lambda phrase: (-weight_sum[phrase], -len(phrase.split()), phrase))
     if grammar is not None:
-        kept = [
+        # Read only until ``top`` phrases pass: parsing stops there.
+        nouns = (
             phrase
             for phrase in kept[: top * CHECKED_PER_KEPT]
             if _said_as_noun_phrase(grammar, said[phrase], [sentences[i] for i in dict.fromkeys(said_in[phrase])])
-        ]
+        )
+        kept = list(itertools.islice(nouns, top))
     return [said[phrase].most_common(1)[0][0] for phrase in kept[:top]]
 
 
