@@ -317,3 +317,38 @@ def test_the_common_view_the_speaker_rejects_is_kept_whatever_its_rank() -> None
         ExtractiveEngine(BagOfWordsEmbedder(), one).extract(transcript(lines), source_key="k", title="t").insights
     )
     assert [insight.quote for insight in insights] == [lines[0][2]]
+
+
+PIPELINE_TALK = [
+    ("S1", -0.2, "Tell me about the forecast and the weekly pipeline reviews."),
+    ("S2", -0.2, "It was the pipeline quality reviews with finance on Monday that kept the pipeline forecast honest."),
+    ("S2", -0.2, "Weekly reviews of pipeline quality keep the board forecast honest."),
+    ("S1", -0.2, "And what about discounts on enterprise deals?"),
+    ("S2", -0.2, "Discount approvals slow every enterprise deal by two weeks on average."),
+    ("S1", -0.2, "Thanks for joining us."),
+]
+
+
+def test_one_speaker_s_consecutive_sentences_are_one_idea_named_where_a_clause_stands_alone() -> None:
+    # The stand-in embedder finds the two pipeline sentences far apart in meaning; that one voice said them
+    # back to back makes them one idea. The better-ranked one opens on "It was" and no clause of it stands
+    # alone, so the other names the idea and becomes its main quote.
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM)
+        .extract(transcript(PIPELINE_TALK), source_key="k", title="t")
+        .insights
+    )
+    assert [insight.quote for insight in insights] == [PIPELINE_TALK[2][2], PIPELINE_TALK[4][2]]
+    pipeline = insights[0]
+    assert pipeline.headline and pipeline.headline in pipeline.quote
+    assert [piece.quote for piece in pipeline.evidence] == [PIPELINE_TALK[2][2], PIPELINE_TALK[1][2]]
+    assert pipeline.start == 12.0
+
+
+def test_sentences_with_another_voice_between_them_stay_apart() -> None:
+    lines = [*PIPELINE_TALK[:2], ("S1", -0.2, "Right."), *PIPELINE_TALK[2:]]
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    quotes = [insight.quote for insight in insights]
+    assert PIPELINE_TALK[1][2] in quotes and PIPELINE_TALK[2][2] in quotes

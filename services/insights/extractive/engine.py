@@ -10,9 +10,10 @@ confidence only decides which of those claims may be quoted, since a misheard wo
 to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
 the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
 idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
-restatements merge into one insight with several quotes, and each idea is typed. A quote Whisper
-expects to hold a misheard word is marked as not verbatim: the writers publish its point unquoted.
-Each insight's headline is the clause of its quote that states it, for the writers to name it by.
+restatements (and what one speaker says back to back) merge into one insight with several quotes, and each
+idea is typed. A quote Whisper expects to hold a misheard word is marked as not verbatim: the writers publish
+its point unquoted. Each insight's headline is the clause of its quote that states it, for the writers to name
+it by; when only a restatement has such a clause, that restatement becomes the main quote.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ CLAIM_WORDS = (8, 60)
 CLAIM_CONTENT_WORDS = 4
 # Two candidates this similar say the same thing: the weaker becomes another quote of the stronger.
 SAME_IDEA = 0.91
+# Speakers develop an idea over consecutive sentences: two candidates one speaker said with at most this many
+# of their own sentences between them are one idea, whatever the embeddings say (e5 places a speaker's next
+# point about as close as a restatement).
+SAME_IDEA_SENTENCES_APART = 1
 SUBSTANCE_SENTENCES = 3
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
@@ -177,8 +182,7 @@ class ExtractiveEngine:
         )
         insights: list[Insight] = []
         if reason is None:
-            heard = [_heard(idea.candidate, sentences) for idea in ideas]
-            titled = headlines(heard, self.embedder, max_doubt=self.limits.max_expected_misheard_words, grammar=grammar)
+            titled = self._headlines(ideas, sentences, verbatim, grammar)
             drafted = [
                 self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
                     update={"headline": line}
@@ -195,6 +199,39 @@ class ExtractiveEngine:
             insights=insights,
             refusal_reason=reason,
         )
+
+    def _headlines(
+        self,
+        ideas: Sequence[_Idea],
+        sentences: Sequence[TimedSentence],
+        verbatim: Sequence[bool],
+        grammar: Grammar | None,
+    ) -> list[str]:
+        """Each idea's headline, from its main quote or else from the first restatement that has one and is
+        heard as surely, which then becomes the main quote: a reader finds a pillar's name in the quote printed
+        under it."""
+        quotes = [[idea.candidate, *idea.restatements] for idea in ideas]
+        lines = headlines(
+            [_heard(quote, sentences) for quoted in quotes for quote in quoted],
+            self.embedder,
+            max_doubt=self.limits.max_expected_misheard_words,
+            grammar=grammar,
+        )
+        titled = []
+        at = 0
+        for idea, quoted in zip(ideas, quotes, strict=True):
+            sure = idea.candidate.heard_verbatim(verbatim)
+            named = [
+                (quote, line)
+                for quote, line in zip(quoted, lines[at : at + len(quoted)], strict=True)
+                if line and (quote.heard_verbatim(verbatim) or not sure)
+            ]
+            at += len(quoted)
+            if named and named[0][0] is not idea.candidate and idea.candidate.run is None:
+                idea.restatements = [quote for quote in quoted if quote is not named[0][0]]
+                idea.candidate = named[0][0]
+            titled.append(named[0][1] if named and named[0][0] is idea.candidate else "")
+        return titled
 
     def scored_candidates(self, transcript: Transcript) -> list[ScoredCandidate]:
         """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
@@ -266,7 +303,7 @@ class ExtractiveEngine:
                 # quote word for word carries the same idea in their own words.
                 heard = [other for other in every if other.candidate.heard_verbatim(verbatim)]
                 idea.stand_in = _stand_in(idea, heard, sentences)
-        return self._select(claims), True
+        return self._select(claims, sentences), True
 
     @staticmethod
     def features(
@@ -319,7 +356,7 @@ class ExtractiveEngine:
         ]
         return [*processes, *singles][: self.limits.embed_candidates]
 
-    def _select(self, claims: list[_Idea]) -> list[_Idea]:
+    def _select(self, claims: list[_Idea], sentences: Sequence[TimedSentence]) -> list[_Idea]:
         """Maximal marginal relevance: good and unlike what is already kept; near-repeats join as quotes."""
         if not claims:
             return []
@@ -373,7 +410,7 @@ class ExtractiveEngine:
                 # quoted, only not verbatim, stays itself when there is none.
                 remaining = [other for other in remaining if other is not stand_in]
                 idea = stand_in
-            twin = next((chosen for chosen in kept if float(idea.vector @ chosen.vector) >= SAME_IDEA), None)
+            twin = next((chosen for chosen in kept if _same_idea(idea, chosen, sentences)), None)
             if twin is not None:
                 twin.restatements.append(idea.candidate)
                 continue
@@ -472,6 +509,16 @@ def _unclear_lead_in(sentence: TimedSentence) -> bool:
     return is_lead_in(sentence.text) and any(
         probability < CLEAR_WORD_PROBABILITY for probability in sentence.word_probabilities
     )
+
+
+def _same_idea(idea: _Idea, chosen: _Idea, sentences: Sequence[TimedSentence]) -> bool:
+    """Whether ``idea`` restates ``chosen``: it means nearly the same, or its speaker said both in one stretch."""
+    if float(idea.vector @ chosen.vector) >= SAME_IDEA:
+        return True
+    earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
+    apart = later.first - earlier.last - 1
+    one_voice = len({sentence.speaker for sentence in sentences[earlier.first : later.last + 1]}) == 1
+    return 0 <= apart <= SAME_IDEA_SENTENCES_APART and one_voice
 
 
 def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSentence]) -> _Idea | None:
