@@ -329,20 +329,17 @@ PIPELINE_TALK = [
 ]
 
 
-def test_one_speaker_s_consecutive_sentences_are_one_idea_named_where_a_clause_stands_alone() -> None:
+def test_one_speaker_s_consecutive_sentences_are_one_idea() -> None:
     # The stand-in embedder finds the two pipeline sentences far apart in meaning; that one voice said them
-    # back to back makes them one idea. The better-ranked one opens on "It was" and no clause of it stands
-    # alone, so the other names the idea and becomes its main quote.
+    # back to back makes them one idea with both quotes.
     insights = (
         ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM)
         .extract(transcript(PIPELINE_TALK), source_key="k", title="t")
         .insights
     )
-    assert [insight.quote for insight in insights] == [PIPELINE_TALK[2][2], PIPELINE_TALK[4][2]]
-    pipeline = insights[0]
-    assert pipeline.headline and pipeline.headline in pipeline.quote
-    assert [piece.quote for piece in pipeline.evidence] == [PIPELINE_TALK[2][2], PIPELINE_TALK[1][2]]
-    assert pipeline.start == 12.0
+    assert len(insights) == 2
+    pipeline = next(insight for insight in insights if "pipeline" in insight.quote)
+    assert {piece.quote for piece in pipeline.evidence} == {PIPELINE_TALK[1][2], PIPELINE_TALK[2][2]}
 
 
 def test_sentences_with_another_voice_between_them_stay_apart() -> None:
@@ -352,3 +349,35 @@ def test_sentences_with_another_voice_between_them_stay_apart() -> None:
     )
     quotes = [insight.quote for insight in insights]
     assert PIPELINE_TALK[1][2] in quotes and PIPELINE_TALK[2][2] in quotes
+
+
+@pytest.mark.parametrize(
+    ("main_probability", "restatement_salience", "named_by_restatement"),
+    [
+        (0.8, 0.5, True),  # the main quote's words are in doubt: the restatement names the idea and is quoted
+        (0.99, 0.5, False),  # the main quote may be printed: it stays, named by the writer
+        (0.8, 0.1, False),  # the restatement is a digression, less central than the idea: it names nothing
+    ],
+)
+def test_an_idea_is_named_by_a_restatement_only_in_place_of_words_in_doubt(
+    main_probability: float, restatement_salience: float, named_by_restatement: bool
+) -> None:
+    from services.insights.extractive.engine import _Candidate, _Idea
+    from services.insights.extractive.quoting import heard_verbatim
+
+    main, restatement = PIPELINE_TALK[1][2], PIPELINE_TALK[2][2]
+    talk = _worded_talk([("S2", main_probability, main), ("S2", 0.99, restatement)])
+    sentences = split_into_sentences(talk.segments)
+    idea = _Idea(
+        _Candidate(0, 0, main, 0.3, True),
+        0.8,
+        0.0,
+        np.zeros(4, dtype=np.float32),
+        restatements=[_Candidate(1, 1, restatement, restatement_salience, True)],
+    )
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM)
+    [headline] = engine._headlines([idea], sentences, heard_verbatim(sentences, 1.0), None)
+    assert (idea.candidate.text == restatement) is named_by_restatement
+    assert bool(headline) is named_by_restatement
+    if named_by_restatement:
+        assert headline in restatement and [quote.text for quote in idea.restatements] == [main]

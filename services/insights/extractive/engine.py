@@ -207,9 +207,8 @@ class ExtractiveEngine:
         verbatim: Sequence[bool],
         grammar: Grammar | None,
     ) -> list[str]:
-        """Each idea's headline, from its main quote or else from the first restatement that has one and is
-        heard as surely, which then becomes the main quote: a reader finds a pillar's name in the quote printed
-        under it."""
+        """Each idea's headline: from its main quote, or else from a restatement, which then becomes the main quote
+        so that a pillar's name and the point printed under it are one sentence."""
         quotes = [[idea.candidate, *idea.restatements] for idea in ideas]
         lines = headlines(
             [_heard(quote, sentences) for quoted in quotes for quote in quoted],
@@ -220,11 +219,14 @@ class ExtractiveEngine:
         titled = []
         at = 0
         for idea, quoted in zip(ideas, quotes, strict=True):
+            # A main quote that may be printed stays the main quote. One that may not is named by the first of its
+            # restatements that has a clause heard clearly and is as central to the recording (on words alone):
+            # a digression said next to an idea is not a name for it.
             sure = idea.candidate.heard_verbatim(verbatim)
             named = [
                 (quote, line)
                 for quote, line in zip(quoted, lines[at : at + len(quoted)], strict=True)
-                if line and (quote.heard_verbatim(verbatim) or not sure)
+                if line and (quote is idea.candidate or (not sure and quote.lexical >= idea.candidate.lexical))
             ]
             at += len(quoted)
             if named and named[0][0] is not idea.candidate and idea.candidate.run is None:
