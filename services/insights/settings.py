@@ -14,7 +14,7 @@ class InsightsSettings(RecastSettings):
         default="extractive",
         description="extractive (sentence embeddings shipped offline) or llm (an OpenAI-compatible server).",
     )
-    max_insights: int = Field(default=4, ge=1, le=50, description="Most insights kept per recording.")
+    max_insights: int = Field(default=5, ge=1, le=50, description="Most insights kept per recording.")
     embed_threads: int = Field(default=2, ge=1, le=64, description="CPU threads of the sentence-embedding model.")
     embed_candidates: int = Field(
         default=24,

@@ -72,7 +72,7 @@ MMR_LAMBDA = 0.7
 
 @dataclass(frozen=True)
 class Limits:
-    max_insights: int = 4
+    max_insights: int = 5
     embed_candidates: int = 24
     min_claim_margin: float = -0.03
     min_recording_substance: float = -0.01
