@@ -411,8 +411,8 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
 
     Naming it after the thesis subject keeps the name off the position the speaker rejects
     (no "lead generation framework" from a talk arguing webinars are not for lead generation).
-    Without a subject, the first key phrase of two or more words that the framework's or the
-    thesis's own quote contains (a quote stating the view the speaker rejects does not count);
+    Without a subject, the first key phrase of two or more words that the framework's steps or the
+    thesis's headline contains (a quote stating the view the speaker rejects does not count);
     a phrase from elsewhere in the recording could name the framework after an aside. A single
     word is too vague to name a framework after.
     """
@@ -427,8 +427,11 @@ def _topic_keyword(keywords: Sequence[str], insights: Sequence[Insight], subject
     for insight in insights:
         if rejected_view(insight.quote):
             continue
+        # A point's headline is the clause that states it; the rest of its quote may be an aside ("a trillion
+        # dollars in tax increases, more regulation, a war on coal" after "You tried to raise taxes").
+        stated = insight.quote if insight.type is InsightType.framework else insight.headline or insight.quote
         for keyword in phrases:
-            if re.search(rf"\b{re.escape(keyword.lower())}\b", insight.quote.lower()):
+            if re.search(rf"\b{re.escape(keyword.lower())}\b", stated.lower()):
                 return keyword
     return ""
 

@@ -959,3 +959,39 @@ def test_the_common_view_is_answered_by_a_point_heard_clearly_only_in_part_when_
     assert "**Half of the churned accounts never finished onboarding.** _S2 makes this point at [01:20]._" in section
     assert "Nothing in the recording settles it" not in section
     assert "never finished onboarding at all" not in section, "a line heard unclearly is quoted"
+
+
+@pytest.mark.parametrize(
+    ("thesis_headline", "framework_name"),
+    [
+        # The key phrase is in the clause that states the thesis: the framework is about it.
+        ("Raising prices every year keeps the win rate honest", "The 2 Pillars of Win Rate"),
+        # It is only in the rest of the quote, an aside: it names nothing.
+        ("Raising prices every year is the only test of value", "The 2 Pillars"),
+    ],
+)
+def test_pillars_are_named_after_a_key_phrase_only_where_the_thesis_states_it(
+    thesis_headline: str, framework_name: str
+) -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    thesis = insight(
+        "thesis",
+        InsightType.point_of_view,
+        f"{thesis_headline}, and if the win rate doesn't drop after that, we were too cheap.",
+        120.0,
+        "S2",
+        score=0.9,
+    ).model_copy(update={"headline": thesis_headline})
+    pillars = [
+        insight(key, kind, f"{line}.", start, "S2").model_copy(update={"headline": line})
+        for key, kind, line, start in [
+            ("pilots", InsightType.pain_point, "Free pilots attract people who never intend to pay", 20.0),
+            ("seats", InsightType.story, "We priced by seat because the spreadsheet templates do", 45.0),
+        ]
+    ]
+
+    plan = plan_article([thesis, *pillars], ["win rate", "spreadsheet templates"], max_evidence=4)
+
+    assert plan.framework_name == framework_name
