@@ -381,3 +381,18 @@ def test_an_idea_is_named_by_a_restatement_only_in_place_of_words_in_doubt(
     assert bool(headline) is named_by_restatement
     if named_by_restatement:
         assert headline in restatement and [quote.text for quote in idea.restatements] == [main]
+
+
+def test_what_the_speaker_says_right_after_a_process_is_not_one_of_its_steps() -> None:
+    lines = [
+        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
+        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
+        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
+        ("S1", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
+    ]
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    [process] = [insight for insight in insights if insight.type.value == "framework"]
+    assert [piece.quote for piece in process.evidence] == [process.quote]
+    assert lines[3][2] in [insight.quote for insight in insights]

@@ -514,9 +514,12 @@ def _unclear_lead_in(sentence: TimedSentence) -> bool:
 
 
 def _same_idea(idea: _Idea, chosen: _Idea, sentences: Sequence[TimedSentence]) -> bool:
-    """Whether ``idea`` restates ``chosen``: it means nearly the same, or its speaker said both in one stretch."""
+    """Whether ``idea`` restates ``chosen``: it means nearly the same, or its speaker said both in one stretch
+    (a process is its steps: what is said around them is not one of them)."""
     if float(idea.vector @ chosen.vector) >= SAME_IDEA:
         return True
+    if idea.candidate.run is not None or chosen.candidate.run is not None:
+        return False
     earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
     apart = later.first - earlier.last - 1
     one_voice = len({sentence.speaker for sentence in sentences[earlier.first : later.last + 1]}) == 1
