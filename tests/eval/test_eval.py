@@ -20,16 +20,17 @@ from bench.eval import report, run
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-# Measured on the report split on 2026-12-03 from a corpus built afresh, as CI builds it (docs/evaluation.md,
-# "Now"): recall 42 % (11 of 26 key ideas), precision 43 %, one misquote in 17 quotes, no no-substance
-# recording published. A cache transcribed on another CPU read 46 % / 45 %: the spoken figures move with the
-# arithmetic that decodes them, so the floors sit below the best reading, not at it; the no-substance
-# ceiling stays at 1 because the phone small talk passes the insight stage and is held back only by the
-# writers' minimums (a one-insight change would publish it).
-RECALL_FLOOR = 0.4
-PRECISION_FLOOR = 0.4
+# Measured on the report split on 2026-12-03 (docs/evaluation.md, "Now", thirteenth round): from a corpus built
+# afresh, as CI builds it, recall 58 % (by main quotes 46 %), precision 59 %, no misquote in 17 quotes; from the
+# development cache, transcribed in another run, 58 % (50 %), 58 %, one in 17. The spoken figures move with the
+# arithmetic that decodes them, so the floors sit below the lowest reading, not at it; the no-substance ceiling stays
+# at 1 because the phone small talk passes the insight stage and is held back only by the writers' minimums (a
+# one-insight change would publish it).
+RECALL_FLOOR = 0.5
+MAIN_QUOTE_RECALL_FLOOR = 0.4
+PRECISION_FLOOR = 0.5
 MISQUOTE_SHARE_CEILING = 0.1
-# Lines outside quotation marks in words no one said (four today, mostly pillar names Whisper heard confidently
+# Lines outside quotation marks in words no one said (three to five today, mostly pillar names Whisper heard confidently
 # wrong): a diagnostic, held where it is so a writer that starts printing more of the transcript's doubtful words,
 # or cutting figures apart, fails.
 MISHEARD_LINES_CEILING = 10
@@ -51,7 +52,7 @@ def test_the_report_split_holds_every_guarantee_and_today_s_quality_floor(monkey
     # Quality, at today's floor (not the targets).
     assert summary.key_idea_recall >= RECALL_FLOOR, table
     # Recall that leans on evidence glued to a point, not on what the point itself quotes, is not recall.
-    assert summary.main_quote_recall >= RECALL_FLOOR, table
+    assert summary.main_quote_recall >= MAIN_QUOTE_RECALL_FLOOR, table
     assert summary.precision is not None and summary.precision >= PRECISION_FLOOR, table
     assert summary.misquotes <= MISQUOTE_SHARE_CEILING * max(1, summary.quotes), table
     assert summary.no_substance_published <= NO_SUBSTANCE_PUBLISHED_CEILING, table
