@@ -182,7 +182,12 @@ class ExtractiveEngine:
         )
         insights: list[Insight] = []
         if reason is None:
-            titled = self._headlines(ideas, sentences, verbatim, grammar)
+            titled = []
+            for idea, (main, line) in zip(ideas, self._headlines(ideas, sentences, verbatim, grammar), strict=True):
+                if main is not idea.candidate:
+                    idea.restatements = [idea.candidate, *(quote for quote in idea.restatements if quote is not main)]
+                    idea.candidate = main
+                titled.append(line)
             drafted = [
                 self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
                     update={"headline": line}
@@ -206,9 +211,9 @@ class ExtractiveEngine:
         sentences: Sequence[TimedSentence],
         verbatim: Sequence[bool],
         grammar: Grammar | None,
-    ) -> list[str]:
-        """Each idea's headline: from its main quote, or else from a restatement, which then becomes the main quote
-        so that a pillar's name and the point printed under it are one sentence."""
+    ) -> list[tuple[_Candidate, str]]:
+        """Each idea's main quote and headline: its own, or else a restatement's, which then becomes the main quote
+        so that a pillar's name and the point printed under it are one sentence ("" when neither has one)."""
         quotes = [[idea.candidate, *idea.restatements] for idea in ideas]
         lines = headlines(
             [_heard(quote, sentences) for quoted in quotes for quote in quoted],
@@ -216,24 +221,22 @@ class ExtractiveEngine:
             max_doubt=self.limits.max_expected_misheard_words,
             grammar=grammar,
         )
-        titled = []
+        chosen = []
         at = 0
         for idea, quoted in zip(ideas, quotes, strict=True):
-            # A main quote that may be printed stays the main quote. One that may not is named by the first of its
-            # restatements that has a clause heard clearly and is as central to the recording (on words alone):
-            # a digression said next to an idea is not a name for it.
-            sure = idea.candidate.heard_verbatim(verbatim)
+            main = idea.candidate
+            # A main quote that may be printed stays the main quote, and so does a process (its steps are the
+            # idea). One that may not is named by the first of its restatements that has a clause heard clearly
+            # and is as central to the recording (on words alone): a digression said next to an idea is no name.
+            may_rename = main.run is None and not main.heard_verbatim(verbatim)
             named = [
                 (quote, line)
                 for quote, line in zip(quoted, lines[at : at + len(quoted)], strict=True)
-                if line and (quote is idea.candidate or (not sure and quote.lexical >= idea.candidate.lexical))
+                if line and (quote is main or (may_rename and quote.lexical >= main.lexical))
             ]
             at += len(quoted)
-            if named and named[0][0] is not idea.candidate and idea.candidate.run is None:
-                idea.restatements = [quote for quote in quoted if quote is not named[0][0]]
-                idea.candidate = named[0][0]
-            titled.append(named[0][1] if named and named[0][0] is idea.candidate else "")
-        return titled
+            chosen.append(named[0] if named else (main, ""))
+        return chosen
 
     def scored_candidates(self, transcript: Transcript) -> list[ScoredCandidate]:
         """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
