@@ -551,10 +551,14 @@ def _claim(quote: str, conventional_view: str | None) -> str | None:
 
 
 def headline_case(phrase: str) -> str:
-    # A word opening a bracket ("[free pilots]", a name put in for a pronoun) is capitalised after it.
     return " ".join(
-        word
-        if word.isupper() or (index and word in _SMALL_WORDS)
-        else word[: 1 + word.startswith("[")].upper() + word[1 + word.startswith("[") :]
+        word if word.isupper() or (index and word in _SMALL_WORDS) else _capitalised(word)
         for index, word in enumerate(phrase.split())
     )
+
+
+def _capitalised(word: str) -> str:
+    """The word with its first letter upper-cased; a word opening a bracket ("[free pilots]", a name put in for a
+    pronoun) is capitalised after it."""
+    first = 1 + word.startswith("[")
+    return word[:first].upper() + word[first:]
