@@ -49,3 +49,13 @@ def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> N
     # A claim about the present is still a claim; only "today" with the people in the room frames the event.
     assert claim_shaped("Buyers today ignore cold email from vendors they have never heard of before.")
     assert not claim_shaped("Today we're going to look at how finance teams close the books in three days.")
+
+
+def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None:
+    # Diarization may credit the introduction to the guest's voice, or hear host and guest as one: the words
+    # themselves say who is in the room.
+    assert not claim_shaped(
+        "So I run procurement for a hospital group, and my guest does the same job at a logistics firm."
+    )
+    assert not claim_shaped("Joining me is the person who rebuilt onboarding at a payroll company last year.")
+    assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")
