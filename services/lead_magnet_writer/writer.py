@@ -154,7 +154,9 @@ class LeadMagnetWriter:
         usable = [
             insight
             for insight in without_speaker_pitch(spoken)
-            if not _SIGNPOST.search(insight.summary) and not insight.summary.rstrip().endswith("?")
+            if not _SIGNPOST.search(insight.summary)
+            and not insight.summary.rstrip().endswith("?")
+            and _printable(insight)
         ]
         lead_format = choose_format(usable)
         body = _collect_body(lead_format, usable)
@@ -331,6 +333,12 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
             for insight, label in zip(tips, labels, strict=True)
         ],
     )
+
+
+def _printable(insight: Insight) -> bool:
+    """Whether the lead magnet has words of the insight to print: words heard too unclearly to quote are printed
+    only as far as the engine heard them clearly (its headline), a process by its steps."""
+    return insight.quote_is_verbatim or bool(insight.headline) or bool(insight.steps)
 
 
 def _line(insight: Insight) -> str:

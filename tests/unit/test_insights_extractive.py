@@ -284,6 +284,41 @@ def test_an_idea_heard_too_unclearly_to_quote_verbatim_is_quoted_through_its_spe
     assert insight.quote == BOARD_TALK[1][1] and insight.quote_is_verbatim
 
 
+UNSURE_APART = [
+    ("S1", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
+    ("S2", "Interesting, tell me more about that."),
+    ("S1", "Our churn dropped by half, and nobody on the sales team believed the numbers at first."),
+]
+
+
+def _unsure(*unsure: str) -> Transcript:
+    """UNSURE_APART with the given words of its last sentence heard at 0.1 (under the floor), every other at 0.99."""
+    talk = _worded_talk([(speaker, 0.99, text) for speaker, text in UNSURE_APART])
+    last = talk.segments[-1]
+    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() in unsure else w for w in last.words]
+    assert sum(w.probability == 0.1 for w in words) == len(unsure)
+    return talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
+
+
+def _said_last(talk: Transcript) -> list[Insight]:
+    insights = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(talk, source_key="k", title="t").insights
+    return [insight for insight in insights if insight.start == 12.0]
+
+
+def test_an_idea_with_an_unsure_word_and_no_clear_neighbour_is_stated_by_its_clause_heard_clearly() -> None:
+    # One word was heard unsurely, so the sentence may not be quoted, and its speaker said nothing beside it that
+    # may: a clause heard clearly still states the idea, as its headline, with nothing quoted.
+    [unsure] = _said_last(_unsure("believed"))
+    assert unsure.headline == "Our churn dropped by half"
+    assert not unsure.quote_is_verbatim
+    [unsure] = _said_last(_unsure("dropped"))
+    assert unsure.headline == "Nobody on the sales team believed the numbers at first"
+
+
+def test_an_idea_with_an_unsure_word_in_every_clause_is_left_out() -> None:
+    assert _said_last(_unsure("churn", "believed")) == []
+
+
 def test_a_sentence_that_continues_another_is_quoted_with_its_start() -> None:
     lines = [
         ("S2", -0.2, "Most revenue teams believe that more pipeline reviews bring better forecasts."),

@@ -101,7 +101,7 @@ def test_the_engine_headlines_a_clause_and_names_the_subject_it_points_to(englis
         HeardQuote("Free pilots feel safe, but they attract people who never intend to pay."),
         HeardQuote("We pulled the questions from support tickets, not from a keyword tool."),
     ]
-    assert headlines(quotes, BagOfWordsEmbedder(), max_doubt=1.0, grammar=english) == [
+    assert headlines(quotes, BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=english) == [
         "[Free pilots] attract people who never intend to pay",
         "We pulled the questions from support tickets",
     ]

@@ -8,7 +8,7 @@ QUOTE = (
 
 
 def test_the_headline_is_the_clause_closest_to_the_whole_quote() -> None:
-    [headline] = headlines([HeardQuote(QUOTE)], BagOfWordsEmbedder(), max_doubt=1.0)
+    [headline] = headlines([HeardQuote(QUOTE)], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2)
 
     # Both statements stand alone; the one sharing the most of the quote's words carries it.
     assert headline == "Onboarding emails decide every renewal"
@@ -18,7 +18,9 @@ def test_a_clause_heard_unclearly_is_no_headline() -> None:
     # Every word heard surely except "emails", which Whisper doubted: that clause may not name the idea.
     probabilities = tuple(0.3 if word.startswith("emails") else 0.99 for word in QUOTE.split())
 
-    [headline] = headlines([HeardQuote(QUOTE, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5)
+    [headline] = headlines(
+        [HeardQuote(QUOTE, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5, min_word_probability=0.2
+    )
 
     assert headline == "Pricing pages rarely matter much"
 
@@ -27,7 +29,10 @@ def test_a_quote_with_no_clause_that_stands_alone_has_no_headline() -> None:
     embedder = BagOfWordsEmbedder()
 
     assert headlines(
-        [HeardQuote("Which meant that, you know, if it was, um."), HeardQuote("Okay.")], embedder, max_doubt=1.0
+        [HeardQuote("Which meant that, you know, if it was, um."), HeardQuote("Okay.")],
+        embedder,
+        max_doubt=1.0,
+        min_word_probability=0.2,
     ) == ["", ""]
     assert embedder.calls == []
 
@@ -37,6 +42,20 @@ def test_a_clause_that_leaves_out_a_hedge_is_judged_on_its_own_words() -> None:
     # Whisper doubted only the hedge, which the headline leaves out.
     probabilities = tuple(0.2 if word.strip(",").lower() in {"i", "think"} else 0.99 for word in quote.split())
 
-    [headline] = headlines([HeardQuote(quote, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5)
+    [headline] = headlines(
+        [HeardQuote(quote, probabilities)], BagOfWordsEmbedder(), max_doubt=0.5, min_word_probability=0.2
+    )
 
     assert headline == "We lost two accounts out of a couple hundred"
+
+
+def test_a_clause_with_one_word_under_the_floor_is_no_headline_however_sure_the_rest() -> None:
+    # "emails" at 0.15 leaves the clause's expected misheard words under one, but a quote with such a word may not
+    # be printed at all: neither may a heading.
+    probabilities = tuple(0.15 if word.startswith("emails") else 0.999 for word in QUOTE.split())
+
+    [headline] = headlines(
+        [HeardQuote(QUOTE, probabilities)], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2
+    )
+
+    assert headline == "Pricing pages rarely matter much"

@@ -402,13 +402,31 @@ def test_a_talk_told_in_stories_with_one_number_makes_a_mini_guide(settings: Lea
 
 def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settings: LeadMagnetSettings) -> None:
     # A time after a line presents it as said then, word for word; a line from unclear audio makes no such claim.
+    unclear = {
+        "quote_is_verbatim": False,
+        "headline": "Exit interviews are too late; churn interviews start on day one",
+    }
     insights = [
-        insight.model_copy(update={"quote_is_verbatim": insight.insight_id != "one-liner"})
+        insight.model_copy(update=unclear) if insight.insight_id == "one-liner" else insight
         for insight in without(CHURN_WEBINAR, "routine").insights
     ]
     markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
 
     assert "**Rule of thumb:** Exit interviews are too late; churn interviews start on day one.\n" in markdown
+    assert "churn starts in the first week. _(00:42)_\n" in markdown
+
+
+def test_an_item_heard_unclearly_with_no_clause_heard_clearly_is_not_listed(settings: LeadMagnetSettings) -> None:
+    # The engine found no clause of it heard clearly enough to print: every word of it may be misheard.
+    insights = [
+        insight.model_copy(update={"quote_is_verbatim": False, "headline": ""})
+        if insight.insight_id == "one-liner"
+        else insight
+        for insight in without(CHURN_WEBINAR, "routine").insights
+    ]
+    markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
+
+    assert "Exit interviews are too late" not in markdown
     assert "churn starts in the first week. _(00:42)_\n" in markdown
 
 

@@ -1,19 +1,19 @@
 """The extractive engine: a transcript in, a few grounded, quoted insights out (or a reasoned refusal).
 
-It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF LexRank, and
-closeness to the recording's and its topic segment's centre); structure decides which sentences
-could be claims; only the most salient of those are embedded (the model is the costly part, so the
-stage's time stays bounded on an hour of talk). Embeddings then judge whether the recording has
-substance at all and how central each claim is, over everything the speakers said (the ranking's
-weights are fitted on the eval's dev split, ranking.py); Whisper's
-confidence only decides which of those claims may be quoted, since a misheard word is a reason not
-to quote a sentence, not evidence that it was small talk; nor is an interviewer's line a claim of
-the recording (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an
-idea whose own sentence may not be quoted is quoted through the sentence its speaker said next to it,
-restatements (and what one speaker says back to back) merge into one insight with several quotes, and each
-idea is typed. A quote Whisper expects to hold a misheard word is marked as not verbatim: the writers publish
-its point unquoted. Each insight's headline is the clause of its quote that states it, for the writers to name
-it by; when only a restatement has such a clause, that restatement becomes the main quote.
+It reads top to bottom. Every sentence is weighed cheaply on words alone (TF-IDF LexRank, and closeness to the
+recording's and its topic segment's centre); structure decides which sentences could be claims; only the most
+salient of those are embedded (the model is the costly part, so the stage's time stays bounded on an hour of
+talk). Embeddings then judge whether the recording has substance at all and how central each claim is, over
+everything the speakers said (the ranking's weights are fitted on the eval's dev split, ranking.py); Whisper's
+confidence only decides which of those claims may be quoted, since a misheard word is a reason not to quote a
+sentence, not evidence that it was small talk; nor is an interviewer's line a claim of the recording
+(voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an idea whose own sentence
+may not be quoted is quoted through the sentence its speaker said next to it, or, when there is none, stated by
+the clause of it heard clearly (unquoted: one unsure word costs the sentence its quotation marks, not the idea
+its place); restatements (and what one speaker says back to back) merge into one insight with several quotes,
+and each idea is typed. A quote Whisper expects to hold a misheard word is marked as not verbatim: the writers
+publish its point unquoted. Each insight's headline is the clause of its quote that states it, for the writers
+to name it by; when only a restatement has such a clause, that restatement becomes the main quote.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
-from services.insights.extractive.quoting import ConfidenceFloor, heard_verbatim, quotable
+from services.insights.extractive.quoting import ConfidenceFloor, decoded_reliably, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
 from services.insights.extractive.ranking import scores as rank_scores
 from services.insights.extractive.refusal import refusal_reason
@@ -117,6 +117,8 @@ class _Candidate:
 
     def heard_verbatim(self, verbatim: Sequence[bool]) -> bool:
         """Whether every sentence it is quoted by may be printed inside quotation marks."""
+        if not self.publishable:
+            return False
         stretches = self.quoted or ((self.first, self.last),)
         return all(all(verbatim[first : last + 1]) for first, last in stretches)
 
@@ -150,6 +152,9 @@ class _Idea:
     # the sentence its speaker said right before or after, which may be, quoted in its place. None when
     # there is no such sentence.
     stand_in: _Idea | None = None
+    # For an idea its speaker said with a word the engine was unsure of (so it may not be quoted): the clause of
+    # it heard clearly that states it alone, which the writers then print as its only words. "" when none.
+    clause: str = ""
 
 
 class ExtractiveEngine:
@@ -172,11 +177,11 @@ class ExtractiveEngine:
         )
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
-        sentences, salience, may_publish = self._read(transcript)
+        sentences, salience, may_publish, may_state = self._read(transcript)
         grammar = self.grammar if transcript.language == "en" else None
         keywords = recording_keywords(sentences, salience, grammar)
         verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
-        ideas, substantive = self._ideas(sentences, salience, may_publish, verbatim)
+        ideas, substantive = self._ideas(sentences, salience, may_publish, may_state, verbatim, grammar)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
@@ -219,6 +224,7 @@ class ExtractiveEngine:
             [_heard(quote, sentences) for quoted in quotes for quote in quoted],
             self.embedder,
             max_doubt=self.limits.max_expected_misheard_words,
+            min_word_probability=self.limits.floor.min_word_probability,
             grammar=grammar,
         )
         chosen = []
@@ -240,7 +246,7 @@ class ExtractiveEngine:
 
     def scored_candidates(self, transcript: Transcript) -> list[ScoredCandidate]:
         """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
-        sentences, salience, may_publish = self._read(transcript)
+        sentences, salience, may_publish, _ = self._read(transcript)
         candidates = self._candidates(sentences, salience, may_publish)
         if not candidates:
             return []
@@ -259,26 +265,28 @@ class ExtractiveEngine:
             for candidate, row, margin in zip(candidates, rows, margins, strict=True)
         ]
 
-    def _read(self, transcript: Transcript) -> tuple[list[TimedSentence], NDArray[np.float64], list[bool]]:
-        """The transcript's sentences, their salience on words alone, and which may be published."""
+    def _read(self, transcript: Transcript) -> tuple[list[TimedSentence], NDArray[np.float64], list[bool], list[bool]]:
+        """The transcript's sentences, their salience on words alone, which may be published, and which may
+        state their point through a clause heard clearly though a word of them may not be quoted."""
         sentences = split_into_sentences(transcript.segments)
         salience = lexical_salience([sentence.text for sentence in sentences])
         # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
         asking = askers(sentences)
-        may_publish = [
-            can_quote and sentence.speaker not in asking
-            for sentence, can_quote in zip(
-                sentences, quotable(sentences, transcript.segments, self.limits.floor), strict=True
-            )
-        ]
-        return sentences, salience, may_publish
+        answering = [sentence.speaker not in asking for sentence in sentences]
+        quoted = quotable(sentences, transcript.segments, self.limits.floor)
+        decoded = decoded_reliably(sentences, transcript.segments, self.limits.floor)
+        may_publish = [can and answer for can, answer in zip(quoted, answering, strict=True)]
+        may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
+        return sentences, salience, may_publish, may_state
 
     def _ideas(
         self,
         sentences: Sequence[TimedSentence],
         salience: NDArray[np.float64],
         may_publish: list[bool],
+        may_state: Sequence[bool],
         verbatim: Sequence[bool],
+        grammar: Grammar | None,
     ) -> tuple[list[_Idea], bool]:
         """The ideas worth publishing, and whether the recording has substance at all."""
         candidates = self._candidates(sentences, salience, may_publish)
@@ -308,6 +316,20 @@ class ExtractiveEngine:
                 # quote word for word carries the same idea in their own words.
                 heard = [other for other in every if other.candidate.heard_verbatim(verbatim)]
                 idea.stand_in = _stand_in(idea, heard, sentences)
+        unquotable = [
+            idea
+            for idea in claims
+            if not idea.candidate.publishable and all(may_state[idea.candidate.first : idea.candidate.last + 1])
+        ]
+        clauses = headlines(
+            [_heard(idea.candidate, sentences) for idea in unquotable],
+            self.embedder,
+            max_doubt=self.limits.max_expected_misheard_words,
+            min_word_probability=self.limits.floor.min_word_probability,
+            grammar=grammar,
+        )
+        for idea, clause in zip(unquotable, clauses, strict=True):
+            idea.clause = clause
         return self._select(claims, sentences), True
 
     @staticmethod
@@ -408,6 +430,10 @@ class ExtractiveEngine:
             stand_in = idea.stand_in
             stand_in_free = stand_in is not None and not any(stand_in is chosen for chosen in kept)
             if not idea.candidate.publishable and not stand_in_free:
+                # Stated only by its clause heard clearly: kept when it is an idea of its own, but never glued to
+                # another as a quote of it.
+                if idea.clause and not any(_same_idea(idea, chosen, sentences) for chosen in kept):
+                    kept.append(idea)
                 continue
             if stand_in is not None and stand_in_free:
                 # The idea ranks, but its words may not be quoted (or not word for word): the same
@@ -463,7 +489,7 @@ class ExtractiveEngine:
             originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
-            quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
+            quote_is_verbatim=candidate.publishable and all(verbatim[main_first : main_last + 1]),
         )
 
 

@@ -32,18 +32,26 @@ class HeardQuote:
     text: str
     word_probabilities: tuple[float, ...] = ()
 
-    def doubt(self, clause: str) -> float:
-        """The misheard words the engine expects in the clause (0 when the words were not timed)."""
+    def heard_clearly(self, clause: str, *, max_doubt: float, min_word_probability: float) -> bool:
+        """Whether the clause clears the bar of a quote: no word of it under the floor, and no more misheard
+        words expected in it than a quote may hold (true when the words were not timed)."""
+        probabilities = self._probabilities(clause)
+        return min(probabilities, default=1.0) >= min_word_probability and sum(1.0 - p for p in probabilities) <= (
+            max_doubt
+        )
+
+    def _probabilities(self, clause: str) -> list[float]:
+        """The probability of each word of the clause where the quote says it."""
         if not self.word_probabilities:
-            return 0.0
+            return []
         said, wanted = _plain(self.text), _plain(clause)
         if len(said) == len(self.word_probabilities):
             for begin in range(len(said) - len(wanted) + 1):
                 positions = _in_order(said, wanted, begin)
                 if positions is not None:
-                    return sum(1.0 - self.word_probabilities[at] for at in positions)
-        # Words and probabilities do not line up (a figure heard as one token): the quote's doubt, shared out.
-        return len(wanted) * sum(1.0 - p for p in self.word_probabilities) / len(self.word_probabilities)
+                    return [self.word_probabilities[at] for at in positions]
+        # Words and probabilities do not line up (a figure heard as one token): the quote's mean for each word.
+        return [sum(self.word_probabilities) / len(self.word_probabilities)] * len(wanted)
 
 
 def _in_order(said: Sequence[str], wanted: Sequence[str], begin: int) -> list[int] | None:
@@ -66,7 +74,12 @@ def _plain(text: str) -> list[str]:
 
 
 def headlines(
-    quotes: Sequence[HeardQuote], embedder: Embedder, *, max_doubt: float, grammar: Grammar | None = None
+    quotes: Sequence[HeardQuote],
+    embedder: Embedder,
+    *,
+    max_doubt: float,
+    min_word_probability: float,
+    grammar: Grammar | None = None,
 ) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
     quote; "" when none."""
@@ -74,7 +87,8 @@ def headlines(
         [
             clause
             for clause in standalone_clauses(quote.text)
-            if quote.doubt(clause) <= max_doubt and (grammar is None or grammar.is_clause(clause, quote.text))
+            if quote.heard_clearly(clause, max_doubt=max_doubt, min_word_probability=min_word_probability)
+            and (grammar is None or grammar.is_clause(clause, quote.text))
         ]
         for quote in quotes
     ]

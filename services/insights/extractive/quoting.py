@@ -1,8 +1,9 @@
 """Which sentences may carry an insight, and which may be printed inside quotation marks.
 
 A sentence may carry an insight when it is complete, over segments the speech-to-text engine was sure
-of, without a single word it was unsure of; it may be quoted verbatim when, on top of that, the engine
-expects no misheard word in it and no word of it was heard differently by a second decoding.
+of, without a single word it was unsure of (with one, only a clause of it without such a word may state its
+point); it may be quoted verbatim when, on top of that, the engine expects no misheard word in it and no word
+of it was heard differently by a second decoding.
 
 A misheard line quoted verbatim ("contour iron directions" for "contrarian directions") is worse
 than no quote, so every segment a quote touches must pass Whisper's own confidence signals. Those are
@@ -71,10 +72,19 @@ def heard_verbatim(sentences: Sequence[TimedSentence], max_expected_misheard_wor
 def quotable(
     sentences: Sequence[TimedSentence], segments: Sequence[TranscriptSegment], floor: ConfidenceFloor
 ) -> list[bool]:
+    return [
+        heard and words_are_sure(sentence, floor)
+        for sentence, heard in zip(sentences, decoded_reliably(sentences, segments, floor), strict=True)
+    ]
+
+
+def decoded_reliably(
+    sentences: Sequence[TimedSentence], segments: Sequence[TranscriptSegment], floor: ConfidenceFloor
+) -> list[bool]:
+    """Per sentence: complete, over segments the engine decoded with confidence. Such a sentence with a word it
+    was unsure of may not be quoted, but a clause of it heard clearly may still state its point."""
     reliable = [segment_is_reliable(segment, floor) for segment in segments]
     return [
-        sentence.is_complete
-        and all(reliable[sentence.first_segment : sentence.last_segment + 1])
-        and words_are_sure(sentence, floor)
+        sentence.is_complete and all(reliable[sentence.first_segment : sentence.last_segment + 1])
         for sentence in sentences
     ]
