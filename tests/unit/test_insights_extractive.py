@@ -315,6 +315,25 @@ def test_an_idea_with_an_unsure_word_and_no_clear_neighbour_is_stated_by_its_cla
     assert unsure.headline == "Nobody on the sales team believed the numbers at first"
 
 
+def test_an_idea_stated_by_its_own_clause_heard_clearly_needs_no_neighbour_to_stand_in() -> None:
+    # The sentence said next is quotable, but it is the speaker's aside, not the idea: the idea's own words, as far
+    # as they were heard clearly, say it better.
+    talk = [
+        ("S1", "Our churn dropped by half, and nobody on the sales team believed the numbers at first."),
+        ("S1", "Funny story, my first manager did my review in a parking lot once."),
+        ("S2", "Churn dropped by half because the sales team changed how numbers are reviewed."),
+    ]
+    transcript = _worded_talk([(speaker, 0.99, text) for speaker, text in talk])
+    first = transcript.segments[0]
+    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() == "believed" else w for w in first.words]
+    transcript = transcript.model_copy(
+        update={"segments": [first.model_copy(update={"words": words}), *transcript.segments[1:]]}
+    )
+    [insight] = ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA).extract(transcript, source_key="k", title="t").insights
+    assert insight.start == 0.0 and insight.headline == "Our churn dropped by half"
+    assert not insight.quote_is_verbatim
+
+
 def test_an_idea_with_an_unsure_word_in_every_clause_is_left_out() -> None:
     assert _said_last(_unsure("churn", "believed")) == []
 

@@ -429,16 +429,16 @@ class ExtractiveEngine:
             idea = remaining.pop(position)
             stand_in = idea.stand_in
             stand_in_free = stand_in is not None and not any(stand_in is chosen for chosen in kept)
-            if not idea.candidate.publishable and not stand_in_free:
-                # Stated only by its clause heard clearly: kept when it is an idea of its own, but never glued to
-                # another as a quote of it.
+            if not idea.candidate.publishable and (idea.clause or not stand_in_free):
+                # Stated by its own clause heard clearly, which says it better than a neighbour (the sentence said
+                # next may be an aside): kept when it is an idea of its own, never glued to another as a quote of it.
                 if idea.clause and not any(_same_idea(idea, chosen, sentences) for chosen in kept):
                     kept.append(idea)
                 continue
             if stand_in is not None and stand_in_free:
-                # The idea ranks, but its words may not be quoted (or not word for word): the same
-                # speaker's next or previous sentence carries it instead, once. An idea that may be
-                # quoted, only not verbatim, stays itself when there is none.
+                # The idea ranks, but its words may not be quoted (or not word for word) and no clause of it was
+                # heard clearly: the same speaker's next or previous sentence carries it instead, once. An idea
+                # that may be quoted, only not verbatim, stays itself when there is none.
                 remaining = [other for other in remaining if other is not stand_in]
                 idea = stand_in
             twin = next((chosen for chosen in kept if _same_idea(idea, chosen, sentences)), None)
