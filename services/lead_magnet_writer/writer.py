@@ -468,7 +468,8 @@ def _timestamp(seconds: float) -> str:
 def _buyer_problem(insights: Sequence[Insight], shown: Collection[Insight] = ()) -> str:
     """The clearest pain the speaker named, in their words; else their point of view; else nothing, and
     the section is left out: a process or one of its steps, a number or a story is not the reader's problem,
-    and neither is a line the items below already show (the reader would meet it twice in a row)."""
+    and neither is a line the items below already show (the reader would meet it twice in a row) or one heard
+    too unclearly to print (it opens the landing page too)."""
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     shown_ids = {insight.insight_id for insight in shown}
     for wanted in (InsightType.pain_point, InsightType.point_of_view):
@@ -479,12 +480,13 @@ def _buyer_problem(insights: Sequence[Insight], shown: Collection[Insight] = ())
             and not insight.quote.rstrip().endswith("?")
             and not _SIGNPOST.search(insight.summary)
             and not is_a_step(insight.quote)
+            and _printable(insight)
         ]
-        alone = [insight for insight in of_type if not _LEANING_WORDS & set(insight.summary.lower().split())]
+        alone = [insight for insight in of_type if not _LEANING_WORDS & set(_line(insight).lower().split())]
         fresh = [insight for insight in alone or of_type if insight.insight_id not in shown_ids]
         if fresh:
             # "I think that is wrong. X" shown on its own points at nothing: X is the problem.
-            return standalone(without_lead_in(fresh[0].summary))
+            return standalone(without_lead_in(_line(fresh[0])))
     return ""
 
 

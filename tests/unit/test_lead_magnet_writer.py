@@ -361,6 +361,21 @@ def test_the_buyer_problem_never_opens_on_a_sentence_that_points_back(settings: 
     assert "## The problem" not in lead_magnet.markdown
 
 
+def test_a_problem_heard_unclearly_is_stated_by_its_clause_heard_clearly_or_not_at_all() -> None:
+    from services.lead_magnet_writer.writer import _buyer_problem
+
+    pain = CHURN_WEBINAR.insights[0].model_copy(
+        update={
+            "type": InsightType.pain_point,
+            "summary": "Our reps never sea the churn coming, and it costs us a third of new revenue.",
+            "quote_is_verbatim": False,
+            "headline": "It costs us a third of new revenue",
+        }
+    )
+    assert _buyer_problem([pain]) == "It costs us a third of new revenue."
+    assert _buyer_problem([pain.model_copy(update={"headline": ""})]) == ""
+
+
 def test_without_a_pain_or_a_position_the_problem_section_is_left_out(settings: LeadMagnetSettings) -> None:
     # What is left is a process, numbers, a story and a one-liner: none of them is the reader's problem.
     insight_set = without(CHURN_WEBINAR, "thesis", "late-signal", "host-pushback")
