@@ -4,7 +4,8 @@ Speech runs on: "I mean, it was under 2% if I remember right, so what we ended u
 A writer naming a pillar or titling an article from the first words of such a sentence prints
 "I mean". The headline is chosen among the quote's clauses that a reader can take alone
 (``shared.clauses``) and that were heard clearly (a heading in the speaker's words is held to the
-bar of a quote: no more misheard words expected in it than a quote may hold) and, in English, that the
+bar of a quote: no word under the quote's word floor, no more misheard words expected in it than a quote
+may hold) and, in English, that the
 parser reads as a clause where the quote says it, as the one whose meaning is closest to the whole
 quote's, measured with the engine's sentence embeddings. A headline opening on "they", "he" or "she" names,
 in square brackets, whom the quote said it points to.
@@ -36,9 +37,8 @@ class HeardQuote:
         """Whether the clause clears the bar of a quote: no word of it under the floor, and no more misheard
         words expected in it than a quote may hold (true when the words were not timed)."""
         probabilities = self._probabilities(clause)
-        return min(probabilities, default=1.0) >= min_word_probability and sum(1.0 - p for p in probabilities) <= (
-            max_doubt
-        )
+        doubt = sum(1.0 - probability for probability in probabilities)
+        return min(probabilities, default=1.0) >= min_word_probability and doubt <= max_doubt
 
     def _probabilities(self, clause: str) -> list[float]:
         """The probability of each word of the clause where the quote says it."""
