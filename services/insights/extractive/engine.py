@@ -219,7 +219,8 @@ class ExtractiveEngine:
     ) -> list[tuple[_Candidate, str]]:
         """Each idea's main quote and headline: its own, or else a restatement's, which then becomes the main quote
         so that a pillar's name and the point printed under it are one sentence ("" when neither has one)."""
-        quotes = [[idea.candidate, *idea.restatements] for idea in ideas]
+        # An idea kept for its clause heard clearly is named by it already.
+        quotes = [[] if idea.clause else [idea.candidate, *idea.restatements] for idea in ideas]
         lines = headlines(
             [_heard(quote, sentences) for quoted in quotes for quote in quoted],
             self.embedder,
@@ -231,6 +232,9 @@ class ExtractiveEngine:
         at = 0
         for idea, quoted in zip(ideas, quotes, strict=True):
             main = idea.candidate
+            if idea.clause:
+                chosen.append((main, idea.clause))
+                continue
             # A main quote that may be printed stays the main quote, and so does a process (its steps are the
             # idea). One that may not is named by the first of its restatements that has a clause heard clearly
             # and is as central to the recording (on words alone): a digression said next to an idea is no name.
