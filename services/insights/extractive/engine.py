@@ -8,9 +8,9 @@ everything the speakers said (the ranking's weights are fitted on the eval's dev
 confidence only decides which of those claims may be quoted, since a misheard word is a reason not to quote a
 sentence, not evidence that it was small talk; nor is an interviewer's line a claim of the recording
 (voices.py). Maximal marginal relevance picks distinct ideas among the claims left; an idea whose own sentence
-may not be quoted is quoted through the sentence its speaker said next to it, or, when there is none, stated by
-the clause of it heard clearly (unquoted: one unsure word costs the sentence its quotation marks, not the idea
-its place); restatements (and what one speaker says back to back) merge into one insight with several quotes,
+may not be quoted is stated by the clause of it heard clearly (unquoted: one unsure word costs the sentence its
+quotation marks, not the idea its place) or, when it has none, quoted through the sentence its speaker said next
+to it; restatements (and what one speaker says back to back) merge into one insight with several quotes,
 and each idea is typed. A quote Whisper expects to hold a misheard word is marked as not verbatim: the writers
 publish its point unquoted. Each insight's headline is the clause of its quote that states it, for the writers
 to name it by; when only a restatement has such a clause, that restatement becomes the main quote.
@@ -148,9 +148,9 @@ class _Idea:
     margin: float
     vector: NDArray[np.float32]
     restatements: list[_Candidate] = field(default_factory=list)
-    # For an idea that may not be quoted (an unsure word), or not word for word (too many doubtful words):
-    # the sentence its speaker said right before or after, which may be, quoted in its place. None when
-    # there is no such sentence.
+    # For an idea that may not be quoted (an unsure word) and has no clause heard clearly, or that may not be
+    # quoted word for word (too many doubtful words): the sentence its speaker said right before or after, which
+    # may be, quoted in its place. None when there is no such sentence.
     stand_in: _Idea | None = None
     # For an idea its speaker said with a word the engine was unsure of (so it may not be quoted): the clause of
     # it heard clearly that states it alone, which the writers then print as its only words. "" when none.
