@@ -292,11 +292,13 @@ UNSURE_APART = [
 
 
 def _unsure(*unsure: str) -> Transcript:
-    """UNSURE_APART with the given words of its last sentence heard at 0.1 (under the floor), every other at 0.99."""
+    """UNSURE_APART with the given words of its last sentence heard at 0.15 (under the floor), every other at 0.99:
+    with one such word the sentence's expected misheard words stay at one, within what a verbatim quote may hold,
+    so only the floor keeps it out of quotation marks."""
     talk = _worded_talk([(speaker, 0.99, text) for speaker, text in UNSURE_APART])
     last = talk.segments[-1]
-    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() in unsure else w for w in last.words]
-    assert sum(w.probability == 0.1 for w in words) == len(unsure)
+    words = [w.model_copy(update={"probability": 0.15}) if w.word.strip() in unsure else w for w in last.words]
+    assert sum(w.probability == 0.15 for w in words) == len(unsure)
     return talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
 
 

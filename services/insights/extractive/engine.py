@@ -117,8 +117,6 @@ class _Candidate:
 
     def heard_verbatim(self, verbatim: Sequence[bool]) -> bool:
         """Whether every sentence it is quoted by may be printed inside quotation marks."""
-        if not self.publishable:
-            return False
         stretches = self.quoted or ((self.first, self.last),)
         return all(all(verbatim[first : last + 1]) for first, last in stretches)
 
@@ -180,7 +178,13 @@ class ExtractiveEngine:
         sentences, salience, may_publish, may_state = self._read(transcript)
         grammar = self.grammar if transcript.language == "en" else None
         keywords = recording_keywords(sentences, salience, grammar)
-        verbatim = heard_verbatim(sentences, self.limits.max_expected_misheard_words)
+        # A sentence that may not be published (a word heard unsurely, an asker's line) is quoted by nothing.
+        verbatim = [
+            heard and may
+            for heard, may in zip(
+                heard_verbatim(sentences, self.limits.max_expected_misheard_words), may_publish, strict=True
+            )
+        ]
         ideas, substantive = self._ideas(sentences, salience, may_publish, may_state, verbatim, grammar)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
@@ -493,7 +497,7 @@ class ExtractiveEngine:
             originality=round(min(1.0, max(0.0, 0.5 + 5 * idea.margin)), 3),
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
-            quote_is_verbatim=candidate.publishable and all(verbatim[main_first : main_last + 1]),
+            quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
         )
 
 
