@@ -73,13 +73,17 @@ def test_only_the_configured_number_of_sentences_is_embedded() -> None:
     assert sum(embedder.calls[1:]) <= len(insight_set.insights) * 8
 
 
+# A process laid out step by step, and the point its speaker (or another) makes after it.
+ONBOARDING_STEPS = [
+    ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
+    ("S1", -0.2, "Second, write down the exact words they used for the problem."),
+    ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
+]
+CUSTOMER_WORDS = "Customer words beat internal jargon in every onboarding checklist."
+
+
 def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_steps() -> None:
-    lines = [
-        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
-        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
-        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
-        ("S2", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
-    ]
+    lines = [*ONBOARDING_STEPS, ("S2", -0.2, CUSTOMER_WORDS)]
     insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(
         transcript(lines), source_key="k", title="t"
     )
@@ -94,13 +98,8 @@ def test_a_numbered_process_becomes_one_framework_insight_with_the_speakers_step
 
 
 def test_an_aside_heard_unsurely_between_steps_is_left_out_of_the_quotes_not_the_process() -> None:
-    lines = [
-        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
-        ("S1", -1.2, "Just five, um, real customers, not a survey panel of strangers."),
-        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
-        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
-        ("S2", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
-    ]
+    aside = ("S1", -1.2, "Just five, um, real customers, not a survey panel of strangers.")
+    lines = [ONBOARDING_STEPS[0], aside, *ONBOARDING_STEPS[1:], ("S2", -0.2, CUSTOMER_WORDS)]
     insight_set = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(
         transcript(lines), source_key="k", title="t"
     )
@@ -440,12 +439,7 @@ def test_an_idea_is_named_by_a_restatement_only_in_place_of_words_in_doubt(
 
 
 def test_what_the_speaker_says_right_after_a_process_is_not_one_of_its_steps() -> None:
-    lines = [
-        ("S1", -0.2, "First, interview five customers who churned in the last quarter."),
-        ("S1", -0.2, "Second, write down the exact words they used for the problem."),
-        ("S1", -0.2, "Third, rebuild the onboarding checklist around those exact words."),
-        ("S1", -0.2, "Customer words beat internal jargon in every onboarding checklist."),
-    ]
+    lines = [*ONBOARDING_STEPS, ("S1", -0.2, CUSTOMER_WORDS)]
     insights = (
         ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
     )
