@@ -75,18 +75,26 @@ class Grammar:
         short ("The NAFTA deal signed", "Awesome responsibilities of the presidency"), a predicate whose
         subject was left behind ("Said it was a great lie", "Not let employers exploit workers") or a
         piece with no verb or noun at its head ("Still in the same role", "Not fair and square")."""
+        return self._clause_head(clause, sentence) is not None
+
+    def states(self, clause: str, sentence: str) -> bool:
+        """Whether the words are a clause headed by a verb (a verb with its subject, or an order): one that says
+        something about its topic, where a noun phrase only names one ("Our first 10 paying customers")."""
+        head = self._clause_head(clause, sentence)
+        return head is not None and head.tag in _VERB
+
+    def _clause_head(self, clause: str, sentence: str) -> Word | None:
+        """The word the clause hangs on, where the sentence says it, when the words are a clause; else None."""
         parsed, inside = self._said(clause, sentence)
-        if not inside:
-            return False
         heads = [at for at in inside if parsed[at].head not in inside or parsed[at].head == at]
         if len(heads) != 1:
-            return False
+            return None
         head = parsed[heads[0]]
         if head.tag in _VERB:
             has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
             an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start
-            return has_subject or an_order
-        return head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside)
+            return head if has_subject or an_order else None
+        return head if head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside) else None
 
     def naming_its_subject(self, clause: str, sentence: str) -> str:
         """The clause with a subject pronoun that points back ("they", "he", "she") replaced by what it points

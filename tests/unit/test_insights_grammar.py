@@ -9,7 +9,7 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.grammar import Grammar, Word
 from services.insights.keyphrases import key_phrases
 from tests.unit.insight_fakes import BagOfWordsEmbedder
-from tests.unit.test_insights_extractive import ANY_CLAIM, TALK, transcript
+from tests.unit.test_insights_extractive import ANY_CLAIM, TALK, UNSURE_APART, _worded_talk, transcript
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,45 @@ def test_a_headline_is_a_clause_where_the_sentence_says_it(
     english: Grammar, clause: str, sentence: str, stands: bool
 ) -> None:
     assert english.is_clause(clause, sentence) is stands
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "states"),
+    [
+        ("We moved the test key to the first screen", "So we moved the test key to the first screen, no card.", True),
+        ("Start with the three questions", "Start with the three questions and buy no software for it.", True),
+        # A noun phrase names a topic: under a heading of its own it says nothing about it.
+        ("One question per page", "So, update old posts, one question per page, delete thin pages.", False),
+        (
+            "Our first ten paying customers",
+            "Our first ten pilots converted none, and our first ten paying customers, all of them stayed.",
+            False,
+        ),
+        ("Even a small amount", "Charge the first customer something, even a small amount, because it pays.", False),
+        ("Said it was a great lie", "The president said it was a great lie about the plan.", False),
+    ],
+)
+def test_a_clause_states_something_when_a_verb_heads_it(
+    english: Grammar, clause: str, sentence: str, states: bool
+) -> None:
+    assert english.states(clause, sentence) is states
+
+
+def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_by_it(english: Grammar) -> None:
+    # Printed alone, as the only words of an idea that may not be quoted, "Even a small amount" tells a reader
+    # nothing: such an idea is left out rather than reduced to a topic.
+    said = "Charge the first customer something, even a small amount, because a paying customer tells you the truth."
+    talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
+    last = talk.segments[-1]
+    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() == "Charge" else w for w in last.words]
+    talk = talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
+    quote = HeardQuote(said, tuple(w.probability for w in words))
+    assert headlines([quote], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=english) == [
+        "Even a small amount"
+    ]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, english)
+    insights = engine.extract(talk, source_key="k", title="t").insights
+    assert insights and not any(insight.start == 12.0 for insight in insights)
 
 
 @pytest.mark.parametrize(

@@ -151,7 +151,8 @@ class _Idea:
     # may be, quoted in its place. None when there is no such sentence.
     stand_in: _Idea | None = None
     # For an idea its speaker said with a word the engine was unsure of (so it may not be quoted): the clause of
-    # it heard clearly that states it alone, which the writers then print as its only words. "" when none.
+    # it heard clearly that states it alone, headed by a verb, which the writers then print as its only words.
+    # "" when none.
     clause: str = ""
 
 
@@ -335,6 +336,7 @@ class ExtractiveEngine:
             max_doubt=self.limits.max_expected_misheard_words,
             min_word_probability=self.limits.floor.min_word_probability,
             grammar=grammar,
+            statements_only=True,
         )
         for idea, clause in zip(unquotable, clauses, strict=True):
             idea.clause = clause

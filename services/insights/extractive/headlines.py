@@ -80,15 +80,21 @@ def headlines(
     max_doubt: float,
     min_word_probability: float,
     grammar: Grammar | None = None,
+    statements_only: bool = False,
 ) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
-    quote; "" when none."""
+    quote; "" when none. With ``statements_only`` (a headline that will be printed without its quote) only a
+    clause headed by a verb: above a quote a noun phrase names it ("One question per page"), alone it names a
+    topic and says nothing of it ("Even a small amount")."""
     options = [
         [
             clause
             for clause in standalone_clauses(quote.text)
             if quote.heard_clearly(clause, max_doubt=max_doubt, min_word_probability=min_word_probability)
-            and (grammar is None or grammar.is_clause(clause, quote.text))
+            and (
+                grammar is None
+                or (grammar.states(clause, quote.text) if statements_only else grammar.is_clause(clause, quote.text))
+            )
         ]
         for quote in quotes
     ]
