@@ -58,4 +58,6 @@ def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None
         "So I run procurement for a hospital group, and my guest does the same job at a logistics firm."
     )
     assert not claim_shaped("Joining me is the person who rebuilt onboarding at a payroll company last year.")
+    assert not claim_shaped("So I have two support leaders with me today and we're going to argue about metrics.")
+    assert claim_shaped("Customers who stay with us this year mostly came from referrals, not from paid search.")
     assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")

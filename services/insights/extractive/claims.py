@@ -26,9 +26,10 @@ _THE_OCCASION = re.compile(
     r"\bthis (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording)\b"
     r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
-    # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...") sets the talk
-    # up, whichever voice diarization credits it to.
+    # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
+    # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
     r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
+    r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
