@@ -94,3 +94,14 @@ def test_an_opening_reply_heard_unclearly_is_left_out_of_the_quote() -> None:
     candidate = _passage_candidate(Passage(0, 1), [clear, point], salience, [True, True])
     assert candidate is not None
     assert (candidate.first, candidate.text) == (0, f"I get that a lot. {point.text}")
+
+
+def test_a_question_after_a_statement_is_no_tail_of_it() -> None:
+    # "Who is it for, ..." is short and opens on a word that may point back, like a verdict; joined to the
+    # statement before it, the question would keep that statement from ever being a claim.
+    sentences = said(
+        "We run every feature through three questions, we call it the proof test.",
+        "Who is it for by name, what changed in their week?",
+    )
+
+    assert passages(sentences) == [Passage(0, 0), Passage(1, 1)]

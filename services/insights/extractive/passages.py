@@ -6,7 +6,7 @@ one of them says something." Ranked alone, the verdict is too short to count as 
 continuation is a fragment whose quote lacks its start. So a sentence that opens on a conjunction
 that cannot start a thought ("but", "which"), or a short tail or verdict that points back at what was just
 said, joins the sentence before it,
-when the same speaker said both and the first did not ask a question. This is grammar, not a
+when the same speaker said both and neither asks a question. This is grammar, not a
 recording's wording: the conjunctions and pronouns are closed word classes of English.
 """
 
@@ -44,7 +44,8 @@ class Passage:
 
 def continues_previous(sentence: TimedSentence, previous: TimedSentence) -> bool:
     """Whether ``sentence`` only carries on from ``previous`` (same speaker, not an answer to a question)."""
-    if sentence.speaker != previous.speaker or is_question(previous.text):
+    # A question is no tail of a statement: joined to one, it would keep the statement from being a claim.
+    if sentence.speaker != previous.speaker or is_question(previous.text) or is_question(sentence.text):
         return False
     if _CONTINUES.match(sentence.text):
         return True
