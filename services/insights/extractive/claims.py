@@ -62,6 +62,7 @@ CHIT_CHAT_CATEGORIES = (
     "A transition that moves the conversation on to the next topic.",
     "An instruction to a software assistant or system about how to behave or what to output.",
     "A request to the audience to sign up, buy, book a call or follow a link.",
+    "An apology for an interruption or a noise in the background, such as a doorbell, a pet or a phone.",
 )
 
 
