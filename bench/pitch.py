@@ -146,7 +146,11 @@ def main() -> None:
         "shared.pitch": lambda text: [f"{cue.kind.value}: {cue.matched}" for cue in find_pitch_cues(text)],
         "framework guard": lambda text: [f"{tell.kind.value}: {tell.matched}" for tell in find_promotional_tells(text)],
     }
-    rows = [measure(name, flags, items, split) for name, flags in detectors.items() for split in ("dev", "held-out")]
+    rows = [
+        measure(name, flags, items, split)
+        for name, flags in detectors.items()
+        for split in ("dev", "held-out", "fresh")
+    ]
     print("| detector | split | recall | false refusals | µs / sentence |")
     print("|---|---|---|---|---|")
     for row in rows:

@@ -85,7 +85,8 @@ _WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
 _OFFERING = (
     r"(?:website|site|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
     r"program|programme|community|newsletter|masterclass|cohort|accelerator|agency|membership|coaching|"
-    r"consultancy|dashboard|widget|plugin|integration|suite|system)"
+    r"consultancy|dashboard|widget|plugin|integration|suite|system|workshop|bootcamp|mastermind|add-on|addon|"
+    r"package|studio|replay|starter kit|training|members area)"
 )
 # What a call to action asks the listener to take: a sales meeting, an offer, a way in.
 _COMMERCIAL_OBJECT = (
@@ -94,14 +95,15 @@ _COMMERCIAL_OBJECT = (
     r"strategy call|sales call|intro call|call with (?:me|us|my team|our team)|quote|discount|deal|offer|coupon|"
     r"pricing|subscription|"
     rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|(?:our|my) (?:new |latest )?book|"
-    r"the (?:link|button)|"
+    r"the (?:link|button)|(?:our|my) (?:careers|jobs) page|"
     rf"(?:pro|premium|business|enterprise|growth|starter|annual|paid) (?:plan|tier)|"
     rf"free (?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
     rf"(?:your|a) (?:seat|spot))"
 )
 # Where a clause starts, so a verb that follows is said *to* the listener, not about someone:
-# "...resonated, book a demo" is aimed at you, "we sign up every customer" is not.
-_CLAUSE_START = r"(?:^|(?<=[.;:!?,\u2014])\s*|\b(?:and|so|then)\s+)"
+# "...resonated, book a demo" is aimed at you, "we sign up every customer" is not (nor is "our customers book a
+# demo after..."). A Markdown line opens one too: "## Book a demo".
+_CLAUSE_START = r"(?:^|(?<=[.;:!?,\u2014\n#>*])\s*|\b(?:and|so|then)\s+)"
 _FILLERS = r"(?:(?:so|and|now|but|okay|ok|well|honestly|seriously|really|look|listen|hey|please|um+|uh+|just|"
 _FILLERS += r"again|also|then|right|go ahead and|go|come|you know)[,\s]+)*"
 _TO_THE_LISTENER = (
@@ -110,7 +112,7 @@ _TO_THE_LISTENER = (
     r"all you (?:have|need) to do is |why not ))"
 )
 _CTA_VERB = (
-    r"(?:sign up|subscribe|register|enrol+|join|download|grab|get|claim|book|schedule|request|try|start|visit|"
+    r"(?:sign up|subscribe|register|enrol+|join|download|grab|get|claim|book|schedule|request|try|start|visit|check|"
     r"head (?:over )?to|go to|check out|click|tap|hit|use|apply|call|text|contact|reach out to|talk to|buy|"
     r"order|upgrade|shop|pick)"
 )
@@ -155,7 +157,8 @@ _RULES = (
     ),
     _rule(
         PitchKind.promo_code,
-        r"\b(?:[Uu]se|[Ee]nter|[Aa]pply|[Tt]ext|DM|[Mm]essage|[Cc]omment|[Tt]ype)\b[^.]{0,25}?\b[A-Z][A-Z0-9]{3,}\b",
+        r"\b(?:[Uu]se|[Ee]nter|[Aa]pply|[Tt]ext|DM|[Mm]essage|[Cc]omment|[Tt]ype|[Pp]ing|[Ee]mail|[Rr]eply|[Ss]end)\b"
+        r"[^.]{0,30}?\b[A-Z][A-Z0-9]{3,}\b",
         "gives the listener a code word to send or type",
         case_sensitive=True,
     ),
@@ -163,16 +166,18 @@ _RULES = (
     _rule(
         PitchKind.offer,
         rf"\b{_AMOUNT} ?(?:%|percent|per cent) off\b|\bsave (?:up to )?{_AMOUNT} ?(?:%|percent|per cent|dollars|bucks)"
-        r"|\bfree (?:\d+|[a-z]+)[- ](?:day|week|month)[- ]trial\b|\bfree trial\b"
-        r"|\b(?:\d+|[a-z]+)[- ]day (?:free )?trial\b"
-        r"|\btry (?:it|us|them|\w+) (?:out )?(?:for )?free\b|\bno credit card (?:required|needed)\b",
+        r"|\b(?:offering|offers|with|includes?|comes with|enjoy|claim|get|start|your|there's|there is) "
+        r"(?:a |an |your )?"
+        r"(?:free (?:(?:\d+|[a-z]+)[- ](?:day|week|month)[- ])?trial|(?:\d+|[a-z]+)[- ]day (?:free )?trial)\b"
+        r"|\btry (?:it|us|them|\w+) (?:out )?(?:for )?free\b|\bno credit card (?:required|needed)\b"
+        r"|\bfree for (?:the )?(?:first|1st) (?:\w+ )?(?:days?|weeks?|months?|years?)\b",
         "offers a discount or a free trial",
     ),
     _rule(
         PitchKind.offer,
         rf"\b(?:just|only) {_AMOUNT} (?:dollars|bucks|euros|pounds)\b|\b(?:just|only) \$\s?\d"
         rf"|\b(?:plans?|pricing|prices) starts? at\b|\b(?:\$\s?\d[\d,.]*|{_AMOUNT} (?:dollars|bucks)) (?:a|per) "
-        r"(?:month|year|seat|user)\b|\bpricing (?:page|plans?)\b",
+        r"(?:month|year|seat|user)\b|\bpricing plans?\b",
         "quotes a price",
     ),
     _rule(
@@ -184,7 +189,13 @@ _RULES = (
         r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b"
         r"|\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b"
         r"|\b(?:our |my )?(?:listeners|viewers|attendees|subscribers) (?:can )?(?:get|receive|save|enjoy)\b"
-        r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b",
+        r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
+        r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b|\bat half (?:the )?price\b"
+        r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
+        r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
+        r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications)(?: \w+){0,3} (?:open|opens|close|closes)"
+        r"(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today)\b"
+        rf"|{_TO_THE_LISTENER}(?:join|sign up|register|subscribe|download|get|try|start)(?: \w+){{0,3}} for free\b",
         "makes a time-limited or listener-only offer",
     ),
     # Calls to action: a verb aimed at the listener, near something to buy or sign up for.
@@ -195,7 +206,8 @@ _RULES = (
     ),
     _rule(
         PitchKind.call_to_action,
-        r"\b(?:book|schedule|request|get|grab|watch|see|take|claim|start) (?:a |an |your |the )?"
+        rf"(?:{_TO_THE_LISTENER}|\b(?:for|want) you to )(?:book|schedule|request|get|grab|watch|see|take|claim|start) "
+        r"(?:a |an |your |the )?"
         r"(?:free |quick |live |personali[sz]ed |custom |\w+ )?(?:demo|walkthrough|trial|consultation)\b"
         r"(?!\s+(?:run|period|and error)\b)",
         "asks for a demo or a trial",
@@ -209,7 +221,12 @@ _RULES = (
         r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
         rf"|{_TO_THE_LISTENER}(?:(?:subscribe|follow(?: us)?|rate (?:us|the show))(?:,| and) )?"
         r"(?:leave|give|write|drop) (?:us|me) a (?:\w+[- ])?(?:review|rating)\b"
-        r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)",
+        r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)"
+        rf"|{_TO_THE_LISTENER}(?:rate|review|follow|share) (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b"
+        rf"|{_TO_THE_LISTENER}(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)\b"
+        rf"|{_TO_THE_LISTENER}(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) "
+        r"with (?:me|us|my team|our team)\b"
+        r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b",
         "tells the listener to sign up, buy or get started",
     ),
     _rule(
@@ -225,15 +242,24 @@ _RULES = (
     _rule(
         PitchKind.product_promotion,
         rf"\bthat(?:'s| is) (?:\w+ly )?(?:why|what) (?:we|i)(?:'ve)? (?:built|made|created|designed|launched|started)\b"
-        rf"|\bwe (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
+        rf"|\b(?:we|i) (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
-        r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b",
+        r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"
+        rf"|\b(?:my|our|the) paid {_OFFERING}\b"
+        r"|\bwe(?:'re| are) hiring\b(?=\s*[,.!?]|\s*$|\s+(?:by the way|right now|now)\b)"
+        r"|\bpatreon\b|\bbuy (?:me|us) a coffee\b|\bsupport (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b",
         "the speaker presents what they sell",
     ),
     _rule(
         PitchKind.product_promotion,
-        rf"\b{_SELLER_TEAM}(?:'ll|'d|\s+(?:can|could|will|would))\s+(?:\w+\W+){{0,6}}?"
-        r"(?:for you\b|get you (?:set up|started|onboarded)|set you up)"
+        rf"\b(?:{_SELLER_TEAM}|our (?:consultants|experts|coaches|specialists))(?:'ll|'d|\s+(?:can|could|will|would))"
+        r"\s+(?:\w+\W+){0,6}?"
+        r"(?:for (?:you|your (?:team|company|business))\b|get you (?:set up|started|onboarded)|set you up)"
+        rf"|\b(?:my|our) (?:\w+ )?(?:{_OFFERING}|team|agency) (?:offers|builds|sells|runs) (?:[\w-]+ ){{0,5}}?for "
+        r"(?:startups|clients|teams|companies|founders|you|exactly this)\b"
+        r"|\bwhat (?:our|my) (?:product|platform|tool|software|app|service) (?:was )?(?:built|made|designed) "
+        r"(?:to|for)\b"
+        r"|\bthe problem (?:our|my) (?:product|platform|tool|software|app|service) was (?:built|made|designed) to\b"
         r"|\bwe(?:'ll| will) (?:do|handle|take care of) (?:the heavy lifting|everything|it all|all of (?:it|this|that)"
         r"|the rest|the work)\b",
         "the seller offers to do the work for the listener",
@@ -252,7 +278,8 @@ _RULES = (
         PitchKind.product_promotion,
         r"\b(?:new |latest )?(?:dashboard|feature|integration|app|tool|platform|product|software|widget|plugin)s? "
         r"(?:lets|allows|helps|enables) you\b|\b(?:it|each|every \w+|the \w+ plan) (?:also )?(?:comes|ships) with\b"
-        r"|\bpacked with\b|\bincluded in\b"
+        r"|\bpacked with\b|\bincluded in\b|\bpart of the (?:annual|monthly|pro|premium|paid) plan\b"
+        rf"|\b(?:our|my) (?:\w+ )?{_OFFERING} is the (?:easiest|fastest|simplest|best|quickest) way\b"
         r"|\bbuilt-in\b|\bone-click\b|\bin one click\b|\bai-powered\b|\bpowered by\b"
         r"|\bintegrates (?:seamlessly )?with\b"
         r"|\bplug(?:s)? (?:right )?into\b",

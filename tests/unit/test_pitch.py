@@ -55,8 +55,30 @@ def test_held_out_recall_and_false_refusals() -> None:
     assert false_refusals <= 0.05
 
 
+def test_every_sentence_the_rules_were_written_against_is_read_right() -> None:
+    # Mentions of what a seller offers are no offer ("We killed the free trial and conversions went up", "Our
+    # customers book a demo only after...": said about someone, not to the listener), and the plugs that rules
+    # were widened for (a paid workshop, a hiring plug, a donation ask) stay caught.
+    wrong = [
+        item.text
+        for item in measured_set()
+        if item.split == "dev" and bool(find_pitch_cues(item.text)) != item.is_pitch
+    ]
+
+    assert wrong == []
+
+
+def test_on_phrasings_nobody_wrote_rules_for_half_the_pitches_are_still_caught_and_nothing_innocent_is() -> None:
+    # The fresh split measures how far the rules carry beyond what they were written against; it guards against a
+    # change that narrows them. Its recall (55 % when written) is far under the held-out half's: docs/evaluation.md.
+    recall, false_refusals = rates([item for item in measured_set() if item.split == "fresh"])
+
+    assert recall >= 0.5
+    assert false_refusals <= 0.05
+
+
 def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
-    held_out = [item for item in measured_set() if item.split == "held-out"]
+    held_out = [item for item in measured_set() if item.split != "dev"]
     for item in held_out:
         assert bool(find_promotional_tells(item.text)) == bool(find_pitch_cues(item.text)), item.text
 
