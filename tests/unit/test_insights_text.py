@@ -268,6 +268,22 @@ def test_the_voice_that_asks_far_more_than_the_recording_does_is_the_asker() -> 
     assert askers(split_into_sentences([segment(0, "Why? Because it works.", speaker="S1")])) == set()
 
 
+def test_a_question_from_the_audience_does_not_hide_the_host() -> None:
+    from services.insights.extractive.voices import askers
+
+    # The host asks three questions in nine lines; the guests one (rhetorical) in eighteen. Counted with the
+    # audience member's one question in two lines, the recording's own rate (5 in 29) would hide the host (3 in 9).
+    panel = [("S1", "Welcome, I have two support leaders with me today."), ("S1", "Do you ban canned replies?")]
+    panel += [("S2", f"We rewrote the first line in ticket batch {n}.") for n in range(9)]
+    panel += [("S2", "Why would anyone read a form letter?")]
+    panel += [("S1", "What about the product team?"), ("S1", "How do you get them to listen?")]
+    panel += [("S3", f"We tagged every ticket in month {n}.") for n in range(8)]
+    panel += [("S4", "Hi, quick question from me."), ("S4", "How do you get agents to tag consistently?")]
+    panel += [("S1", line) for line in ("Great.", "Let's wrap up.", "Thanks both.", "Thanks everyone.", "Bye.")]
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(panel)])
+    assert askers(said) == {"S1", "S4"}
+
+
 def test_a_step_name_keeps_a_figure_whole() -> None:
     assert step_name("Second, cut every draft to 1,500 words, then send it.") == "Cut every draft to 1,500 words"
     assert step_name("Third, the review starts at 10:30 on Fridays.") == "The review starts at 10:30 on Fridays"

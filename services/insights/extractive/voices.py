@@ -16,11 +16,16 @@ from shared.questions import is_question
 
 # An asker asks at least this many times more often than the recording as a whole.
 ASKING_RATIO = 2.0
+# A voice with no more lines than this passes through (a question from the audience, a caller).
+MAX_LINES_OF_A_PASSING_VOICE = 2
+# ... and an asker asks in at least one line of four: a debater's odd rhetorical question is no interview.
+MIN_ASKING_SHARE = 0.25
 
 
 def askers(sentences: Sequence[TimedSentence]) -> set[str]:
-    """Speakers whose share of questions is at least twice the recording's; none when the transcript
-    has fewer than two speakers (a monologue, or diarization that heard one voice)."""
+    """Speakers whose share of questions is at least twice that of the recording's talkers, and at least one line
+    in four; none when the transcript has fewer than two speakers (a monologue, or diarization that heard one
+    voice)."""
     said: Counter[str] = Counter()
     asked: Counter[str] = Counter()
     for sentence in sentences:
@@ -29,5 +34,9 @@ def askers(sentences: Sequence[TimedSentence]) -> set[str]:
             asked[sentence.speaker] += is_question(sentence.text)
     if len(said) < 2 or not sum(asked.values()):
         return set()
-    overall = sum(asked.values()) / sum(said.values())
-    return {speaker for speaker in said if asked[speaker] / said[speaker] >= ASKING_RATIO * overall}
+    # The recording's own rate is its talkers': a voice heard in a line or two (someone in the audience asking
+    # one question) would lift it above the host's, who asks a few questions among many lines.
+    talkers = [speaker for speaker in said if said[speaker] > MAX_LINES_OF_A_PASSING_VOICE] or list(said)
+    overall = sum(asked[speaker] for speaker in talkers) / sum(said[speaker] for speaker in talkers)
+    bar = max(ASKING_RATIO * overall, MIN_ASKING_SHARE)
+    return {speaker for speaker in said if asked[speaker] / said[speaker] >= bar}
