@@ -127,7 +127,9 @@ _RULES = (
         r" comes from\b"
         r"|\b(?:this|today's|the) (?:episode|show|podcast|segment|webinar|session|video|broadcast|stream|program"
         r"|programme) is (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
-        r"|\bpartner(?:ed|ing)? with (?:us|the show)\b",
+        r"|\bpartner(?:ed|ing)? with (?:us|the show)\b"
+        r"|\bmak(?:es|ing) (?:this|the|today's) (?:episode|show|podcast|webinar|session|series) possible\b"
+        r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b",
         "introduces a sponsor",
     ),
     # Web addresses, written or spoken ("acme dot io slash trial", "w w w dot ...").
@@ -192,6 +194,7 @@ _RULES = (
         r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
         r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b|\bat half (?:the )?price\b"
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
+        r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
         r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications)(?: \w+){0,3} (?:open|opens|close|closes)"
         r"(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today)\b"
@@ -226,12 +229,15 @@ _RULES = (
         rf"|{_TO_THE_LISTENER}(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)\b"
         rf"|{_TO_THE_LISTENER}(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) "
         r"with (?:me|us|my team|our team)\b"
+        rf"|{_TO_THE_LISTENER}(?:get in touch|drop (?:me|us) a line)\b"
         r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b",
         "tells the listener to sign up, buy or get started",
     ),
     _rule(
         PitchKind.call_to_action,
-        r"\b(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) (?:our |the |my )?sales\b"
+        r"\b(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) (?:our|my) sales\b"
+        rf"|{_TO_THE_LISTENER}(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) "
+        r"(?:the )?sales\b"
         r"|\bdm (?:me|us)\b|\bsend (?:me|us) a (?:dm|direct message)\b"
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
         r"|\blet's talk\b\W*$|\b(?:and )?i(?:'ll| will) send you (?:the|a|my) (?:\w+ )?"
@@ -257,6 +263,10 @@ _RULES = (
         r"(?:for (?:you|your (?:team|company|business))\b|get you (?:set up|started|onboarded)|set you up)"
         rf"|\b(?:my|our) (?:\w+ )?(?:{_OFFERING}|team|agency) (?:offers|builds|sells|runs) (?:[\w-]+ ){{0,5}}?for "
         r"(?:startups|clients|teams|companies|founders|you|exactly this)\b"
+        r"|\b(?:as|offer|sell|run) (?:a |an |our |my )?done[- ]for[- ]you\b"
+        r"|\b(?:client|coaching|consulting) (?:slots|spots)\b"
+        r"|\b(?:automated|built|available) (?:in|into|with) (?:our|my) (?:app|product|platform|tool|software)\b"
+        r"|\buse (?:our|my) (?:template library|templates|toolkit|framework kit)\b"
         r"|\bwhat (?:our|my) (?:product|platform|tool|software|app|service) (?:was )?(?:built|made|designed) "
         r"(?:to|for)\b"
         r"|\bthe problem (?:our|my) (?:product|platform|tool|software|app|service) was (?:built|made|designed) to\b"
@@ -303,7 +313,7 @@ _RULES = (
         r"(?:already )?(?:trust|rely on|love|choose|switched to) (?:us|our)\b"
         r"|\bunlike (?:other|legacy|traditional|competing|most|the other) (?:\w+ )?(?:vendors|tools|platforms|"
         r"solutions|providers|products|agencies|companies|apps)\b"
-        r"|\bour (?:customers|clients|users) (?:love|rave|swear by|see results|get results|typically see)\b",
+        r"|\bour (?:customers|clients|users) (?:\w+ly )?(?:love|rave|swear by|see results|get results|typically see)\b",
         "the vendor positions itself",
     ),
 )
