@@ -85,8 +85,7 @@ _WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
 _OFFERING = (
     r"(?:website|site|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
     r"program|programme|community|newsletter|masterclass|cohort|accelerator|agency|membership|coaching|"
-    r"consultancy|dashboard|widget|plugin|integration|suite|system|workshop|bootcamp|mastermind|add-on|addon|"
-    r"package|studio|replay|starter kit|training|members area)"
+    r"consultancy|dashboard|widget|plugin|integration|suite|system|workshop|bootcamp|mastermind|add-on|addon)"
 )
 # What a call to action asks the listener to take: a sales meeting, an offer, a way in.
 _COMMERCIAL_OBJECT = (
