@@ -139,6 +139,18 @@ class ScoredCandidate:
     process: bool
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """A transcript as the engine reads it: its sentences, their salience on words alone, which may be published
+    (quotable, and said by a voice that answers), and which may state their point through a clause heard clearly
+    though a word of them may not be quoted (decoded reliably, and said by a voice that answers)."""
+
+    sentences: list[TimedSentence]
+    salience: NDArray[np.float64]
+    may_publish: list[bool]
+    may_state: list[bool]
+
+
 @dataclass
 class _Idea:
     candidate: _Candidate
@@ -176,17 +188,18 @@ class ExtractiveEngine:
         )
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
-        sentences, salience, may_publish, may_state = self._read(transcript)
+        reading = self._read(transcript)
+        sentences = reading.sentences
         grammar = self.grammar if transcript.language == "en" else None
-        keywords = recording_keywords(sentences, salience, grammar)
+        keywords = recording_keywords(sentences, reading.salience, grammar)
         # A sentence that may not be published (a word heard unsurely, an asker's line) is quoted by nothing.
         verbatim = [
             heard and may
             for heard, may in zip(
-                heard_verbatim(sentences, self.limits.max_expected_misheard_words), may_publish, strict=True
+                heard_verbatim(sentences, self.limits.max_expected_misheard_words), reading.may_publish, strict=True
             )
         ]
-        ideas, substantive = self._ideas(sentences, salience, may_publish, may_state, verbatim, grammar)
+        ideas, substantive = self._ideas(reading, verbatim, grammar)
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
@@ -255,8 +268,9 @@ class ExtractiveEngine:
 
     def scored_candidates(self, transcript: Transcript) -> list[ScoredCandidate]:
         """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
-        sentences, salience, may_publish, _ = self._read(transcript)
-        candidates = self._candidates(sentences, salience, may_publish)
+        reading = self._read(transcript)
+        sentences = reading.sentences
+        candidates = self._candidates(reading)
         if not candidates:
             return []
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
@@ -274,9 +288,7 @@ class ExtractiveEngine:
             for candidate, row, margin in zip(candidates, rows, margins, strict=True)
         ]
 
-    def _read(self, transcript: Transcript) -> tuple[list[TimedSentence], NDArray[np.float64], list[bool], list[bool]]:
-        """The transcript's sentences, their salience on words alone, which may be published, and which may
-        state their point through a clause heard clearly though a word of them may not be quoted."""
+    def _read(self, transcript: Transcript) -> _Reading:
         sentences = split_into_sentences(transcript.segments)
         salience = lexical_salience([sentence.text for sentence in sentences])
         # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
@@ -286,19 +298,12 @@ class ExtractiveEngine:
         decoded = decoded_reliably(sentences, transcript.segments, self.limits.floor)
         may_publish = [can and answer for can, answer in zip(quoted, answering, strict=True)]
         may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
-        return sentences, salience, may_publish, may_state
+        return _Reading(sentences, salience, may_publish, may_state)
 
-    def _ideas(
-        self,
-        sentences: Sequence[TimedSentence],
-        salience: NDArray[np.float64],
-        may_publish: list[bool],
-        may_state: Sequence[bool],
-        verbatim: Sequence[bool],
-        grammar: Grammar | None,
-    ) -> tuple[list[_Idea], bool]:
+    def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> tuple[list[_Idea], bool]:
         """The ideas worth publishing, and whether the recording has substance at all."""
-        candidates = self._candidates(sentences, salience, may_publish)
+        sentences = reading.sentences
+        candidates = self._candidates(reading)
         if not candidates:
             return [], False
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
@@ -328,7 +333,7 @@ class ExtractiveEngine:
         unquotable = [
             idea
             for idea in claims
-            if not idea.candidate.publishable and all(may_state[idea.candidate.first : idea.candidate.last + 1])
+            if not idea.candidate.publishable and all(reading.may_state[idea.candidate.first : idea.candidate.last + 1])
         ]
         clauses = headlines(
             [_heard(idea.candidate, sentences) for idea in unquotable],
@@ -359,9 +364,8 @@ class ExtractiveEngine:
             sentences,
         )
 
-    def _candidates(
-        self, sentences: Sequence[TimedSentence], salience: NDArray[np.float64], may_publish: list[bool]
-    ) -> list[_Candidate]:
+    def _candidates(self, reading: _Reading) -> list[_Candidate]:
+        sentences, salience, may_publish = reading.sentences, reading.salience, reading.may_publish
         # A process is one when every step may be published; otherwise its sentences stand alone like any
         # others. An aside between steps that may not be quoted is left out of its quotes, not the process.
         runs = [run for run in find_step_runs(sentences) if all(may_publish[index] for index in run.step_sentences)]
