@@ -224,11 +224,10 @@ _RULES = (
         rf"|{_TO_THE_LISTENER}(?:(?:subscribe|follow(?: us)?|rate (?:us|the show))(?:,| and) )?"
         r"(?:leave|give|write|drop) (?:us|me) a (?:\w+[- ])?(?:review|rating)\b"
         r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)"
-        rf"|{_TO_THE_LISTENER}(?:rate|review|follow|share) (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b"
-        rf"|{_TO_THE_LISTENER}(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)\b"
-        rf"|{_TO_THE_LISTENER}(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) "
-        r"with (?:me|us|my team|our team)\b"
-        rf"|{_TO_THE_LISTENER}(?:get in touch|drop (?:me|us) a line)\b"
+        rf"|{_TO_THE_LISTENER}(?:(?:rate|review|follow|share) (?:the|this|our|my) (?:show|podcast|channel|newsletter)"
+        r"|(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)"
+        r"|(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) with (?:me|us|my team|our team)"
+        r"|get in touch|drop (?:me|us) a line)\b"
         r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b",
         "tells the listener to sign up, buy or get started",
     ),
