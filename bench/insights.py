@@ -33,6 +33,7 @@ from services.insights.extractive.engine import (
     Limits,
     lexical_salience,
 )
+from services.insights.extractive.promotion import PromotionDirection
 from services.insights.grammar import Grammar, SpacyParser
 from services.insights.keyphrases import key_phrases
 from services.insights.sentences import split_into_sentences
@@ -101,7 +102,9 @@ def main() -> None:
     batch = claims[: args.candidates]
     english = SpacyParser()
     for threads in (1, 2):
-        engine = ExtractiveEngine(E5Embedder(threads=threads), Limits(embed_candidates=args.candidates))
+        engine = ExtractiveEngine(
+            E5Embedder(threads=threads), Limits(embed_candidates=args.candidates), promotion=PromotionDirection.fitted()
+        )
 
         def extract(engine: ExtractiveEngine = engine) -> None:
             engine.grammar = Grammar(english)
@@ -115,9 +118,14 @@ def main() -> None:
         counted = [timed(functools.partial(key_phrases, texts, top=RECORDING_KEYWORDS)) for _ in range(args.repeat)]
         tagged = [timed(parsed_phrases) for _ in range(args.repeat)]
         embedding = [timed(functools.partial(engine.embedder.embed, batch)) for _ in range(args.repeat)]
+        vectors = engine.embedder.embed(batch)
+        promotion = [
+            timed(functools.partial(PromotionDirection.fitted().probability, vectors)) for _ in range(args.repeat)
+        ]
         print(f"threads={threads}: extract {_median(whole)}; lexical pass over every sentence {_median(lexical)}; "
               f"key phrases counted {_median(counted)}, counted and parsed {_median(tagged)}; "
-              f"embedding {len(batch)} sentences {_median(embedding)}")  # fmt: skip
+              f"embedding {len(batch)} sentences {_median(embedding)}; "
+              f"promotion direction (loaded and read) {_median(promotion)}")  # fmt: skip
 
 
 def _median(runs: list[tuple[float, float]]) -> str:
