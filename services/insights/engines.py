@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from services.insights.extractive import ExtractiveEngine
+from services.insights.extractive import E5Embedder, ExtractiveEngine
+from services.insights.extractive.promotion import PromotionDirection, PromotionScreen
 from services.insights.grammar import Grammar
 from services.insights.llm import LLMInsightEngine, LLMOutputError
 from services.insights.settings import InsightsSettings
@@ -27,8 +28,14 @@ class LLMWithFallback:
 
     def __init__(self, settings: InsightsSettings, llm: LLMInsightEngine | None = None) -> None:
         grammar = Grammar.english()
-        self.llm = llm or LLMInsightEngine(settings, grammar=grammar)
-        self.fallback = ExtractiveEngine.from_settings(settings, grammar) if settings.llm_fallback else None
+        embedder = E5Embedder(threads=settings.embed_threads)
+        promoting = (
+            PromotionScreen(embedder, PromotionDirection.fitted(), settings.max_promotion)
+            if settings.max_promotion < 1
+            else None
+        )
+        self.llm = llm or LLMInsightEngine(settings, grammar=grammar, promoting=promoting)
+        self.fallback = ExtractiveEngine.from_settings(settings, grammar, embedder) if settings.llm_fallback else None
 
     def extract(self, transcript: Transcript, *, source_key: str, title: str) -> InsightSet:
         try:

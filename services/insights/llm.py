@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,9 +133,16 @@ def render_transcript(segments: Sequence[TranscriptSegment]) -> str:
 
 class LLMInsightEngine:
     def __init__(
-        self, settings: InsightsSettings, client: OpenAI | None = None, grammar: Grammar | None = None
+        self,
+        settings: InsightsSettings,
+        client: OpenAI | None = None,
+        grammar: Grammar | None = None,
+        promoting: Callable[[Sequence[str]], list[bool]] | None = None,
     ) -> None:
         self.settings = settings
+        # The second opinion on self-promotion the pitch rules missed (which texts read as promotion); a model
+        # asked for insights may well take a guest's plug for one.
+        self.promoting = promoting
         # Key phrases are the recording's own, counted like the extractive engine's (noun phrases, in English).
         self.grammar = grammar
         self.client = client or OpenAI(
@@ -159,6 +166,11 @@ class LLMInsightEngine:
         run.dropped = [reason for _, reason in report.dropped]
         kept = [insight for insight in report.kept if _summary_supported(insight)]
         run.dropped += [f"summary drifts from its quote: {i.summary[:60]!r}" for i in report.kept if i not in kept]
+        if self.promoting and kept:
+            promotes = self.promoting([text for insight in kept for text in (insight.quote, insight.summary)])
+            pitches = [insight for at, insight in enumerate(kept) if promotes[2 * at] or promotes[2 * at + 1]]
+            run.dropped += [f"reads as promotion: {insight.quote[:60]!r}" for insight in pitches]
+            kept = [insight for insight in kept if insight not in pitches]
         sentences = [sentence.text for sentence in split_into_sentences(transcript.segments)]
         grammar = self.grammar if transcript.language == "en" else None
         keywords = key_phrases(sentences, top=RECORDING_KEYWORDS, grammar=grammar)

@@ -33,8 +33,8 @@ class InsightsSettings(RecastSettings):
         default=0.9,
         gt=0,
         le=1,
-        description="Most probability of promotion (the engine's second opinion beside the pitch rules) a sentence "
-        "may have and still be an idea; 1 turns the second opinion off.",
+        description="Least probability of promotion (the engines' second opinion beside the pitch rules) at which a "
+        "sentence is no idea of the recording; 1 turns the second opinion off.",
     )
     # Chosen on the eval's dev split, halfway between its no-substance recording (-0.030) and its least
     # substantive one (+0.011), judged over every claim-shaped sentence, quotable or not: a threshold at the

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from services.insights.engines import LLMWithFallback
 from services.insights.extractive import E5Embedder, ExtractiveEngine
 from services.insights.extractive.claims import claim_margin
 from services.insights.extractive.promotion import PromotionDirection
+from services.insights.settings import InsightsSettings
 from shared.pitch import find_pitch_cues
 from tests.insight_talk import DEV_SMALL_TALK, DEV_SUBSTANCE, HELD_OUT_SOUND_CHECK, HELD_OUT_SUBSTANCE, spoken
 from tests.pitch import Labelled, measured_set
@@ -106,3 +108,17 @@ def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitte
     assert caught >= 0.5 * sum(item.is_pitch for item in fresh)
     assert refused <= 0.05 * sum(not item.is_pitch for item in fresh)
     assert sum(flagged(held_out_innocent)) <= 0.1 * len(held_out_innocent)
+
+
+def test_an_llm_engine_has_the_same_second_opinion() -> None:
+    # An LLM asked for insights may take a guest's plug for one; its ideas are read with the same direction.
+    settings = InsightsSettings(insights_engine="llm", llm_base_url="http://127.0.0.1:9/v1", llm_model="m")
+    llm = LLMWithFallback(settings).llm
+    assert llm.promoting is not None
+    assert llm.promoting(
+        [
+            "If you want the whole spreadsheet, it is waiting on our homepage, free, right at the top.",
+            "Most companies that raise prices by a third lose fewer customers than they feared.",
+        ]
+    ) == [True, False]
+    assert LLMWithFallback(settings.model_copy(update={"max_promotion": 1.0})).llm.promoting is None

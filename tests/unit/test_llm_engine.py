@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -236,3 +236,25 @@ def test_the_llm_engine_counts_key_phrases_with_the_same_grammar(chat_server: Fa
     assert read.extract(transcript, source_key="k", title="t").keywords == []
     german = transcript.model_copy(update={"language": "de"})
     assert read.extract(german, source_key="k", title="t").keywords == counted.keywords
+
+
+def test_an_insight_the_second_opinion_reads_as_promotion_is_dropped(chat_server: FakeChatServer) -> None:
+    handoff = {"type": "point_of_view", "summary": "Onboarding is a handoff problem.", "quote": REAL_QUOTE}
+    plug = {
+        "type": "pain_point",
+        "summary": "Nobody has time to read forty pages of call notes before a kickoff.",
+        "quote": "Nobody has time to read forty pages of call notes before a kickoff.",
+    }
+    chat_server.answers = [answer(handoff, plug)] * 2
+    transcript = make_transcript("rec-promo", ONBOARDING_WEBINAR)
+
+    def reads_as_promotion(texts: Sequence[str]) -> list[bool]:
+        return ["call notes" in text for text in texts]
+
+    screened = LLMInsightEngine(settings_for(chat_server), promoting=reads_as_promotion)
+    kept = screened.extract(transcript, source_key="k", title="t").insights
+    unscreened = LLMInsightEngine(settings_for(chat_server)).extract(transcript, source_key="k", title="t").insights
+
+    assert [insight.quote for insight in kept] == [REAL_QUOTE]
+    assert screened.last_run.dropped == [f"reads as promotion: {plug['quote'][:60]!r}"]
+    assert len(unscreened) == 2

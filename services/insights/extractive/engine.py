@@ -192,10 +192,13 @@ class ExtractiveEngine:
         self.promotion = promotion
 
     @classmethod
-    def from_settings(cls, settings: InsightsSettings, grammar: Grammar | None = None) -> ExtractiveEngine:
-        """The engine the service runs; ``grammar`` shares a parser already loaded (the LLM engine's fallback)."""
+    def from_settings(
+        cls, settings: InsightsSettings, grammar: Grammar | None = None, embedder: Embedder | None = None
+    ) -> ExtractiveEngine:
+        """The engine the service runs; ``grammar`` and ``embedder`` share models already loaded (the LLM engine's
+        fallback)."""
         return cls(
-            E5Embedder(threads=settings.embed_threads),
+            embedder or E5Embedder(threads=settings.embed_threads),
             Limits.from_settings(settings),
             grammar or Grammar.english(),
             PromotionDirection.fitted(),
@@ -329,7 +332,7 @@ class ExtractiveEngine:
         # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
         promoting = (
             self.promotion.probability(vectors) >= self.limits.max_promotion
-            if self.promotion
+            if self.promotion and self.limits.max_promotion < 1
             else np.zeros(len(candidates), dtype=bool)
         )
         every = [

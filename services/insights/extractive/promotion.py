@@ -12,13 +12,14 @@ high, because a look-alike it refuses ("we stopped discounting at quarter end") 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
-from services.insights.extractive.embedder import Vectors
+from services.insights.extractive.embedder import Embedder, Vectors
 
 FITTED = Path(__file__).with_name("promotion.json")
 
@@ -46,6 +47,19 @@ class PromotionDirection:
         if vectors.shape[0] == 0:
             return np.zeros(0)
         return np.asarray(1 / (1 + np.exp(-(vectors.astype(np.float64) @ self.weights + self.bias))), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class PromotionScreen:
+    """The direction with the embedder it was fitted for and its bar, for ideas the engine did not embed itself
+    (an LLM's): which texts read as promotion."""
+
+    embedder: Embedder
+    direction: PromotionDirection
+    bar: float
+
+    def __call__(self, texts: Sequence[str]) -> list[bool]:
+        return [bool(p >= self.bar) for p in self.direction.probability(self.embedder.embed(texts))]
 
 
 def fit_promotion(vectors: Vectors, is_promotion: NDArray[np.bool_], *, penalty: float = 0.003) -> PromotionDirection:
