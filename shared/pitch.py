@@ -141,9 +141,10 @@ _RULES = (
     ),
     _rule(
         PitchKind.call_to_action,
-        r"\blinks? (?:is |are |will be )?(?:below|above|in (?:the|my|our) "
+        # "A link in the show notes gets one percent of listeners to click" is about links, not one.
+        r"(?<!\ba )\b(?:links?(?:'s)?|linked) (?:is |are |will be )?(?:down )?(?:below|above|in (?:the|my|our) "
         r"(?:description|show notes|bio|comments|chat))\b"
-        r"|\blink\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
+        r"|(?<!\ba )\blink\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
         r"|\b(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
         "points the listener at a link",
@@ -151,7 +152,7 @@ _RULES = (
     # Promo codes: a code the listener types, not the code a team reviews.
     _rule(
         PitchKind.promo_code,
-        r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b|\bat checkout\b"
+        r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b"
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
         r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*\w+ ?\d+\b",
         "gives the listener a promo code",
@@ -184,6 +185,10 @@ _RULES = (
     _rule(
         PitchKind.offer,
         r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off)\b"
+        r"|\b(?:first|1st) (?:\w+ )?(?:call|module|lesson|class|consultation|audit|chapter|workshop)\b(?: \w+){0,2}"
+        r" (?:is|'s) (?:free|on us|on the house)\b|\bon the house\b"
+        r"|\bjust (?:re)?opened (?:the |our |my )?(?:waitlist|wait list|applications|enrol+ment|registration|doors)\b"
+        r"|\b(?:our|my) (?:calendar|books|diary)\b[^.]{0,25}\bopen(?:ed|s)? up\b"
         r"|\blifetime (?:access|deal|pricing|discount)\b|\blimited[- ]time\b|\bexclusive (?:deal|offer|discount)\b"
         r"|\bmoney[- ]back guarantee\b|\brisk[- ]free\b|\bat no (?:extra |additional )?(?:cost|charge)\b"
         r"|\bprice (?:goes|is going) up\b|\b(?:sells?|selling) out\b|\bspots are limited\b"
@@ -217,10 +222,11 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         rf"{_TO_THE_LISTENER}(?:sign up|subscribe|register|enrol+|buy|upgrade)"
-        r"(?=\s+(?:now|today|here|at|on)\b|\s*[,.!?]|\s*$)"
+        r"(?=\s+(?:now|today|here|at|on|if you haven't)\b|\s*[,.!?]|\s*$)"
         r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
         r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
         r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
+        rf"|{_TO_THE_LISTENER}(?:download|install) (?:the|our|my) (?:\w+ )?app\b"
         rf"|{_TO_THE_LISTENER}(?:(?:subscribe|follow(?: us)?|rate (?:us|the show))(?:,| and) )?"
         r"(?:leave|give|write|drop) (?:us|me) a (?:\w+[- ])?(?:review|rating)\b"
         r"|\b(?:check|try) (?:us|them) out\b(?!\s+(?:on|with|against|in)\b)"
@@ -238,6 +244,11 @@ _RULES = (
         r"(?:the )?sales\b"
         r"|\bdm (?:me|us)\b|\bsend (?:me|us) a (?:dm|direct message)\b"
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
+        r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
+        r"|\bgive (?:us|me) a (?:call|ring|shout)\b"
+        r"|\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
+        r"|\b(?:conversation|chat) (?:i'd|i would|we'd|we would) love to have with you\b"
+        r"|\bif\b[^.]{0,60}\b(?:reach out|get in touch)(?: (?:to|with) (?:me|us|our team))?(?=\s*(?:[.!]|$))"
         r"|\blet's talk\b\W*$|\b(?:and )?i(?:'ll| will) send you (?:the|a|my) (?:\w+ )?"
         r"(?:template|guide|link|playbook|checklist|deck|script|swipe file)\b",
         "asks the listener to contact the seller",
@@ -251,6 +262,7 @@ _RULES = (
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
         r"|\bwe(?:'re| are) hiring\b(?=\s*[,.!?]|\s*$|\s+(?:by the way|right now|now)\b)"
+        r"|\bwe(?:'re| are) (?:also )?hiring\b[^.]{0,50}\bright now\b|\b(?:way to|you can|please) support us\b"
         r"|\bpatreon\b|\bbuy (?:me|us) a coffee\b|\bsupport (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b",
         "the speaker presents what they sell",
     ),

@@ -63,33 +63,36 @@ def test_an_apology_for_a_noise_in_the_room_is_no_claim_but_an_apology_before_on
     assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(interruptions) :])
 
 
-def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: ExtractiveEngine) -> None:
-    # Phrased after the rules and the promotion direction were fitted; the rules see nothing in either line.
-    promotion = [
-        "If you want the whole spreadsheet, it is waiting on our homepage, free, right at the top.",
-        "Our consulting team rolls this pricing model out for clients in about two weeks, and the first workshop "
-        "is on us.",
-    ]
-    assert not any(find_pitch_cues(line) for line in promotion)
-    turns = [*DEV_SUBSTANCE[:3], ("S2", promotion[0]), *DEV_SUBSTANCE[3:5], ("S2", promotion[1]), *DEV_SUBSTANCE[5:]]
-    transcript = spoken("interview", turns)
+# Phrased after the rules and the promotion direction were fitted; the rules see nothing in them.
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "Our consulting team rolls this pricing model out for clients in about two weeks, and we still have room "
+        "this quarter.",
+        "If your company wants this pricing model rolled out properly, our consultants do exactly that in two weeks.",
+        "We package this whole pricing model as a two-week engagement, and there is still room on the calendar "
+        "this spring.",
+    ],
+)
+def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: ExtractiveEngine, promotion: str) -> None:
+    assert not find_pitch_cues(promotion)
+    transcript = spoken("interview", [*DEV_SUBSTANCE[:3], ("S2", promotion), *DEV_SUBSTANCE[3:]])
 
     def said(engine: ExtractiveEngine) -> str:
-        insight_set = engine.extract(transcript, source_key="k", title="t")
+        insights = engine.extract(transcript, source_key="k", title="t").insights
         return " ".join(
-            quote
-            for insight in insight_set.insights
-            for quote in (insight.quote, insight.summary, *(e.quote for e in insight.evidence))
+            text
+            for insight in insights
+            for text in (insight.quote, insight.summary, *(e.quote for e in insight.evidence))
         )
 
-    assert not any(line in said(engine) for line in promotion)
-    # The same engine without its second opinion publishes them: the direction, not the ranking, keeps them out.
-    without = ExtractiveEngine(engine.embedder, engine.limits)
-    assert any(line in said(without) for line in promotion)
+    assert promotion not in said(engine)
+    # The same engine without its second opinion publishes it: the direction, not the ranking, keeps it out.
+    assert promotion in said(ExtractiveEngine(engine.embedder, engine.limits))
 
 
 def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitted_on(engine: ExtractiveEngine) -> None:
-    # docs/evaluation.md: the rules alone catch 16 of the fresh split's 50 pitches. The direction is a second
+    # docs/evaluation.md: the rules alone catch 17 of the fresh split's 50 pitches. The direction is a second
     # opinion at a high bar, so the floors below record what it adds and hold its false refusals near the rules'.
     direction = PromotionDirection.fitted()
 
