@@ -27,11 +27,13 @@ class LLMWithFallback:
     name = "llm"
 
     def __init__(self, settings: InsightsSettings, llm: LLMInsightEngine | None = None) -> None:
-        grammar = Grammar.english()
-        embedder = E5Embedder(threads=settings.embed_threads)
+        grammar = Grammar.english()  # the LLM engine counts key phrases with it too
+        screens = settings.max_promotion < 1
+        # One embedding model for the second opinion and the fallback; none when neither is on.
+        embedder = E5Embedder(threads=settings.embed_threads) if screens or settings.llm_fallback else None
         promoting = (
             PromotionScreen(embedder, PromotionDirection.fitted(), settings.max_promotion)
-            if settings.max_promotion < 1
+            if embedder and screens
             else None
         )
         self.llm = llm or LLMInsightEngine(settings, grammar=grammar, promoting=promoting)
