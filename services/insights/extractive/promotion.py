@@ -4,9 +4,9 @@ The rules (``shared/pitch.py``) know the phrasings they were written around: an 
 demo". Soft self-promotion is phrased too many ways for a vocabulary ("that's kind of what we do all day, so
 come find us"), and on batches written after the rules they caught a fraction of it (docs/evaluation.md). This
 is a second opinion: a logistic regression on the e5 vectors of each claim candidate, fitted on the pitch set's
-dev split with real debate speech as the innocent talk (``python -m bench.pitch --fit`` writes
-``promotion.json``). A candidate it reads as promotion is no idea of the recording, on either rail. Its bar is
-high, because a look-alike it refuses ("we stopped discounting at quarter end") is a key idea lost.
+dev split and the eval's dev scripts, with real debate speech as more innocent talk (``python -m bench.pitch
+--fit`` writes ``promotion.json``). A candidate it reads as promotion is no idea of the recording, on either rail.
+Its bar is high, because a look-alike it refuses ("we stopped discounting at quarter end") is a key idea lost.
 """
 
 from __future__ import annotations
