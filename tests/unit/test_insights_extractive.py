@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from services.insights.extractive.engine import ExtractiveEngine, Limits
+from services.insights.extractive.promotion import PromotionDirection
 from services.insights.extractive.quoting import ConfidenceFloor
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.sentences import split_into_sentences
@@ -446,3 +447,9 @@ def test_what_the_speaker_says_right_after_a_process_is_not_one_of_its_steps() -
     [process] = [insight for insight in insights if insight.type.value == "framework"]
     assert [piece.quote for piece in process.evidence] == [process.quote]
     assert lines[3][2] in [insight.quote for insight in insights]
+
+
+def test_a_promotion_direction_fitted_on_other_embeddings_is_refused_when_the_engine_is_built() -> None:
+    # A direction read against vectors of another space would score noise; the service must not start with it.
+    with pytest.raises(ValueError, match=r"bench\.pitch --fit"):
+        ExtractiveEngine(TopicEmbedder(), promotion=PromotionDirection.fitted())

@@ -189,6 +189,12 @@ class ExtractiveEngine:
         self.claim_prototypes = ClaimPrototypes.embedded_by(embedder)
         self.kind_prototypes = KindPrototypes.embedded_by(embedder)
         # Fitted in e5's space, so only an engine on e5 has the second opinion (None: the pitch rules alone).
+        dimensions = self.claim_prototypes.claims.shape[1]
+        if promotion is not None and promotion.weights.shape[0] != dimensions:
+            raise ValueError(
+                f"the promotion direction was fitted on {promotion.weights.shape[0]}-dimensional embeddings and this "
+                f"embedder gives {dimensions}: refit it with `python -m bench.pitch --fit`"
+            )
         self.promotion = promotion
 
     @classmethod
