@@ -279,6 +279,11 @@ class InsightSet(BaseModel):
         default=None,
         description="Why nothing from the recording is worth publishing (then insights is empty); None otherwise.",
     )
+    promotion_set_aside: list[Evidence] = Field(
+        default_factory=list,
+        description="What the engine's second opinion read as self-promotion the pitch rules missed, and kept out "
+        "of the insights: each passage with where it was said.",
+    )
 
     @property
     def uploaded_title(self) -> str:

@@ -542,6 +542,13 @@ def describe_removed(findings: Sequence[PitchFinding]) -> str:
     return f"set aside {segments} segment(s) of pitch at {where} ({kinds})"
 
 
+def describe_promotion(spans: Sequence[tuple[float, float]]) -> str:
+    """One line for a stage report: how many passages an engine read as promotion and kept out, and where."""
+    return f"kept out {len(spans)} passage(s) read as promotion at " + ", ".join(
+        f"{_clock(start)}-{_clock(end)}" for start, end in spans
+    )
+
+
 def _clock(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes:02d}:{secs:02d}"

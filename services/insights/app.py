@@ -12,7 +12,7 @@ from services.insights.settings import InsightsSettings
 from shared.broker import consumer_options, make_broker, partition_key
 from shared.events import InsightExtracted, Transcript, TranscriptReady, deterministic_id
 from shared.keys import insights_key
-from shared.pitch import describe_removed, pitch_spans, strip_pitch
+from shared.pitch import describe_promotion, describe_removed, pitch_spans, strip_pitch
 from shared.service import service_app
 from shared.status import Stage, StageRun, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
@@ -72,10 +72,14 @@ async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine
     # A model call blocks for seconds: off the event loop, so the consumer keeps its heartbeat.
     insight_set = await in_thread(engine.extract, transcript, source_key=event.source_key, title=event.title)
     stored = await in_thread(store.put_model, insights_key(event.recording_id), insight_set)
+    # What was kept out of both rails as promotion, for the person reading the stage's status.
+    set_aside = [describe_removed(pitch)] if pitch else []
+    if insight_set.promotion_set_aside:
+        set_aside.append(describe_promotion([(said.start, said.end) for said in insight_set.promotion_set_aside]))
     if insight_set.refusal_reason or not insight_set.insights:
         # Nothing worth publishing: neither rail gets an event, and a person reads why.
         reason = insight_set.refusal_reason or "nothing worth publishing: no insight survived grounding"
-        await run.finish(StageState.refused, f"{reason}; {describe_removed(pitch)}" if pitch else reason)
+        await run.finish(StageState.refused, "; ".join([reason, *set_aside]))
         return
     count = len(insight_set.insights)
     for index, insight in enumerate(insight_set.insights):
@@ -91,6 +95,9 @@ async def extract_and_publish(event: TranscriptReady, store: ObjectStore, engine
             source_key=event.source_key,
         )
         await to_insights.publish(extracted, key=partition_key(extracted))
-    run.message = f"{count} insights: " + ", ".join(sorted({insight.type.value for insight in insight_set.insights}))
-    if pitch:
-        run.message += f"; {describe_removed(pitch)}"
+    run.message = "; ".join(
+        [
+            f"{count} insights: " + ", ".join(sorted({insight.type.value for insight in insight_set.insights})),
+            *set_aside,
+        ]
+    )

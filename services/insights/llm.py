@@ -26,7 +26,7 @@ from services.insights.keyphrases import key_phrases
 from services.insights.scoring import content_words, evidence_strength, originality, score, specificity
 from services.insights.sentences import split_into_sentences
 from services.insights.settings import InsightsSettings
-from shared.events import Insight, InsightSet, InsightType, Transcript, TranscriptSegment, deterministic_id
+from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, TranscriptSegment, deterministic_id
 
 log = logging.getLogger("recast.insights.llm")
 
@@ -166,6 +166,7 @@ class LLMInsightEngine:
         run.dropped = [reason for _, reason in report.dropped]
         kept = [insight for insight in report.kept if _summary_supported(insight)]
         run.dropped += [f"summary drifts from its quote: {i.summary[:60]!r}" for i in report.kept if i not in kept]
+        pitches: list[Insight] = []
         if self.promoting and kept:
             promotes = self.promoting([text for insight in kept for text in (insight.quote, insight.summary)])
             pitches = [insight for at, insight in enumerate(kept) if promotes[2 * at] or promotes[2 * at + 1]]
@@ -188,6 +189,7 @@ class LLMInsightEngine:
             title=title,
             keywords=keywords,
             insights=insights,
+            promotion_set_aside=[Evidence(quote=pitch.quote, start=pitch.start, end=pitch.end) for pitch in pitches],
         )
 
     def _ask(self, chunk: Sequence[TranscriptSegment], run: LLMRun) -> ModelAnswer:

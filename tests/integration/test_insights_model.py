@@ -87,6 +87,9 @@ def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: Extra
         )
 
     assert promotion not in said(engine)
+    # ... and the insight set says what it kept out, for the stage's status.
+    kept_out = engine.extract(transcript, source_key="k", title="t").promotion_set_aside
+    assert any(promotion in passage.quote for passage in kept_out)
     # The same engine without its second opinion publishes it: the direction, not the ranking, keeps it out.
     assert promotion in said(ExtractiveEngine(engine.embedder, engine.limits))
 

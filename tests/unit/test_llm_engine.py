@@ -252,9 +252,11 @@ def test_an_insight_the_second_opinion_reads_as_promotion_is_dropped(chat_server
         return ["call notes" in text for text in texts]
 
     screened = LLMInsightEngine(settings_for(chat_server), promoting=reads_as_promotion)
-    kept = screened.extract(transcript, source_key="k", title="t").insights
+    insight_set = screened.extract(transcript, source_key="k", title="t")
+    kept = insight_set.insights
     unscreened = LLMInsightEngine(settings_for(chat_server)).extract(transcript, source_key="k", title="t").insights
 
     assert [insight.quote for insight in kept] == [REAL_QUOTE]
     assert screened.last_run.dropped == [f"reads as promotion: {plug['quote'][:60]!r}"]
+    assert [passage.quote for passage in insight_set.promotion_set_aside] == [plug["quote"]]
     assert len(unscreened) == 2

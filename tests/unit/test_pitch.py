@@ -11,7 +11,7 @@ from services.insights import extract_insights
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnetWriter
 from shared.events import Transcript, TranscriptSegment, TranscriptWord
-from shared.pitch import PitchKind, detect_pitch, find_pitch_cues, pitch_spans, strip_pitch
+from shared.pitch import PitchKind, describe_promotion, detect_pitch, find_pitch_cues, pitch_spans, strip_pitch
 from tests.pitch import Labelled, measured_set
 from tests.pitch.transcripts import sponsored_webinar, words_of_the_read_in
 from tests.unit.transcripts import make_transcript
@@ -232,3 +232,9 @@ def test_self_promotion_is_caught_even_when_the_product_name_is_misheard() -> No
     )
     kinds = {cue.kind for cue in find_pitch_cues(spoken)}
     assert kinds == {PitchKind.product_promotion}
+
+
+def test_what_an_engine_kept_out_as_promotion_is_told_with_where_it_was_said() -> None:
+    assert describe_promotion([(65.2, 71.9), (130.0, 134.5)]) == (
+        "kept out 2 passage(s) read as promotion at 01:05-01:11, 02:10-02:14"
+    )

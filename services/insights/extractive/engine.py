@@ -154,6 +154,16 @@ class _Reading:
     may_state: list[bool]
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What the engine found worth publishing, whether the recording has substance at all, and the candidates its
+    second opinion kept out as promotion."""
+
+    ideas: list[_Idea]
+    substantive: bool
+    promotion: list[_Candidate] = field(default_factory=list)
+
+
 @dataclass
 class _Idea:
     candidate: _Candidate
@@ -222,7 +232,8 @@ class ExtractiveEngine:
                 heard_verbatim(sentences, self.limits.max_expected_misheard_words), reading.may_publish, strict=True
             )
         ]
-        ideas, substantive = self._ideas(reading, verbatim, grammar)
+        found = self._ideas(reading, verbatim, grammar)
+        ideas, substantive = found.ideas, found.substantive
         reason = refusal_reason(
             sentences, len(ideas), min_content_words=self.limits.min_content_words, substantive=substantive
         )
@@ -249,6 +260,12 @@ class ExtractiveEngine:
             keywords=keywords,
             insights=insights,
             refusal_reason=reason,
+            promotion_set_aside=[
+                Evidence(
+                    quote=candidate.text, start=sentences[candidate.first].start, end=sentences[candidate.last].end
+                )
+                for candidate in found.promotion
+            ],
         )
 
     def _headlines(
@@ -323,16 +340,16 @@ class ExtractiveEngine:
         may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
         return _Reading(sentences, salience, may_publish, may_state)
 
-    def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> tuple[list[_Idea], bool]:
-        """The ideas worth publishing, and whether the recording has substance at all."""
+    def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> _Found:
+        """The ideas worth publishing, whether the recording has substance at all, and what read as promotion."""
         sentences = reading.sentences
         candidates = self._candidates(reading)
         if not candidates:
-            return [], False
+            return _Found([], False)
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
         margins = claim_margin(vectors, self.claim_prototypes)
         if recording_substance(margins) < self.limits.min_recording_substance:
-            return [], False  # even its most claim-like sentences read as small talk: nothing to publish
+            return _Found([], False)  # even its most claim-like sentences read as small talk: nothing to publish
         # How the features weigh is fitted on the dev split (ranking.py), not set here.
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
         # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
@@ -377,7 +394,8 @@ class ExtractiveEngine:
         )
         for idea, clause in zip(unquotable, clauses, strict=True):
             idea.clause = clause
-        return self._select(claims, sentences), True
+        promotion = [candidate for candidate, promotes in zip(candidates, promoting, strict=True) if promotes]
+        return _Found(self._select(claims, sentences), True, promotion)
 
     @staticmethod
     def features(
