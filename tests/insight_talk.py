@@ -6,7 +6,31 @@ only run once the constants were fixed, to show whether they generalise.
 
 from __future__ import annotations
 
-from shared.events import Transcript, TranscriptSegment
+from shared.events import Transcript, TranscriptReady, TranscriptSegment, deterministic_id
+from shared.keys import transcript_key
+from shared.storage import ObjectStore
+
+
+def transcript_ready(
+    store: ObjectStore, transcript: Transcript, *, source_key: str = "", title: str = ""
+) -> TranscriptReady:
+    """Stores the transcript as the transcriber would and returns its ``transcripts.ready`` event (by default a
+    podcast upload titled by its recording id)."""
+    stored = store.put_model(transcript_key(transcript.recording_id), transcript)
+    return TranscriptReady(
+        event_id=deterministic_id(transcript.recording_id, TranscriptReady.name),
+        recording_id=transcript.recording_id,
+        producer="test",
+        transcript_uri=str(stored.uri),
+        transcript_sha256=stored.sha256,
+        source_key=source_key or f"incoming/podcasts/{transcript.recording_id}.mp3",
+        title=title or transcript.recording_id,
+        language=transcript.language,
+        engine=transcript.engine,
+        model=transcript.model,
+        duration_s=transcript.duration_s,
+        segment_count=len(transcript.segments),
+    )
 
 
 def spoken(recording_id: str, turns: list[tuple[str, str]], seconds_per_word: float = 0.4) -> Transcript:

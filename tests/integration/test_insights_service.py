@@ -13,12 +13,12 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from infra.local.stack import LocalStack
-from shared.events import InsightSet, Transcript, TranscriptReady, deterministic_id
-from shared.keys import insights_key, transcript_key
+from shared.events import InsightSet, deterministic_id
+from shared.keys import insights_key
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import INSIGHTS_EXTRACTED, RECORDINGS_STATUS, TRANSCRIPTS_READY
 from tests.conftest import make_stack
-from tests.insight_talk import DEV_SUBSTANCE, HELD_OUT_SOUND_CHECK, spoken
+from tests.insight_talk import DEV_SUBSTANCE, HELD_OUT_SOUND_CHECK, spoken, transcript_ready
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -31,24 +31,6 @@ def insights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
         yield stack
     finally:
         stack.down()
-
-
-def transcript_ready(store: ObjectStore, transcript: Transcript) -> TranscriptReady:
-    stored = store.put_model(transcript_key(transcript.recording_id), transcript)
-    return TranscriptReady(
-        event_id=deterministic_id(transcript.recording_id, TranscriptReady.name),
-        recording_id=transcript.recording_id,
-        producer="test",
-        transcript_uri=str(stored.uri),
-        transcript_sha256=stored.sha256,
-        source_key=f"incoming/podcasts/{transcript.recording_id}.mp3",
-        title=transcript.recording_id,
-        language="en",
-        engine="test",
-        model="written",
-        duration_s=transcript.duration_s,
-        segment_count=len(transcript.segments),
-    )
 
 
 async def test_small_talk_is_refused_and_nothing_reaches_the_rails(insights: LocalStack) -> None:

@@ -18,8 +18,8 @@ from aiokafka import AIOKafkaProducer
 
 from infra.local.demo import follow, open_followers
 from infra.local.stack import LocalStack
-from shared.events import InsightSet, Transcript, TranscriptReady
-from shared.keys import insights_key, transcript_key
+from shared.events import InsightSet
+from shared.keys import insights_key
 from shared.pitch import find_pitch_cues
 from shared.storage import ObjectStore, make_s3_client
 from shared.topics import (
@@ -30,7 +30,7 @@ from shared.topics import (
     TRANSCRIPTS_READY,
 )
 from tests.conftest import make_stack
-from tests.insight_talk import DEV_SUBSTANCE, spoken
+from tests.insight_talk import DEV_SUBSTANCE, spoken, transcript_ready
 from tests.pitch.transcripts import sponsored_webinar, words_of_the_read_in
 from tests.unit.transcripts import make_transcript
 
@@ -51,30 +51,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
         stack.down()
 
 
-def ready_event(store: ObjectStore, transcript: Transcript, source_key: str) -> TranscriptReady:
-    stored = store.put_model(transcript_key(transcript.recording_id), transcript)
-    return TranscriptReady(
-        event_id=uuid.uuid4().hex,
-        recording_id=transcript.recording_id,
-        producer="test",
-        transcript_uri=str(stored.uri),
-        transcript_sha256=stored.sha256,
-        source_key=source_key,
-        title="Customer onboarding",
-        language="en",
-        engine=transcript.engine,
-        model=transcript.model,
-        duration_s=transcript.duration_s,
-        segment_count=len(transcript.segments),
-    )
-
-
 async def test_a_mid_talk_sponsor_read_reaches_neither_rail(stack: LocalStack) -> None:
     recording_id = uuid.uuid4().hex[:24]
     source_key = f"incoming/webinars/{recording_id}.mp3"
     transcript = make_transcript(recording_id, sponsored_webinar())
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
-    ready = ready_event(store, transcript, source_key)
+    ready = transcript_ready(store, transcript, source_key=source_key, title="Customer onboarding")
     outputs = (LEAD_MAGNETS, FRAMEWORK_ARTICLES, FRAMEWORK_ARTICLE_REVIEW, RECORDINGS_STATUS)
     consumer = await open_followers(stack.bootstrap_servers, outputs)
     producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
@@ -116,7 +98,7 @@ async def test_self_promotion_the_rules_miss_is_kept_out_and_the_status_says_so(
     await producer.start()
     finished: list[dict[str, Any]] = []
     try:
-        ready = ready_event(store, transcript, source_key)
+        ready = transcript_ready(store, transcript, source_key=source_key, title="Customer onboarding")
         await producer.send_and_wait(TRANSCRIPTS_READY, ready.model_dump_json().encode(), key=recording_id.encode())
         deadline = time.monotonic() + 150
         while not finished and time.monotonic() < deadline:
