@@ -453,3 +453,11 @@ def test_a_promotion_direction_fitted_on_other_embeddings_is_refused_when_the_en
     # A direction read against vectors of another space would score noise; the service must not start with it.
     with pytest.raises(ValueError, match=r"bench\.pitch --fit"):
         ExtractiveEngine(TopicEmbedder(), promotion=PromotionDirection.fitted())
+
+
+def test_a_bar_of_one_turns_the_second_opinion_off_even_where_it_is_certain() -> None:
+    direction = PromotionDirection.fitted()
+    along = (direction.weights / np.linalg.norm(direction.weights)).astype(np.float32)[None, :]
+    assert direction.probability(along)[0] == 1.0  # saturated: "at least 1" would still read it as promotion
+    assert direction.promoting(along, 0.9).tolist() == [True]
+    assert direction.promoting(along, 1.0).tolist() == [False]

@@ -354,8 +354,8 @@ class ExtractiveEngine:
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
         # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
         promoting = (
-            self.promotion.probability(vectors) >= self.limits.max_promotion
-            if self.promotion and self.limits.max_promotion < 1
+            self.promotion.promoting(vectors, self.limits.max_promotion)
+            if self.promotion
             else np.zeros(len(candidates), dtype=bool)
         )
         every = [

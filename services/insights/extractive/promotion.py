@@ -48,6 +48,12 @@ class PromotionDirection:
             return np.zeros(0)
         return np.asarray(1 / (1 + np.exp(-(vectors.astype(np.float64) @ self.weights + self.bias))), dtype=np.float64)
 
+    def promoting(self, vectors: Vectors, bar: float) -> NDArray[np.bool_]:
+        """Which rows read as promotion at ``bar`` or above; a bar of 1 reads none (a saturated probability is 1.0)."""
+        if bar >= 1:
+            return np.zeros(vectors.shape[0], dtype=bool)
+        return self.probability(vectors) >= bar
+
 
 @dataclass(frozen=True)
 class PromotionScreen:
@@ -59,7 +65,7 @@ class PromotionScreen:
     bar: float
 
     def __call__(self, texts: Sequence[str]) -> list[bool]:
-        return [bool(p >= self.bar) for p in self.direction.probability(self.embedder.embed(texts))]
+        return [bool(promotes) for promotes in self.direction.promoting(self.embedder.embed(texts), self.bar)]
 
 
 def fit_promotion(vectors: Vectors, is_promotion: NDArray[np.bool_], *, penalty: float = 0.003) -> PromotionDirection:
