@@ -60,6 +60,7 @@ from shared.topics import (
     FRAMEWORK_ARTICLE_REVIEW,
     FRAMEWORK_ARTICLES,
     INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_REVIEW,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
     S3_EVENTS,
@@ -103,7 +104,7 @@ def recordings_in(store: ObjectStore) -> dict[str, set[str]]:
 class Published:
     """Recordings whose output events the rails' topics hold; None where the topics were not read."""
 
-    lead_magnets: set[str]
+    lead_magnets: set[str]  # published or refused (review.lead-magnets)
     framework_articles: set[str]  # published or refused (review.framework-articles)
 
 
@@ -118,7 +119,8 @@ def plan_redrive(
     lead_done = f"content/{LEAD_MAGNET}" in names
     article_done = f"content/{FRAMEWORK_ARTICLE}" in names
     if published is not None:
-        lead_done = lead_done and recording_id in published.lead_magnets
+        # A rail's outcome is its event, published or refused: a refusal writes no artifact.
+        lead_done = recording_id in published.lead_magnets
         article_done = recording_id in published.framework_articles
     if lead_done and article_done:
         return Redrive(recording_id, "complete")
@@ -210,7 +212,7 @@ async def published_outputs(settings: RecastSettings) -> Published:
         return found
 
     return Published(
-        lead_magnets=await recordings_on(LEAD_MAGNETS),
+        lead_magnets=await recordings_on(LEAD_MAGNETS, LEAD_MAGNET_REVIEW),
         framework_articles=await recordings_on(FRAMEWORK_ARTICLES, FRAMEWORK_ARTICLE_REVIEW),
     )
 

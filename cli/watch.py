@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from cli.common import load_settings, tail
-from shared.topics import FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, LEAD_MAGNETS
+from shared.topics import FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, LEAD_MAGNET_REVIEW, LEAD_MAGNETS
 
 console = Console(highlight=False)
 
@@ -21,9 +21,9 @@ class Rail(StrEnum):
     framework_articles = "framework-articles"
 
 
-# The thought-leadership rail also has a review topic: a refused article is news on that rail too.
+# Each rail also has a review topic: a refusal is news on that rail too.
 RAIL_TOPICS = {
-    Rail.lead_magnets: (LEAD_MAGNETS,),
+    Rail.lead_magnets: (LEAD_MAGNETS, LEAD_MAGNET_REVIEW),
     Rail.framework_articles: (FRAMEWORK_ARTICLES, FRAMEWORK_ARTICLE_REVIEW),
 }
 
@@ -67,6 +67,6 @@ def describe(topic: str, event: dict[str, Any]) -> str:
             f"{head}\n    {event.get('framework_name')}: {event.get('title')!r}\n"
             f"    thesis: {event.get('thesis')}\n    {event.get('artifact_uri')}"
         )
-    if topic == FRAMEWORK_ARTICLE_REVIEW:
+    if topic in (LEAD_MAGNET_REVIEW, FRAMEWORK_ARTICLE_REVIEW):
         return f"{head}\n    refused: " + "; ".join(map(str, event.get("reasons", [])))
     return f"{head}  {event}"

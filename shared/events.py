@@ -353,6 +353,19 @@ class FrameworkArticlePublished(ArtifactPublished):
     thesis: str = Field(description="The article's thesis in one sentence.")
 
 
+class LeadMagnetRefused(Event):
+    """Content-marketing rail: no lead magnet was published, because the recording could not support one (no
+    key phrase said twice to target, too little content, no call to action configured); a marketer decides what
+    happens next."""
+
+    name: ClassVar[str] = "lead-magnet.refused"
+
+    rail: Literal["lead-magnets"] = Field(default="lead-magnets", description="The rail that refused it.")
+    reasons: list[str] = Field(description="Why no lead magnet was published, one readable reason each.")
+    insight_ids: list[str] = Field(description="Ids of the insights the lead magnet would have been written from.")
+    source_key: str = Field(description="Object key of the original upload.")
+
+
 class FrameworkArticleRefused(Event):
     """Thought-leadership rail: no article was published (promotional tells it could not repair, or too
     little to argue from); a human editor decides what happens next."""

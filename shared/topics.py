@@ -8,7 +8,10 @@ TRANSCRIPTION_CHUNKS = "transcription.chunks"
 INSIGHTS_EXTRACTED = "insights.extracted"
 LEAD_MAGNETS = "content.lead-magnets"
 FRAMEWORK_ARTICLES = "content.framework-articles"
-# Framework articles the promotional-tell guard refused wait here for a human editor.
+# Each rail's refusals, with the reasons, wait on that rail's own review topic for a human editor: an article the
+# promotional-tell guard or the plan refused, a lead magnet the recording could not support (no key phrase said
+# twice, too little content).
+LEAD_MAGNET_REVIEW = "review.lead-magnets"
 FRAMEWORK_ARTICLE_REVIEW = "review.framework-articles"
 # `recast replay --rail ...`: one topic per rail, read only by that rail's writer group.
 REPLAY_LEAD_MAGNETS = "replay.lead-magnets"
@@ -31,6 +34,7 @@ ALL_TOPICS = (
     INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
     FRAMEWORK_ARTICLES,
+    LEAD_MAGNET_REVIEW,
     FRAMEWORK_ARTICLE_REVIEW,
     REPLAY_LEAD_MAGNETS,
     REPLAY_FRAMEWORK_ARTICLES,

@@ -2,7 +2,8 @@
 
 Starts the local stack unless one is already running, uploads the sample under
 ``incoming/webinars/``, follows the recording through every topic and prints both rails'
-artifacts. The stack keeps running afterwards (``make down`` stops it).
+artifacts (a rail that refused the recording prints its reasons instead, and the demo exits 1).
+The stack keeps running afterwards (``make down`` stops it).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import sys
 import time
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ from shared.topics import (
     FRAMEWORK_ARTICLE_REVIEW,
     FRAMEWORK_ARTICLES,
     INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_REVIEW,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
     RECORDINGS_STATUS,
@@ -46,10 +49,12 @@ FOLLOWED = (
     TRANSCRIPTS_READY,
     INSIGHTS_EXTRACTED,
     LEAD_MAGNETS,
+    LEAD_MAGNET_REVIEW,
     FRAMEWORK_ARTICLES,
     FRAMEWORK_ARTICLE_REVIEW,
 )
-OUTPUTS = (LEAD_MAGNETS, FRAMEWORK_ARTICLES)
+# Each rail ends a recording one of two ways: its artifact published, or refused with the reasons.
+OUTCOMES = {LEAD_MAGNETS: LEAD_MAGNET_REVIEW, FRAMEWORK_ARTICLES: FRAMEWORK_ARTICLE_REVIEW}
 
 
 async def open_followers(bootstrap_servers: str, topics: tuple[str, ...]) -> AIOKafkaConsumer:
@@ -74,15 +79,17 @@ async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
 
 
 async def follow(
-    consumer: AIOKafkaConsumer, source_key: str, until: tuple[str, ...], timeout_s: float
+    consumer: AIOKafkaConsumer, source_key: str, until: Sequence[str | tuple[str, ...]], timeout_s: float
 ) -> dict[str, list[dict[str, Any]]]:
-    """Events about the upload at ``source_key``, per topic, until every topic in ``until`` has one.
+    """Events about the upload at ``source_key``, per topic, until every entry of ``until`` has one: a topic, or
+    a tuple of topics any one of which will do (a rail's output or its refusal).
 
     With nothing in ``until`` it listens for the whole ``timeout_s``.
     """
     seen: dict[str, list[dict[str, Any]]] = {}
+    wanted = [(entry,) if isinstance(entry, str) else entry for entry in until]
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and not (until and all(seen.get(topic) for topic in until)):
+    while time.monotonic() < deadline and not (wanted and all(any(map(seen.get, topics)) for topics in wanted)):
         batches = await consumer.getmany(timeout_ms=500)
         for partition, records in batches.items():
             for record in records:
@@ -100,6 +107,7 @@ def _report(topic: str, event: dict[str, Any]) -> None:
         INSIGHTS_EXTRACTED: lambda: f"{event['insight']['type']}: {event['insight']['summary'][:70]}",
         LEAD_MAGNETS: lambda: event["artifact_uri"],
         FRAMEWORK_ARTICLES: lambda: event["artifact_uri"],
+        LEAD_MAGNET_REVIEW: lambda: "refused: " + "; ".join(event["reasons"]),
         FRAMEWORK_ARTICLE_REVIEW: lambda: "refused: " + "; ".join(event["reasons"]),
         RECORDINGS_STATUS: lambda: f"{event['stage']} {event['state']} {event['message']}".rstrip(),
     }[topic]()
@@ -118,19 +126,25 @@ async def run_demo(stack: LocalStack, sample: Path, timeout_s: float) -> int:
             ExtraArgs={"ContentType": "audio/mpeg", "Metadata": {"title": "Depth beats volume"}},
         )
         print(f"uploaded {sample.name} to s3://{stack.bucket}/{key}; following it through the pipeline:")
-        seen = await follow(consumer, key, OUTPUTS, timeout_s)
+        seen = await follow(consumer, key, list(OUTCOMES.items()), timeout_s)
     finally:
         await consumer.stop()
-    missing = [topic for topic in OUTPUTS if not seen.get(topic)]
+    missing = [topic for topic, review in OUTCOMES.items() if not seen.get(topic) and not seen.get(review)]
     if missing:
         print(
             f"no output on {', '.join(missing)} within {timeout_s:.0f} s; logs are in {stack.run_dir}/", file=sys.stderr
         )
         return 1
-    for topic in OUTPUTS:
-        uri = seen[topic][0]["artifact_uri"]
-        print(f"\n===== {topic}: {uri} =====\n")
-        print(store.get_bytes(S3Uri.parse(uri)).decode())
+    for topic in OUTCOMES:
+        if seen.get(topic):
+            uri = seen[topic][0]["artifact_uri"]
+            print(f"\n===== {topic}: {uri} =====\n")
+            print(store.get_bytes(S3Uri.parse(uri)).decode())
+    refused = [review for topic, review in OUTCOMES.items() if not seen.get(topic)]
+    for review in refused:
+        print(f"\n===== {review}: " + "; ".join(seen[review][0]["reasons"]), file=sys.stderr)
+    if refused:
+        return 1
     if "scoreboard" in stack.webhook_ports:
         return await show_scoreboards(stack, store, seen)
     return 0

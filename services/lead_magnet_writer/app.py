@@ -19,6 +19,7 @@ from shared.events import (
     InsightExtracted,
     InsightSet,
     LeadMagnetPublished,
+    LeadMagnetRefused,
     RailReplayRequested,
     deterministic_id,
     time_to_write,
@@ -27,7 +28,13 @@ from shared.llm import ResilientChat, drafting_deadline
 from shared.service import service_app
 from shared.status import Stage, StageState, StatusReporter, status_publisher
 from shared.storage import ObjectStore, in_thread
-from shared.topics import INSIGHTS_EXTRACTED, LEAD_MAGNET_GROUP, LEAD_MAGNETS, REPLAY_LEAD_MAGNETS
+from shared.topics import (
+    INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_GROUP,
+    LEAD_MAGNET_REVIEW,
+    LEAD_MAGNETS,
+    REPLAY_LEAD_MAGNETS,
+)
 
 settings = LeadMagnetSettings()
 broker = make_broker(settings, client_id="recast-lead-magnet-writer")
@@ -38,6 +45,13 @@ to_lead_magnets = broker.publisher(
     title="content.lead-magnets",
     description="A gated lead magnet (Markdown, HTML and PDF in S3) with its target keyword and call to action.",
     schema=LeadMagnetPublished,
+)
+to_review = broker.publisher(
+    LEAD_MAGNET_REVIEW,
+    title="review.lead-magnets",
+    description="A recording that could not support a lead magnet (no key phrase said twice, too little content), "
+    "with the reasons, for a marketer.",
+    schema=LeadMagnetRefused,
 )
 status = StatusReporter(status_publisher(broker), producer="lead_magnet_writer")
 
@@ -107,10 +121,11 @@ async def write_and_publish(
         try:
             lead_magnet = writer.write(insight_set)
         except IncompleteLeadMagnetError as incomplete:
-            # The rail check: never published without keyword, call to action and gating fields.
-            metrics.REFUSED.inc()
-            log.warning("lead magnet refused", extra={"recording_id": recording_id, "problems": incomplete.problems})
-            await run.finish(StageState.failed, str(incomplete))
+            # The rail check: never published without keyword, call to action and gating fields. A recording that
+            # cannot support a lead magnet is refused with its reasons, not failed: nothing broke, and the other
+            # rail may still publish.
+            await refuse(recording_id, source_key, insight_set, incomplete)
+            await run.finish(StageState.refused, str(incomplete))
             return
         # The user's model may redraft the prose; what it cannot back is cut, and it never fails the recording.
         lead_magnet, drafted = await drafter.redraft(
@@ -156,3 +171,21 @@ async def write_and_publish(
             "writer": published.writer,
         },
     )
+
+
+async def refuse(
+    recording_id: str, source_key: str, insight_set: InsightSet, incomplete: IncompleteLeadMagnetError
+) -> None:
+    """Never refuse silently: the reasons go to the rail's review topic."""
+    reasons = list(incomplete.problems)
+    refused = LeadMagnetRefused(
+        event_id=deterministic_id(recording_id, LeadMagnetRefused.name, *reasons),
+        recording_id=recording_id,
+        producer="lead_magnet_writer",
+        reasons=reasons,
+        insight_ids=[insight.insight_id for insight in insight_set.insights],
+        source_key=source_key,
+    )
+    await to_review.publish(refused, key=partition_key(refused))
+    metrics.REFUSED.inc()
+    log.warning("lead magnet refused", extra={"recording_id": recording_id, "reasons": reasons})

@@ -8,7 +8,7 @@ from prometheus_client import Counter, Histogram
 PUBLISHED = Counter("recast_lead_magnet_published_total", "Lead magnets published, by format.", labelnames=("format",))
 REFUSED = Counter(
     "recast_lead_magnet_refused_total",
-    "Lead magnets refused by the rail check (no keyword, call to action or gating fields).",
+    "Lead magnets refused by the rail check (no keyword, content, call to action or gating fields).",
 )
 REPLAYS = Counter("recast_lead_magnet_replays_total", "Lead magnets regenerated on request (recast replay).")
 ARTIFACT_BYTES = Histogram(

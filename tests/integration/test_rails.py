@@ -19,14 +19,21 @@ from infra.local.demo import follow, open_followers
 from infra.local.stack import LocalStack
 from shared.events import InsightExtracted, InsightSet, deterministic_id
 from shared.storage import ObjectStore, make_s3_client
-from shared.topics import FRAMEWORK_ARTICLE_REVIEW, FRAMEWORK_ARTICLES, INSIGHTS_EXTRACTED, LEAD_MAGNETS
+from shared.topics import (
+    FRAMEWORK_ARTICLE_REVIEW,
+    FRAMEWORK_ARTICLES,
+    INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_REVIEW,
+    LEAD_MAGNETS,
+    RECORDINGS_STATUS,
+)
 from tests.conftest import make_stack
 from tests.unit.recorded_insights import recorded_insights
 from tests.unit.transcripts import ONBOARDING_WEBINAR, PITCHED_WEBINAR, make_transcript
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
-OUTPUTS = (LEAD_MAGNETS, FRAMEWORK_ARTICLES, FRAMEWORK_ARTICLE_REVIEW)
+OUTPUTS = (LEAD_MAGNETS, FRAMEWORK_ARTICLES, LEAD_MAGNET_REVIEW, FRAMEWORK_ARTICLE_REVIEW)
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +48,16 @@ def writers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
         stack.down()
 
 
-def store_insights(stack: LocalStack, lines: list[tuple[float, float, str]]) -> tuple[InsightSet, str, str]:
+def store_insights(
+    stack: LocalStack, lines: list[tuple[float, float, str]], *, key_phrases: bool = True
+) -> tuple[InsightSet, str, str]:
+    """The recording's insight set in S3; without ``key_phrases``, as from a talk that said no phrase twice."""
     recording_id = uuid.uuid4().hex[:24]
     source_key = f"incoming/webinars/{recording_id}.mp3"
     insight_set = recorded_insights(make_transcript(recording_id, lines), source_key=source_key, title="Rails test")
+    if not key_phrases:
+        insights = [insight.model_copy(update={"keywords": []}) for insight in insight_set.insights]
+        insight_set = insight_set.model_copy(update={"keywords": [], "insights": insights})
     store = ObjectStore(make_s3_client(stack.settings()), stack.bucket)
     stored = store.put_model(f"insights/{recording_id}/insights.json", insight_set)
     return insight_set, str(stored.uri), source_key
@@ -157,3 +170,31 @@ def test_the_replay_command_names_a_missing_recording(writers: LocalStack, monke
     assert "no stored insights for recording does-not-exist" in result.output
     refused = CliRunner().invoke(app, ["replay", "--rail", "podcasts", "does-not-exist"])
     assert refused.exit_code != 0
+
+
+async def test_a_lead_magnet_the_talk_cannot_support_is_refused_with_reasons_and_the_article_still_publishes(
+    writers: LocalStack,
+) -> None:
+    # A short talk that says no phrase twice has nothing for a buyer to search: no lead magnet, and nothing broke.
+    insight_set, insights_uri, source_key = store_insights(writers, ONBOARDING_WEBINAR, key_phrases=False)
+    consumer = await open_followers(writers.bootstrap_servers, (*OUTPUTS, RECORDINGS_STATUS))
+    try:
+        await publish_insights(writers, insight_set, insights_uri)
+        seen = await follow(consumer, source_key, (LEAD_MAGNET_REVIEW, FRAMEWORK_ARTICLES), timeout_s=90)
+        for topic, events in (await follow(consumer, source_key, (), timeout_s=3)).items():
+            seen.setdefault(topic, []).extend(events)
+    finally:
+        await consumer.stop()
+    assert not seen.get(LEAD_MAGNETS)
+    [refused] = seen[LEAD_MAGNET_REVIEW]
+    assert refused["rail"] == "lead-magnets" and refused["recording_id"] == insight_set.recording_id
+    assert any("no target keyword" in reason for reason in refused["reasons"]), refused["reasons"]
+    assert len(seen[FRAMEWORK_ARTICLES]) == 1, "the other rail publishes whatever this one refuses"
+    finished = {
+        event["stage"]: event
+        for event in seen.get(RECORDINGS_STATUS, [])
+        if event["state"] in ("done", "failed", "refused")
+    }
+    assert finished["lead-magnet"]["state"] == "refused", finished["lead-magnet"]
+    assert "no target keyword" in finished["lead-magnet"]["message"]
+    assert finished["framework-article"]["state"] == "done"

@@ -8,16 +8,20 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from aiokafka import AIOKafkaProducer
 from typer.testing import CliRunner
 
 from cli.common import read_all
 from cli.main import app as recast
-from cli.reconcile import plan_all
+from cli.reconcile import plan_all, published_outputs
 from infra.local.stack import LocalStack
 from shared.events import (
+    Event,
+    FrameworkArticleRefused,
     Insight,
     InsightSet,
     InsightType,
+    LeadMagnetRefused,
     RecordingIngested,
     RecordingKind,
     Transcript,
@@ -26,7 +30,14 @@ from shared.events import (
     deterministic_id,
 )
 from shared.storage import ObjectStore, make_s3_client
-from shared.topics import INSIGHTS_EXTRACTED, RECORDINGS_INGESTED, S3_EVENTS, TRANSCRIPTS_READY
+from shared.topics import (
+    FRAMEWORK_ARTICLE_REVIEW,
+    INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_REVIEW,
+    RECORDINGS_INGESTED,
+    S3_EVENTS,
+    TRANSCRIPTS_READY,
+)
 from tests.conftest import make_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
@@ -152,7 +163,36 @@ async def test_reconcile_redrives_each_recording_from_its_furthest_stage(servers
     [plan] = [plan for plan in plan_all(store, stale_after_s=0) if plan.recording_id == refused]
     assert (plan.reached, plan.needed) == ("refused", False)
 
+    # Each rail refused it and said why on its own review topic: ended, though neither wrote an artifact.
+    both_refused = "dd" * 12
+    seed(store, both_refused, 3)
+    refusals: list[tuple[str, Event]] = [
+        (LEAD_MAGNET_REVIEW, LeadMagnetRefused(**refusal_of(both_refused, "lead_magnet_writer"))),
+        (FRAMEWORK_ARTICLE_REVIEW, FrameworkArticleRefused(**refusal_of(both_refused, "framework_article_writer"))),
+    ]
+    producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
+    await producer.start()
+    try:
+        for topic, event in refusals:
+            await producer.send_and_wait(topic, event.model_dump_json().encode(), key=both_refused.encode())
+    finally:
+        await producer.stop()
+    outputs = await published_outputs(servers.settings())
+    [plan] = [plan for plan in plan_all(store, 0, outputs) if plan.recording_id == both_refused]
+    assert (plan.reached, plan.needed) == ("complete", False)
+
     # A fresh claim (ingest at work) is left alone.
     seed(store, "ff" * 12, 0)
     fresh = {plan.recording_id: plan for plan in plan_all(store, stale_after_s=600)}
     assert not fresh["ff" * 12].needed
+
+
+def refusal_of(recording_id: str, producer: str) -> dict[str, object]:
+    return {
+        "event_id": deterministic_id(recording_id, producer, "refused"),
+        "recording_id": recording_id,
+        "producer": producer,
+        "reasons": ["too little in the recording"],
+        "insight_ids": [f"{recording_id}-i"],
+        "source_key": "k",
+    }

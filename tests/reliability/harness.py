@@ -41,6 +41,7 @@ from shared.topics import (
     FRAMEWORK_ARTICLE_REVIEW,
     FRAMEWORK_ARTICLES,
     INSIGHTS_EXTRACTED,
+    LEAD_MAGNET_REVIEW,
     LEAD_MAGNETS,
     RECORDINGS_INGESTED,
     RECORDINGS_STATUS,
@@ -109,6 +110,7 @@ FACTS: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
     INSIGHTS_EXTRACTED: lambda event: (event["recording_id"], event.get("insight_index")),
     LEAD_MAGNETS: lambda event: (event["recording_id"],),
     FRAMEWORK_ARTICLES: lambda event: (event["recording_id"],),
+    LEAD_MAGNET_REVIEW: lambda event: (event["recording_id"],),
     FRAMEWORK_ARTICLE_REVIEW: lambda event: (event["recording_id"],),
 }
 

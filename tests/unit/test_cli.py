@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 from cli import common
 from cli.common import fold_status, format_seconds, parse_status
 from cli.main import app
-from cli.watch import describe
+from cli.watch import RAIL_TOPICS, Rail, describe
 from shared.keys import recording_id_for
 from shared.settings import RecastSettings
 from shared.status import RecordingStatusChanged, Stage, StageState
-from shared.topics import FRAMEWORK_ARTICLE_REVIEW, LEAD_MAGNETS
+from shared.topics import FRAMEWORK_ARTICLE_REVIEW, LEAD_MAGNET_REVIEW, LEAD_MAGNETS
 
 T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
@@ -139,6 +139,10 @@ def test_rail_events_read_as_one_line_each() -> None:
     assert "rec-1" in text and "checklist" in text and "s3://recast/content/rec-1/lead-magnet.md" in text
     refused = describe(FRAMEWORK_ARTICLE_REVIEW, {"recording_id": "rec-2", "reasons": ["names the product"]})
     assert "refused: names the product" in refused
+    no_keyword = describe(LEAD_MAGNET_REVIEW, {"recording_id": "rec-3", "reasons": ["no target keyword"]})
+    assert "rec-3" in no_keyword and "refused: no target keyword" in no_keyword
+    assert LEAD_MAGNET_REVIEW in RAIL_TOPICS[Rail.lead_magnets]
+    assert LEAD_MAGNET_REVIEW not in RAIL_TOPICS[Rail.framework_articles]
 
 
 def test_durations_read_naturally() -> None:
