@@ -111,7 +111,9 @@ class RecordingProgress:
         if self.refused_upstream:
             return f"refused at {self.refused_upstream[0].stage.value}"
         if all(self.stages[stage].finished for stage in FINAL_STAGES):
-            return "done"
+            # A rail that refused (with its reasons in its message) is finished but published nothing.
+            refused = [stage.value for stage in FINAL_STAGES if self.stages[stage].state is StageState.refused]
+            return f"done; {' and '.join(refused)} refused" if refused else "done"
         latest = [stage for stage in self.stages.values() if stage.state is not None]
         if not latest:
             return "waiting"

@@ -63,11 +63,16 @@ def test_the_cli_computes_the_same_recording_id_as_ingest() -> None:
 
 def test_a_recording_is_complete_when_both_rails_have_finished() -> None:
     recording = fold_status(full_run())["rec-1"]
-    assert recording.complete and recording.current == "done" and not recording.failed
+    assert recording.complete and recording.current == "done; framework-article refused" and not recording.failed
     assert recording.stages[Stage.transcribe].seconds == 5
     assert recording.stages[Stage.framework_article].state is StageState.refused
     assert recording.total_seconds == 7.6
     assert recording.source_key == "incoming/webinars/talk.mp3"
+
+
+def test_a_recording_both_rails_published_is_done() -> None:
+    updates = [*full_run()[:-1], update(Stage.framework_article, StageState.done, 7.6)]
+    assert fold_status(updates)["rec-1"].current == "done"
 
 
 def test_one_rail_done_is_not_complete() -> None:
