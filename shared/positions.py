@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 _CONVENTIONAL_VIEWS = (
+    # "Most people believe X", "most B2B teams I talk to still think that X", "everyone will tell you X".
     re.compile(
-        r"\b(?:most (?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\s+(?:still\s+)?"
-        r"(?:think|thinks|believe|believes|say|says|assume|assumes|will tell you|tell you)"
+        r"\b(?:most (?:\w+ )?(?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\b"
+        r"(?:[^.;!?]{0,20}?)\s+(?:still\s+)?"
+        r"(?:think|thinks|believe|believes|say|says|assume|assumes|treat|treats|will tell you|tell you)"
         r"\s+(?:that\s+)?(?P<view>[^.;!?,]+)",
         re.IGNORECASE,
     ),
@@ -22,8 +24,20 @@ _CONVENTIONAL_VIEWS = (
 
 def rejected_view(quote: str) -> str | None:
     """What "most people think": the position the speaker argues against."""
-    for pattern in _CONVENTIONAL_VIEWS:
-        match = pattern.search(quote)
-        if match:
-            return match.group("view").strip()
-    return None
+    stated = _stated_view(quote)
+    return stated.group("view").strip() if stated else None
+
+
+def without_rejected_view(quote: str) -> str:
+    """The quote without the clause that states the view the speaker argues against: "Most people think
+    X, but the truth is Y." keeps "the truth is Y."."""
+    stated = _stated_view(quote)
+    if stated is None:
+        return quote
+    rest = quote[stated.end() :]
+    turn = re.search(r"[.;!?]|,\s*but\b|\bbut\b", rest)
+    return quote[: stated.start()] + (rest[turn.end() :] if turn else "")
+
+
+def _stated_view(quote: str) -> re.Match[str] | None:
+    return next((match for pattern in _CONVENTIONAL_VIEWS if (match := pattern.search(quote))), None)

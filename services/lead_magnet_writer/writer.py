@@ -29,6 +29,7 @@ from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import is_a_step, without_lead_in
+from shared.positions import rejected_view, without_rejected_view
 from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
@@ -67,11 +68,6 @@ _ITEM_LABELS: dict[InsightType, str] = {
     InsightType.pain_point: "Watch for",
     InsightType.framework: "Process",
 }
-_COMMON_VIEW = re.compile(
-    r"\b(?:most (?:\w+ )?(?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\b"
-    r".{0,20}\b(?:think|thinks|believe|believes|say|says|assume|treat|see)\b",
-    re.IGNORECASE,
-)
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
@@ -359,7 +355,7 @@ def _listed_as(insight: Insight) -> InsightType:
 
 def _item_label(insight: Insight) -> str:
     # "Most teams think X" is the view the speaker argues against: never present it as advice.
-    if _COMMON_VIEW.search(insight.summary):
+    if rejected_view(insight.summary):
         return "The assumption to question"
     if _QUANTITY.search(_line(insight)):
         return _ITEM_LABELS[InsightType.data_point]
@@ -382,10 +378,10 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
     """
     title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
     quotes = [_quoted(insight).lower() for insight in insights.insights]
-    endorsed = [_without_rejected_view(quote) for quote in quotes]
-    delivered = [_without_rejected_view(_quoted(insight).lower()) for insight in shown]
+    endorsed = [without_rejected_view(quote) for quote in quotes]
+    delivered = [without_rejected_view(_quoted(insight).lower()) for insight in shown]
     positions = [
-        _without_rejected_view(_quoted(insight).lower())
+        without_rejected_view(_quoted(insight).lower())
         for insight in insights.insights
         if insight.type is InsightType.point_of_view
     ]
@@ -415,17 +411,6 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
         ),
     )
     return best
-
-
-def _without_rejected_view(quote: str) -> str:
-    """The quote without the clause that states the view the speaker argues against: "Most people think
-    X, but the truth is Y." keeps "the truth is Y."."""
-    match = _COMMON_VIEW.search(quote)
-    if match is None:
-        return quote
-    rest = quote[match.end() :]
-    turn = re.search(r"[.;!?]|,\s*but\b|\bbut\b", rest)
-    return quote[: match.start()] + (rest[turn.end() :] if turn else "")
 
 
 def _quoted(insight: Insight) -> str:

@@ -1,0 +1,39 @@
+"""The view a speaker argues against, read one way by the insight engine and both writers."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.positions import rejected_view, without_rejected_view
+
+
+@pytest.mark.parametrize(
+    ("quote", "view"),
+    [
+        ("Most people believe that more blog posts bring more customers.", "more blog posts bring more customers"),
+        ("Most B2B teams I talk to still think onboarding is a training problem.", "onboarding is a training problem"),
+        ("Everyone will tell you to gate every asset, but nobody reads them.", "to gate every asset"),
+        ("Most teams treat churn as a support problem.", "churn as a support problem"),
+        ("Conventional wisdom says discounts close deals.", "discounts close deals"),
+    ],
+)
+def test_the_common_view_is_read_as_the_one_the_speaker_rejects(quote: str, view: str) -> None:
+    assert rejected_view(quote) == view
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Most of our customers renewed after the second call.",
+        "I think the monthly check-in works because the work is still fresh.",
+        "Everyone on the call got the recording the same day.",
+    ],
+)
+def test_a_claim_of_the_speakers_own_names_no_common_view(quote: str) -> None:
+    assert rejected_view(quote) is None
+    assert without_rejected_view(quote) == quote
+
+
+def test_what_is_left_without_the_common_view_is_the_speakers_answer() -> None:
+    quote = "Most people think more content wins, but the truth is depth wins."
+    assert without_rejected_view(quote) == " the truth is depth wins."
