@@ -185,8 +185,8 @@ _RULES = (
     _rule(
         PitchKind.offer,
         r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off)\b"
-        r"|\b(?:first|1st) (?:\w+ )?(?:call|module|lesson|class|consultation|audit|chapter|workshop)\b(?: \w+){0,2}"
-        r" (?:is|'s) (?:free|on us|on the house)\b|\bon the house\b"
+        r"|\b(?:first|1st) (?:\w+ )?(?:call|session|module|lesson|class|consultation|audit|chapter|workshop)\b"
+        r"(?: \w+){0,2}(?: is|'s) (?:free|on us|on the house)\b"
         r"|\bjust (?:re)?opened (?:the |our |my )?(?:waitlist|wait list|applications|enrol+ment|registration|doors)\b"
         r"|\b(?:our|my) (?:calendar|books|diary)\b[^.]{0,25}\bopen(?:ed|s)? up\b"
         r"|\blifetime (?:access|deal|pricing|discount)\b|\blimited[- ]time\b|\bexclusive (?:deal|offer|discount)\b"
