@@ -65,6 +65,25 @@ class TimedSentence:
     word_spans: tuple[tuple[int, int], ...] = ()
 
     @property
+    def probabilities_by_word(self) -> tuple[float, ...]:
+        """One probability per whitespace-separated word of ``text``: the lowest of the engine's words that make it
+        up. Whisper times "check-in" as "check" and "-in", and "2%" as "2" and "%", so its words do not line up
+        with the text's; a word of the text no timed word covers gets the sentence's mean. Empty when words were
+        not timed."""
+        if not self.word_probabilities:
+            return ()
+        mean = sum(self.word_probabilities) / len(self.word_probabilities)
+        by_word = []
+        for token in re.finditer(r"\S+", self.text):
+            covering = [
+                probability
+                for (start, end), probability in zip(self.word_spans, self.word_probabilities, strict=True)
+                if start < token.end() and end > token.start()
+            ]
+            by_word.append(min(covering, default=mean))
+        return tuple(by_word)
+
+    @property
     def is_complete(self) -> bool:
         """Opens with a capital and closes with end punctuation: not a fragment cut at a length cap."""
         return bool(_COMPLETE.match(self.text)) and not self.text.rstrip().endswith(("...", "--", "\u2026"))

@@ -1,4 +1,5 @@
 from services.insights.extractive.headlines import HeardQuote, headlines
+from services.insights.sentences import TimedSentence
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 
 QUOTE = (
@@ -59,3 +60,27 @@ def test_a_clause_with_one_word_under_the_floor_is_no_headline_however_sure_the_
     )
 
     assert headline == "Pricing pages rarely matter much"
+
+
+def test_a_word_whisper_timed_in_pieces_keeps_its_own_probability() -> None:
+    # Whisper times "check-in" as "check" and "-in": its words no longer line up one for one with the text's, and
+    # each clause used to be judged by the sentence's mean, so a doubted word in it went unseen.
+    text = "The monthly check-in is forgetting better for every manager."
+    pieces = [" The", " monthly", " check", "-in", " is", " forgetting", " better", " for", " every", " manager."]
+    words, cursor = [], 0
+    for piece in pieces:
+        start = text.index(piece.strip(), cursor)
+        cursor = start + len(piece.strip())
+        words.append(((start, cursor), 0.1 if piece == " forgetting" else 0.95))
+    sentence = TimedSentence(
+        text=text,
+        start=0.0,
+        end=5.0,
+        word_probabilities=tuple(probability for _, probability in words),
+        word_spans=tuple(span for span, _ in words),
+    )
+
+    by_word = sentence.probabilities_by_word
+
+    assert by_word == (0.95, 0.95, 0.95, 0.95, 0.1, 0.95, 0.95, 0.95, 0.95)
+    assert headlines([HeardQuote(text, by_word)], BagOfWordsEmbedder(), max_doubt=1.5, min_word_probability=0.2) == [""]

@@ -638,7 +638,8 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
 def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQuote:
     """The candidate's main quote with the probability of each word of the sentences it quotes."""
     first, last, text = candidate.parts(sentences)[0]
-    return HeardQuote(text, tuple(p for sentence in sentences[first : last + 1] for p in sentence.word_probabilities))
+    probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
+    return HeardQuote(text, probabilities)
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
