@@ -420,7 +420,7 @@ def _quoted(insight: Insight) -> str:
 def _no_keyword_reason(insights: InsightSet) -> str:
     phrases = [keyword for keyword in insights.keywords if len(keyword.split()) >= MIN_KEYWORD_WORDS]
     if not insights.keywords:
-        return "no target keyword: the recording yielded no key phrases"
+        return "no target keyword: no phrase of two or more words was said twice in the recording"
     if not phrases:
         shown = ", ".join(repr(keyword) for keyword in insights.keywords[:5])
         return (

@@ -125,7 +125,9 @@ def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insi
     with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
         LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
 
-    assert refused.value.problems == ("no target keyword: the recording yielded no key phrases",)
+    assert refused.value.problems == (
+        "no target keyword: no phrase of two or more words was said twice in the recording",
+    )
 
 
 def test_refuses_a_recording_without_insights(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
