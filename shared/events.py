@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -353,7 +354,28 @@ class FrameworkArticlePublished(ArtifactPublished):
     thesis: str = Field(description="The article's thesis in one sentence.")
 
 
-class LeadMagnetRefused(Event):
+class ArtifactRefused(Event):
+    """Fields both rails' refusals share: why nothing was published, and what it would have been written from."""
+
+    reasons: list[str] = Field(description="Why nothing was published, one readable reason each.")
+    insight_ids: list[str] = Field(description="Ids of the insights the artifact would have been written from.")
+    source_key: str = Field(description="Object key of the original upload.")
+
+    @classmethod
+    def of(cls, insight_set: InsightSet, reasons: Sequence[str], *, source_key: str, producer: str) -> Self:
+        """The refusal of this recording for these reasons: the same reasons again (a redelivery, a replay) give
+        the same event id."""
+        return cls(
+            event_id=deterministic_id(insight_set.recording_id, cls.name, *reasons),
+            recording_id=insight_set.recording_id,
+            producer=producer,
+            reasons=list(reasons),
+            insight_ids=[insight.insight_id for insight in insight_set.insights],
+            source_key=source_key,
+        )
+
+
+class LeadMagnetRefused(ArtifactRefused):
     """Content-marketing rail: no lead magnet was published, because the recording could not support one (no
     key phrase said twice to target, too little content, no call to action configured); a marketer decides what
     happens next."""
@@ -361,21 +383,15 @@ class LeadMagnetRefused(Event):
     name: ClassVar[str] = "lead-magnet.refused"
 
     rail: Literal["lead-magnets"] = Field(default="lead-magnets", description="The rail that refused it.")
-    reasons: list[str] = Field(description="Why no lead magnet was published, one readable reason each.")
-    insight_ids: list[str] = Field(description="Ids of the insights the lead magnet would have been written from.")
-    source_key: str = Field(description="Object key of the original upload.")
 
 
-class FrameworkArticleRefused(Event):
+class FrameworkArticleRefused(ArtifactRefused):
     """Thought-leadership rail: no article was published (promotional tells it could not repair, or too
     little to argue from); a human editor decides what happens next."""
 
     name: ClassVar[str] = "framework-article.refused"
 
     rail: Literal["framework-articles"] = Field(default="framework-articles", description="The rail that refused it.")
-    reasons: list[str] = Field(description="Why no article was published, one readable reason each.")
-    insight_ids: list[str] = Field(description="Ids of the insights the draft was written from.")
-    source_key: str = Field(description="Object key of the original upload.")
 
 
 class RailReplayRequested(Event):

@@ -160,13 +160,8 @@ async def refuse(recording_id: str, source_key: str, insight_set: InsightSet, re
         reasons = [str(refusal)]
         unquoted = isinstance(refusal, UnquotedArticleError)
         metrics.REFUSED.labels(reason="nothing_quotable" if unquoted else "not_enough_insights").inc()
-    refused = FrameworkArticleRefused(
-        event_id=deterministic_id(recording_id, FrameworkArticleRefused.name, *reasons),
-        recording_id=recording_id,
-        producer="framework_article_writer",
-        reasons=reasons,
-        insight_ids=[insight.insight_id for insight in insight_set.insights],
-        source_key=source_key,
+    refused = FrameworkArticleRefused.of(
+        insight_set, reasons, source_key=source_key, producer="framework_article_writer"
     )
     await to_review.publish(refused, key=partition_key(refused))
     log.warning("framework article refused", extra={"recording_id": recording_id, "reasons": reasons})

@@ -178,14 +178,7 @@ async def refuse(
 ) -> None:
     """Never refuse silently: the reasons go to the rail's review topic."""
     reasons = list(incomplete.problems)
-    refused = LeadMagnetRefused(
-        event_id=deterministic_id(recording_id, LeadMagnetRefused.name, *reasons),
-        recording_id=recording_id,
-        producer="lead_magnet_writer",
-        reasons=reasons,
-        insight_ids=[insight.insight_id for insight in insight_set.insights],
-        source_key=source_key,
-    )
+    refused = LeadMagnetRefused.of(insight_set, reasons, source_key=source_key, producer="lead_magnet_writer")
     await to_review.publish(refused, key=partition_key(refused))
     metrics.REFUSED.inc()
     log.warning("lead magnet refused", extra={"recording_id": recording_id, "reasons": reasons})
