@@ -136,13 +136,15 @@ def promotion_training(items: list[Labelled]) -> tuple[list[str], list[bool]]:
     as the innocent talk a pitch is told apart from."""
     from tests.eval.corpus import load_corpus
 
-    said_in_corpus = {sentence.text for recording in load_corpus() for sentence in recording.sentences}
+    corpus = load_corpus()
+    said_in_corpus = {sentence.text for recording in corpus for sentence in recording.sentences}
     talk = [text for text in debate_sentences() if text not in said_in_corpus and not find_pitch_cues(text)]
     random.Random(0).shuffle(talk)
     dev = [(item.text, item.is_pitch) for item in items if item.split == "dev"]
     scripts = [
         (sentence.text, sentence.pitch)
-        for recording in load_corpus("dev", "spoken")
+        for recording in corpus
+        if recording.split == "dev" and recording.source == "spoken"
         for sentence in recording.sentences
     ]
     labelled = dev + scripts + [(text, False) for text in talk[:1500]]

@@ -50,7 +50,8 @@ class HeardQuote:
                 positions = _in_order(said, wanted, begin)
                 if positions is not None:
                     return [self.word_probabilities[at] for at in positions]
-        # Words and probabilities do not line up (a figure heard as one token): the quote's mean for each word.
+        # Words and probabilities do not line up (the engine gives one per word of the text,
+        # ``TimedSentence.probabilities_by_word``; another caller may not): the quote's mean for each word.
         return [sum(self.word_probabilities) / len(self.word_probabilities)] * len(wanted)
 
 
