@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from shared.events import Transcript, TranscriptSegment
+from shared.events import Transcript, TranscriptSegment, TranscriptWord
 
 
 class PitchKind(StrEnum):
@@ -503,9 +503,7 @@ def _sentences_across(texts: Sequence[str]) -> list[_Sentence]:
 
 def _keep_tokens(segment: TranscriptSegment, text: str, keep: list[bool]) -> TranscriptSegment:
     tokens = text.split()
-    # Where the engine's words do not line up with the text's, better no word timings than wrong ones.
-    aligned = len(segment.words) == len(tokens)
-    words = [word for word, kept in zip(segment.words, keep, strict=True) if kept] if aligned else []
+    words = _words_kept(segment.words, text, keep)
     update: dict[str, object] = {
         "text": " ".join(token for token, kept in zip(tokens, keep, strict=True) if kept),
         "words": words,
@@ -514,6 +512,24 @@ def _keep_tokens(segment: TranscriptSegment, text: str, keep: list[bool]) -> Tra
         # The quote's timestamps must point at what is still said, not at the removed pitch.
         update |= {"start": words[0].start, "end": words[-1].end}
     return segment.model_copy(update=update)
+
+
+def _words_kept(words: Sequence[TranscriptWord], text: str, keep: Sequence[bool]) -> list[TranscriptWord]:
+    """The timed words inside the kept tokens of the text. Whisper times "20%" as "20" and "%", so each word is
+    placed by its spelling, in order, rather than counted; where one cannot be placed, better no word timings
+    than wrong ones."""
+    spans = [match.span() for match in re.finditer(r"\S+", text)]
+    kept, cursor = [], 0
+    for word in words:
+        spelled = word.word.strip()
+        at = text.find(spelled, cursor) if spelled else -1
+        token = next((index for index, (start, end) in enumerate(spans) if start <= at < end), None)
+        if token is None:
+            return []
+        cursor = at + len(spelled)
+        if keep[token]:
+            kept.append(word)
+    return kept
 
 
 def pitch_spans(findings: Sequence[PitchFinding]) -> list[tuple[float, float]]:

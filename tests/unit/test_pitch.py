@@ -205,6 +205,24 @@ def test_strip_pitch_removes_the_read_across_segments_and_reports_where_it_was()
     assert not any(find_pitch_cues(segment.text) for segment in stripped.segments)
 
 
+def test_talk_after_a_read_is_timed_by_its_own_words_though_the_engine_split_one_of_the_read() -> None:
+    # Whisper times "30%" as "30" and "%": one word more than the text has, so counting words would misplace them.
+    said = f"{AD_READ[3]} {TALK_AFTER[0]}"
+    tokens = [piece for token in said.split() for piece in (["30", "%"] if token == "30%" else [token])]
+    words = [
+        TranscriptWord(start=50 + n * 0.4, end=50 + n * 0.4 + 0.3, word=f" {token}") for n, token in enumerate(tokens)
+    ]
+    before = transcript([*TALK_BEFORE, *AD_READ[:3]])
+    last = TranscriptSegment(start=50.0, end=59.0, text=said, words=words)
+    stripped, _ = strip_pitch(before.model_copy(update={"segments": [*before.segments, last]}))
+
+    kept = stripped.segments[-1]
+    assert kept.text == TALK_AFTER[0]
+    assert [word.word.strip() for word in kept.words] == TALK_AFTER[0].split()
+    # The quote's time points at the talk, not at the read it shared a segment with.
+    assert kept.start == words[-len(TALK_AFTER[0].split())].start > 50
+
+
 def test_a_transcript_without_a_pitch_comes_back_unchanged() -> None:
     clean = transcript([*TALK_BEFORE, *TALK_AFTER])
 
