@@ -407,6 +407,17 @@ def test_sentences_with_another_voice_between_them_stay_apart() -> None:
     assert PIPELINE_TALK[1][2] in quotes and PIPELINE_TALK[2][2] in quotes
 
 
+def test_a_sentence_that_announces_the_next_point_starts_an_idea_of_its_own() -> None:
+    # "Second, ..." moves on from what the speaker said just before, however close together they said it.
+    moving_on = ("S2", -0.2, f"Second, {PIPELINE_TALK[2][2][0].lower()}{PIPELINE_TALK[2][2][1:]}")
+    lines = [*PIPELINE_TALK[:2], moving_on, *PIPELINE_TALK[3:]]
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    quotes = [insight.quote for insight in insights]
+    assert PIPELINE_TALK[1][2] in quotes and moving_on[2] in quotes
+
+
 @pytest.mark.parametrize(
     ("main_probability", "restatement_salience", "named_by_restatement"),
     [

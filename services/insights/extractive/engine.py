@@ -37,7 +37,7 @@ from services.insights.extractive.ranking import scores as rank_scores
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
-from services.insights.extractive.steps import StepRun, find_step_runs
+from services.insights.extractive.steps import StepRun, find_step_runs, opens_next_point
 from services.insights.extractive.voices import askers
 from services.insights.grammar import Grammar
 from services.insights.grounding import ground_insights
@@ -614,6 +614,8 @@ def _same_idea(idea: _Idea, chosen: _Idea, sentences: Sequence[TimedSentence]) -
     if idea.candidate.run is not None or chosen.candidate.run is not None:
         return False
     earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
+    if opens_next_point(later.text):
+        return False
     apart = later.first - earlier.last - 1
     one_voice = len({sentence.speaker for sentence in sentences[earlier.first : later.last + 1]}) == 1
     return 0 <= apart <= SAME_IDEA_SENTENCES_APART and one_voice

@@ -67,6 +67,13 @@ def find_step_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
 _LAST = 99
 
 
+def opens_next_point(text: str) -> bool:
+    """Whether the sentence announces a point after the first of a list ("Second thing, ...", "Third, ...",
+    "Finally, ..."): the speaker moves on, whatever was said just before."""
+    position = _position(text)
+    return position is not None and position > 1
+
+
 def _position(text: str) -> int | None:
     match = _ORDINAL_OPENING.match(text)
     if match is None:
