@@ -139,7 +139,10 @@ _SIGNPOST = re.compile(
 _OBJECTION = re.compile(
     r"\b(?:what about|isn't (?:that|this|it)|doesn't (?:that|this|it)|but (?:what|how|surely|doesn't|isn't|don't)|"
     r"(?:the|an|one) (?:objection|pushback|counter-?argument)|(?:skeptics|critics|sceptics) (?:say|will say|argue)|"
-    r"devil's advocate|push(?:ing)? back)\b",
+    r"devil's advocate|"
+    # "I'd push back on that" objects; "the one my clients push back on, publish less" names the speaker's own
+    # point by the resistance it meets (the preposition stranded at the end of a relative clause).
+    r"push(?:ing)? back(?!\s+on(?:\s*[,.;:!?\u2014]|\s+(?:is|was|are)\b)))\b",
     re.IGNORECASE,
 )
 
@@ -332,8 +335,11 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         [insight for insight in best_first if insight.headline],
         list(best_first),
     ]
-    heard = next(tier for tier in tiers if tier)
-    stated = next((positions for tier in tiers if (positions := _positions(tier))), heard)
+    # A position the writer would have to cut from words heard unclearly, with no clause of them heard clearly,
+    # would be the article's title and first line in words the speaker may not have said: no article then.
+    stated = next((positions for tier in tiers[:2] if (positions := _positions(tier))), None)
+    if stated is None:
+        raise NotEnoughInsightsError("no position the recording states was heard clearly enough to open an article")
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
@@ -493,6 +499,9 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # ("I used to say no one conversation" from "... one conversation at a time").
     options = [insight.headline] if insight.headline else standalone_clauses(text)[:1]
     options += [headline_case(k) for k in insight.keywords if len(k.split()) >= 2 and k.lower() in text.lower()]
+    # "Third, and this is the one my clients push back on, publish less." names nothing on its own; the sentence
+    # the speaker said it again with ("One long piece a month ... will earn more links") does.
+    options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
     for option in options:
         if option and _comparable(option) not in taken_keys:
             return option

@@ -21,7 +21,7 @@ from services.framework_article_writer import (
     repair_article,
 )
 from shared.clauses import standalone_clauses
-from shared.events import InsightSet, InsightType, Transcript
+from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript
 from shared.headings import repeated_headings
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
 from tests.unit.recorded_insights import recorded_insights
@@ -995,3 +995,55 @@ def test_pillars_are_named_after_a_key_phrase_only_where_the_thesis_states_it(
     plan = plan_article([thesis, *pillars], ["win rate", "spreadsheet templates"], max_evidence=4)
 
     assert plan.framework_name == framework_name
+
+
+def _editing_podcast(third_point_verbatim: bool) -> list[Insight]:
+    """A solo podcast's three points; the third said in a sentence that names nothing on its own and again, in
+    the next, with a phrase that does."""
+    publish_less = "Third, and this is the one my clients push back on, publish less."
+    restated = "One long piece a month with a number nobody else has will earn more links than thirty short posts."
+    return [
+        insight(
+            "thesis",
+            InsightType.point_of_view,
+            "Before you write a single paragraph, write the one sentence you want the reader to believe.",
+            15.0,
+            "S1",
+            score=0.7,
+        ).model_copy(update={"headline": "Write the one sentence you want the reader to believe"}),
+        insight(
+            "cutting", InsightType.point_of_view, "Second thing, editing is mostly cutting.", 33.0, "S1"
+        ).model_copy(update={"headline": "Editing is mostly cutting"}),
+        insight("less", InsightType.pain_point, publish_less, 66.0, "S1").model_copy(
+            update={
+                "quote_is_verbatim": third_point_verbatim,
+                "evidence": [
+                    Evidence(quote=publish_less, start=66.0, end=68.0, speaker="S1"),
+                    Evidence(quote=restated, start=68.0, end=74.0, speaker="S1"),
+                ],
+            }
+        ),
+    ]
+
+
+def test_a_point_that_names_nothing_on_its_own_is_named_by_the_sentence_it_was_said_again_in() -> None:
+    from services.framework_article_writer.plan import plan_article
+
+    plan = plan_article(_editing_podcast(third_point_verbatim=False), [], max_evidence=3)
+
+    # "...the one my clients push back on, publish less" is the speaker's own point, not an objection to it.
+    assert [step.name for step in plan.steps] == ["Editing is mostly cutting", "One long piece a month"]
+
+
+def test_an_article_is_refused_when_no_position_was_heard_clearly_enough_to_open_it() -> None:
+    from services.framework_article_writer.plan import plan_article
+
+    # Every point heard unclearly and no clause of any heard clearly: a title cut from them could print words the
+    # speaker never said.
+    unclear = [
+        point.model_copy(update={"quote_is_verbatim": False, "headline": ""})
+        for point in _editing_podcast(third_point_verbatim=False)
+    ]
+
+    with pytest.raises(NotEnoughInsightsError, match="heard clearly enough to open an article"):
+        plan_article(unclear, [], max_evidence=3)
