@@ -472,3 +472,26 @@ def test_a_bar_of_one_turns_the_second_opinion_off_even_where_it_is_certain() ->
     assert direction.probability(along)[0] == 1.0  # saturated: "at least 1" would still read it as promotion
     assert direction.promoting(along, 0.9).tolist() == [True]
     assert direction.promoting(along, 1.0).tolist() == [False]
+
+
+def test_a_digression_its_speaker_marks_is_no_idea_nor_is_the_answer_to_a_question_so_marked() -> None:
+    lines = [
+        *PIPELINE_TALK,
+        ("S2", -0.2, "Oh, and, tangent, but our best pipeline analyst can spot a forged forecast from across a room."),
+        ("S1", -0.2, "Completely unrelated, but did you ever sort out the parking at the new office?"),
+        (
+            "S2",
+            -0.2,
+            "We have eleven parking spaces for forty people, so every morning is a pipeline of angry drivers.",
+        ),
+        ("S1", -0.2, "Back to the forecast then."),
+        ("S2", -0.2, "Forecast reviews with finance every Monday cut our slipped deals by a third last year."),
+    ]
+
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
+    )
+
+    said = " ".join(piece.quote for insight in insights for piece in insight.evidence)
+    assert "analyst" not in said and "parking" not in said
+    assert lines[-1][2] in said

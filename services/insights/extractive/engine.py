@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from services.insights.extractive.claims import ClaimPrototypes, claim_margin, could_be_claim
+from services.insights.extractive.digressions import digressions
 from services.insights.extractive.embedder import E5Embedder, Embedder
 from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
@@ -422,7 +423,7 @@ class ExtractiveEngine:
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
             candidate
-            for passage in passages(sentences, outside=in_runs)
+            for passage in passages(sentences, outside=in_runs | digressions(sentences))
             for candidate in [_passage_candidate(passage, sentences, salience, may_publish)]
             if candidate is not None
             and could_be_claim(
