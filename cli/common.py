@@ -13,7 +13,7 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from faststream.kafka.security import parse_security
@@ -154,11 +154,20 @@ def status_from(event: dict[str, Any]) -> RecordingStatusChanged | None:
 
 
 # Reading topics ----------------------------------------------------------------------------
-async def _assigned_consumer(settings: RecastSettings, topics: Iterable[str]) -> AIOKafkaConsumer:
-    """A group-less consumer holding every partition of ``topics`` (it commits nothing, joins no group)."""
+async def _assigned_consumer(
+    settings: RecastSettings, topics: Iterable[str], start: Literal["earliest", "latest"]
+) -> AIOKafkaConsumer:
+    """A group-less consumer holding every partition of ``topics`` from their ``start`` (it commits
+    nothing, joins no group).
+
+    The start is the consumer's reset policy rather than a seek after ``assign``: assigning starts a
+    reset to the policy at once, and when that answer lands after a seek's it wins (aiokafka does not
+    check which strategy is still wanted), so a seek to the beginning could end up at the end.
+    """
     consumer = AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap_servers.split(","),
         enable_auto_commit=False,
+        auto_offset_reset=start,
         **parse_security(kafka_security(settings)),  # SASL/TLS exactly as the services connect
     )
     await consumer.start()
@@ -184,11 +193,10 @@ async def read_all(settings: RecastSettings, topics: Iterable[str], stall_s: flo
     left with a warning rather than waited on for ever: a record a producer wrote across a broker
     restart can count in the end offset and never be served (seen with Tansu on memory storage).
     """
-    consumer = await _assigned_consumer(settings, topics)
+    consumer = await _assigned_consumer(settings, topics, "earliest")
     try:
         partitions = list(consumer.assignment())
         ends = await consumer.end_offsets(partitions)
-        await consumer.seek_to_beginning(*partitions)
         values: list[bytes] = []
         pending = {partition for partition in partitions if ends[partition] > await consumer.position(partition)}
         last_progress = time.monotonic()
@@ -224,14 +232,9 @@ async def tail(
 ) -> AsyncIterator[tuple[str, dict[str, Any]]]:
     """(topic, decoded event) for every record on ``topics``: what comes next, or everything with
     ``from_beginning``; ends after ``timeout_s`` (None: never)."""
-    consumer = await _assigned_consumer(settings, topics)
+    consumer = await _assigned_consumer(settings, topics, "earliest" if from_beginning else "latest")
     try:
-        partitions = list(consumer.assignment())
-        if from_beginning:
-            await consumer.seek_to_beginning(*partitions)
-        else:
-            await consumer.seek_to_end(*partitions)
-        for partition in partitions:
+        for partition in consumer.assignment():
             await consumer.position(partition)  # fix the start now, before anything is published
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
         while deadline is None or time.monotonic() < deadline:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from typer.testing import CliRunner
 
 from cli.common import read_all
@@ -196,3 +197,25 @@ def refusal_of(recording_id: str, producer: str) -> dict[str, object]:
         "insight_ids": [f"{recording_id}-i"],
         "source_key": "k",
     }
+
+
+async def test_read_all_reads_each_partition_from_its_start_however_soon_it_is_called(servers: LocalStack) -> None:
+    # aiokafka resets a fresh assignment to the consumer's policy at once; a seek to the beginning
+    # made meanwhile could lose to that answer and read nothing of what is there.
+    topic, empty = "recast.test.read-all", "recast.test.read-all-empty"
+    admin = AIOKafkaAdminClient(bootstrap_servers=servers.bootstrap_servers)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, 3, 1), NewTopic(empty, 3, 1)])
+    finally:
+        await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
+    await producer.start()
+    try:
+        written = {f"record {n}".encode() for n in range(6)}
+        for n, value in enumerate(sorted(written)):
+            await producer.send_and_wait(topic, value, partition=n % 3)
+    finally:
+        await producer.stop()
+    reads = [set(await read_all(servers.settings(), [topic, empty])) for _ in range(30)]
+    assert all(read == written for read in reads), [len(read) for read in reads]
