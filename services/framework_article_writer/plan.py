@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, is_antithesis, standalone_clauses
+from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, is_antithesis, points_back, standalone_clauses
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
 from shared.positions import rejected_view
@@ -342,6 +342,9 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         raise NotEnoughInsightsError("no position the recording states was heard clearly enough to open an article")
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
+    # The thesis is the article's title and first line: one that leans on what was said before it ("otherwise
+    # they send the junior team") says nothing to a reader who starts there.
+    theirs = [insight for insight in theirs if not points_back(insight.headline or insight.quote)] or theirs
     positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))

@@ -42,7 +42,7 @@ from services.framework_article_writer.plan import (
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from shared.clauses import CLAUSE_MARK, is_dependent
+from shared.clauses import CLAUSE_MARK, is_dependent, points_back
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, without_lead_in
@@ -261,7 +261,7 @@ def _headline_line(quote: str) -> str:
         first_clause = sentence
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
         return ""
-    if rejected_view(first_clause) or is_dependent(first_clause):
+    if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):
         return ""
     return headline_case(first_clause.rstrip(".!"))
 

@@ -1,6 +1,6 @@
 import pytest
 
-from shared.clauses import is_antithesis, standalone_clauses
+from shared.clauses import is_antithesis, points_back, standalone_clauses
 
 
 @pytest.mark.parametrize(
@@ -181,3 +181,21 @@ def test_a_comma_or_colon_inside_a_number_does_not_cut_a_clause(said: str, claus
 )
 def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against: bool) -> None:
     assert is_antithesis(clause) is sets_against
+
+
+@pytest.mark.parametrize(
+    ("clause", "leans_back"),
+    [
+        ("Otherwise they send the junior team", True),
+        ("This one gets people a bit heated", True),
+        ("So, honestly, they never read the rubric", True),
+        ("Instead we pay for a short pilot", True),
+        ("We ask each finalist for a customer who left them", False),
+        ("The people writing the code never felt the pain", False),
+        ("Honestly, the other team never saw the alerts", False),
+    ],
+)
+def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
+    clause: str, leans_back: bool
+) -> None:
+    assert points_back(clause) is leans_back

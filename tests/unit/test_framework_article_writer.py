@@ -1047,3 +1047,29 @@ def test_an_article_is_refused_when_no_position_was_heard_clearly_enough_to_open
 
     with pytest.raises(NotEnoughInsightsError, match="heard clearly enough to open an article"):
         plan_article(unclear, [], max_evidence=3)
+
+
+def test_the_thesis_and_title_are_a_point_that_says_what_it_is_about_without_what_came_before() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from services.framework_article_writer.writer import article_title
+
+    # The pilot line scores higher, but "Otherwise they send the junior team" opens on what it answers; a reader
+    # who starts at the title would not know who "they" are.
+    points = [
+        insight("finalist", InsightType.pain_point, "We ask each finalist for a customer who left them.", 50.0, "S2"),
+        insight(
+            "pilot",
+            InsightType.pain_point,
+            "We pay a bit, yes, otherwise they send the junior team.",
+            100.0,
+            "S2",
+            score=0.9,
+        ).model_copy(update={"headline": "Otherwise they send the junior team"}),
+        insight("contract", InsightType.pain_point, "Agree on the export format before you sign.", 130.0, "S2"),
+    ]
+    points = [point.model_copy(update={"quote_is_verbatim": True}) for point in points]
+
+    plan = plan_article(points, [], max_evidence=3)
+
+    assert plan.thesis.insight_id == "finalist"
+    assert article_title(plan, points, uploaded_title="") == "We Ask Each Finalist for a Customer Who Left Them"
