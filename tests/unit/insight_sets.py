@@ -18,6 +18,7 @@ def insight(
     keywords: tuple[str, ...] = (),
     score: float = 0.6,
     originality: float = 0.2,
+    headline: str = "",
 ) -> Insight:
     end = start + len(quote.split()) * 0.4
     return Insight(
@@ -31,6 +32,7 @@ def insight(
         keywords=list(keywords),
         score=score,
         originality=originality,
+        headline=headline,
         speaker=speaker,
         evidence=[Evidence(quote=quote, start=start, end=end, speaker=speaker)],
     )

@@ -1010,10 +1010,16 @@ def _editing_podcast(third_point_verbatim: bool) -> list[Insight]:
             15.0,
             "S1",
             score=0.7,
-        ).model_copy(update={"headline": "Write the one sentence you want the reader to believe"}),
+            headline="Write the one sentence you want the reader to believe",
+        ),
         insight(
-            "cutting", InsightType.point_of_view, "Second thing, editing is mostly cutting.", 33.0, "S1"
-        ).model_copy(update={"headline": "Editing is mostly cutting"}),
+            "cutting",
+            InsightType.point_of_view,
+            "Second thing, editing is mostly cutting.",
+            33.0,
+            "S1",
+            headline="Editing is mostly cutting",
+        ),
         insight("less", InsightType.pain_point, publish_less, 66.0, "S1").model_copy(
             update={
                 "quote_is_verbatim": third_point_verbatim,
@@ -1064,7 +1070,8 @@ def test_the_thesis_and_title_are_a_point_that_says_what_it_is_about_without_wha
             100.0,
             "S2",
             score=0.9,
-        ).model_copy(update={"headline": "Otherwise they send the junior team"}),
+            headline="Otherwise they send the junior team",
+        ),
         insight("contract", InsightType.pain_point, "Agree on the export format before you sign.", 130.0, "S2"),
     ]
     points = [point.model_copy(update={"quote_is_verbatim": True}) for point in points]
