@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
+from cli.common import read_all
 from cli.scoreboard import read_scoreboard
 from infra.local.stack import REPO_ROOT, LocalStack, free_port
 from infra.local.webhooks import post_webhook, post_when_known
@@ -58,21 +59,7 @@ async def publish(stack: LocalStack, topic: str, event: Event) -> None:
 
 async def published_on(stack: LocalStack, topic: str) -> list[dict[str, Any]]:
     """Everything on ``topic`` so far, read without a group."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap_servers, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        await consumer._client.force_metadata_update()
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        events: list[dict[str, Any]] = []
-        while [p for p in partitions if await consumer.position(p) < ends[p]]:
-            for records in (await consumer.getmany(timeout_ms=500)).values():
-                events.extend(json.loads(record.value) for record in records)
-        return events
-    finally:
-        await consumer.stop()
+    return [json.loads(value) for value in await read_all(stack.settings(), [topic])]
 
 
 def counts(store: ObjectStore, rail: Rail, artifact_uri: str) -> dict[str, int]:

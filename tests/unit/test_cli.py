@@ -182,9 +182,6 @@ class UnservedRecordConsumer:
     async def end_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
         return {self.stuck: 1, self.fine: 1}
 
-    async def seek_to_beginning(self, *partitions: TopicPartition) -> None:
-        return None
-
     async def position(self, partition: TopicPartition) -> int:
         return self.positions[partition]
 
