@@ -107,8 +107,12 @@ _FUNCTION = _DANGLING | frozenset(
 # A sentence or claim whose subject is a pronoun pointing back ("That changed everything.", "actually it
 # fits here") does not say what it is about without what came before it.
 OPENS_ON_POINTER = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
-# "Otherwise they send the junior team", "instead we...": the alternative to something said before it.
-_OPENS_ON_ALTERNATIVE = re.compile(r"^(?:otherwise|instead|else)\b", re.IGNORECASE)
+# What a title or thesis may not open on: a pronoun for someone or something named before ("this one gets people
+# a bit heated"), or the alternative to something said before ("otherwise they send the junior team"). Not "it":
+# "It's not the tool, it's the habit" points at nothing.
+_LEANS_BACK = re.compile(
+    r"^(?:that|that's|this|these|those|they|they're|he|she|otherwise|instead|else)\b", re.IGNORECASE
+)
 # "it was a fight internally", "that's the number I defend": what "it" or "that" is, the clause does not say.
 _POINTER = re.compile(r"^(?:it|that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))\b", re.IGNORECASE)
 
@@ -224,8 +228,7 @@ def points_back(clause: str) -> bool:
     """Whether the clause, after its spoken openers, leans on what was said before it: a pronoun for its
     subject ("this one gets people a bit heated") or an alternative to something unsaid ("otherwise they
     send the junior team"). As a title or a thesis it would leave the reader asking what it is about."""
-    said = _OPENERS.sub("", clause.strip())
-    return bool(OPENS_ON_POINTER.match(said) or _OPENS_ON_ALTERNATIVE.match(said))
+    return bool(_LEANS_BACK.match(_OPENERS.sub("", clause.strip())))
 
 
 def is_dependent(clause: str) -> bool:

@@ -193,6 +193,7 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         ("We ask each finalist for a customer who left them", False),
         ("The people writing the code never felt the pain", False),
         ("Honestly, the other team never saw the alerts", False),
+        ("It's not the tool, it's the habit", False),
     ],
 )
 def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
