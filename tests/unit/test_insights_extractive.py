@@ -284,6 +284,20 @@ def test_an_idea_heard_too_unclearly_to_quote_verbatim_is_quoted_through_its_spe
     assert insight.quote == BOARD_TALK[1][1] and insight.quote_is_verbatim
 
 
+def test_a_neighbour_that_states_nothing_alone_does_not_stand_in_for_an_idea() -> None:
+    # The guest's idea was heard too unsurely to quote; their next line only answers the host's question ("And
+    # existing customers, always, ..."): quoted in the idea's place it would carry none of it, so the idea is
+    # published as itself, unquoted.
+    talk = [
+        ("S1", 0.99, "Feature launches to current accounts, how does that work for your team?"),
+        ("S2", 0.85, "We give every feature launch to fifty current accounts for two weeks before the press."),
+        ("S2", 0.99, "And existing customers, always, before the press, before the market, before anyone else."),
+        ("S1", 0.99, "Current accounts see every feature launch first, that makes sense to me."),
+    ]
+    insights = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(_worded_talk(talk), source_key="k", title="t")
+    assert [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights] == [(talk[1][2], False)]
+
+
 UNSURE_APART = [
     ("S1", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
     ("S2", "Interesting, tell me more about that."),

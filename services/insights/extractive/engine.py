@@ -47,7 +47,7 @@ from services.insights.numbers import has_measurement
 from services.insights.sentences import TimedSentence, clearly_heard_pieces, split_into_sentences
 from services.insights.settings import InsightsSettings
 from services.insights.words import content_words
-from shared.clauses import OPENS_ON_POINTER
+from shared.clauses import OPENS_ON_POINTER, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
 from shared.positions import rejected_view
@@ -634,6 +634,9 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         and other.candidate.run is None
         and other.candidate.first in (idea.candidate.first - 1, idea.candidate.last + 1)
         and sentences[other.candidate.first].speaker == speaker
+        # It must state something alone: "And existing customers, always, before the press." answers a question
+        # and carries no idea without it.
+        and standalone_clauses(other.candidate.text)
     ]
     return max(beside, key=lambda other: other.score, default=None)
 
