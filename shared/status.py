@@ -100,6 +100,19 @@ class StatusReporter:
         await self.publisher.publish(update, key=recording_id.encode())
         return update
 
+    async def report_error(
+        self, recording_id: str, stage: Stage, error: Exception, *, source_key: str | None = None
+    ) -> RecordingStatusChanged:
+        """``retrying`` for an error another attempt may cure (the broker retries it), ``failed`` for one it
+        cannot: a user watching the status is not told a stage failed while it is still being retried."""
+        return await self.report(
+            recording_id,
+            stage,
+            StageState.retrying if is_transient(error) else StageState.failed,
+            message=f"{type(error).__name__}: {error}",
+            source_key=source_key,
+        )
+
     @contextlib.asynccontextmanager
     async def track(self, recording_id: str, stage: Stage, source_key: str | None = None) -> AsyncIterator[StageRun]:
         """Report ``started`` now, then ``done`` when the block ends; when it raises, ``retrying`` for an
@@ -110,13 +123,7 @@ class StatusReporter:
         try:
             yield run
         except Exception as error:
-            await self.report(
-                recording_id,
-                stage,
-                StageState.retrying if is_transient(error) else StageState.failed,
-                message=f"{type(error).__name__}: {error}",
-                source_key=source_key,
-            )
+            await self.report_error(recording_id, stage, error, source_key=source_key)
             raise
         if not run.finished:
             await self.report(recording_id, stage, StageState.done, message=run.message, source_key=source_key)

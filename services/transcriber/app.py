@@ -126,7 +126,7 @@ async def on_recording_ingested(
         )
         return
     except Exception as error:
-        await _report_failure(event.recording_id, event.source_key, error)
+        await status.report_error(event.recording_id, Stage.transcribe, error, source_key=event.source_key)
         raise
     log.info(
         "transcription planned",
@@ -184,7 +184,7 @@ async def on_transcription_chunk_planned(
         )
         done = await in_thread(chunks_done, store, event.recording_id)
     except Exception as error:
-        await _report_failure(event.recording_id, event.source_key, error)
+        await status.report_error(event.recording_id, Stage.transcribe, error, source_key=event.source_key)
         raise
     if new:
         log.info(
@@ -221,7 +221,7 @@ async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToT
             assemble_transcript, plan, store, engine, settings.whisper_language, speaker_distance
         )
     except Exception as error:
-        await _report_failure(plan.recording_id, plan.source_key, error)
+        await status.report_error(plan.recording_id, Stage.transcribe, error, source_key=plan.source_key)
         raise
     transcript = stored.transcript
     ready = TranscriptReady(
@@ -261,8 +261,3 @@ async def _finish(plan: TranscriptionPlan, store: ObjectStore, engine: SpeechToT
             "transcribe_s": transcript.transcribe_s,
         },
     )
-
-
-async def _report_failure(recording_id: str, source_key: str, error: Exception) -> None:
-    message = f"{type(error).__name__}: {error}"
-    await status.report(recording_id, Stage.transcribe, StageState.failed, message=message, source_key=source_key)

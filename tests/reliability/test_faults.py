@@ -204,3 +204,5 @@ async def test_s3_errors_for_a_while(tmp_path: Path, talks: list[bytes]) -> None
         proxy.stop()
     assert proxy.injected > 0
     assert (result.lost, result.duplicates) == (0, 0), (result, ledger.failures(uploads), ledger.dead_letters())
+    # Every 503 was retried away: no stage told the status topic it had failed (it says "retrying").
+    assert result.errors_surfaced == 0, (ledger.failures(uploads), ledger.dead_letters())
