@@ -104,15 +104,14 @@ _FUNCTION = _DANGLING | frozenset(
     }
 )  # fmt: skip
 
+# Pronouns for someone or something named before ("this one gets people a bit heated").
+_NAMED_BEFORE = r"that|that's|this|these|those|they|they're|he|she"
 # A sentence or claim whose subject is a pronoun pointing back ("That changed everything.", "actually it
 # fits here") does not say what it is about without what came before it.
-OPENS_ON_POINTER = re.compile(r"^(?:it|it's|that|that's|this|these|those|they|they're|he|she)\b", re.IGNORECASE)
-# What a title or thesis may not open on: a pronoun for someone or something named before ("this one gets people
-# a bit heated"), or the alternative to something said before ("otherwise they send the junior team"). Not "it":
-# "It's not the tool, it's the habit" points at nothing.
-_LEANS_BACK = re.compile(
-    r"^(?:that|that's|this|these|those|they|they're|he|she|otherwise|instead|else)\b", re.IGNORECASE
-)
+OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
+# What a title or thesis may not open on: one of those pronouns, or the alternative to something said before
+# ("otherwise they send the junior team"). Not "it": "It's not the tool, it's the habit" points at nothing.
+_LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|otherwise|instead|else)\b", re.IGNORECASE)
 # "it was a fight internally", "that's the number I defend": what "it" or "that" is, the clause does not say.
 _POINTER = re.compile(r"^(?:it|that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))\b", re.IGNORECASE)
 
