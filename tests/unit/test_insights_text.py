@@ -284,6 +284,31 @@ def test_a_question_from_the_audience_does_not_hide_the_host() -> None:
     assert askers(said) == {"S1", "S4"}
 
 
+def test_the_voice_that_opens_and_closes_a_conversation_and_says_less_is_its_host() -> None:
+    from services.insights.extractive.voices import askers
+
+    # Whisper ran the host's welcome into the topic's framing, and the host asks nothing with a question mark:
+    # the framing is the recording's best-sounding line about its topic, not a claim of it.
+    panel = [
+        ("S1", "Okay, hi everyone, I want to start with phishing tests, because I know you two disagree."),
+        ("S2", "Shaming people for clicking teaches them to hide the real click."),
+        ("S2", "So we thank anyone who reports a suspicious email by name."),
+        ("S3", "Cutting admin accounts from two hundred to fourteen did more than any tool we bought."),
+        ("S3", "It cost nothing but a spreadsheet and some awkward conversations."),
+        ("S3", "A fixed weekly patch window beats heroics at midnight, because people show up rested."),
+        ("S1", "Love that, okay, we're at time, thank you both."),
+    ]
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(panel)])
+    assert askers(said) == {"S1"}
+    # The voice that says the most is the one the recording is about, wherever it speaks.
+    talk = [panel[0], ("S2", "Yes."), ("S1", "Most teams measure clicks and learn nothing from them."), panel[-1]]
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(talk)])
+    assert askers(said) == set()
+    # Nor is a voice a host when another one closes the recording.
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(panel[:-1])])
+    assert askers(said) == set()
+
+
 def test_a_step_name_keeps_a_figure_whole() -> None:
     assert step_name("Second, cut every draft to 1,500 words, then send it.") == "Cut every draft to 1,500 words"
     assert step_name("Third, the review starts at 10:30 on Fridays.") == "The review starts at 10:30 on Fridays"
