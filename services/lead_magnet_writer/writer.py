@@ -25,6 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
+from shared.clauses import standalone_clauses
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
@@ -40,6 +41,8 @@ MAX_ITEMS_PER_SECTION = 6
 # One idea is a quote, not an asset: below this many items from the recording there is no lead magnet.
 MIN_ITEMS = 2
 MIN_KEYWORD_WORDS = 2
+# A heading longer than a headline's longest (shared.clauses.MAX_WORDS, a few words of slack) is a paragraph.
+MAX_HEADING_WORDS = 14
 
 _FORMAT_LABELS: dict[str, str] = {
     "checklist": "Checklist",
@@ -123,6 +126,8 @@ class _Body:
     steps: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     pains: list[str] = field(default_factory=list)
+    # A short name to head each pain by, "" when the pain's line is short enough to head itself.
+    pain_names: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     sources: list[Insight] = field(default_factory=list)
@@ -189,6 +194,7 @@ class LeadMagnetWriter:
             "steps": body.steps,
             "numbers": body.numbers,
             "pains": body.pains,
+            "pain_names": body.pain_names,
             "tips": body.tips,
             "stories": body.stories,
             "labelled": body.labelled,
@@ -316,6 +322,7 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
         steps=list(frameworks[0].steps) if frameworks else [],
         numbers=[_line(insight) for insight in numbers],
         pains=[_line(insight) for insight in pains],
+        pain_names=[_heading_name(insight) for insight in pains],
         tips=[_line(insight) for insight in tips],
         stories=[_line(insight) for insight in stories],
         sources=[*frameworks, *numbers, *pains, *tips, *stories],
@@ -343,6 +350,17 @@ def _line(insight: Insight) -> str:
     if not insight.quote_is_verbatim and insight.headline:
         return standalone(insight.headline.rstrip(".!?") + ".")
     return standalone(insight.summary)
+
+
+def _heading_name(insight: Insight) -> str:
+    """A name for an item printed as a heading when its line is too long to be one: the clause that states it
+    (the engine's headline, else the line's first clause that stands alone); "" when the line is short enough,
+    or when no clause of it stands alone."""
+    line = _line(insight)
+    if len(line.split()) <= MAX_HEADING_WORDS:
+        return ""
+    named = insight.headline or next(iter(standalone_clauses(line)), "")
+    return named.rstrip(".!?")
 
 
 def _listed_as(insight: Insight) -> InsightType:

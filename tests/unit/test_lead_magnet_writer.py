@@ -121,6 +121,32 @@ def test_worksheet_prompts_each_pain(settings: LeadMagnetSettings, insight_set: 
     assert "### 2. Nobody has time to read forty pages of call notes before a kickoff." in lead_magnet.markdown
 
 
+def test_a_pain_too_long_for_a_heading_is_headed_by_the_clause_that_states_it(settings: LeadMagnetSettings) -> None:
+    long_pain = (
+        "When we looked at the tickets, the ones answered with an untouched macro scored about fifteen points lower "
+        "than the ones where the agent rewrote even the first line, every quarter we checked."
+    )
+    pains = InsightSet(
+        recording_id="rec-pains", source_key="incoming/panel.mp3", title="", keywords=["first line"],
+        insights=[
+            insight("macros", InsightType.pain_point, long_pain, 30.0, "S2",
+                    headline="Untouched macros scored fifteen points lower"),
+            insight("unheaded", InsightType.pain_point,
+                    "Agents who had to scroll through sixty tags to find the right one picked whatever sat on top "
+                    "of the list, so the product team read noise about the first line every month.", 60.0, "S3"),
+            insight("short", InsightType.pain_point, "Nobody rewrote the first line of a reply.", 90.0, "S2"),
+        ],
+    )  # fmt: skip
+
+    markdown = LeadMagnetWriter(settings).write(pains).markdown
+
+    assert "### 1. Untouched macros scored fifteen points lower\n\n" + long_pain + "\n" in markdown
+    # Without a headline, the first clause of the line that stands alone names it; the line follows whole.
+    assert "### 2. Agents who had to scroll through sixty tags\n\nAgents who had to scroll" in markdown
+    assert "### 3. Nobody rewrote the first line of a reply.\n\n- [ ]" in markdown
+    assert all(len(line.split()) <= 14 for line in markdown.splitlines() if line.startswith("#"))
+
+
 def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
     with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
         LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
