@@ -28,6 +28,8 @@ _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# What a verb takes to complete it: its object, the complement of "is", a clause it reports or governs.
+_COMPLEMENT = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp"})
 # What a pronoun may point back to: "they" to a plural noun, "he" and "she" to a name. ("It" is left alone: as
 # often as not it points at nothing, "it's clear that...".)
 _ANTECEDENT_TAGS = {"they": frozenset({"NNS", "NNPS"}), "he": frozenset({"NNP"}), "she": frozenset({"NNP"})}
@@ -73,8 +75,9 @@ class Grammar:
         a verb with its subject among them ("We moved the test key to the first screen"), an order ("Delete
         thin pages"), or a whole noun phrase ("One question per page"). Not the words of a longer phrase cut
         short ("The NAFTA deal signed", "Awesome responsibilities of the presidency"), a predicate whose
-        subject was left behind ("Said it was a great lie", "Not let employers exploit workers") or a
-        piece with no verb or noun at its head ("Still in the same role", "Not fair and square")."""
+        subject was left behind ("Said it was a great lie", "Not let employers exploit workers"), a verb
+        whose object or complement was left behind ("Most teams believe") or a piece with no verb or noun at
+        its head ("Still in the same role", "Not fair and square")."""
         return self._clause_head(clause, sentence) is not None
 
     def states(self, clause: str, sentence: str) -> bool:
@@ -91,6 +94,11 @@ class Grammar:
             return None
         head = parsed[heads[0]]
         if head.tag in _VERB:
+            # "The thing I keep telling founders isn't" stops where what the verb needs to say anything begins. (A
+            # verb completed inside, "We need a Supreme Court", may be followed by more the parser hangs on it.)
+            completing = [at for at, word in enumerate(parsed) if word.head == heads[0] and word.dep in _COMPLEMENT]
+            if completing and all(at >= inside.stop for at in completing):
+                return None
             has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
             an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start
             return head if has_subject or an_order else None
