@@ -51,7 +51,7 @@ _PILLAR_TYPES = frozenset(
         InsightType.quotable_line,
     }
 )
-_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
 # A name cut from a sentence must not stop on a word that promises more ("...posts that nobody").
 _DANGLING = _SMALL_WORDS | frozenset(
     {
@@ -514,12 +514,19 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
 def first_clause_name(text: str) -> str:
     """The first clause of the text that does more than set the scene, cut at a natural stop: a guess at
     what a sentence states, for text no engine headlined."""
+    pieces = re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", first_sentence(text))
     clauses = [
-        _FILLER.sub("", clause).strip() for clause in re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", first_sentence(text))
+        (_FILLER.sub("", clause).strip(), bool(re.match(r"but\b", following, re.IGNORECASE)))
+        for clause, following in zip(pieces, [*pieces[1:], ""], strict=True)
     ]
-    clauses = [clause for clause in clauses if len(clause.split()) >= 2]
-    carrying = [clause for clause in clauses if not _SCENE_SETTING.match(clause)] or clauses
-    return _shortened(carrying[0]) if carrying else ""
+    clauses = [(clause, conceded) for clause, conceded in clauses if len(clause.split()) >= 2]
+    carrying = [(clause, conceded) for clause, conceded in clauses if not _SCENE_SETTING.match(clause)] or clauses
+    if not carrying:
+        return ""
+    clause, conceded = carrying[0]
+    # A clause the speaker grants to make the next one ("X is fine, but not for everything") says the opposite of
+    # their point alone, and the next one says nothing alone: no guess.
+    return "" if conceded else _shortened(clause)
 
 
 def points_back_dropped(text: str) -> str:

@@ -57,6 +57,8 @@ logger = logging.getLogger(__name__)
 # headlines (shared.clauses.MAX_WORDS), and cutting one shorter lost its point ("We Don't Want to Engage").
 MIN_TITLE_LINE_WORDS = 3
 MAX_TITLE_LINE_WORDS = 12
+# A sentence that grants something to make its point ("X is fine, but not for everything") cannot be cut short.
+MAX_CONCEDING_TITLE_WORDS = 16
 # "Rethinking the idea that ..." adds four words to the view it reopens: fourteen at most in all.
 MAX_REOPENED_VIEW_WORDS = 10
 
@@ -234,6 +236,7 @@ def _title_words(insight: Insight) -> str:
 
 
 _OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)
+_CONCEDED = re.compile(r"but\b", re.IGNORECASE)
 
 
 def _headline_line(quote: str) -> str:
@@ -247,6 +250,7 @@ def _headline_line(quote: str) -> str:
     # A headline starts at the point: after a short reply ("I get that a lot.") and its "But".
     text = _OPENING_CONJUNCTION.sub("", without_lead_in(points_back_dropped(quote.strip())))
     first_clause, *rest = re.split(rf"\s*({CLAUSE_MARK})\s*|(?<=[.!?])\s+", text, maxsplit=1)
+    longest = MAX_TITLE_LINE_WORDS
     if rest and rest[0] == ":":
         return ""
     if is_dependent(first_clause):
@@ -259,7 +263,11 @@ def _headline_line(quote: str) -> str:
         # A sentence short enough is a title whole: "Nobody had noticed" alone does not say what the rest of
         # "..., because nobody runs a sample once it's published" does.
         first_clause = sentence
-    if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= MAX_TITLE_LINE_WORDS:
+    elif rest and rest[0] is not None and _CONCEDED.match(rest[-1]):
+        # "Contact us is fine for the very top tier, but not for everything": the first clause is what the speaker
+        # grants to make the rest; cut there, the title would say the opposite of their point. Whole, or not at all.
+        first_clause, longest = sentence, MAX_CONCEDING_TITLE_WORDS
+    if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= longest:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):
         return ""

@@ -513,6 +513,12 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
             "You're Negotiating, You're Not Renewing",
         ),
         ("Because the board asked for it; we rebuilt the forecast twice.", ""),
+        # A clause the speaker grants only to make the rest of the sentence is no title cut from it.
+        (
+            "Contact us is fine for the very top tier, but not for everything.",
+            "Contact Us Is Fine for the Very Top Tier, but Not for Everything",
+        ),
+        ("Contact us is fine for the very top tier of enterprise customers, but not for everything else here.", ""),
         # A statement up to twelve words is taken whole, not cut where it would lose its point.
         (
             "We don't want to engage in a different kind of warfare. But we will defend ourselves.",
@@ -1080,3 +1086,10 @@ def test_the_thesis_and_title_are_a_point_that_says_what_it_is_about_without_wha
 
     assert plan.thesis.insight_id == "finalist"
     assert article_title(plan, points, uploaded_title="") == "We Ask Each Finalist for a Customer Who Left Them"
+
+
+def test_no_name_is_guessed_from_a_clause_the_speaker_only_grants() -> None:
+    from services.framework_article_writer.plan import first_clause_name
+
+    assert first_clause_name("Contact us is fine for the very top tier, but not for everything.") == ""
+    assert first_clause_name("Contact us hides the price, and buyers leave.") == "Contact us hides the price"
