@@ -304,6 +304,10 @@ def test_the_voice_that_opens_and_closes_a_conversation_and_says_less_is_its_hos
     talk = [panel[0], ("S2", "Yes."), ("S1", "Most teams measure clicks and learn nothing from them."), panel[-1]]
     said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(talk)])
     assert askers(said) == set()
+    # Two co-hosts who share the talk both argue, whoever opens and closes the show.
+    cohosts = [panel[0], *[("S2", line) for _, line in panel[1:5]], ("S1", panel[3][1]), panel[-1]]
+    said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(cohosts)])
+    assert askers(said) == set()
     # Nor is a voice a host when another one closes the recording.
     said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(panel[:-1])])
     assert askers(said) == set()

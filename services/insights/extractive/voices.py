@@ -23,6 +23,8 @@ ASKING_RATIO = 2.0
 MAX_LINES_OF_A_PASSING_VOICE = 2
 # ... and an asker asks in at least one line of four: a debater's odd rhetorical question is no interview.
 MIN_ASKING_SHARE = 0.25
+# A host says under this share of the recording's words; a co-host says more.
+HOST_SHARE = 1 / 3
 
 
 def askers(sentences: Sequence[TimedSentence]) -> set[str]:
@@ -41,13 +43,15 @@ def askers(sentences: Sequence[TimedSentence]) -> set[str]:
 
 
 def _host(sentences: Sequence[TimedSentence]) -> set[str]:
-    """The voice that opens and closes the recording when another voice says more than it does."""
+    """The voice that opens and closes the recording, when it says less than another voice and under a third of
+    the recording: two co-hosts who share the talk both argue, whoever opens the show."""
     voices = [(sentence.speaker, len(sentence.text.split())) for sentence in sentences if sentence.speaker]
     words: Counter[str] = Counter()
     for voice, count in voices:
         words[voice] += count
     first, last = voices[0][0], voices[-1][0]
-    return {first} if first == last and words[first] < max(words.values()) else set()
+    says_little = words[first] < max(words.values()) and words[first] < HOST_SHARE * sum(words.values())
+    return {first} if first == last and says_little else set()
 
 
 def _questioners(said: Counter[str], asked: Counter[str]) -> set[str]:
