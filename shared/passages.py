@@ -16,7 +16,7 @@ LEAD_IN_MAX_WORDS = 5
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # Sequence words open a step of a process: a step on its own is neither a position nor a problem.
 _STEP_OPENING = re.compile(
-    r"^(?:(?:and|so|then)\s*,?\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|next|finally|lastly|"
+    r"^(?:(?:and|so|then)\s*,?\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|next|finally|lastly|last(?=\s*,)|"
     r"step (?:one|two|three|four|five|\d))\b",
     re.IGNORECASE,
 )

@@ -16,7 +16,7 @@ from services.insights.extractive.quoting import (
 )
 from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
-from services.insights.extractive.steps import find_step_runs, step_name
+from services.insights.extractive.steps import find_step_runs, opens_next_point, step_name
 from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.sentences import clearly_heard_pieces, split_into_sentences
 from services.insights.words import content_words
@@ -311,6 +311,13 @@ def test_the_voice_that_opens_and_closes_a_conversation_and_says_less_is_its_hos
     # Nor is a voice a host when another one closes the recording.
     said = split_into_sentences([segment(4.0 * n, text, speaker=who) for n, (who, text) in enumerate(panel[:-1])])
     assert askers(said) == set()
+
+
+def test_a_list_moves_on_at_its_next_sequence_word_and_ends_at_last() -> None:
+    assert opens_next_point("Second, one email, one ask.")
+    assert opens_next_point("And last, stop sending on a schedule.")
+    assert not opens_next_point("Last year we cleaned the list.")
+    assert not opens_next_point("First, clean your list.")
 
 
 def test_a_step_name_keeps_a_figure_whole() -> None:

@@ -20,6 +20,8 @@ def test_a_short_reply_opening_a_passage_is_not_its_point() -> None:
 def test_steps_are_known_by_their_sequence_word() -> None:
     assert is_a_step("Second, we pull out the strongest opinion and the numbers behind it.")
     assert is_a_step("And finally, we measure the article by citations.")
+    assert is_a_step("And last, send only when you have something worth reading.")
+    assert not is_a_step("Last year we sent an email every Tuesday.")
     assert not is_a_step("Secondary research is where most teams stop.")
     assert not is_a_step("Most people believe that more blog posts bring more customers.")
 

@@ -21,7 +21,8 @@ _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
 _ORDINAL_OPENING = re.compile(
     r"^(?:and\s+|so\s+)?(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh)(?:ly)?\b"
     r"|(?:step|stage|phase|pillar|number)\s+(?P<cardinal>one|two|three|four|five|six|seven|\d)\b"
-    r"|(?P<last>finally|lastly)\b|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b)"
+    # "Last," with its comma closes a list; "last year" does not.
+    r"|(?P<last>finally|lastly|last(?=\s*,))\b|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b)"
     r"[\s,:\-\u2013\u2014]*",
     re.IGNORECASE,
 )
