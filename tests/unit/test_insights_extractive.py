@@ -298,6 +298,19 @@ def test_a_neighbour_that_states_nothing_alone_does_not_stand_in_for_an_idea() -
     assert [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights] == [(talk[1][2], False)]
 
 
+def test_the_next_point_of_a_list_does_not_stand_in_for_the_one_before_it() -> None:
+    # The second point was heard too unsurely to quote word for word; the sentence said right after it is clear,
+    # but it opens the third point ("And last, ..."): printed in the second's place it would drop the second and
+    # repeat the third.
+    talk = [
+        ("S1", 0.99, "Every email makes exactly one ask, and both links lose clicks when you add a second one."),
+        ("S1", 0.85, "Second, one email with one ask gets more clicks than two links with two asks, every time."),
+        ("S1", 0.99, "And last, send the email when you have something worth reading, not because it is Tuesday."),
+    ]
+    insights = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(_worded_talk(talk), source_key="k", title="t")
+    assert (talk[1][2], False) in [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights]
+
+
 UNSURE_APART = [
     ("S1", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
     ("S2", "Interesting, tell me more about that."),

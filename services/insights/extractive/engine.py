@@ -637,6 +637,9 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         # It must state something alone: "And existing customers, always, before the press." answers a question
         # and carries no idea without it.
         and standalone_clauses(other.candidate.text)
+        # ... and be the same point: "And last, stop sending on a schedule" said right after the second point of a
+        # list is the third, whatever it sits next to.
+        and not opens_next_point(max(idea.candidate, other.candidate, key=lambda candidate: candidate.first).text)
     ]
     return max(beside, key=lambda other: other.score, default=None)
 
