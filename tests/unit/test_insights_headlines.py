@@ -15,6 +15,29 @@ def test_the_headline_is_the_clause_closest_to_the_whole_quote() -> None:
     assert headline == "Onboarding emails decide every renewal"
 
 
+def test_a_passage_is_headlined_by_its_point_not_by_what_continues_it() -> None:
+    point = "Second, one email with one ask, two links get fewer clicks on both."
+    # The aside shares more of the passage's words than the point does, and would win on closeness alone.
+    aside = "I tested two links and one link in one email for two months, and one link won."
+    [headline] = headlines(
+        [HeardQuote(f"{point} {aside}")], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2
+    )
+    assert headline == "Two links get fewer clicks on both"
+    # A next sentence that turns against the first ("But ...") is the point: every clause competes.
+    [headline] = headlines(
+        [
+            HeardQuote(
+                "We grew our email list every single month. "
+                "But longer email lists got fewer clicks on every email we sent."
+            )
+        ],
+        BagOfWordsEmbedder(),
+        max_doubt=1.0,
+        min_word_probability=0.2,
+    )
+    assert headline == "Longer email lists got fewer clicks on every email we sent"
+
+
 def test_a_clause_heard_unclearly_is_no_headline() -> None:
     # Every word heard surely except "emails", which Whisper doubted: that clause may not name the idea.
     probabilities = tuple(0.3 if word.startswith("emails") else 0.99 for word in QUOTE.split())

@@ -13,6 +13,7 @@ in square brackets, whom the quote said it points to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import numpy as np
 from services.insights.extractive.embedder import Embedder
 from services.insights.grammar import Grammar
 from shared.clauses import standalone_clauses
+from shared.passages import first_sentence, without_lead_in
 
 # The longest aside a clause may leave out of its quote ("if you will").
 MAX_ASIDE_WORDS = 3
@@ -99,6 +101,10 @@ def headlines(
         ]
         for quote in quotes
     ]
+    # A passage is a sentence with what continues it: the point is in the sentence, when a clause of it can say it.
+    options = [
+        _in_first_sentence(quote.text, clauses) or clauses for quote, clauses in zip(quotes, options, strict=True)
+    ]
     texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
@@ -111,3 +117,13 @@ def headlines(
         line = clauses[int(np.argmax(closeness))]
         chosen.append(grammar.naming_its_subject(line, quote.text) if grammar is not None else line)
     return chosen
+
+
+def _in_first_sentence(quote: str, clauses: Sequence[str]) -> list[str]:
+    """The clauses said in the quote's first sentence after its lead-in ("I get that a lot."); none when the next
+    sentence turns against it ("She never gets anything done. But she wanted the wall."): the turn is the point."""
+    said = without_lead_in(quote)
+    opening = first_sentence(said)
+    if re.match(r"but\b", said[len(opening) :].strip(), re.IGNORECASE):
+        return []
+    return [clause for clause in clauses if clause.lower() in opening.lower()]
