@@ -28,6 +28,8 @@ _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Demonstratives that stand for something said before when they stand alone as an object.
+_POINTING = frozenset({"that", "this", "these", "those"})
 # What a verb takes to complete it: its object, the complement of "is", a clause it reports or governs.
 _COMPLEMENT = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp"})
 # What a pronoun may point back to: "they" to a plural noun, "he" and "she" to a name. ("It" is left alone: as
@@ -98,6 +100,13 @@ class Grammar:
             # verb completed inside, "We need a Supreme Court", may be followed by more the parser hangs on it.)
             completing = [at for at, word in enumerate(parsed) if word.head == heads[0] and word.dep in _COMPLEMENT]
             if completing and all(at >= inside.stop for at in completing):
+                return None
+            # "I learned that", "We fixed this": an object that only points at what was said before says nothing.
+            if any(
+                parsed[at].dep == "dobj" and sentence[parsed[at].start : parsed[at].end].lower() in _POINTING
+                for at in completing
+                if at in inside
+            ):
                 return None
             has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
             an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start

@@ -53,6 +53,13 @@ def test_a_phrase_is_a_noun_phrase_by_how_the_sentence_said_it(
         ("The advice I keep giving founders is", "The advice I keep giving founders is that the docs ship.", False),
         ("Most teams believe", "Most teams believe that more content means more leads.", False),
         ("We need a Supreme Court", "We need a Supreme Court that in my opinion is going to uphold it.", True),
+        # ... and an object that only points back at what was said before says nothing either.
+        (
+            "I learned that when we built a whole feature",
+            "I learned that when we built a whole feature because 20 people said they'd pay for it and then two did.",
+            False,
+        ),
+        ("We fixed the onboarding emails", "We fixed the onboarding emails last spring.", True),
         # Words the sentence does not say are no clause of it.
         ("We moved the test key", "Nobody said that here.", False),
     ],
