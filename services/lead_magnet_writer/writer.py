@@ -224,10 +224,10 @@ class LeadMagnetWriter:
 
 
 def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
-    """The first format whose main section the insights can fill and whose sections hold enough items: a
-    checklist needs a process of at least two steps, a cheat sheet a number, a worksheet a pain; a
-    mini-guide takes points of view and stories. A talk told in stories with one number makes a
-    mini-guide of its stories, not a cheat sheet of one number."""
+    """Of the formats whose main section the insights can fill and whose sections hold enough items, the one that
+    holds the most, the first of them on a tie: a checklist needs a process of at least two steps, a cheat sheet
+    a number, a worksheet a pain; a mini-guide takes points of view and stories. A talk told in stories with one
+    number makes a mini-guide of its stories, not a cheat sheet of one number."""
     types = {_listed_as(insight) for insight in insights}
     fitting: list[LeadMagnetFormat] = []
     if any(insight.type is InsightType.framework and len(insight.steps) >= 2 for insight in insights):
@@ -237,7 +237,11 @@ def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
     if InsightType.pain_point in types:
         fitting.append("worksheet")
     fitting.append("mini-guide")
-    return next((option for option in fitting if _item_total(_collect_body(option, insights)) >= MIN_ITEMS), fitting[0])
+    # Of the formats that hold enough, the one that carries most of what the recording said: a worksheet of one
+    # problem and one tip leaves out the two stories a mini-guide would have told.
+    totals = [_item_total(_collect_body(option, insights)) for option in fitting]
+    enough = [(total, -rank) for rank, total in enumerate(totals) if total >= MIN_ITEMS]
+    return fitting[-max(enough)[1]] if enough else fitting[0]
 
 
 def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:

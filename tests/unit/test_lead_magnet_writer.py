@@ -147,6 +147,30 @@ def test_a_pain_too_long_for_a_heading_is_headed_by_the_clause_that_states_it(se
     assert all(len(line.split()) <= 14 for line in markdown.splitlines() if line.startswith("#"))
 
 
+def test_the_format_is_the_one_that_carries_most_of_the_recording(settings: LeadMagnetSettings) -> None:
+    # One problem and one tip fill a worksheet, but a mini-guide carries the tip and both stories too.
+    talk = InsightSet(
+        recording_id="rec-stories", source_key="incoming/webinar.mp4", title="", keywords=["customer interviews"],
+        insights=[
+            insight("decks", InsightType.pain_point,
+                    "Summary decks of customer interviews hide what the customer actually said.", 30.0, "S2"),
+            insight("polite", InsightType.point_of_view,
+                    "Customers are polite in customer interviews, so ask what they did, not what they would do.",
+                    60.0, "S2"),
+            insight("churned", InsightType.story,
+                    "A churned customer told us in ten minutes what happy customers never said.", 90.0, "S2"),
+            insight("pairs", InsightType.story,
+                    "We ran customer interviews in pairs, and the note taker caught what the asker missed.", 120.0,
+                    "S2"),
+        ],
+    )  # fmt: skip
+
+    lead_magnet = LeadMagnetWriter(settings).write(talk)
+
+    assert choose_format(talk.insights) == "mini-guide"
+    assert set(lead_magnet.insight_ids) >= {"polite", "churned", "pairs"}
+
+
 def test_refuses_to_publish_without_a_keyword(settings: LeadMagnetSettings, insight_set: InsightSet) -> None:
     with pytest.raises(IncompleteLeadMagnetError, match="no target keyword") as refused:
         LeadMagnetWriter(settings).write(insight_set.model_copy(update={"keywords": []}))
