@@ -220,7 +220,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         raise NotEnoughInsightsError("no insights to write a framework article from")
     best_first = sorted(insights, key=lambda insight: (-insight.score, insight.start, insight.insight_id))
     thesis = _thesis(best_first)
-    conventional_view = rejected_view(thesis.quote)
+    conventional_view = _printable_view(thesis)
     claim = _claim(thesis.quote, conventional_view)
     if conventional_view is None:
         # "Most people believe X." and "I think that is wrong." are often two sentences, two insights.
@@ -229,7 +229,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
                 (insight, view)
                 for insight in best_first
                 if insight.type is InsightType.point_of_view and insight is not thesis
-                for view in [rejected_view(insight.quote)]
+                for view in [_printable_view(insight)]
                 if view
             ),
             (thesis, None),
@@ -553,6 +553,14 @@ def _shortened(clause: str) -> str:
 
 def _comparable(name: str) -> str:
     return " ".join(re.findall(r"[\w']+", name.lower()))
+
+
+def _printable_view(insight: Insight) -> str | None:
+    """The view the insight's speaker rejects, as the article may print it (its title, thesis and counter-view):
+    one that names what it is about. "Most teams treat it as an afterthought" rejects a view of something said
+    before; "Rethinking the idea that it as an afterthought" reopens nothing a reader can see."""
+    view = rejected_view(insight.quote)
+    return None if view is None or OPENS_ON_POINTER.match(view) else view
 
 
 def _claim(quote: str, conventional_view: str | None) -> str | None:

@@ -1093,3 +1093,25 @@ def test_no_name_is_guessed_from_a_clause_the_speaker_only_grants() -> None:
 
     assert first_clause_name("Contact us is fine for the very top tier, but not for everything.") == ""
     assert first_clause_name("Contact us hides the price, and buyers leave.") == "Contact us hides the price"
+
+
+def test_a_view_that_points_back_at_what_was_said_before_is_not_reopened() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from services.framework_article_writer.writer import article_title
+
+    points = [
+        insight("replay", InsightType.point_of_view,
+                "So the replay is the real product, and most teams treat it as an afterthought.", 20.0, "S2",
+                score=0.9, headline="The replay is the real product"),
+        insight("clips", InsightType.story, "We cut every replay into ten short clips for the sales team.", 40.0,
+                "S2", headline="We cut every replay into ten short clips"),
+        insight("email", InsightType.data_point, "Emails under eighty words got twice the replies of long ones.",
+                60.0, "S2", headline="Emails under eighty words got twice the replies"),
+    ]  # fmt: skip
+    # "Rethinking the idea that it as an afterthought" would reopen nothing a reader can see.
+    plan = plan_article(points, [], max_evidence=3)
+    assert plan.conventional_view is None
+    assert article_title(plan, points, uploaded_title="") == "The Replay Is the Real Product"
+    # A view that names its subject is reopened as before.
+    named = [points[0].model_copy(update={"quote": points[0].quote.replace("it as", "the replay as")}), *points[1:]]
+    assert plan_article(named, [], max_evidence=3).conventional_view == "the replay as an afterthought"
