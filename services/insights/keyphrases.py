@@ -72,7 +72,12 @@ def key_phrases(
             said[phrase][surface] += 1
             said_in[phrase].append(index)
             weight_sum[phrase] += weight
-    repeated = {phrase: count for phrase, count in counts.items() if count >= MIN_OCCURRENCES}
+    # Said twice as it will be printed: "churned customer" once and "churned customers" once is neither, twice.
+    repeated = {
+        phrase: count
+        for phrase, count in counts.items()
+        if count >= MIN_OCCURRENCES and said[phrase].most_common(1)[0][1] >= MIN_OCCURRENCES
+    }
     # A shorter phrase said only inside a longer repeated phrase adds nothing to it.
     subsumed = {
         inner

@@ -87,6 +87,8 @@ def test_a_plural_counts_with_its_singular_and_the_phrase_is_given_as_said_most(
     sentences = ["Support tickets change tone.", "Read the support tickets.", "One support ticket said it."]
     assert key_phrases(sentences, top=3) == ["support tickets"]
     assert phrases_of("That support ticket was sharp.", ["support tickets"], top=1) == ["support tickets"]
+    # Said once each way, neither form was said twice as it would be printed.
+    assert key_phrases(["A churned customer tells you more.", "Churned customers, then."], top=3) == []
 
 
 def test_key_phrases_rank_by_the_salience_of_the_sentences_they_occur_in() -> None:
