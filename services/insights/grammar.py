@@ -14,6 +14,7 @@ phrase or a headline.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from typing import Protocol
 _NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
+_DETERMINER = frozenset({"DT", "PDT"})
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Demonstratives that stand for something said before when they stand alone as an object.
@@ -70,7 +72,16 @@ class Grammar:
         noun phrase there. A phrase not found in the sentence is not one."""
         parsed, inside = self._said(phrase, sentence)
         tags = [parsed[at].tag for at in inside]
-        return bool(tags) and tags[0] in _OPENING and tags[-1] in _NOUN and all(tag in _INSIDE for tag in tags)
+        # A determiner opens a noun phrase or one after a preposition ("the cost of the delay"); after a participle
+        # it opens the participle's object ("written the day").
+        determiner_inside = any(tag in _DETERMINER and before != "IN" for before, tag in itertools.pairwise(tags))
+        return (
+            bool(tags)
+            and tags[0] in _OPENING
+            and tags[-1] in _NOUN
+            and all(tag in _INSIDE for tag in tags)
+            and not determiner_inside
+        )
 
     def is_clause(self, clause: str, sentence: str) -> bool:
         """Whether the words, where the sentence says them, hang together as one unit that states something:

@@ -27,6 +27,9 @@ def english() -> Grammar:
         ("war on coal", "They promised more of the same war on coal.", True),
         ("bring back", "We want to bring back the jobs.", False),
         ("written score", "Everyone submits a written score before the debrief.", True),
+        # A determiner after a participle opens its object, not the phrase; after a preposition it may.
+        ("written the day", "A runbook written the day after an incident is a record.", False),
+        ("cost of the delay", "The cost of the delay was two customers.", True),
         ("churn reduction", "Nobody here said it.", False),
     ],
 )
