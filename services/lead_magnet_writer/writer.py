@@ -239,9 +239,10 @@ def choose_format(insights: Sequence[Insight]) -> LeadMagnetFormat:
     fitting.append("mini-guide")
     # Of the formats that hold enough, the one that carries most of what the recording said: a worksheet of one
     # problem and one tip leaves out the two stories a mini-guide would have told.
-    totals = [_item_total(_collect_body(option, insights)) for option in fitting]
-    enough = [(total, -rank) for rank, total in enumerate(totals) if total >= MIN_ITEMS]
-    return fitting[-max(enough)[1]] if enough else fitting[0]
+    totals = {option: _item_total(_collect_body(option, insights)) for option in fitting}
+    holding = [option for option in fitting if totals[option] >= MIN_ITEMS]
+    # max() keeps the first of equals: the order above breaks ties.
+    return max(holding, key=totals.__getitem__) if holding else fitting[0]
 
 
 def check_lead_magnet(lead_magnet: LeadMagnet) -> list[str]:
