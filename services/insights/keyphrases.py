@@ -4,7 +4,7 @@ A phrase is 2-4 consecutive words inside one sentence, opening and closing on a 
 (so "of the" or "you know" never qualify), counted over the whole transcript after lower-casing.
 A single word is never a key phrase: "thought" or "Chicago" names nothing a reader can search for.
 With a grammar (English), a phrase must also have been said as a noun phrase, most times it was said:
-"raised prices" and "police safer" repeat, but name no topic.
+"raised prices" and "police safer" repeat, but name no topic; nor does a person's name.
 """
 
 from __future__ import annotations
@@ -99,9 +99,13 @@ def key_phrases(
 
 
 def _said_as_noun_phrase(grammar: Grammar, surfaces: Counter[str], texts: Sequence[str]) -> bool:
-    """At least half of the (first few) sentences that hold the phrase say it as a noun phrase."""
+    """At least half of the (first few) sentences that hold the phrase say it as a noun phrase that names a topic,
+    not a person ("The Hillary Clinton Worksheet" is no lead magnet anyone searches for)."""
     checked = texts[:CHECKED_OCCURRENCES]
-    as_noun = sum(any(grammar.is_noun_phrase(surface, text) for surface in surfaces) for text in checked)
+    as_noun = sum(
+        any(grammar.is_noun_phrase(surface, text) and not grammar.names_a_person(surface, text) for surface in surfaces)
+        for text in checked
+    )
     return 2 * as_noun >= len(checked)
 
 

@@ -173,6 +173,18 @@ def test_a_repeated_verb_and_object_is_no_key_phrase_but_a_repeated_topic_is(eng
     assert key_phrases(sentences, top=5, grammar=english) == ["win rate"]
 
 
+def test_a_person_talked_about_is_no_key_phrase_but_the_topic_is(english: Grammar) -> None:
+    sentences = [
+        "Hillary Clinton signed the trade deals everyone hates.",
+        "The trade deals cost this state its factories.",
+        "And Hillary Clinton wanted the wall too.",
+    ]
+    assert sorted(key_phrases(sentences, top=5)) == ["hillary clinton", "trade deals"]
+    assert key_phrases(sentences, top=5, grammar=english) == ["trade deals"]
+    # A product or an organisation is something a reader searches for.
+    assert not english.names_a_person("Google Analytics", "We use Google Analytics for every campaign.")
+
+
 class _OneVerb:
     """A parser that reads every sentence as one verb, neither a noun phrase nor a clause with a subject:
     which transcripts the engine has it read."""
