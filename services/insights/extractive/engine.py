@@ -614,9 +614,9 @@ def _same_idea(idea: _Idea, chosen: _Idea, sentences: Sequence[TimedSentence]) -
         return True
     if idea.candidate.run is not None or chosen.candidate.run is not None:
         return False
-    earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
-    if opens_next_point(later.text):
+    if _moves_on(idea.candidate, chosen.candidate):
         return False
+    earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
     apart = later.first - earlier.last - 1
     one_voice = len({sentence.speaker for sentence in sentences[earlier.first : later.last + 1]}) == 1
     return 0 <= apart <= SAME_IDEA_SENTENCES_APART and one_voice
@@ -639,9 +639,15 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         and standalone_clauses(other.candidate.text)
         # ... and be the same point: "And last, stop sending on a schedule" said right after the second point of a
         # list is the third, whatever it sits next to.
-        and not opens_next_point(max(idea.candidate, other.candidate, key=lambda candidate: candidate.first).text)
+        and not _moves_on(idea.candidate, other.candidate)
     ]
     return max(beside, key=lambda other: other.score, default=None)
+
+
+def _moves_on(one: _Candidate, other: _Candidate) -> bool:
+    """Whether the later of two candidates announces the next point of a list ("Second, ...", "And last, ..."):
+    then they are two points, however close together their speaker said them."""
+    return opens_next_point(max(one, other, key=lambda candidate: candidate.first).text)
 
 
 def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQuote:
