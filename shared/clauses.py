@@ -125,7 +125,7 @@ def standalone_clauses(quote: str) -> list[str]:
     for piece, following in zip(pieces, [*pieces[1:], ""], strict=True):
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
-        if _words(following)[:1] == ["but"] and not re.search(r"[.!?]\s*$", piece):
+        if opens_on_but(following) and not re.search(r"[.!?]\s*$", piece):
             continue
         # A quotation mark the speaker's words were transcribed with belongs to the quote, not to its clause.
         clause = _OPENERS.sub("", piece.strip().strip('"\u201c\u201d')).rstrip('.!?\u2026 "\u201d')
@@ -228,6 +228,12 @@ def points_back(clause: str) -> bool:
     subject ("this one gets people a bit heated") or an alternative to something unsaid ("otherwise they
     send the junior team"). As a title or a thesis it would leave the reader asking what it is about."""
     return bool(_LEANS_BACK.match(_OPENERS.sub("", clause.strip())))
+
+
+def opens_on_but(text: str) -> bool:
+    """Whether the text opens on "but": what was said just before it is granted to make it ("Contact us is fine for
+    the top tier, but not for everything"), so alone it says the opposite of the speaker's point."""
+    return _words(text)[:1] == ["but"]
 
 
 def is_dependent(clause: str) -> bool:

@@ -16,7 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from shared.clauses import CLAUSE_MARK, OPENS_ON_POINTER, is_antithesis, points_back, standalone_clauses
+from shared.clauses import (
+    CLAUSE_MARK,
+    OPENS_ON_POINTER,
+    is_antithesis,
+    opens_on_but,
+    points_back,
+    standalone_clauses,
+)
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
 from shared.positions import rejected_view
@@ -516,7 +523,7 @@ def first_clause_name(text: str) -> str:
     what a sentence states, for text no engine headlined."""
     pieces = re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", first_sentence(text))
     clauses = [
-        (_FILLER.sub("", clause).strip(), bool(re.match(r"but\b", following, re.IGNORECASE)))
+        (_FILLER.sub("", clause).strip(), opens_on_but(following))
         for clause, following in zip(pieces, [*pieces[1:], ""], strict=True)
     ]
     clauses = [(clause, conceded) for clause, conceded in clauses if len(clause.split()) >= 2]

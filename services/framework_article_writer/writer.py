@@ -42,7 +42,7 @@ from services.framework_article_writer.plan import (
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from shared.clauses import CLAUSE_MARK, is_dependent, points_back
+from shared.clauses import CLAUSE_MARK, is_dependent, opens_on_but, points_back
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, without_lead_in
@@ -236,7 +236,6 @@ def _title_words(insight: Insight) -> str:
 
 
 _OPENING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet)\b,?\s+", re.IGNORECASE)
-_CONCEDED = re.compile(r"but\b", re.IGNORECASE)
 
 
 def _headline_line(quote: str) -> str:
@@ -263,7 +262,7 @@ def _headline_line(quote: str) -> str:
         # A sentence short enough is a title whole: "Nobody had noticed" alone does not say what the rest of
         # "..., because nobody runs a sample once it's published" does.
         first_clause = sentence
-    elif rest and rest[0] is not None and _CONCEDED.match(rest[-1]):
+    elif rest and rest[0] is not None and opens_on_but(rest[-1]):
         # "Contact us is fine for the very top tier, but not for everything": the first clause is what the speaker
         # grants to make the rest; cut there, the title would say the opposite of their point. Whole, or not at all.
         first_clause, longest = sentence, MAX_CONCEDING_TITLE_WORDS

@@ -13,7 +13,6 @@ in square brackets, whom the quote said it points to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ import numpy as np
 
 from services.insights.extractive.embedder import Embedder
 from services.insights.grammar import Grammar
-from shared.clauses import standalone_clauses
+from shared.clauses import opens_on_but, standalone_clauses
 from shared.passages import first_sentence, without_lead_in
 
 # The longest aside a clause may leave out of its quote ("if you will").
@@ -124,6 +123,6 @@ def _in_first_sentence(quote: str, clauses: Sequence[str]) -> list[str]:
     sentence turns against it ("She never gets anything done. But she wanted the wall."): the turn is the point."""
     said = without_lead_in(quote)
     opening = first_sentence(said)
-    if re.match(r"but\b", said[len(opening) :].strip(), re.IGNORECASE):
+    if opens_on_but(said[len(opening) :]):
         return []
     return [clause for clause in clauses if clause.lower() in opening.lower()]
