@@ -59,7 +59,8 @@ class TimedSentence:
     speaker: str | None = None
     # The engine's probability for each word of the sentence; empty when words were not timed.
     word_probabilities: tuple[float, ...] = ()
-    # For each of those words, whether a second decoding heard it too (None: not checked).
+    # For each of those words, whether a second opinion backs it: a second decoding that heard it too, the
+    # language's word list (``vocabulary``). None: not checked.
     word_confirmations: tuple[bool | None, ...] = ()
     # For each of those words, where it starts and ends in ``text``.
     word_spans: tuple[tuple[int, int], ...] = ()
@@ -67,17 +68,20 @@ class TimedSentence:
     @property
     def probabilities_by_word(self) -> tuple[float, ...]:
         """One probability per whitespace-separated word of ``text``: the lowest of the engine's words that make it
-        up. Whisper times "check-in" as "check" and "-in", and "2%" as "2" and "%", so its words do not line up
-        with the text's; a word of the text no timed word covers gets the sentence's mean. Empty when words were
-        not timed."""
+        up, 0 for a word a second opinion found wrong. Whisper times "check-in" as "check" and "-in", and "2%" as
+        "2" and "%", so its words do not line up with the text's; a word of the text no timed word covers gets the
+        sentence's mean. Empty when words were not timed."""
         if not self.word_probabilities:
             return ()
         mean = sum(self.word_probabilities) / len(self.word_probabilities)
+        confirmations = self.word_confirmations or (None,) * len(self.word_probabilities)
         by_word = []
         for token in re.finditer(r"\S+", self.text):
             covering = [
-                probability
-                for (start, end), probability in zip(self.word_spans, self.word_probabilities, strict=True)
+                0.0 if confirmed is False else probability
+                for (start, end), probability, confirmed in zip(
+                    self.word_spans, self.word_probabilities, confirmations, strict=True
+                )
                 if start < token.end() and end > token.start()
             ]
             by_word.append(min(covering, default=mean))

@@ -344,6 +344,18 @@ def test_an_idea_with_an_unsure_word_and_no_clear_neighbour_is_stated_by_its_cla
     assert unsure.headline == "Nobody on the sales team believed the numbers at first"
 
 
+def test_a_confident_word_the_language_does_not_know_is_neither_quoted_nor_a_headline() -> None:
+    # Every word heard at 0.99, but "nummerbergs" is in no English word list: the engine spelled a sound it could
+    # not place. The idea is still published, by the clause without that word, and not in quotation marks.
+    said = [(speaker, 0.99, text) for speaker, text in UNSURE_APART]
+    [clear] = _said_last(_worded_talk(said))
+    assert clear.quote_is_verbatim
+    misheard = [*said[:-1], ("S1", 0.99, said[-1][2].replace("the numbers", "the nummerbergs"))]
+    [unsure] = _said_last(_worded_talk(misheard))
+    assert not unsure.quote_is_verbatim
+    assert unsure.headline == "Our churn dropped by half"
+
+
 def test_an_idea_stated_by_its_own_clause_heard_clearly_needs_no_neighbour_to_stand_in() -> None:
     # The sentence said next is quotable, but it is the speaker's aside, not the idea: the idea's own words, as far
     # as they were heard clearly, say it better.

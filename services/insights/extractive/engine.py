@@ -46,6 +46,7 @@ from services.insights.keyphrases import key_phrases, phrases_of
 from services.insights.numbers import has_measurement
 from services.insights.sentences import TimedSentence, clearly_heard_pieces, split_into_sentences
 from services.insights.settings import InsightsSettings
+from services.insights.vocabulary import doubt_unknown_words
 from services.insights.words import content_words
 from shared.clauses import OPENS_ON_POINTER, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
@@ -330,13 +331,14 @@ class ExtractiveEngine:
         ]
 
     def _read(self, transcript: Transcript) -> _Reading:
-        sentences = split_into_sentences(transcript.segments)
+        segments = doubt_unknown_words(transcript.segments, transcript.language)
+        sentences = split_into_sentences(segments)
         salience = lexical_salience([sentence.text for sentence in sentences])
         # An asker's lines (host, moderator, audience) frame the talk; the claims are the answers.
         asking = askers(sentences)
         answering = [sentence.speaker not in asking for sentence in sentences]
-        quoted = quotable(sentences, transcript.segments, self.limits.floor)
-        decoded = decoded_reliably(sentences, transcript.segments, self.limits.floor)
+        quoted = quotable(sentences, segments, self.limits.floor)
+        decoded = decoded_reliably(sentences, segments, self.limits.floor)
         may_publish = [can and answer for can, answer in zip(quoted, answering, strict=True)]
         may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
         return _Reading(sentences, salience, may_publish, may_state)

@@ -4,11 +4,11 @@ Speech runs on: "I mean, it was under 2% if I remember right, so what we ended u
 A writer naming a pillar or titling an article from the first words of such a sentence prints
 "I mean". The headline is chosen among the quote's clauses that a reader can take alone
 (``shared.clauses``) and that were heard clearly (a heading in the speaker's words is held to the
-bar of a quote: no word under the quote's word floor, no more misheard words expected in it than a quote
-may hold) and, in English, that the
-parser reads as a clause where the quote says it, as the one whose meaning is closest to the whole
-quote's, measured with the engine's sentence embeddings. A headline opening on "they", "he" or "she" names,
-in square brackets, whom the quote said it points to.
+bar of a quote: no word under the quote's word floor or found wrong by a second opinion, no more misheard
+words expected in it than a quote may hold) and, in English, that the parser reads as a clause where the
+quote says it, as the one whose meaning is closest to the whole quote's, measured with the engine's sentence
+embeddings. A headline opening on "they", "he" or "she" names, in square brackets, whom the quote said it
+points to.
 """
 
 from __future__ import annotations

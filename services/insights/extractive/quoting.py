@@ -11,7 +11,8 @@ per 30 s window, so they cannot see one misheard word ("publishing channel" for 
 the word's own probability can, which is why every word of a quoted sentence must clear a floor. Whisper's
 most confident mistakes are ordinary words, though: those the floor cannot see add up over a long sentence
 (the expected number of misheard words), and a word a second decoding of the same audio heard differently
-(``confirmed`` False) is evidence of one. Either keeps a sentence out of quotation marks, not its point
+(``confirmed`` False) is evidence of one, and so is a word the language's word list does not hold
+(``services.insights.vocabulary``). Either keeps a sentence out of quotation marks, not its point
 out of the article. A signal the transcript does not carry (None, no word timings, words not checked) is
 unknown, not bad, and does not block.
 """

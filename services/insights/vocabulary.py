@@ -1,0 +1,64 @@
+"""Words the language does not know, and why a quote may not hold one.
+
+Whisper spells out what it cannot place: a sound it did not recognise comes out as a word no reader has
+seen ("foremasked" for "form asked", "Lugins" for "Logins"), often with a confident probability, since
+each subword piece was likely on its own. The language's word-frequency list (wordfreq's, built from many
+corpora down to about one use in a billion words) is then a second opinion on the engine's word, as a second
+decoding of the audio is: a word it does not hold is marked as not confirmed, which keeps its sentence out of
+quotation marks and the word out of headlines, while the sentence's point may still be published.
+
+Names and coined terms are missing from the list too, but a speaker who uses one says it more than once
+and the engine spells it the same way each time, so a word met twice in the recording counts as said.
+An acronym ("OKRs") or a word with a digit in it is not looked up: the list does not hold those either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from wordfreq import available_languages, zipf_frequency
+
+from shared.events import TranscriptSegment, TranscriptWord
+
+# Letters with the apostrophes and hyphens inside a word ("check-in", "rep's").
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*'?")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+
+
+def doubt_unknown_words(segments: Sequence[TranscriptSegment], language: str) -> list[TranscriptSegment]:
+    """The segments with every timed word the language does not know, and the recording says only once,
+    marked as not confirmed. Unchanged for a language without a word list."""
+    if language not in _languages():
+        return list(segments)
+    said = Counter(word.lower() for segment in segments for word in _WORD.findall(segment.text))
+
+    def doubtful(word: TranscriptWord) -> bool:
+        spelled = _WORD.findall(word.word)
+        return any(said[piece.lower()] < 2 and not _known(piece, language) for piece in spelled)
+
+    return [
+        segment.model_copy(
+            update={
+                "words": [
+                    word.model_copy(update={"confirmed": False}) if doubtful(word) else word for word in segment.words
+                ]
+            }
+        )
+        if any(doubtful(word) for word in segment.words)
+        else segment
+        for segment in segments
+    ]
+
+
+def _known(word: str, language: str) -> bool:
+    if _ACRONYM.fullmatch(word):
+        return True
+    return all(zipf_frequency(part, language) > 0 for part in word.split("-") if part)
+
+
+@cache
+def _languages() -> frozenset[str]:
+    return frozenset(available_languages())
