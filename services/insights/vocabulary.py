@@ -7,15 +7,16 @@ corpora down to about one use in a billion words) is then a second opinion on th
 decoding of the audio is: a word it does not hold is marked as not confirmed, which keeps its sentence out of
 quotation marks and the word out of headlines, while the sentence's point may still be published.
 
-Names and coined terms are missing from the list too, but a speaker who uses one says it more than once
-and the engine spells it the same way each time, so a word met twice in the recording counts as said.
-An acronym ("OKRs") or a word with a digit in it is not looked up: the list does not hold those either.
+Names and coined terms are missing from the list too, and are doubted with the rest: the engine spells a sound
+it cannot place the same way each time the speaker says it ("PolicWest" twice for "pull requests", "Nashorns"
+twice for "dashboards"), so a word said twice is no more likely to be right. Their sentences' points are still
+published, in words that were heard clearly. An acronym ("OKRs") or a word with a digit in it is not looked up:
+the list does not hold those either.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -29,15 +30,13 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 
 def doubt_unknown_words(segments: Sequence[TranscriptSegment], language: str) -> list[TranscriptSegment]:
-    """The segments with every timed word the language does not know, and the recording says only once,
-    marked as not confirmed. Unchanged for a language without a word list."""
+    """The segments with every timed word the language does not know marked as not confirmed. Unchanged for a
+    language without a word list."""
     if language not in _languages():
         return list(segments)
-    said = Counter(word.lower() for segment in segments for word in _WORD.findall(segment.text))
 
     def doubtful(word: TranscriptWord) -> bool:
-        spelled = _WORD.findall(word.word)
-        return any(said[piece.lower()] < 2 and not _known(piece, language) for piece in spelled)
+        return not all(_known(piece, language) for piece in _WORD.findall(word.word))
 
     return [
         segment.model_copy(
