@@ -79,7 +79,7 @@ class Limits:
     embed_candidates: int = 24
     min_claim_margin: float = -0.03
     max_promotion: float = 0.9
-    min_recording_substance: float = -0.01
+    min_recording_substance: float = -0.02
     min_relative_score: float = 0.5
     min_content_words: int = 25
     floor: ConfidenceFloor = field(default_factory=lambda: ConfidenceFloor(-0.6, 0.5, 2.4, 0.2))
