@@ -14,10 +14,17 @@ import re
 # An opening sentence this short ("I get that a lot.", "Right.") is a reply or a filler, not the point.
 LEAD_IN_MAX_WORDS = 5
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
-# Sequence words open a step of a process: a step on its own is neither a position nor a problem.
-_STEP_OPENING = re.compile(
-    r"^(?:(?:and|so|then)\s*,?\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|next|finally|lastly|last(?=\s*,)|"
-    r"step (?:one|two|three|four|five|\d))\b",
+# Sequence words open a step of a process ("Second, we...", "Step two:", "The third thing is..."): a step on
+# its own is neither a position nor a problem. The named groups say where in the list it stands ("next" does not).
+STEP_OPENING = re.compile(
+    r"^(?:(?:and|so|then)\s*,?\s+)?"
+    r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh)(?:ly)?\b"
+    r"|(?:step|stage|phase|pillar|number)\s+(?P<cardinal>one|two|three|four|five|six|seven|\d)\b"
+    # "Last," with its comma closes a list; "last year" does not.
+    r"|(?P<last>finally|lastly|last(?=\s*,))\b"
+    r"|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b"
+    r"|next\b)"
+    r"[\s,:\-\u2013\u2014]*",
     re.IGNORECASE,
 )
 
@@ -41,4 +48,4 @@ def first_sentence(text: str) -> str:
 
 def is_a_step(passage: str) -> bool:
     """Whether the passage opens as one step of a sequence ("Second, we...", "Finally, ...")."""
-    return bool(_STEP_OPENING.match(passage.strip()))
+    return bool(STEP_OPENING.match(passage.strip()))

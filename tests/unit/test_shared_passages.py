@@ -24,6 +24,11 @@ def test_steps_are_known_by_their_sequence_word() -> None:
     assert not is_a_step("Last year we sent an email every Tuesday.")
     assert not is_a_step("Secondary research is where most teams stop.")
     assert not is_a_step("Most people believe that more blog posts bring more customers.")
+    # The insight stage reads a list by the same words: what makes a step there makes one for the writers.
+    assert is_a_step("The second thing is speed, a review that waits three days costs more than the review.")
+    assert is_a_step("Step two: write the brief before the call.")
+    assert is_a_step("Number three, nobody reads the appendix.")
+    assert not is_a_step("The second thing that surprised us was how few teams measure anything.")
 
 
 def sample_like_insights() -> list[Insight]:

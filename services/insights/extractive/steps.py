@@ -15,17 +15,10 @@ from dataclasses import dataclass
 from services.insights.sentences import TimedSentence
 from services.insights.words import is_content_word
 from shared.clauses import CLAUSE_MARK
+from shared.passages import STEP_OPENING
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
-_ORDINAL_OPENING = re.compile(
-    r"^(?:and\s+|so\s+)?(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh)(?:ly)?\b"
-    r"|(?:step|stage|phase|pillar|number)\s+(?P<cardinal>one|two|three|four|five|six|seven|\d)\b"
-    # "Last," with its comma closes a list; "last year" does not.
-    r"|(?P<last>finally|lastly|last(?=\s*,))\b|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b)"
-    r"[\s,:\-\u2013\u2014]*",
-    re.IGNORECASE,
-)
 MIN_STEPS = 3
 STEP_WORDS = 10
 # A step sentence may be followed by this many sentences that elaborate it before the next step.
@@ -76,8 +69,8 @@ def opens_next_point(text: str) -> bool:
 
 
 def _position(text: str) -> int | None:
-    match = _ORDINAL_OPENING.match(text)
-    if match is None:
+    match = STEP_OPENING.match(text)
+    if match is None or not any(match.group(place) for place in ("ordinal", "cardinal", "last", "nth")):
         return None
     if match.group("ordinal"):
         return _ORDINALS.index(match.group("ordinal").lower()) + 1
@@ -99,7 +92,7 @@ def _close(current: list[tuple[int, int]], sentences: Sequence[TimedSentence], r
 
 def step_name(text: str) -> str:
     """The clause after the ordinal, in the speaker's words, capped to a heading's length."""
-    match = _ORDINAL_OPENING.match(text)
+    match = STEP_OPENING.match(text)
     rest = text[match.end() :] if match else text
     clause = re.split(rf"{CLAUSE_MARK}|[.!?](?!\d)", rest, maxsplit=1)[0].strip()
     words = clause.split()[:STEP_WORDS]
