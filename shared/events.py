@@ -264,6 +264,12 @@ class Insight(BaseModel):
         description="Whether the main quote was heard clearly enough to print inside quotation marks as the "
         "speaker's own words; False: writers publish its point without quotation marks or a time it was said.",
     )
+    words_heard_wrong: list[str] = Field(
+        default_factory=list,
+        description="Words of the insight's quotes that a second opinion says the speech-to-text engine got wrong "
+        "(a second decoding heard another word, or the language has no such word): writers print no name or line "
+        "that holds one.",
+    )
 
 
 class InsightSet(BaseModel):

@@ -512,8 +512,10 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # "Third, and this is the one my clients push back on, publish less." names nothing on its own; the sentence
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
+    # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong.
+    wrong = set(_comparable(" ".join(insight.words_heard_wrong)).split())
     for option in options:
-        if option and _comparable(option) not in taken_keys:
+        if option and _comparable(option) not in taken_keys and not wrong & set(_comparable(option).split()):
             return option
     return ""
 

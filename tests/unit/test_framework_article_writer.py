@@ -660,6 +660,34 @@ def test_a_thesis_stated_from_another_insights_words_points_to_where_they_were_s
     assert plan.thesis.insight_id == "belief"
 
 
+def test_no_pillar_is_named_with_a_word_the_engine_got_wrong() -> None:
+    from services.framework_article_writer.plan import pillar_name
+    from tests.unit.insight_sets import insight
+
+    # Heard too unclearly for a headline, so the pillar would be cut from the sentence's first clause; but
+    # "Lugins" is a word a second opinion says the engine got wrong ("Logins"): printed, it reads as a typo of
+    # the speaker's. A restatement heard without it still names the point.
+    unclear = insight(
+        "logins",
+        InsightType.pain_point,
+        "Lugins tell you someone opened the product, they don't tell you whether it worked.",
+        40.0,
+        "S2",
+    ).model_copy(update={"quote_is_verbatim": False})
+    assert pillar_name(unclear) == "Lugins tell you someone opened the product"
+    wrong = unclear.model_copy(update={"words_heard_wrong": ["Lugins"]})
+    assert pillar_name(wrong) == ""
+    restated = wrong.model_copy(
+        update={
+            "evidence": [
+                *wrong.evidence,
+                Evidence(quote="Usage tells you nothing about value.", start=48.0, end=50.0, speaker="S2"),
+            ]
+        }
+    )
+    assert pillar_name(restated) == "Usage tells you nothing about value"
+
+
 def test_pillars_and_title_are_named_by_the_clause_that_states_each_idea(writer: FrameworkArticleWriter) -> None:
     # Run-on speech: each idea's first words are a spoken opener, not its point. The insight stage's
     # headline is the clause that states it.

@@ -354,6 +354,8 @@ def test_a_confident_word_the_language_does_not_know_is_neither_quoted_nor_a_hea
     [unsure] = _said_last(_worded_talk(misheard))
     assert not unsure.quote_is_verbatim
     assert unsure.headline == "Our churn dropped by half"
+    # The writers are told which word, so no name they cut from the sentence prints it.
+    assert unsure.words_heard_wrong == ["nummerbergs"] and clear.words_heard_wrong == []
 
 
 def test_an_idea_stated_by_its_own_clause_heard_clearly_needs_no_neighbour_to_stand_in() -> None:

@@ -54,6 +54,8 @@ from shared.passages import is_lead_in
 from shared.positions import rejected_view
 
 ENGINE_NAME = "extractive"
+# What may cling to a timed word ("PolicWest," "'Nashorns'").
+_PUNCTUATION = ".,;:!?\"'()\u2014\u2013"
 RECORDING_KEYWORDS = 10
 # A word Whisper found more likely right than wrong. A key phrase becomes a lead magnet's title and target
 # keyword, so each time it counts as said, every word of it must be heard this clearly: a mishearing Whisper
@@ -557,6 +559,16 @@ class ExtractiveEngine:
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
             quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
+            words_heard_wrong=sorted(
+                {
+                    sentence.text[start:end].strip(_PUNCTUATION)
+                    for part in [candidate, *idea.restatements]
+                    for part_first, part_last, _ in part.parts(sentences)
+                    for sentence in sentences[part_first : part_last + 1]
+                    for (start, end), confirmed in zip(sentence.word_spans, sentence.word_confirmations, strict=False)
+                    if confirmed is False
+                }
+            ),
         )
 
 
