@@ -22,11 +22,14 @@ from functools import cache
 
 from wordfreq import available_languages, zipf_frequency
 
-from shared.events import TranscriptSegment, TranscriptWord
+from shared.events import TranscriptSegment
 
 # Letters with the apostrophes and hyphens inside a word ("check-in", "rep's").
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*'?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
+# Japanese, Korean and Chinese are written without spaces between words: wordfreq reads them only through a
+# segmenter (MeCab, jieba) the service does not ship, and Whisper's words there are not the list's words.
+_UNSEGMENTED = frozenset({"ja", "ko", "zh"})
 
 
 def doubt_unknown_words(segments: Sequence[TranscriptSegment], language: str) -> list[TranscriptSegment]:
@@ -34,22 +37,18 @@ def doubt_unknown_words(segments: Sequence[TranscriptSegment], language: str) ->
     language without a word list."""
     if language not in _languages():
         return list(segments)
+    return [_doubted(segment, language) for segment in segments]
 
-    def doubtful(word: TranscriptWord) -> bool:
-        return not all(_known(piece, language) for piece in _WORD.findall(word.word))
 
-    return [
-        segment.model_copy(
-            update={
-                "words": [
-                    word.model_copy(update={"confirmed": False}) if doubtful(word) else word for word in segment.words
-                ]
-            }
-        )
-        if any(doubtful(word) for word in segment.words)
-        else segment
-        for segment in segments
+def _doubted(segment: TranscriptSegment, language: str) -> TranscriptSegment:
+    unknown = [not all(_known(piece, language) for piece in _WORD.findall(word.word)) for word in segment.words]
+    if not any(unknown):
+        return segment
+    words = [
+        word.model_copy(update={"confirmed": False}) if doubted else word
+        for word, doubted in zip(segment.words, unknown, strict=True)
     ]
+    return segment.model_copy(update={"words": words})
 
 
 def _known(word: str, language: str) -> bool:
@@ -60,4 +59,4 @@ def _known(word: str, language: str) -> bool:
 
 @cache
 def _languages() -> frozenset[str]:
-    return frozenset(available_languages())
+    return frozenset(available_languages()) - _UNSEGMENTED

@@ -43,6 +43,9 @@ def test_acronyms_hyphenated_words_and_possessives_of_known_words_are_known() ->
 def test_a_language_without_a_word_list_is_left_as_heard() -> None:
     talk = [worded(0, "The signup foremasked for a credit card.")]
     assert doubt_unknown_words(talk, "haw") == talk
+    # Nor is a language written without spaces, whose list needs a word segmenter the service does not ship.
+    japanese = [worded(0, "日本語 foremasked")]
+    assert doubt_unknown_words(japanese, "ja") == japanese
     # The word lists are per language: an English word is unknown to German, a German one known.
     [german] = doubt_unknown_words([worded(0, "Der Kunde hat die Rechnung foremasked.")], "de")
     assert [word.word.strip() for word in german.words if word.confirmed is False] == ["foremasked."]

@@ -127,6 +127,10 @@ class _Candidate:
         stretches = self.quoted or ((self.first, self.last),)
         return all(all(verbatim[first : last + 1]) for first, last in stretches)
 
+    def quoted_sentences(self, sentences: Sequence[TimedSentence]) -> list[TimedSentence]:
+        """The sentences this candidate is quoted by."""
+        return [sentence for first, last, _ in self.parts(sentences) for sentence in sentences[first : last + 1]]
+
     def parts(self, sentences: Sequence[TimedSentence]) -> list[tuple[int, int, str]]:
         """(first, last, verbatim text) of each stretch this candidate is quoted by."""
         if not self.quoted:
@@ -559,17 +563,22 @@ class ExtractiveEngine:
             evidence_strength=_evidence_strength(1 + len(idea.restatements), quoted),
             engine=ENGINE_NAME,
             quote_is_verbatim=all(verbatim[main_first : main_last + 1]),
-            words_heard_wrong=sorted(
-                {
-                    sentence.text[start:end].strip(_PUNCTUATION)
-                    for part in [candidate, *idea.restatements]
-                    for part_first, part_last, _ in part.parts(sentences)
-                    for sentence in sentences[part_first : part_last + 1]
-                    for (start, end), confirmed in zip(sentence.word_spans, sentence.word_confirmations, strict=False)
-                    if confirmed is False
-                }
+            words_heard_wrong=_heard_wrong(
+                [sentence for part in [candidate, *idea.restatements] for sentence in part.quoted_sentences(sentences)]
             ),
         )
+
+
+def _heard_wrong(quoted: Sequence[TimedSentence]) -> list[str]:
+    """The words of the quoted sentences a second opinion found wrong, as the transcript spells them."""
+    return sorted(
+        {
+            sentence.text[start:end].strip(_PUNCTUATION)
+            for sentence in quoted
+            for (start, end), confirmed in zip(sentence.word_spans, sentence.word_confirmations, strict=False)
+            if confirmed is False
+        }
+    )
 
 
 def _quotable_stretches(run: StepRun, may_publish: Sequence[bool]) -> tuple[tuple[int, int], ...]:
