@@ -105,6 +105,22 @@ def test_word_timestamps_fall_inside_their_segments(engine_name: str, speech: np
     assert "".join(w.word for w in segments[0].words).strip() == segments[0].text
 
 
+@pytest.mark.parametrize("engine_name", ["faster-whisper", "openai-whisper"])
+def test_the_same_audio_gives_the_same_words_even_when_whisper_samples(
+    engine_name: str, speech: np.ndarray, checkpoint_dir: Path
+) -> None:
+    # No window's average log-probability reaches 0, so every window is decoded again at each higher temperature,
+    # which samples: the path a real recording takes on its unsure windows.
+    settings = TranscriberSettings(
+        engine=engine_name, model_name="tiny.en", checkpoint_dir=checkpoint_dir, log_prob_threshold=0.0
+    )
+    engine = load_engine(settings)
+
+    first, second = (engine.transcribe(speech, "en").segments for _ in range(2))
+
+    assert first and first == second
+
+
 # Distinct sentences for ~35 s: the same clip said three times reads as a decoding loop to Whisper's
 # compression-ratio guard, whose fallback then samples at random and can drop a whole window.
 LONGER_SPOKEN = (

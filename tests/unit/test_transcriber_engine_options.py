@@ -67,3 +67,18 @@ def test_a_configured_search_reaches_the_engine(
     assert created["compute_type"] == "float32"
     [decoded] = whisper.decoded
     assert decoded["beam_size"] == 2
+
+
+def test_every_transcription_starts_from_the_same_random_seed(
+    whisper: type[RecordingWhisperModel], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Whisper's temperature fallback samples; CTranslate2's generator is process-wide, so without a seed per
+    # transcription the words would depend on what the process decoded before (a redelivered chunk, a re-run).
+    seeds: list[int] = []
+    monkeypatch.setattr(engines.ctranslate2, "set_random_seed", seeds.append)
+    engine = load_engine(TranscriberSettings(checkpoint_dir=tmp_path))
+
+    for _ in range(2):
+        engine.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), "en")
+
+    assert seeds == [engines.FALLBACK_SEED] * 2
