@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from services.insights.vocabulary import doubt_unknown_words
-from shared.events import TranscriptSegment, TranscriptWord
+from shared.events import TranscriptSegment
+from tests.unit.test_insights_text import worded as worded_at
 
 
 def worded(start: float, text: str) -> TranscriptSegment:
     """A segment whose every word the engine heard with confidence and nothing checked."""
-    words = [TranscriptWord(start=start, end=start + 0.2, word=f" {word}", probability=0.97) for word in text.split()]
-    return TranscriptSegment(start=start, end=start + 4, text=text, words=words, avg_logprob=-0.2)
+    return worded_at(start, text, {}, probability=0.97)
 
 
 def confirmations(segment: TranscriptSegment) -> dict[str, bool | None]:
