@@ -31,12 +31,16 @@ _DETERMINER = frozenset({"DT", "PDT"})
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Demonstratives that stand for something said before when they stand alone as an object.
-_POINTING = frozenset({"that", "this", "these", "those"})
+_POINTING = frozenset({"that", "this", "these", "those", "it", "them"})
+_OBJECT = frozenset({"dobj", "dative"})
 # What a verb takes to complete it: its object, the complement of "is", a clause it reports or governs.
 _COMPLEMENT = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp"})
 # What a pronoun may point back to: "they" to a plural noun, "he" and "she" to a name. ("It" is left alone: as
 # often as not it points at nothing, "it's clear that...".)
 _ANTECEDENT_TAGS = {"they": frozenset({"NNS", "NNPS"}), "he": frozenset({"NNP"}), "she": frozenset({"NNP"})}
+# What may stand between a clause's punctuation and its first word ("and then", "so", "well").
+_OPENER_TAGS = frozenset({"CC", "RB", "UH"})
+_CLAUSE_PUNCTUATION = frozenset({",", ":", "."})
 # The words before a noun that belong to its name: "Free pilots", "our biggest customers", "Donald Trump".
 _MODIFIER = frozenset({"det", "amod", "compound", "nummod", "poss"})
 
@@ -119,15 +123,17 @@ class Grammar:
             completing = [at for at, word in enumerate(parsed) if word.head == heads[0] and word.dep in _COMPLEMENT]
             if completing and all(at >= inside.stop for at in completing):
                 return None
-            # "I learned that", "We fixed this": an object that only points at what was said before says nothing.
+            # "I learned that", "We fixed this", "Give it the same week": an object that only points at what was
+            # said before says nothing.
             if any(
-                parsed[at].dep == "dobj" and sentence[parsed[at].start : parsed[at].end].lower() in _POINTING
-                for at in completing
-                if at in inside
+                parsed[at].head == heads[0]
+                and parsed[at].dep in _OBJECT
+                and sentence[parsed[at].start : parsed[at].end].lower() in _POINTING
+                for at in inside
             ):
                 return None
             has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
-            an_order = head.tag == "VB" and head.dep == "ROOT" and heads[0] == inside.start
+            an_order = head.tag == "VB" and heads[0] == inside.start and _opens_a_clause(parsed, inside.start)
             return head if has_subject or an_order else None
         return head if head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside) else None
 
@@ -159,6 +165,20 @@ class Grammar:
         parsed = self.parse(sentence)
         at = [i for i, word in enumerate(parsed) if word.start < found.end() and word.end > found.start()]
         return parsed, range(at[0], at[-1] + 1) if at else range(0)
+
+
+def _opens_a_clause(parsed: Sequence[Word], at: int) -> bool:
+    """Whether the word opens a clause of the sentence: the sentence's root, or the first word after a
+    punctuation mark (or the sentence's start) but for conjunctions, adverbs and interjections. A bare verb
+    there is an order, though the parser often hangs it on the clause before ("And last, write your comments
+    as questions"; "..., give it the same week"); after a subject, "to" or another verb it is not ("we review
+    it and then give feedback", "to change anything")."""
+    if parsed[at].dep == "ROOT":
+        return True
+    before = at - 1
+    while before >= 0 and parsed[before].tag in _OPENER_TAGS:
+        before -= 1
+    return before < 0 or parsed[before].tag in _CLAUSE_PUNCTUATION
 
 
 def _subtree(parsed: Sequence[Word], root: int) -> set[int]:

@@ -63,6 +63,13 @@ def test_a_phrase_is_a_noun_phrase_by_how_the_sentence_said_it(
             False,
         ),
         ("We fixed the onboarding emails", "We fixed the onboarding emails last spring.", True),
+        ("We read them out before anyone talks", "We read them out before anyone talks, every time.", False),
+        ("Give it the same week", "Feedback saved for the annual review comes too late, give it the same week.", False),
+        # An order said after a comma is an order, though the parser hangs it on the clause before; a bare verb
+        # after its subject and "and" is that subject's second verb, not an order.
+        ("Write your comments as questions", "And last, write your comments as questions, not orders.", True),
+        ("Give feedback the same week", "Saved feedback comes too late, give feedback the same week.", True),
+        ("Give feedback the same day", "We review the code and then give feedback the same day.", False),
         # Words the sentence does not say are no clause of it.
         ("We moved the test key", "Nobody said that here.", False),
     ],
