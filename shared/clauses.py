@@ -28,7 +28,7 @@ _OPENERS = re.compile(
     re.IGNORECASE,
 )
 # A speaker's hedge that can interrupt a clause without ending it: "We lost, I think, two accounts".
-_ASIDE = re.compile(r"(?:i think|i guess|i mean|you know|i'd say|i believe|i suppose|if you will)", re.IGNORECASE)
+ASIDE = re.compile(r"(?:i think|i guess|i mean|you know|i'd say|i believe|i suppose|if you will)", re.IGNORECASE)
 # A clause opening on a subordinator, a relative or a preposition depends on another one or only sets the
 # scene ("Unlike the last race", "In the state of Indiana"): it cannot stand alone.
 _DEPENDENT = frozenset(
@@ -169,7 +169,7 @@ def _clause_pieces(quote: str) -> list[str]:
     index = 1
     while index < len(pieces):
         piece = pieces[index]
-        aside = _ASIDE.fullmatch(piece.strip())
+        aside = ASIDE.fullmatch(piece.strip())
         rest = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
         carries_on = rest and not _OPENERS.match(rest) and not is_dependent(merged[-1])
         if commas[index - 1] and aside and commas[index] and carries_on:

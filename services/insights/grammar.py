@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from shared.clauses import ASIDE
+
 # Penn Treebank tags. A noun phrase ends on a noun, opens on a noun, an adjective or a participle used
 # as one ("written score", "existing customers"), and holds nothing else but those, determiners,
 # prepositions ("war on coal") and a possessive; a verb, adverb, pronoun or conjunction makes it
@@ -160,6 +162,11 @@ class Grammar:
     def _said(self, words: str, sentence: str) -> tuple[Sequence[Word], range]:
         """The parsed sentence, and where in it the words stand (empty when it does not say them)."""
         found = re.search(rf"(?<![\w'-]){re.escape(words)}(?![\w'-])", sentence, re.IGNORECASE)
+        if found is None:
+            # A clause said around an aside is the clause without it ("We spent, I think, six weeks on it").
+            around_an_aside = rf"(?:\s*,\s*{ASIDE.pattern}\s*,\s*|\s+)"
+            spoken = around_an_aside.join(re.escape(word) for word in words.split())
+            found = re.search(rf"(?<![\w'-]){spoken}(?![\w'-])", sentence, re.IGNORECASE)
         if found is None:
             return (), range(0)
         parsed = self.parse(sentence)

@@ -70,6 +70,8 @@ def test_a_phrase_is_a_noun_phrase_by_how_the_sentence_said_it(
         ("Write your comments as questions", "And last, write your comments as questions, not orders.", True),
         ("Give feedback the same week", "Saved feedback comes too late, give feedback the same week.", True),
         ("Give feedback the same day", "We review the code and then give feedback the same day.", False),
+        # A clause said around a hedge is the clause without it.
+        ("We spent six weeks on that cycle", "And we spent, I think, six weeks on that cycle, six weeks.", True),
         # Words the sentence does not say are no clause of it.
         ("We moved the test key", "Nobody said that here.", False),
     ],
