@@ -25,6 +25,8 @@ from shared.clauses import is_antithesis, points_back, standalone_clauses
             "Our support team reads every ticket -- every single one -- before the weekly review.",
             ["Our support team reads every ticket"],
         ),
+        # "This one" or "that one" stands for something named before: what it is, the clause does not say.
+        ("We tag the tickets by hand, and this one gets people a bit heated.", ["We tag the tickets by hand"]),
         # Too short to say anything.
         ("Right, we did that.", []),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
