@@ -1,3 +1,4 @@
+from services.insights.extractive.engine import _Candidate, _heard
 from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.sentences import TimedSentence
 from tests.unit.insight_fakes import BagOfWordsEmbedder
@@ -107,3 +108,34 @@ def test_a_word_whisper_timed_in_pieces_keeps_its_own_probability() -> None:
 
     assert by_word == (0.95, 0.95, 0.95, 0.95, 0.1, 0.95, 0.95, 0.95, 0.95)
     assert headlines([HeardQuote(text, by_word)], BagOfWordsEmbedder(), max_doubt=1.5, min_word_probability=0.2) == [""]
+
+
+def test_a_sentence_the_speaker_answers_with_but_is_no_headline() -> None:
+    granted = "Which sounds kind, you protect the developers from every noisy alert."
+
+    [alone] = headlines([HeardQuote(granted)], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2)
+    [answered] = headlines(
+        [HeardQuote(granted, granted=granted)], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2
+    )
+
+    # Answered next by "But the people writing the code never felt the pain", it says the opposite of the point.
+    assert alone == "You protect the developers from every noisy alert"
+    assert answered == ""
+
+
+def test_the_engine_marks_a_quote_its_speaker_answers_next_with_but() -> None:
+    lines = [
+        ("S1", "A central team carried every pager, which sounds kind."),
+        ("S1", "But the developers never felt the pain of their own alerts."),
+        ("S2", "But what about the weekends?"),
+    ]
+    sentences = [TimedSentence(text, 5.0 * n, 5.0 * n + 4, n, n, speaker) for n, (speaker, text) in enumerate(lines)]
+
+    def heard(first: int, last: int) -> HeardQuote:
+        text = " ".join(sentence.text for sentence in sentences[first : last + 1])
+        return _heard(_Candidate(first, last, text, lexical=0.0, publishable=True), sentences)
+
+    assert heard(0, 0).granted == lines[0][1]
+    # The answer itself, and a sentence another voice answers, are not granted.
+    assert heard(0, 1).granted == ""
+    assert heard(1, 1).granted == ""

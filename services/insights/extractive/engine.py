@@ -48,7 +48,7 @@ from services.insights.sentences import TimedSentence, clearly_heard_pieces, spl
 from services.insights.settings import InsightsSettings
 from services.insights.vocabulary import doubt_unknown_words
 from services.insights.words import content_words
-from shared.clauses import OPENS_ON_POINTER, standalone_clauses
+from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
 from shared.positions import rejected_view
@@ -674,10 +674,14 @@ def _moves_on(one: _Candidate, other: _Candidate) -> bool:
 
 
 def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQuote:
-    """The candidate's main quote with the probability of each word of the sentences it quotes."""
+    """The candidate's main quote with the probability of each word of the sentences it quotes, and its last
+    sentence when the speaker's next one answers it with "but" ("Which sounds kind, you protect the developers.
+    But the people writing the code never felt the pain."): granted, to be answered."""
     first, last, text = candidate.parts(sentences)[0]
     probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
-    return HeardQuote(text, probabilities)
+    following = sentences[last + 1] if last + 1 < len(sentences) else None
+    answered = following is not None and following.speaker == sentences[last].speaker and opens_on_but(following.text)
+    return HeardQuote(text, probabilities, granted=sentences[last].text if answered else "")
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:

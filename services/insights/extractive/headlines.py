@@ -33,6 +33,9 @@ class HeardQuote:
 
     text: str
     word_probabilities: tuple[float, ...] = ()
+    # The quote's last sentence when the speaker answers it next with "but": said to be answered, it cannot
+    # state the speaker's point. "" when it is not.
+    granted: str = ""
 
     def heard_clearly(self, clause: str, *, max_doubt: float, min_word_probability: float) -> bool:
         """Whether the clause clears the bar of a quote: no word of it under the floor, and no more misheard
@@ -93,6 +96,7 @@ def headlines(
             clause
             for clause in standalone_clauses(quote.text)
             if quote.heard_clearly(clause, max_doubt=max_doubt, min_word_probability=min_word_probability)
+            and clause.lower() not in quote.granted.lower()
             and (
                 grammar is None
                 or (grammar.states(clause, quote.text) if statements_only else grammar.is_clause(clause, quote.text))
