@@ -7,6 +7,8 @@ import re
 
 import yake
 
+# What may cling to a spoken word as the transcript writes it ("PolicWest," "'Nashorns'", "pricing—").
+PUNCTUATION = ".,;:!?\"'()\u2014\u2013"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*%?")
 # Spoken filler and discourse words: frequent in talk, meaningless as a topic or a key phrase.
 # A vocabulary of speech in general (not of any recording), added to the stopwords of written English.

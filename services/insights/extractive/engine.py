@@ -47,15 +47,13 @@ from services.insights.numbers import has_measurement
 from services.insights.sentences import TimedSentence, clearly_heard_pieces, split_into_sentences
 from services.insights.settings import InsightsSettings
 from services.insights.vocabulary import doubt_unknown_words
-from services.insights.words import content_words
+from services.insights.words import PUNCTUATION, content_words
 from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
 from shared.positions import rejected_view
 
 ENGINE_NAME = "extractive"
-# What may cling to a timed word ("PolicWest," "'Nashorns'").
-_PUNCTUATION = ".,;:!?\"'()\u2014\u2013"
 RECORDING_KEYWORDS = 10
 # A word Whisper found more likely right than wrong. A key phrase becomes a lead magnet's title and target
 # keyword, so each time it counts as said, every word of it must be heard this clearly: a mishearing Whisper
@@ -573,7 +571,7 @@ def _heard_wrong(quoted: Sequence[TimedSentence]) -> list[str]:
     """The words of the quoted sentences a second opinion found wrong, as the transcript spells them."""
     return sorted(
         {
-            sentence.text[start:end].strip(_PUNCTUATION)
+            sentence.text[start:end].strip(PUNCTUATION)
             for sentence in quoted
             for (start, end), confirmed in zip(sentence.word_spans, sentence.word_confirmations, strict=False)
             if confirmed is False

@@ -20,6 +20,7 @@ import numpy as np
 
 from services.insights.extractive.embedder import Embedder
 from services.insights.grammar import Grammar
+from services.insights.words import PUNCTUATION
 from shared.clauses import opens_on_but, standalone_clauses
 from shared.passages import first_sentence, without_lead_in
 
@@ -75,7 +76,7 @@ def _in_order(said: Sequence[str], wanted: Sequence[str], begin: int) -> list[in
 
 
 def _plain(text: str) -> list[str]:
-    return [word.strip(".,;:!?\"'\u2014\u2013").lower() for word in text.split()]
+    return [word.strip(PUNCTUATION).lower() for word in text.split()]
 
 
 def headlines(
