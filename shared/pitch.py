@@ -36,6 +36,8 @@ class PitchKind(StrEnum):
     call_to_action = "call_to_action"
     product_promotion = "product_promotion"
     vendor_positioning = "vendor_positioning"
+    # A host's cue for the guest's plug ("Where can people find you?"): the reply that follows is part of it.
+    plug_invitation = "plug_invitation"
     # A sentence with no cue of its own, inside an ad read (between its lead-in and its last cue).
     ad_block = "ad_block"
 
@@ -116,6 +118,13 @@ _CTA_VERB = (
     r"order|upgrade|shop|pick)"
 )
 _SELLER_TEAM = r"(?:we|i|(?:our|my) (?:\w+ )?team)"
+# Who a host asks on behalf of, and what they would do to keep up with a guest ("where can folks follow your work?").
+_AUDIENCE = r"(?:people|listeners|viewers|readers|folks|everyone|someone|they|we|i|our (?:listeners|audience|viewers))"
+_FOLLOW_VERB = (
+    r"find|follow|reach|connect with|learn more about|keep up with|read|get in touch with|get hold of|"
+    r"follow along with|support"
+)
+_PLATFORM = r"(?:linkedin|twitter|x|instagram|youtube|tiktok|substack|bluesky|threads|mastodon|facebook)"
 
 _RULES = (
     # Sponsor lead-ins: the start of an ad read.
@@ -130,6 +139,33 @@ _RULES = (
         r"|\bmak(?:es|ing) (?:this|the|today's) (?:episode|show|podcast|webinar|session|series) possible\b"
         r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b",
         "introduces a sponsor",
+    ),
+    # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
+    _rule(
+        PitchKind.plug_invitation,
+        rf"\b(?:where|how) (?:can|should|do|could) {_AUDIENCE}(?: \w+)? (?:{_FOLLOW_VERB}) (?:you|your)\b"
+        rf"|\bwhere (?:can|should|do|could) {_AUDIENCE} (?:go|head)\b[^.?]{{0,40}}\?"
+        rf"|\b(?:tell|let) (?:everyone|people|folks|listeners|us|them|the audience) (?:know )?(?:where|how) "
+        rf"(?:they|people|folks|we) can (?:{_FOLLOW_VERB}) you\b"
+        rf"|\bbest (?:way|place) (?:for (?:people|folks|listeners) )?to (?:{_FOLLOW_VERB}) you\b"
+        r"|\bwants? to (?:get hold of|reach|find|follow) you\b[^.?]{0,60}\?"
+        r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want|'d like| would like)? to (?:plug\b|"
+        r"(?:mention|shout out|share)\b[^.?]{0,50}\bbefore (?:we|i) (?:go|wrap|let you go|sign off|finish|close))",
+        "invites the guest to say where to follow them",
+    ),
+    _rule(
+        PitchKind.call_to_action,
+        rf"\b(?:you can |come )?(?:find|follow|connect with|look) (?:me|us)(?: up)? (?:on|at|over (?:on|at)) "
+        rf"(?:{_PLATFORM}\b|my|our)"
+        rf"|\bi(?:'m| am) (?:(?:pretty|very|mostly|really) )?(?:active )?(?:on|over on) {_PLATFORM}"
+        r"(?=\s*(?:and|as|at|if|where|under|too|mostly|a lot)\b|\s*[,.!?]|\s*$)"
+        rf"|\bsay hi (?:on|over on) {_PLATFORM}\b"
+        rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
+        r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b"
+        r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
+        r"|\b(?:we|i) (?:have|'ve got|offer|run) a free (?:\w+ )?(?:course|guide|ebook|e-book|masterclass|workshop"
+        r"|template|toolkit|community)\b[^.]{0,40}\b(?:our|my) (?:site|website|page)\b",
+        "points the listener to where the speaker posts",
     ),
     # Web addresses, written or spoken ("acme dot io slash trial", "w w w dot ...").
     _rule(
@@ -355,6 +391,8 @@ _WHAT_YOU_GET = re.compile(
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
 MAX_UNCUED_WORDS_IN_AN_AD_READ = 60
+# The guest's answer to "where can people find you?": a line or two of where they post and what they sell.
+MAX_WORDS_IN_A_PLUG_REPLY = 30
 
 
 def find_pitch_cues(text: str) -> list[PitchCue]:
@@ -426,9 +464,23 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         sends_listener = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[last])
         if sends_listener and last + 1 < len(texts) and _WHAT_YOU_GET.match(texts[last + 1]):
             last += 1
+        if any(cue.kind is PitchKind.plug_invitation for cue in cues[last]):
+            last = _end_of_reply(texts, last)
         inside.update(range(index, last + 1))
         index = last + 1
     return inside
+
+
+def _end_of_reply(texts: Sequence[str], invitation: int) -> int:
+    """The last text of the answer to a plug invitation: what follows it, up to a few lines, until the talk
+    resumes or someone asks the next question."""
+    last, words = invitation, 0
+    for probe in range(invitation + 1, len(texts)):
+        words += len(texts[probe].split())
+        if words > MAX_WORDS_IN_A_PLUG_REPLY or _TALK_RESUMES.search(texts[probe]) or texts[probe].endswith("?"):
+            break
+        last = probe
+    return last
 
 
 def _sponsor_names(text: str) -> list[str]:

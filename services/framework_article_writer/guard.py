@@ -71,6 +71,7 @@ _TELL_OF_PITCH: dict[PitchKind, TellKind] = {
     PitchKind.offer: TellKind.call_to_action,
     PitchKind.call_to_action: TellKind.call_to_action,
     PitchKind.ad_block: TellKind.call_to_action,
+    PitchKind.plug_invitation: TellKind.call_to_action,
     PitchKind.product_promotion: TellKind.product_promotion,
     PitchKind.vendor_positioning: TellKind.vendor_positioning,
 }

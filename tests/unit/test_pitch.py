@@ -259,3 +259,29 @@ def test_what_an_engine_kept_out_as_promotion_is_told_with_where_it_was_said() -
     assert describe_promotion([(65.2, 71.9), (130.0, 134.5)]) == (
         "kept out 2 passage(s) read as promotion at 01:05-01:11, 02:10-02:14"
     )
+
+
+def test_the_answer_to_where_people_can_find_the_guest_is_part_of_the_plug() -> None:
+    texts = [
+        "The gap between the two numbers tells you more about the team than the forecast.",
+        "That's great, where can people find you?",
+        "I write a newsletter every other week, it's free, and most of what we said today is in there.",
+        "And what's the one thing you'd tell a new sales leader?",
+        "Stop reviewing forty deals and go deep on three.",
+    ]
+
+    findings = detect_pitch(texts)
+
+    # The reply carries no cue of its own; the invitation before it makes it the guest's plug. The next question
+    # and its answer are talk again.
+    assert {finding.index for finding in findings} == {1, 2}
+    assert [f.kind for f in findings if f.index == 1] == [PitchKind.plug_invitation]
+    assert [f.kind for f in findings if f.index == 2] == [PitchKind.ad_block]
+
+
+def test_a_long_answer_to_the_invitation_is_cut_after_a_few_lines() -> None:
+    reply = "I'm mostly in the newsletter these days, and the archive is open to anyone."
+    idea = "Honestly the thing I keep coming back to is that a forecast is only as good as the next step behind it."
+    texts = ["Where can listeners follow your work?", reply, idea, idea]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
