@@ -9,7 +9,9 @@ import numpy as np
 
 from services.insights.extractive.engine import _passage_candidate
 from services.insights.extractive.passages import Passage, continues_previous, passages
-from services.insights.sentences import TimedSentence
+from services.insights.sentences import TimedSentence, split_into_sentences
+from shared.events import Transcript, TranscriptSegment
+from shared.pitch import strip_pitch
 
 
 def said(*lines: str, speaker: str = "S1") -> list[TimedSentence]:
@@ -105,3 +107,29 @@ def test_a_question_after_a_statement_is_no_tail_of_it() -> None:
     )
 
     assert passages(sentences) == [Passage(0, 0), Passage(1, 1)]
+
+
+def test_a_sentence_after_a_pitch_set_aside_does_not_join_the_one_before_it() -> None:
+    # The guest's last point, the host's plug invitation and the guest's plug (set aside, so their segments are
+    # empty), then the guest again: "But ..." would carry on the point, had nothing been said between.
+    lines = [
+        "A free user tells you it's great, and never logs in again.",
+        "Love it, and where can people find you?",
+        "I run a cohort course on pricing, and listeners get fifteen percent off.",
+        "But honestly, just go charge your first customer.",
+    ]
+    segments = [
+        TranscriptSegment(start=10.0 * n, end=10.0 * n + 9, text=text, speaker="S1" if n == 1 else "S2")
+        for n, text in enumerate(lines)
+    ]
+    talk = Transcript(
+        recording_id="ab" * 12, language="en", engine="test", model="hand-written", duration_s=40, segments=segments
+    )
+
+    kept, _ = strip_pitch(talk)
+    sentences = split_into_sentences(kept.segments)
+
+    assert [sentence.text for sentence in sentences] == [lines[0], lines[3]]
+    assert passages(sentences) == [Passage(0, 0), Passage(1, 1)]
+    # Said back to back, the same two sentences are one thought.
+    assert passages(split_into_sentences([segments[0], segments[3]])) == [Passage(0, 1)]

@@ -47,6 +47,10 @@ def continues_previous(sentence: TimedSentence, previous: TimedSentence) -> bool
     # A question is no tail of a statement: joined to one, it would keep the statement from being a claim.
     if sentence.speaker != previous.speaker or is_question(previous.text) or is_question(sentence.text):
         return False
+    # Segments between them were emptied (a pitch set aside): one quote across the gap would print as said in one
+    # breath words a plug stood between.
+    if sentence.first_segment > previous.last_segment + 1:
+        return False
     if _CONTINUES.match(sentence.text):
         return True
     if len(tokens(sentence.text)) <= SHORT_WORDS and _MAY_CONTINUE.match(sentence.text):
