@@ -112,10 +112,10 @@ OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
 # What a title or thesis may not open on: one of those pronouns, or the alternative to something said before
 # ("otherwise they send the junior team"). Not "it": "It's not the tool, it's the habit" points at nothing.
 _LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|otherwise|instead|else)\b", re.IGNORECASE)
-# "it was a fight internally", "that's the number I defend", "this one gets people heated": what "it", "that" or
-# "this one" is, the clause does not say.
+# "it comes out of the forecast", "that's the number I defend", "this one gets people heated": what "it", "that"
+# or "this one" is, the clause does not say.
 _POINTER = re.compile(
-    r"^(?:(?:it|that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))|(?:this|that|these|those)\s+ones?)\b",
+    r"^(?:it|(?:that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))|(?:this|that|these|those)\s+ones?)\b",
     re.IGNORECASE,
 )
 
