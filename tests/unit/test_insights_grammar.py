@@ -215,3 +215,14 @@ def test_the_engine_reads_the_grammar_of_english_transcripts_only(language: str,
     assert bool(parser.read) is read
     assert bool(insight_set.keywords) is not read
     assert any(insight.headline for insight in insight_set.insights) is not read
+
+
+def test_a_statement_names_an_idea_before_a_noun_phrase_closer_to_its_words(english: Grammar) -> None:
+    quote = "Don't ghost anyone, give one concrete reason, one concrete reason per rejected candidate."
+
+    [headline] = headlines(
+        [HeardQuote(quote)], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=english
+    )
+
+    # "One concrete reason per rejected candidate" shares more of the quote's words, but names a topic only.
+    assert headline == "Give one concrete reason"

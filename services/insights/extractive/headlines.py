@@ -109,6 +109,14 @@ def headlines(
     options = [
         _in_first_sentence(quote.text, clauses) or clauses for quote, clauses in zip(quotes, options, strict=True)
     ]
+    # A clause that says something about its topic names the idea better than one that only names the topic ("Give
+    # one concrete reason" over "One sentence is enough"'s noun-phrase neighbour): a noun phrase only when no
+    # clause of the quote is a statement.
+    if grammar is not None:
+        options = [
+            [clause for clause in clauses if grammar.states(clause, quote.text)] or clauses
+            for quote, clauses in zip(quotes, options, strict=True)
+        ]
     texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
     vectors = iter(embedder.embed(texts)) if texts else iter(())
     chosen = []
