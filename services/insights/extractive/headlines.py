@@ -88,8 +88,8 @@ def headlines(
     grammar: Grammar | None = None,
     statements_only: bool = False,
 ) -> list[str]:
-    """Each quote's headline: of its standalone clauses heard clearly, the one closest in meaning to the whole
-    quote; "" when none. With ``statements_only`` (a headline that will be printed without its quote) only a
+    """Each quote's headline: of its standalone clauses heard clearly (its statements, when it has any), the one
+    closest in meaning to the whole quote; "" when none. With ``statements_only`` (a headline that will be printed without its quote) only a
     clause headed by a verb: above a quote a noun phrase names it ("One question per page"), alone it names a
     topic and says nothing of it ("Even a small amount")."""
     options = [
@@ -109,9 +109,9 @@ def headlines(
     options = [
         _in_first_sentence(quote.text, clauses) or clauses for quote, clauses in zip(quotes, options, strict=True)
     ]
-    # A clause that says something about its topic names the idea better than one that only names the topic ("Give
-    # one concrete reason" over "One sentence is enough"'s noun-phrase neighbour): a noun phrase only when no
-    # clause of the quote is a statement.
+    # A clause that says something about its topic names the idea better than a noun phrase, which only names the
+    # topic ("Give one concrete reason" over "One concrete reason per rejected candidate"): a noun phrase only when
+    # no clause of the quote is a statement.
     if grammar is not None:
         options = [
             [clause for clause in clauses if grammar.states(clause, quote.text)] or clauses
