@@ -89,9 +89,9 @@ def headlines(
     statements_only: bool = False,
 ) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly (its statements, when it has any), the one
-    closest in meaning to the whole quote; "" when none. With ``statements_only`` (a headline that will be printed without its quote) only a
-    clause headed by a verb: above a quote a noun phrase names it ("One question per page"), alone it names a
-    topic and says nothing of it ("Even a small amount")."""
+    closest in meaning to the whole quote; "" when none. With ``statements_only`` (a headline that will be printed
+    without its quote) only a clause headed by a verb: above a quote a noun phrase names it ("One question per
+    page"), alone it names a topic and says nothing of it ("Even a small amount")."""
     options = [
         [
             clause
