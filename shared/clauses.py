@@ -73,6 +73,16 @@ _TAKES_INFINITIVE = frozenset(
 # doesn't pay anyone" say something. So does an unnamed person doing a named thing: "a rule where someone replies
 # within the hour" names the rule.)
 _UNNAMED = frozenset({"something", "somewhere"})
+# A speaker announcing what they are about to say ("I want to start with a slightly unpopular opinion", "Let me
+# tell you about our first launch") states nothing yet. (Without the "want to", "let me", "going to", the same verbs
+# tell what a team does: "We start every call with the customer's numbers".)
+_ANNOUNCES = re.compile(
+    r"^(?:(?:i|we)(?:'d like| would like|'m going| am going|'re going| are going| want| wanted|'m gonna|'re gonna)"
+    r" to|(?:i|we)(?:'ll| will)|let me|let's|let us) "
+    r"(?:start|begin|open|kick off|talk|share|tell you|cover|discuss|walk you through|go through|touch on|"
+    r"look at|dig into|dive into)\b",
+    re.IGNORECASE,
+)
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Adverbs that stand between a subject and its verb ("a user tells you it's great, and never logs in again").
 # After a coordinating conjunction, one followed by no subject opens a second predicate of the subject before
@@ -147,6 +157,8 @@ def standalone_clauses(quote: str) -> list[str]:
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
         if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
+            continue
+        if _ANNOUNCES.match(clause):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):

@@ -28,6 +28,9 @@ from shared.clauses import is_antithesis, points_back, standalone_clauses
         # "This one" or "that one" stands for something named before: what it is, the clause does not say.
         ("We tag the tickets by hand, and this one gets people a bit heated.", ["We tag the tickets by hand"]),
         ("Each deal needs a next step, or it comes out of the forecast.", ["Each deal needs a next step"]),
+        # A speaker announcing what comes next states nothing yet; the same verb telling what a team does states it.
+        ("I've run teams for years, and I want to start with an unpopular opinion.", ["I've run teams for years"]),
+        ("We start every call with the customer's numbers.", ["We start every call with the customer's numbers"]),
         # Too short to say anything.
         ("Right, we did that.", []),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
