@@ -9,7 +9,8 @@ The rules model the *structure* of commercial intent rather than a list of phras
 aimed at the listener ("book", "grab", "head over to") near a commercial object (a demo, a
 trial, our website, the link); a first-person seller offering to do the work "for you"; a
 spoken or written web address; a promo code; a price, discount or time-limited offer; a
-sponsor lead-in; a vendor ranking itself. Each cue says which rule fired and on what words,
+sponsor lead-in; a vendor ranking itself; an interview's sign-off, from the host's "where can people find
+you?" to the end of the guest's answer. Each cue says which rule fired and on what words,
 so a reviewer can read why a sentence was set aside.
 
 An ad read spans several sentences, not all of which carry a cue ("They make payroll painless
@@ -119,7 +120,8 @@ _CTA_VERB = (
 )
 _SELLER_TEAM = r"(?:we|i|(?:our|my) (?:\w+ )?team)"
 # Who a host asks on behalf of, and what they would do to keep up with a guest ("where can folks follow your work?").
-_AUDIENCE = r"(?:people|listeners|viewers|readers|folks|everyone|someone|they|we|i|our (?:listeners|audience|viewers))"
+# ("Where can I find your docs?" is an attendee's question to a vendor, not the close of an interview.)
+_AUDIENCE = r"(?:people|listeners|viewers|readers|folks|everyone|someone|they|our (?:listeners|audience|viewers))"
 _FOLLOW_VERB = (
     r"find|follow|reach|connect with|learn more about|keep up with|read|get in touch with|get hold of|"
     r"follow along with|support"

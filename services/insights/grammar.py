@@ -32,7 +32,7 @@ _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _DETERMINER = frozenset({"DT", "PDT"})
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-# Demonstratives that stand for something said before when they stand alone as an object.
+# Demonstratives and pronouns that stand for something said before when they stand alone as an object.
 _POINTING = frozenset({"that", "this", "these", "those", "it", "them"})
 _OBJECT = frozenset({"dobj", "dative"})
 # What a verb takes to complete it: its object, the complement of "is", a clause it reports or governs.
