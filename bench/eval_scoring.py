@@ -11,7 +11,7 @@ Definitions (docs/evaluation.md repeats them):
   Precision = points that are a key idea / published points; recall = key ideas some published
   point is / key ideas.
 - A pitch sentence *reached a rail* when a point of that rail's artifact covers it, or when the
-  artifact's Markdown contains five consecutive words of it.
+  artifact's Markdown contains five consecutive words of it that no other sentence of the script says.
 - A keyword is *said twice* when its words, side by side and in that order, occur at least twice
   in the script; the lead magnet's target keyword and its secondary keywords are all checked.
 - Headings *repeat* when two section headings read the same (numbering and punctuation ignored)
@@ -180,13 +180,15 @@ def unsaid_words(quote: str, said: str) -> list[str]:
     return unsaid
 
 
-def contains_run(haystack: Sequence[str], needle: Sequence[str], run: int) -> bool:
-    """Whether ``haystack`` holds ``run`` consecutive words of ``needle`` (all of it when shorter)."""
+def contains_run(haystack: Sequence[str], needle: Sequence[str], run: int, unless_in: Sequence[str] = ()) -> bool:
+    """Whether ``haystack`` holds ``run`` consecutive words of ``needle`` (all of it when shorter) that
+    ``unless_in`` does not hold as well."""
     size = min(run, len(needle))
     if size == 0:
         return False
-    text = " " + " ".join(haystack) + " "
-    return any(" " + " ".join(needle[i : i + size]) + " " in text for i in range(len(needle) - size + 1))
+    text, elsewhere = (" " + " ".join(found) + " " for found in (haystack, unless_in))
+    pieces = (" " + " ".join(needle[i : i + size]) + " " for i in range(len(needle) - size + 1))
+    return any(piece in text and piece not in elsewhere for piece in pieces)
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -237,11 +239,14 @@ def misheard_lines(artifact: Artifact, spoken: SpokenRecording, index: Transcrip
 
 def pitch_leaks(artifact: Artifact, points: Sequence[Insight], spoken: SpokenRecording) -> list[str]:
     text = words(_FRONT_MATTER.sub("", artifact.markdown))
+    # A plug may reuse the talk's own words ("it tracks time to first value for you" in a talk about measuring
+    # time to first value): five words the rest of the script says too are the talk's, not the pitch's.
+    talk = words(" ".join(sentence.text for sentence in spoken.recording.sentences if not sentence.pitch))
     leaks = []
     for sentence in spoken.recording.pitch_sentences:
         timed = spoken.sentences[sentence.index]
         by_source = any(covers(start, end, timed) for point in points for start, end in evidence_spans(point))
-        if by_source or contains_run(text, words(sentence.text), PITCH_RUN_WORDS):
+        if by_source or contains_run(text, words(sentence.text), PITCH_RUN_WORDS, unless_in=talk):
             leaks.append(f"{artifact.rail}: {sentence.text!r}")
     return leaks
 

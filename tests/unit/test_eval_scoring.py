@@ -22,10 +22,14 @@ HEARD = (
 )
 
 
-def spoken_recording(upload_key: str = "incoming/podcasts/ep47_final.mp3") -> SpokenRecording:
+def spoken_recording(
+    upload_key: str = "incoming/podcasts/ep47_final.mp3",
+    script: tuple[tuple[str, str, tuple[str, ...], bool], ...] = SCRIPT,
+    heard: tuple[str, ...] = HEARD,
+) -> SpokenRecording:
     sentences = [
         ScriptSentence(index=i, speaker=speaker, text=text, ideas=ideas, pitch=pitch)
-        for i, (speaker, text, ideas, pitch) in enumerate(SCRIPT)
+        for i, (speaker, text, ideas, pitch) in enumerate(script)
     ]
     recording = EvalRecording(
         slug="tiny",
@@ -38,7 +42,7 @@ def spoken_recording(upload_key: str = "incoming/podcasts/ep47_final.mp3") -> Sp
         sentences=tuple(sentences),
     )
     timed = [TimedSentence(**s.model_dump(), start=i * 5.0, end=i * 5.0 + 4.0) for i, s in enumerate(sentences)]
-    segments = [TranscriptSegment(start=i * 5.0 + 0.2, end=i * 5.0 + 4.1, text=text) for i, text in enumerate(HEARD)]
+    segments = [TranscriptSegment(start=i * 5.0 + 0.2, end=i * 5.0 + 4.1, text=text) for i, text in enumerate(heard)]
     transcript = Transcript(
         recording_id="tiny", language="en", engine="test", model="test", duration_s=20, segments=segments
     )
@@ -112,6 +116,12 @@ def test_a_pitch_reaches_a_rail_through_its_source_or_its_words() -> None:
     by_words = score(spoken, "test", INSIGHTS, [article("# T\n\nTry the form builder for busy teams.\n", ())], [])
     assert len(by_source.pitch_leaks) == 1 and len(by_words.pitch_leaks) == 1
     assert score(spoken, "test", INSIGHTS, [article("# T\n\nForms are fine.\n", ())], []).pitch_leaks == []
+    # Five words the talk says too ("the early guides and meetings" is the guest's) are no leak when a plug
+    # repeats them.
+    plug = "FormFlow built the early guides and meetings module for you."
+    talky = spoken_recording(script=(*SCRIPT, ("host", plug, (), True)), heard=(*HEARD, plug))
+    said = article("# T\n\nWe stopped gating the early guides and meetings went up.\n", ())
+    assert score(talky, "test", INSIGHTS, [said], []).pitch_leaks == []
 
 
 def test_a_quote_with_a_word_the_speaker_did_not_say_is_a_misquote() -> None:
