@@ -1,3 +1,5 @@
+import dataclasses
+
 from services.insights.extractive.engine import _Candidate, _heard
 from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.sentences import TimedSentence
@@ -139,3 +141,6 @@ def test_the_engine_marks_a_quote_its_speaker_answers_next_with_but() -> None:
     # The answer itself, and a sentence another voice answers, are not granted.
     assert heard(0, 1).granted == ""
     assert heard(1, 1).granted == ""
+    # Nor one whose "but" came after a pitch set aside between them (its segment emptied): that answers the plug.
+    sentences[1] = dataclasses.replace(sentences[1], first_segment=2, last_segment=2)
+    assert heard(0, 0).granted == ""

@@ -30,7 +30,7 @@ from services.insights.extractive.embedder import E5Embedder, Embedder
 from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
-from services.insights.extractive.passages import Passage, passages
+from services.insights.extractive.passages import Passage, passages, said_right_after
 from services.insights.extractive.promotion import PromotionDirection
 from services.insights.extractive.quoting import ConfidenceFloor, decoded_reliably, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
@@ -678,7 +678,7 @@ def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQu
     first, last, text = candidate.parts(sentences)[0]
     probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
     following = sentences[last + 1] if last + 1 < len(sentences) else None
-    answered = following is not None and following.speaker == sentences[last].speaker and opens_on_but(following.text)
+    answered = following is not None and said_right_after(following, sentences[last]) and opens_on_but(following.text)
     return HeardQuote(text, probabilities, granted=sentences[last].text if answered else "")
 
 

@@ -42,14 +42,17 @@ class Passage:
     last: int
 
 
+def said_right_after(sentence: TimedSentence, previous: TimedSentence) -> bool:
+    """Whether the same speaker said ``sentence`` right after ``previous``, with nothing set aside between them. (When
+    segments between them were emptied, a pitch stood there: what follows it answers the plug, not ``previous``, and
+    one quote across the gap would print as said in one breath words a plug stood between.)"""
+    return sentence.speaker == previous.speaker and sentence.first_segment <= previous.last_segment + 1
+
+
 def continues_previous(sentence: TimedSentence, previous: TimedSentence) -> bool:
     """Whether ``sentence`` only carries on from ``previous`` (same speaker, not an answer to a question)."""
     # A question is no tail of a statement: joined to one, it would keep the statement from being a claim.
-    if sentence.speaker != previous.speaker or is_question(previous.text) or is_question(sentence.text):
-        return False
-    # Segments between them were emptied (a pitch set aside): one quote across the gap would print as said in one
-    # breath words a plug stood between.
-    if sentence.first_segment > previous.last_segment + 1:
+    if not said_right_after(sentence, previous) or is_question(previous.text) or is_question(sentence.text):
         return False
     if _CONTINUES.match(sentence.text):
         return True
