@@ -111,8 +111,8 @@ def headlines(
     ]
     # A clause that says something about its topic names the idea better than a noun phrase, which only names the
     # topic ("Give one concrete reason" over "One concrete reason per rejected candidate"): a noun phrase only when
-    # no clause of the quote is a statement.
-    if grammar is not None:
+    # no clause of the quote is a statement. (With ``statements_only`` every option is one already.)
+    if grammar is not None and not statements_only:
         options = [
             [clause for clause in clauses if grammar.states(clause, quote.text)] or clauses
             for quote, clauses in zip(quotes, options, strict=True)
