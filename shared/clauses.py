@@ -38,6 +38,8 @@ _DEPENDENT = frozenset(
         "to", "of", "in", "on", "at", "for", "with", "without", "within", "after", "before", "during", "over",
         "under", "unlike", "like", "about", "across", "against", "among", "around", "between", "beyond", "by",
         "despite", "from", "into", "through", "toward", "towards", "upon", "via", "per", "except", "according",
+        # "otherwise they send the junior team": the consequence of a condition said before it, like "if".
+        "otherwise",
     }
 )  # fmt: skip
 # Grammar words a statement does not end on ("something the sales leader cares about").

@@ -28,6 +28,11 @@ from shared.clauses import is_antithesis, points_back, standalone_clauses
         # "This one" or "that one" stands for something named before: what it is, the clause does not say.
         ("We tag the tickets by hand, and this one gets people a bit heated.", ["We tag the tickets by hand"]),
         ("Each deal needs a next step, or it comes out of the forecast.", ["Each deal needs a next step"]),
+        # "Otherwise" follows from a condition said before it, which the clause leaves out.
+        (
+            "We ask the vendor to pay for the pilot, yes, otherwise they send the junior team.",
+            ["We ask the vendor to pay for the pilot"],
+        ),
         # A speaker announcing what comes next states nothing yet; the same verb telling what a team does states it.
         ("I've run teams for years, and I want to start with an unpopular opinion.", ["I've run teams for years"]),
         ("We start every call with the customer's numbers.", ["We start every call with the customer's numbers"]),
@@ -89,8 +94,8 @@ def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> 
         ),
         # "Yes" between commas closes one clause and opens the next: nothing is joined across it.
         (
-            "We pay a bit, yes, otherwise they send the junior team.",
-            ["Otherwise they send the junior team"],
+            "We pay a bit, yes, the vendor sends its senior team.",
+            ["The vendor sends its senior team"],
         ),
         # A word said twice is one phrase, not a clause break.
         ("Our budget was a very, very small share of revenue.", ["Our budget was a very, very small share of revenue"]),
