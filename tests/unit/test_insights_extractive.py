@@ -536,3 +536,21 @@ def test_a_digression_its_speaker_marks_is_no_idea_nor_is_the_answer_to_a_questi
     said = " ".join(piece.quote for insight in insights for piece in insight.evidence)
     assert "analyst" not in said and "parking" not in said
     assert lines[-1][2] in said
+
+
+def test_what_the_speaker_grants_only_to_answer_with_but_is_no_evidence_of_their_point() -> None:
+    kept_pager = "Teams that carry the pager for their own service fix their noisy alerts within a few weeks."
+    granted = "For years one operations group carried the pager for every service, which sounds kind to developers."
+    answer = (
+        "But the people writing the code never felt the pain of an alert at three in the morning, so the alerts that "
+        "woke the operations group every single night never got fixed by anyone at all."
+    )
+    talk = transcript([("S1", -0.2, kept_pager), ("S1", -0.2, granted), ("S1", -0.2, answer)])
+
+    insights = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(talk, source_key="k", title="t").insights
+
+    # Said in one stretch with the speaker's point and its answer, it ranks as their idea (and the answer joins it as
+    # a second quote) or joins another as one: either way the view the speaker argues against would be printed as
+    # their own. The answer carries the idea instead.
+    assert all(granted not in [evidence.quote for evidence in insight.evidence] for insight in insights)
+    assert answer in [evidence.quote for insight in insights for evidence in insight.evidence]

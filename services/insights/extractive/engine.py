@@ -514,7 +514,16 @@ class ExtractiveEngine:
                 idea = stand_in
             twin = next((chosen for chosen in kept if _same_idea(idea, chosen, sentences)), None)
             if twin is not None:
-                twin.restatements.append(idea.candidate)
+                # "For a while a central group held the pager. Which sounds kind, you protect the developers." and
+                # then "But the people writing the code never felt the pain.": what the speaker grants only to answer
+                # it says the opposite of their point. It is no evidence of the idea said beside it, and when it
+                # ranked first, the idea said beside it (its answer) takes its place.
+                if not _answered_by_but(idea.candidate.last, sentences):
+                    if _answered_by_but(twin.candidate.last, sentences):
+                        idea.restatements.extend(twin.restatements)
+                        kept = [idea if chosen is twin else chosen for chosen in kept]
+                    else:
+                        twin.restatements.append(idea.candidate)
                 continue
             kept.append(idea)
         return kept
@@ -677,9 +686,13 @@ def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQu
     But the people writing the code never felt the pain."): granted, to be answered."""
     first, last, text = candidate.parts(sentences)[0]
     probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
-    following = sentences[last + 1] if last + 1 < len(sentences) else None
-    answered = following is not None and said_right_after(following, sentences[last]) and opens_on_but(following.text)
-    return HeardQuote(text, probabilities, granted=sentences[last].text if answered else "")
+    return HeardQuote(text, probabilities, granted=sentences[last].text if _answered_by_but(last, sentences) else "")
+
+
+def _answered_by_but(index: int, sentences: Sequence[TimedSentence]) -> bool:
+    """Whether the speaker's next sentence, said right after this one, opens on "but"."""
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    return following is not None and said_right_after(following, sentences[index]) and opens_on_but(following.text)
 
 
 def lexical_salience(texts: Sequence[str]) -> NDArray[np.float64]:
