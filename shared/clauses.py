@@ -254,6 +254,19 @@ def opens_on_but(text: str) -> bool:
     return _words(text)[:1] == ["but"]
 
 
+# An agenda or a greeting says what the talk is about; it is no point a reader could take away.
+_SIGNPOST = re.compile(
+    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
+    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
+    re.IGNORECASE,
+)
+
+
+def is_signpost(text: str) -> bool:
+    """Whether the text opens on the talk's agenda ("Today we'll talk about pricing") or a greeting or thanks."""
+    return bool(_SIGNPOST.search(text))
+
+
 def is_dependent(clause: str) -> bool:
     """Whether the clause, after its spoken openers, opens on a subordinator, a relative or a preposition
     ("If you start thinking about renewal late"): it sets up another clause and cannot stand for it."""

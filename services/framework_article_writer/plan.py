@@ -20,6 +20,7 @@ from shared.clauses import (
     CLAUSE_MARK,
     OPENS_ON_POINTER,
     is_antithesis,
+    is_signpost,
     opens_on_but,
     points_back,
     standalone_clauses,
@@ -136,11 +137,6 @@ _SCENE_SETTING = re.compile(
 )
 _POINTS_BACK = re.compile(
     r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b[^.!?]{0,40}[.!?](?:\s+|$)", re.IGNORECASE
-)
-_SIGNPOST = re.compile(
-    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
-    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
-    re.IGNORECASE,
 )
 # An objection the recording raises itself: a named counter-view, or a challenge put to the speaker.
 _OBJECTION = re.compile(
@@ -367,9 +363,7 @@ def _positions(insights: Sequence[Insight]) -> list[Insight]:
     return [
         insight
         for insight in insights
-        if not _SIGNPOST.search(insight.quote)
-        and not insight.quote.rstrip().endswith("?")
-        and not is_a_step(insight.quote)
+        if not is_signpost(insight.quote) and not insight.quote.rstrip().endswith("?") and not is_a_step(insight.quote)
     ]
 
 

@@ -25,7 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
-from shared.clauses import standalone_clauses
+from shared.clauses import is_signpost, standalone_clauses
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
@@ -84,12 +84,6 @@ _TIED_ON = re.compile(
 )
 # What must follow that conjunction for the rest to be a statement ("But why?" stays as said).
 MIN_UNTIED_WORDS = 4
-# An agenda or a greeting says what the talk is about, not what the reader should do.
-_SIGNPOST = re.compile(
-    r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
-    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
-    re.IGNORECASE,
-)
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
 # A buyer problem is shown on its own; one that says "this" or "it" leans on a sentence we do not show.
 _LEANING_WORDS = frozenset({"this", "that", "it", "these", "those", "they"})
@@ -155,9 +149,7 @@ class LeadMagnetWriter:
         usable = [
             insight
             for insight in without_speaker_pitch(spoken)
-            if not _SIGNPOST.search(insight.summary)
-            and not insight.summary.rstrip().endswith("?")
-            and _printable(insight)
+            if not is_signpost(insight.summary) and not insight.summary.rstrip().endswith("?") and _printable(insight)
         ]
         lead_format = choose_format(usable)
         body = _collect_body(lead_format, usable)
@@ -486,7 +478,7 @@ def _buyer_problem(insights: Sequence[Insight], shown: Collection[Insight] = ())
             for insight in best_first
             if insight.type is wanted
             and not insight.quote.rstrip().endswith("?")
-            and not _SIGNPOST.search(insight.summary)
+            and not is_signpost(insight.summary)
             and not is_a_step(insight.quote)
             and _printable(insight)
         ]

@@ -1,6 +1,6 @@
 import pytest
 
-from shared.clauses import is_antithesis, points_back, standalone_clauses
+from shared.clauses import is_antithesis, is_signpost, points_back, standalone_clauses
 
 
 @pytest.mark.parametrize(
@@ -211,3 +211,19 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
     clause: str, leans_back: bool
 ) -> None:
     assert points_back(clause) is leans_back
+
+
+@pytest.mark.parametrize(
+    ("said", "signpost"),
+    [
+        ("So today we're going to talk about pricing pages.", True),
+        ("In this episode I want to share how we hire.", True),
+        ("Thanks for having me, it's great to be here.", True),
+        ("Welcome back, everyone.", True),
+        # A claim about today, or a talk the speaker names as evidence, is no agenda.
+        ("Buyers today ignore cold email completely.", False),
+        ("We talk about pricing on every discovery call.", False),
+    ],
+)
+def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> None:
+    assert is_signpost(said) is signpost
