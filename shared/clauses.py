@@ -153,6 +153,9 @@ def standalone_clauses(quote: str) -> list[str]:
                 if _is_joint(words[end - 1], words[end])
                 # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
                 and not _second_predicate(" ".join(words[end:]))
+                # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between
+                # a comparison and its "than", which would say something else ("People would rather wait 3 hours").
+                and not _splits_comparison(words[:end], words[end:])
             ]
             clause = " ".join(words[: joints[-1]]) if joints else ""
         said = _words(clause)
@@ -201,6 +204,15 @@ def _clause_pieces(quote: str) -> list[str]:
             merged.append(piece)
         index += 1
     return merged
+
+
+# Words that open a comparison its "than" completes. Comparatives in -er are not told apart from other words here.
+_COMPARES = frozenset({"rather", "more", "less", "fewer"})
+
+
+def _splits_comparison(kept: list[str], rest: list[str]) -> bool:
+    """Whether the kept words open a comparison ("would rather", "more") that a "than" in the rest completes."""
+    return bool(_COMPARES & set(_words(" ".join(kept)))) and "than" in _words(" ".join(rest))
 
 
 def _second_predicate(text: str) -> bool:

@@ -128,6 +128,15 @@ def test_a_long_clause_is_not_cut_before_a_second_predicate_of_its_subject() -> 
     assert standalone_clauses(said) == []
 
 
+def test_a_long_clause_is_not_cut_between_a_comparison_and_its_than() -> None:
+    # Cut at "for", it would say people would rather wait three hours, which is not what the speaker said.
+    said = "People would rather wait three hours for the answer than wait five minutes for, you know, nothing."
+    assert standalone_clauses(said) == []
+    # A cut before the comparison opens keeps what the clause names.
+    named = "One long piece a month with a number nobody else has will earn more links than thirty short posts."
+    assert standalone_clauses(named) == ["One long piece a month"]
+
+
 def test_a_long_clause_without_a_joint_gives_nothing() -> None:
     said = "Quarterly planning documents everybody writes get quietly abandoned halfway every single sprint nowadays."
 
