@@ -32,6 +32,7 @@ from shared.positions import rejected_view
 MIN_PILLARS = 2
 MAX_PILLARS = 4
 MAX_CLAIM_WORDS = 12
+MIN_CLAIM_OPENING_WORDS = 3
 # A clause up to SHORT_NAME_WORDS names a pillar whole; a longer one is cut at its first phrase break
 # after MIN_NAME_WORDS, and one that runs past MAX_NAME_WORDS without a break gives no name.
 SHORT_NAME_WORDS = 8
@@ -576,6 +577,11 @@ def _claim(quote: str, conventional_view: str | None) -> str | None:
     if subject and _LEADING_PRONOUN.match(claim):
         claim = _LEADING_PRONOUN.sub(f"{subject.group('subject')} {subject.group('verb')} ", claim)
     if not claim or len(claim.split()) > MAX_CLAIM_WORDS or OPENS_ON_POINTER.match(claim):
+        return None
+    # "same head count, actually one fewer, because, um, they retired": a word or two before the next comma
+    # corrects a figure; a position says something of its own before it pauses.
+    opening = re.split(rf"\s*{CLAUSE_MARK}\s*", claim, maxsplit=1)[0]
+    if len(opening.split()) < MIN_CLAIM_OPENING_WORDS and not standalone_clauses(claim):
         return None
     return claim[:1].upper() + claim[1:]
 

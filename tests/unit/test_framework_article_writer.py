@@ -758,6 +758,8 @@ def test_without_a_headline_a_pillar_is_named_by_a_clause_that_stands_alone(writ
         ),
         # What "it" is, the claim does not say.
         ("Let me take a question from the chat, actually it fits here.", None),
+        # "Actually" correcting a figure turns nothing: no position follows it.
+        ("Same people, same head count, actually one fewer, because, um, they retired.", None),
     ],
 )
 def test_the_speakers_claim_starts_where_a_clause_turns(quote: str, claim: str | None) -> None:
