@@ -36,6 +36,15 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
         # A speaker announcing what comes next states nothing yet; the same verb telling what a team does states it.
         ("I've run teams for years, and I want to start with an unpopular opinion.", ["I've run teams for years"]),
         ("We start every call with the customer's numbers.", ["We start every call with the customer's numbers"]),
+        # "Look," opens a clause; "look at" is the order itself.
+        (
+            "Look, we tried every tool on the market, before we wrote our own checklist.",
+            ["We tried every tool on the market"],
+        ),
+        (
+            "Before you raise money, look at how long your customers take to pay you.",
+            ["Look at how long your customers take to pay you"],
+        ),
         # Too short to say anything.
         ("Right, we did that.", []),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
