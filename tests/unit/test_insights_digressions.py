@@ -18,15 +18,18 @@ def test_a_marked_sentence_and_the_turn_answering_a_marked_question_step_off_the
         ("S1", "Okay, back to hiring."),
         ("S2", "Side note, I finally bought a decent chair this week."),
         ("S2", "Write the rubric before you meet anyone."),
+        # The marker may open a later clause, after a greeting the speaker starts with.
+        ("S2", "Hi Dave, if you're listening, sorry, tangent, my kids got me into fly fishing."),
     )
 
-    assert digressions(sentences) == {0, 2, 3, 5}
+    assert digressions(sentences) == {0, 2, 3, 5, 7}
 
 
 def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> None:
     sentences = _said(
         ("S1", "Our growth went off on a tangent after the launch and never came back."),
         ("S1", "Pricing is unrelated to churn in every cohort we measured."),
+        ("S1", "We tried it twice, and the results were unrelated to the price, as far as we can tell."),
     )
 
     assert digressions(sentences) == set()

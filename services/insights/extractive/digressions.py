@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from services.insights.sentences import TimedSentence
 from shared.questions import is_question
 
-# The marker opens the sentence, after at most three words, and is set off from what follows it ("Oh, and,
-# tangent, but...", "Sorry, total tangent, but...", "Side note, I..."): "pricing is unrelated to churn" is a claim.
+# The marker opens the sentence or one of its clauses, after at most three words, and is set off from what
+# follows it ("Oh, and, tangent, but...", "Sorry, total tangent, but...", "Side note, I...", "Hi Dave, if you're
+# listening, sorry, tangent, they got me into fly fishing"): "pricing is unrelated to churn" is a claim.
 _MARKED = re.compile(
-    r"^(?:[\w']+,?\s+){0,3}(?:tangent|side note|unrelated|off[- ]topic)(?:\s*[,:;\u2014\u2013-]|\s+but\b)",
+    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:tangent|side note|unrelated|off[- ]topic)"
+    r"(?:\s*[,:;\u2014\u2013-]|\s+but\b)",
     re.IGNORECASE,
 )
 
@@ -26,7 +28,7 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     """The sentences that step off the topic: each marked one, and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
-        if not _MARKED.match(sentence.text):
+        if not _MARKED.search(sentence.text):
             continue
         off_topic.add(index)
         if sentence.speaker and is_question(sentence.text):
