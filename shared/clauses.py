@@ -87,6 +87,10 @@ _ANNOUNCES = re.compile(
     r"look at|dig into|dive into)\b",
     re.IGNORECASE,
 )
+# What the speaker's team "used to" do is the practice they left behind ("We used to plan our sprints like the
+# on-call person was a full member of the team"): alone, it says the opposite of what they now recommend. ("The
+# reps' calls are used to explain why" and "we got used to it" are other verbs.)
+_BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Adverbs that stand between a subject and its verb ("a user tells you it's great, and never logs in again").
 # After a coordinating conjunction, one followed by no subject opens a second predicate of the subject before
@@ -165,7 +169,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
             continue
-        if _ANNOUNCES.match(clause):
+        if _ANNOUNCES.match(clause) or _past_habit(said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):
@@ -174,6 +178,14 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _past_habit(said: list[str]) -> bool:
+    """Whether the words tell what someone "used to" do (not what something "is used to" do)."""
+    return any(
+        said[index : index + 2] == ["used", "to"] and not _BE_OR_GET & set(said[max(0, index - 2) : index])
+        for index in range(len(said))
+    )
 
 
 def _clause_pieces(quote: str) -> list[str]:

@@ -45,6 +45,15 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "Before you raise money, look at how long your customers take to pay you.",
             ["Look at how long your customers take to pay you"],
         ),
+        # What a team "used to" do is what it left behind; what something "is used to" do is what it does.
+        (
+            "We used to plan our sprints around the whole team, and now the on-call person plans half a sprint.",
+            ["The on-call person plans half a sprint"],
+        ),
+        (
+            "The reps' calls are only used to explain the forecast.",
+            ["The reps' calls are only used to explain the forecast"],
+        ),
         # Too short to say anything.
         ("Right, we did that.", []),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
