@@ -278,6 +278,12 @@ def check_article(markdown: str) -> list[str]:
     return heading_problems(markdown)
 
 
+def said(quote: str) -> str:
+    """The speaker's words for printing inside double quotation marks: a quotation inside them (a debater quoting
+    an opponent: "Gee, I hope it does collapse") takes single marks, so the reader sees where the quote ends."""
+    return quote.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
 def cite(insight: Insight) -> str:
     """Where a quote was said: "— S2 [12:34]", or "[12:34]" when the transcript does not know who."""
     speaker = speaker_of(insight)
@@ -309,5 +315,6 @@ def _template_environment(override_dir: Path | None) -> Environment:
     environment = markdown_templates(DEFAULT_TEMPLATES, override_dir)
     environment.filters["timestamp"] = format_timestamp
     environment.filters["cite"] = cite
+    environment.filters["said"] = said
     environment.filters["unquoted"] = unquoted
     return environment

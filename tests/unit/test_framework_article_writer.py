@@ -1145,3 +1145,26 @@ def test_a_view_that_points_back_at_what_was_said_before_is_not_reopened() -> No
     # A view that names its subject is reopened as before.
     named = [points[0].model_copy(update={"quote": points[0].quote.replace("it as", "the replay as")}), *points[1:]]
     assert plan_article(named, [], max_evidence=3).conventional_view == "the replay as an afterthought"
+
+
+def test_a_quotation_inside_a_quote_takes_single_marks(writer: FrameworkArticleWriter) -> None:
+    quoting = 'We ran forty exit interviews, and the answer was always "nobody showed us the setup screen", every time.'
+    insight_set = CHURN_WEBINAR.model_copy(
+        update={
+            "insights": [
+                other.model_copy(update={"quote": quoting, "summary": quoting})
+                if other.insight_id == "exit-data"
+                else other
+                for other in CHURN_WEBINAR.insights
+            ]
+        }
+    )
+
+    markdown = writer.write(insight_set).markdown
+
+    # Nested double marks would end the quote at "always" for a reader.
+    assert (
+        "> \"We ran forty exit interviews, and the answer was always 'nobody showed us the setup screen', every"
+        in markdown
+    )
+    assert all(line.count('"') == 2 for line in markdown.splitlines() if line.startswith("> "))
