@@ -26,6 +26,8 @@ from collections.abc import Awaitable, Callable
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
+from shared.streams import StreamServer
+
 log = logging.getLogger("recast.health")
 
 Readiness = Callable[[], Awaitable[dict[str, bool]]]
@@ -33,27 +35,12 @@ Readiness = Callable[[], Awaitable[dict[str, bool]]]
 _REASONS = {200: "OK", 404: "Not Found", 405: "Method Not Allowed", 503: "Service Unavailable"}
 
 
-class OperationsServer:
+class OperationsServer(StreamServer):
     """Serves the three endpoints on ``host:port`` (port 0 picks a free one; see :attr:`port`)."""
 
     def __init__(self, readiness: Readiness, host: str = "127.0.0.1", port: int = 0) -> None:
+        super().__init__(host, port)
         self.readiness = readiness
-        self.host = host
-        self.requested_port = port
-        self.port = port
-        self._server: asyncio.Server | None = None
-
-    async def start(self) -> int:
-        self._server = await asyncio.start_server(self._handle, self.host, self.requested_port)
-        self.port = int(self._server.sockets[0].getsockname()[1])
-        return self.port
-
-    async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            with contextlib.suppress(Exception):
-                await self._server.wait_closed()
-            self._server = None
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:

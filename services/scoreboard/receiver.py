@@ -15,6 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from shared.scoreboards import Rail
+from shared.streams import StreamServer
 
 log = logging.getLogger("recast.scoreboard.receiver")
 
@@ -39,28 +40,13 @@ _REASONS = {
 }
 
 
-class WebhookReceiver:
+class WebhookReceiver(StreamServer):
     def __init__(self, handler: Handler, host: str, port: int, max_body_bytes: int) -> None:
+        super().__init__(host, port)
         self.handler = handler
-        self.host = host
-        self.requested_port = port
-        self.port = port
         self.max_body_bytes = max_body_bytes
-        self._server: asyncio.Server | None = None
 
-    async def start(self) -> int:
-        self._server = await asyncio.start_server(self._serve, self.host, self.requested_port)
-        self.port = int(self._server.sockets[0].getsockname()[1])
-        return self.port
-
-    async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            with contextlib.suppress(Exception):
-                await self._server.wait_closed()
-            self._server = None
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             status, answer = await asyncio.wait_for(self._answer(reader), timeout=READ_TIMEOUT_S)
         except (TimeoutError, ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
