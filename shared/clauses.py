@@ -87,9 +87,7 @@ _ANNOUNCES = re.compile(
     r"look at|dig into|dive into)\b",
     re.IGNORECASE,
 )
-# What the speaker's team "used to" do is the practice they left behind ("We used to plan our sprints like the
-# on-call person was a full member of the team"): alone, it says the opposite of what they now recommend. ("The
-# reps' calls are used to explain why" and "we got used to it" are other verbs.)
+# Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
 _BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
 _COPULA = frozenset({"is", "was", "are", "were"})
 # Adverbs that stand between a subject and its verb ("a user tells you it's great, and never logs in again").
@@ -181,7 +179,9 @@ def standalone_clauses(quote: str) -> list[str]:
 
 
 def _past_habit(said: list[str]) -> bool:
-    """Whether the words tell what someone "used to" do (not what something "is used to" do)."""
+    """Whether the words tell what someone "used to" do (not what something "is used to" do): the practice the speaker
+    left behind ("We used to plan our sprints like the on-call person was a full member of the team"), which alone
+    says the opposite of what they now recommend."""
     return any(
         said[index : index + 2] == ["used", "to"] and not _BE_OR_GET & set(said[max(0, index - 2) : index])
         for index in range(len(said))
