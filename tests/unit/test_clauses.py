@@ -36,6 +36,12 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
         # A speaker announcing what comes next states nothing yet; the same verb telling what a team does states it.
         ("I've run teams for years, and I want to start with an unpopular opinion.", ["I've run teams for years"]),
         ("We start every call with the customer's numbers.", ["We start every call with the customer's numbers"]),
+        # "No," answers; "no kid" is what the clause is about.
+        ("No, we never ran that test again.", ["We never ran that test again"]),
+        (
+            "No kid ever cared about chapter four of the textbook.",
+            ["No kid ever cared about chapter four of the textbook"],
+        ),
         # "Look," opens a clause; "look at" is the order itself.
         (
             "Look, we tried every tool on the market, before we wrote our own checklist.",
