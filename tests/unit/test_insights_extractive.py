@@ -554,3 +554,12 @@ def test_what_the_speaker_grants_only_to_answer_with_but_is_no_evidence_of_their
     # their own. The answer carries the idea instead.
     assert all(granted not in [evidence.quote for evidence in insight.evidence] for insight in insights)
     assert answer in [evidence.quote for insight in insights for evidence in insight.evidence]
+
+
+def test_a_show_of_hands_is_about_the_room_not_a_claim() -> None:
+    from services.insights.extractive.claims import could_be_claim
+
+    asked = "Raise your hand if your onboarding courses are named after the menus in your product."
+    said = "Onboarding courses named after the menus in your product never get finished by anyone."
+    assert not could_be_claim(asked, min_words=5, max_words=60, min_content_words=4)
+    assert could_be_claim(said, min_words=5, max_words=60, min_content_words=4)

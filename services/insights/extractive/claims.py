@@ -34,7 +34,9 @@ _THE_OCCASION = re.compile(
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
-    r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b",
+    r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
+    # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
+    r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.
