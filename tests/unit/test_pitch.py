@@ -94,6 +94,8 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("Use the code podcast 15 at the end.", PitchKind.promo_code, "Use the code podcast 15"),
         ("You save forty percent this week only.", PitchKind.offer, "save forty percent"),
         ("Book a call, the first session's on the house.", PitchKind.offer, "first session's on the house"),
+        ("There's a code on this slide, and the first 20 people get the early price.", PitchKind.offer, "early price"),
+        ("The first twenty listeners to sign up get a seat.", PitchKind.offer, "first twenty listeners to sign up get"),
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         ("We are the leading vendor in this space.", PitchKind.vendor_positioning, "We are the leading"),
@@ -122,6 +124,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "Start a trial run of the new process with one team.",
         "I'd encourage you to read the transcript of your last call.",
         "Get your team in a room and map the journey.",
+        "The first 20 customers got a kickoff call from the founder.",
+        "We shipped the early version to five teams.",
         # Something given away that is not the speaker's offer.
         "The drinks were on the house after the offsite, and the team still talks about it.",
     ],
