@@ -69,6 +69,8 @@ class Grammar:
     def __init__(self, parser: Parser) -> None:
         # A sentence holding several repeated phrases, or a headline and a key phrase, is parsed once.
         self.parse = functools.lru_cache(maxsize=256)(parser)
+        # The headline chooser asks of one clause whether it is one and then whether it states something: one reading.
+        self._head_of = functools.lru_cache(maxsize=1024)(self._clause_head)
 
     @classmethod
     def english(cls) -> Grammar:
@@ -104,12 +106,12 @@ class Grammar:
         subject was left behind ("Said it was a great lie", "Not let employers exploit workers"), a verb
         whose object or complement was left behind ("Most teams believe") or a piece with no verb or noun at
         its head ("Still in the same role", "Not fair and square")."""
-        return self._clause_head(clause, sentence) is not None
+        return self._head_of(clause, sentence) is not None
 
     def states(self, clause: str, sentence: str) -> bool:
         """Whether the words are a clause headed by a verb (a verb with its subject, or an order): one that says
         something about its topic, where a noun phrase only names one ("Our first 10 paying customers")."""
-        head = self._clause_head(clause, sentence)
+        head = self._head_of(clause, sentence)
         return head is not None and head.tag in _VERB
 
     def _clause_head(self, clause: str, sentence: str) -> Word | None:
