@@ -77,6 +77,18 @@ _TAKES_INFINITIVE = frozenset(
 # doesn't pay anyone" say something. So does an unnamed person doing a named thing: "a rule where someone replies
 # within the hour" names the rule.)
 _UNNAMED = frozenset({"something", "somewhere"})
+# Two uses leave nothing unnamed: "something like half the line" is an approximate figure, and a clause ending on what
+# a deed gives or takes ("the next person who speaks usually concedes something", "it costs something") says that
+# there is some, not what. After a verb of saying, knowing or finding, or a preposition, the clause waits for what
+# it is ("I learned something", "tied to something").
+_UNNAMED_AFTER = frozenset(
+    {
+        "tell", "tells", "told", "say", "says", "said", "show", "shows", "showed", "share", "mention", "learn",
+        "learned", "learnt", "know", "knew", "notice", "noticed", "find", "found", "realise", "realised", "realize",
+        "realized", "discover", "discovered", "see", "saw", "want", "wanted", "need", "is", "was", "are", "were",
+        "be", "been", "it's", "that's", "there's", "have", "has", "had", "got", "try", "tried", "do", "did",
+    }
+)  # fmt: skip
 # A speaker announcing what they are about to say ("I want to start with a slightly unpopular opinion", "Let me
 # tell you about our first launch") states nothing yet. (Without the "want to", "let me", "going to", the same verbs
 # tell what a team does: "We start every call with the customer's numbers".)
@@ -85,6 +97,14 @@ _ANNOUNCES = re.compile(
     r" to|(?:i|we)(?:'ll| will)|let me|let's|let us) "
     r"(?:start|begin|open|kick off|talk|share|tell you|cover|discuss|walk you through|go through|touch on|"
     r"look at|dig into|dive into)\b",
+    re.IGNORECASE,
+)
+# A lone "like" or "for example" between commas, after a clause, opens an example of what that clause said.
+_EXAMPLE = re.compile(r"(?:like|say|for example|for instance|e\.g\.|such as)", re.IGNORECASE)
+# The session's clock ("we're right at time", "I know we're short on time"): housekeeping, no statement.
+_SESSION_CLOCK = re.compile(
+    r"^(?:i know |i think |looks like |it looks like )?(?:we're|we are)\b[\w' ]{0,20}?\b(?:at|out of|over|short on|"
+    r"low on)\s+time$",
     re.IGNORECASE,
 )
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
@@ -142,7 +162,15 @@ def standalone_clauses(quote: str) -> list[str]:
     clause or a prepositional phrase joins."""
     found = []
     pieces = _clause_pieces(quote.strip())
-    for piece, following in zip(pieces, [*pieces[1:], ""], strict=True):
+    for at, (piece, following) in enumerate(zip(pieces, [*pieces[1:], ""], strict=True)):
+        # "say what causes it and how to fix it, like, you're using a test key against live mode": the example
+        # illustrates the point the clause before it made; alone, it is not that point.
+        if (
+            at >= 2
+            and _EXAMPLE.fullmatch(pieces[at - 1].strip())
+            and any(_OPENERS.sub("", before.strip()) for before in pieces[: at - 1])
+        ):
+            continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
         if opens_on_but(following) and not re.search(r"[.!?]\s*$", piece):
@@ -165,9 +193,9 @@ def standalone_clauses(quote: str) -> list[str]:
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
-        if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _UNNAMED & set(said):
+        if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _leaves_unnamed(said):
             continue
-        if _ANNOUNCES.match(clause) or _past_habit(said):
+        if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _past_habit(said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):
@@ -176,6 +204,18 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _leaves_unnamed(said: list[str]) -> bool:
+    """Whether the words leave what they are about unnamed ("I want to start with something uncomfortable")."""
+    for index, word in enumerate(said):
+        if word not in _UNNAMED:
+            continue
+        approximates = said[index + 1 : index + 2] == ["like"] and index + 2 < len(said)
+        what_a_deed_gives = index == len(said) - 1 and index > 0 and said[index - 1] not in _UNNAMED_AFTER | _DEPENDENT
+        if not (approximates or what_a_deed_gives):
+            return True
+    return False
 
 
 def _past_habit(said: list[str]) -> bool:
@@ -211,6 +251,10 @@ def _clause_pieces(quote: str) -> list[str]:
             merged[-1] = f"{merged[-1]} {rest}"
             index += 2
             continue
+        if commas[index - 1] and _restarts(merged[-1], piece):
+            merged[-1] = piece
+            index += 1
+            continue
         joins = _repeats_word(merged[-1], piece) or _parallel(merged[-1], piece) or _second_predicate(piece)
         if commas[index - 1] and joins:
             merged[-1] = f"{merged[-1]}, {piece}"
@@ -239,6 +283,19 @@ def _second_predicate(text: str) -> bool:
     if len(said) < 2 or said[0] not in _MID_ADVERBS:
         return False
     return said[1] not in _SUBJECT_OPENERS and not words[1][:1].isupper() and not said[1][:1].isdigit()
+
+
+def _restarts(before: str, piece: str) -> bool:
+    """ "We, we had real customer emails in staging": a false start the speaker says again from its first word, a
+    pronoun or a determiner. The clause is what they said the second time. ("a very, very small share" repeats a
+    word for weight: that one stays.)"""
+    started, following = _words(before), _words(piece)
+    return (
+        0 < len(started) < MIN_WORDS
+        and started[0] in _SUBJECT_OPENERS
+        and following[: len(started)] == started
+        and len(following) > len(started)
+    )
 
 
 def _repeats_word(before: str, piece: str) -> bool:
@@ -297,6 +354,9 @@ def is_dependent(clause: str) -> bool:
     """Whether the clause, after its spoken openers, opens on a subordinator, a relative or a preposition
     ("If you start thinking about renewal late"): it sets up another clause and cannot stand for it."""
     said = _words(_OPENERS.sub("", clause.strip()))
+    # "not until a real deal needs it", "not in the policy": the denied half of a contrast with the clause before.
+    if said[:1] == ["not"]:
+        said = said[1:]
     return bool(said) and said[0] in _DEPENDENT
 
 

@@ -95,6 +95,32 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             '"We pulled every question from the support queue, and the keyword report went unread."',
             ["We pulled every question from the support queue", "The keyword report went unread"],
         ),
+        # What a deed gives or takes may stay unnamed ("concedes something"); so may a figure said roughly.
+        (
+            "The silence feels awful, but the next person who speaks usually concedes something.",
+            ["The next person who speaks usually concedes something"],
+        ),
+        (
+            "We were replacing something like half the line every year.",
+            ["We were replacing something like half the line every year"],
+        ),
+        ("Honestly, I learned something about our buyers.", []),
+        # An example after "like," illustrates the clause before it; alone it is not the point.
+        (
+            "We wrote every error page to say what causes it, like, you're using a test key against live mode.",
+            ["We wrote every error page to say what causes it"],
+        ),
+        ("Like, we never shipped on a Friday again.", ["We never shipped on a Friday again"]),
+        # "Not until" and "not in" open the denied half of a contrast.
+        (
+            "We delayed the audit for a year, not until a real customer asked for it.",
+            ["We delayed the audit for a year"],
+        ),
+        # The session's clock is housekeeping.
+        (
+            "Cancel the tools nobody opened since last year, okay, we're right at time.",
+            ["Cancel the tools nobody opened since last year"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
@@ -120,6 +146,11 @@ def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> 
         (
             "We pay a bit, yes, the vendor sends its senior team.",
             ["The vendor sends its senior team"],
+        ),
+        # A false start said again from its first word is dropped: the clause is the second saying.
+        (
+            "We, we had real customer emails in staging for two years.",
+            ["We had real customer emails in staging for two years"],
         ),
         # A word said twice is one phrase, not a clause break.
         ("Our budget was a very, very small share of revenue.", ["Our budget was a very, very small share of revenue"]),

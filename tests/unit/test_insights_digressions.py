@@ -20,9 +20,10 @@ def test_a_marked_sentence_and_the_turn_answering_a_marked_question_step_off_the
         ("S2", "Write the rubric before you meet anyone."),
         # The marker may open a later clause, after a greeting the speaker starts with.
         ("S2", "Hi Dave, if you're listening, sorry, tangent, my kids got me into fly fishing."),
+        ("S2", "Okay, small aside, my cat once walked across my keyboard and published a page."),
     )
 
-    assert digressions(sentences) == {0, 2, 3, 5, 7}
+    assert digressions(sentences) == {0, 2, 3, 5, 7, 8}
 
 
 def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> None:
@@ -30,6 +31,8 @@ def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> No
         ("S1", "Our growth went off on a tangent after the launch and never came back."),
         ("S1", "Pricing is unrelated to churn in every cohort we measured."),
         ("S1", "We tried it twice, and the results were unrelated to the price, as far as we can tell."),
+        # Setting something aside returns to the topic.
+        ("S1", "Putting that aside, the renewal is where the money is."),
     )
 
     assert digressions(sentences) == set()

@@ -1,4 +1,4 @@
-"""Digressions the speakers mark as such: "tangent, but...", "side note", "completely unrelated, but...".
+"""Digressions the speakers mark as such: "tangent, but...", "side note", "small aside,", "unrelated, but...".
 
 A speaker who steps off the topic usually says so in its first words, with one of the few phrases English
 keeps for it; they are the grammar of a digression, not any recording's wording. What such a sentence says
@@ -18,7 +18,9 @@ from shared.questions import is_question
 # follows it ("Oh, and, tangent, but...", "Sorry, total tangent, but...", "Side note, I...", "Hi Dave, if you're
 # listening, sorry, tangent, they got me into fly fishing"): "pricing is unrelated to churn" is a claim.
 _MARKED = re.compile(
-    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:tangent|side note|unrelated|off[- ]topic)"
+    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}"
+    # "Putting that aside," comes back to the topic.
+    r"(?:tangent|side note|unrelated|off[- ]topic|(?<!that )(?<!this )(?<!it )aside)"
     r"(?:\s*[,:;\u2014\u2013-]|\s+but\b)",
     re.IGNORECASE,
 )
