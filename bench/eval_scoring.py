@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
 
-from services.insights.grounding import TranscriptIndex
+from services.insights.grounding import LocatedQuote, TranscriptIndex, normalise
 from shared.events import Insight, InsightSet
 from tests.eval.corpus import SpokenRecording, TimedSentence
 
@@ -227,14 +227,52 @@ def misheard_lines(artifact: Artifact, spoken: SpokenRecording, index: Transcrip
     the transcript does not hold (the writers' own prose) are not checked."""
     wrong = []
     for line in _FRONT_MATTER.sub("", artifact.markdown).splitlines():
-        text = _MARKUP.sub(" ", _QUOTED.sub(" ", _TIME.sub(" ", line))).strip()
-        if len(text.split()) < MIN_QUOTE_WORDS or (located := index.locate(text)) is None:
+        found = _in_speakers_words(_MARKUP.sub(" ", _QUOTED.sub(" ", _TIME.sub(" ", line))).strip(), index)
+        if found is None:
             continue
-        said = spoken.said_between(located.start - WINDOW_SLACK_S, located.end + WINDOW_SLACK_S)
-        unsaid = unsaid_words(text, " ".join(sentence.text for sentence in said))
+        text, located = found
+        said = " ".join(
+            sentence.text
+            for sentence in spoken.said_between(located.start - WINDOW_SLACK_S, located.end + WINDOW_SLACK_S)
+        )
+        # A line cut from a sentence may start inside a figure the normaliser folds whole ("a trillion dollars"
+        # becomes "$1000000000000", so "Dollars in Tax Increases" seems to hold an unsaid "dollars").
+        folded = set(plain_words(said)) - set(words(said))
+        unsaid = [word for word in unsaid_words(text, said) if word not in folded]
         if unsaid:
             wrong.append(f"{artifact.rail}: {text!r} (not said: {' '.join(unsaid)})")
     return wrong
+
+
+# A writer frames the speaker's words in a few of its own ("Rethinking the idea that ...", "The common view,
+# that ..., does not hold up."): that many words may be dropped at either end to find the speaker's.
+FRAME_WORDS = 4
+
+
+def _in_speakers_words(line: str, index: TranscriptIndex) -> tuple[str, LocatedQuote] | None:
+    """The longest run of the line's words the transcript holds, with where it holds them; None when no run of
+    a quote's length is there (the writer's own words)."""
+    words = line.split()
+    runs = sorted(
+        (
+            (begin, end)
+            for begin in range(FRAME_WORDS + 1)
+            for end in range(len(words), len(words) - FRAME_WORDS - 1, -1)
+        ),
+        key=lambda run: run[0] - run[1],
+    )
+    for begin, end in runs:
+        if end - begin < MIN_QUOTE_WORDS:
+            break
+        if (located := index.locate(" ".join(words[begin:end]))) is not None:
+            # A near match may take a frame word or two along: the run is the words the transcript says there.
+            heard = set(normalise(located.text).split())
+            while begin < end and normalise(words[begin]) not in heard:
+                begin += 1
+            while end > begin and normalise(words[end - 1]) not in heard:
+                end -= 1
+            return " ".join(words[begin:end]), located
+    return None
 
 
 def pitch_leaks(artifact: Artifact, points: Sequence[Insight], spoken: SpokenRecording) -> list[str]:

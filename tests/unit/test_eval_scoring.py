@@ -154,6 +154,26 @@ def test_a_line_outside_quotation_marks_in_misheard_words_is_a_misheard_line() -
     assert len(result.misquotes) == 1
 
 
+def test_the_speakers_words_inside_the_writers_frame_are_checked_too() -> None:
+    spoken = spoken_recording()
+    markdown = (
+        "# Rethinking the Idea That We Reply to Every Pricing Lead Within the Power\n\n"
+        "**The common view, that we stopped gating the early guides, does not hold up.**\n\n"  # heard right
+        "## What we learned about the budget\n"  # the writer's own words
+    )
+    result = score(spoken, "test", INSIGHTS, [article(markdown, ("reply", "ungate"))], [])
+    assert len(result.misheard_lines) == 1 and "(not said: power)" in result.misheard_lines[0]
+
+
+def test_a_line_cut_inside_a_figure_is_not_misheard() -> None:
+    # The normaliser folds "a trillion dollars" into one figure; the line holds only its last word.
+    said = "They want a trillion dollars in tax increases next year."
+    script = (*SCRIPT[:3], ("guest", said, ("reply-fast",), False))
+    spoken = spoken_recording(script=script, heard=(*HEARD[:3], said))
+    result = score(spoken, "test", INSIGHTS, [article("# The 2 Pillars of Dollars in Tax Increases\n", ())], [])
+    assert result.misheard_lines == []
+
+
 def test_a_framework_article_that_quotes_nothing_is_counted() -> None:
     spoken = spoken_recording()
     outline = (
