@@ -508,9 +508,8 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
     # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong.
-    wrong = set(_comparable(" ".join(insight.words_heard_wrong)).split())
     for option in options:
-        if option and _comparable(option) not in taken_keys and not wrong & set(_comparable(option).split()):
+        if option and _comparable(option) not in taken_keys and not _has_word_heard_wrong(option, insight):
             return option
     return ""
 
@@ -564,7 +563,16 @@ def _printable_view(insight: Insight) -> str | None:
     one that names what it is about. "Most teams treat it as an afterthought" rejects a view of something said
     before; "Rethinking the idea that it as an afterthought" reopens nothing a reader can see."""
     view = rejected_view(insight.quote)
-    return None if view is None or OPENS_ON_POINTER.match(view) else view
+    if view is None or OPENS_ON_POINTER.match(view):
+        return None
+    # Printed in the title and the thesis, the view is in the speaker's words: never with a word known to be wrong
+    # ("... to build Godwill", said "goodwill").
+    return None if _has_word_heard_wrong(view, insight) else view
+
+
+def _has_word_heard_wrong(line: str, insight: Insight) -> bool:
+    wrong = set(_comparable(" ".join(insight.words_heard_wrong)).split())
+    return bool(wrong & set(_comparable(line).split()))
 
 
 def _claim(quote: str, conventional_view: str | None) -> str | None:

@@ -544,6 +544,18 @@ def test_with_only_the_rejected_view_the_title_reopens_it(writer: FrameworkArtic
     assert check_article(article.markdown) == []
 
 
+def test_a_rejected_view_with_a_word_heard_wrong_is_never_printed(writer: FrameworkArticleWriter) -> None:
+    thesis = CHURN_WEBINAR.insights[0]
+    said = "Everyone says you should offer a small discount early to build Godwill, and that's backwards."
+    misheard = thesis.model_copy(update={"quote": said, "summary": "x", "words_heard_wrong": ["Godwill"]})
+    insight_set = without(CHURN_WEBINAR, "thesis", "one-liner")
+    insight_set = insight_set.model_copy(update={"insights": [misheard, *insight_set.insights]})
+
+    article = writer.write(insight_set)
+
+    assert "Godwill" not in article.title and "Rethinking" not in article.title
+
+
 def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
     thesis = CHURN_WEBINAR.insights[0]
     stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
