@@ -159,6 +159,8 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
     assert not claim("Good, that's a good place to, erm, to leave it, thanks for coming on.")
     assert not claim("Great, let's stop there, that was really useful.")
     assert not claim("Thanks so much for having me, this was a fun conversation.")
+    assert not claim("Before I start, thank you to whoever ordered the pineapple pizza tonight.")
+    assert claim("Thanks to the new rota, turnover fell by a third in one year.")
     assert claim("Most teams stop there, and that is where the pipeline leaks.")
     assert claim("The problem with gated content does not end there.")
 

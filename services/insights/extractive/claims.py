@@ -33,6 +33,9 @@ _THE_OCCASION = re.compile(
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
+    # ... and any thanks a clause opens on ("Before I start, thank you to whoever ordered the pizza"). Not "thanks
+    # to": "thanks to the new rota, turnover fell" gives a cause.
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but),?\s+)?(?:thank you|thanks (?:so much|a lot|everyone|all))\b"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
     r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
