@@ -31,6 +31,7 @@ _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _DETERMINER = frozenset({"DT", "PDT"})
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_MODIFIER = frozenset({"amod", "compound", "nmod"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Demonstratives and pronouns that stand for something said before when they stand alone as an object.
 _POINTING = frozenset({"that", "this", "these", "those", "it", "them"})
@@ -75,6 +76,11 @@ class Grammar:
     @classmethod
     def english(cls) -> Grammar:
         return cls(SpacyParser())
+
+    def has_verb(self, text: str) -> bool:
+        """Whether any word of the text is a verb, other than one describing a noun ("the tested samples"):
+        without one, it names things and states nothing of them."""
+        return any(word.tag in _VERB and word.dep not in _MODIFIER for word in self.parse(text))
 
     def is_noun_phrase(self, phrase: str, sentence: str) -> bool:
         """Whether the phrase, at its first place in the sentence (case-insensitive, whole words), is a

@@ -563,3 +563,18 @@ def test_a_show_of_hands_is_about_the_room_not_a_claim() -> None:
     said = "Onboarding courses named after the menus in your product never get finished by anyone."
     assert not could_be_claim(asked, min_words=5, max_words=60, min_content_words=4)
     assert could_be_claim(said, min_words=5, max_words=60, min_content_words=4)
+
+
+def test_a_list_with_no_verb_states_nothing_and_is_no_idea() -> None:
+    from services.insights.grammar import Grammar
+
+    talk = [
+        ("S1", -0.2, "We moved every code sample into a test that runs against the sandbox each night."),
+        ("S2", -0.2, "Honestly the error pages, the tested samples, the sandbox keys, the whole thing."),
+        ("S1", -0.2, "Support tickets about setup dropped by a third in the next quarter after that."),
+    ]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, Grammar.english())
+
+    quotes = [insight.quote for insight in engine.extract(transcript(talk), source_key="k", title="t").insights]
+
+    assert quotes == [talk[0][2], talk[2][2]]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 from numpy.typing import NDArray
@@ -316,7 +317,7 @@ class ExtractiveEngine:
         """Every claim candidate with its ranking features, for fitting the ranking weights (bench/ranker.py)."""
         reading = self._read(transcript)
         sentences = reading.sentences
-        candidates = self._candidates(reading)
+        candidates = self._candidates(reading, self.grammar if transcript.language == "en" else None)
         if not candidates:
             return []
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
@@ -350,7 +351,7 @@ class ExtractiveEngine:
     def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> _Found:
         """The ideas worth publishing, whether the recording has substance at all, and what read as promotion."""
         sentences = reading.sentences
-        candidates = self._candidates(reading)
+        candidates = self._candidates(reading, grammar)
         if not candidates:
             return _Found([], False)
         vectors = self.embedder.embed([candidate.text for candidate in candidates])
@@ -421,7 +422,7 @@ class ExtractiveEngine:
             sentences,
         )
 
-    def _candidates(self, reading: _Reading) -> list[_Candidate]:
+    def _candidates(self, reading: _Reading, grammar: Grammar | None) -> list[_Candidate]:
         sentences, salience, may_publish = reading.sentences, reading.salience, reading.may_publish
         # A process is one when every step may be published; otherwise its sentences stand alone like any
         # others. An aside between steps that may not be quoted is left out of its quotes, not the process.
@@ -440,6 +441,10 @@ class ExtractiveEngine:
             )
         ]
         singles.sort(key=lambda candidate: -candidate.lexical)
+        if grammar is not None:
+            # "The error pages, the tested samples, the whole thing.": a list with no verb names things and says
+            # nothing of them. Parsed best first, only until the embedder's share is filled.
+            singles = list(islice((c for c in singles if grammar.has_verb(c.text)), self.limits.embed_candidates))
         processes = [
             _Candidate(
                 run.first,
