@@ -11,6 +11,7 @@ closed classes of English grammar, not any recording's wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from shared.questions import is_question
 
@@ -51,6 +52,15 @@ _DANGLING = frozenset(
         "but", "so", "than", "as", "that", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
         "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
         "my", "our", "your", "their", "his", "her", "its", "very", "if", "because", "when", "like", "just",
+    }
+)  # fmt: skip
+# Words a clause cannot end on besides those: an auxiliary left without its verb ("there is no hour that isn't") and
+# verbs that need what they take ("what usually happens is the new rep gets").
+_WANTS_MORE = _DANGLING | frozenset(
+    {
+        "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "shouldn't",
+        "wouldn't", "couldn't", "haven't", "hasn't", "gets", "got", "give", "gives", "gave", "makes", "takes",
+        "took", "puts", "become", "becomes", "became",
     }
 )  # fmt: skip
 # Where a long clause may be cut to a statement of its own: before a conjunction, a subordinate clause or a
@@ -189,11 +199,11 @@ def standalone_clauses(quote: str) -> list[str]:
                 # a comparison and its "than", which would say something else ("People would rather wait 3 hours").
                 and not _splits_comparison(words[:end], words[end:])
             ]
-            clause = " ".join(words[: joints[-1]]) if joints else ""
+            clause = " ".join(words[: joints[-1]]).rstrip(",;:") if joints else ""
         said = _words(clause)
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
-        if is_dependent(clause) or said[-1] in _DANGLING or _POINTER.match(clause) or _leaves_unnamed(said):
+        if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _past_habit(said):
             continue
@@ -255,6 +265,12 @@ def _clause_pieces(quote: str) -> list[str]:
             merged[-1] = piece
             index += 1
             continue
+        # "my team is in Lisbon, Toronto, and Manila": the items of a list after a clause are part of it.
+        items = _list_items(pieces, commas, index)
+        if items:
+            merged[-1] = ", ".join([merged[-1], *pieces[index : index + items]])
+            index += items
+            continue
         joins = _repeats_word(merged[-1], piece) or _parallel(merged[-1], piece) or _second_predicate(piece)
         if commas[index - 1] and joins:
             merged[-1] = f"{merged[-1]}, {piece}"
@@ -283,6 +299,36 @@ def _second_predicate(text: str) -> bool:
     if len(said) < 2 or said[0] not in _MID_ADVERBS:
         return False
     return said[1] not in _SUBJECT_OPENERS and not words[1][:1].isupper() and not said[1][:1].isdigit()
+
+
+# The longest item of a spoken list cut at its commas ("Lisbon", "the tested samples").
+MAX_LIST_ITEM_WORDS = 3
+
+
+_PRONOUN_SUBJECTS = frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "i'm", "we're", "you're", "they're", "it's", "there", "there's",
+     "that's", "this", "that"}
+)  # fmt: skip
+
+
+def _list_items(pieces: Sequence[str], commas: Sequence[bool], start: int) -> int:
+    """How many pieces from ``start`` on are the rest of a list the piece before them ended on: short items
+    between commas, the last one opening on "and" or "or" ("Toronto", "and Manila"); 0 when they are not."""
+    at = start
+    while at < len(pieces) and commas[at - 1] and len(pieces[at].split()) <= MAX_LIST_ITEM_WORDS + 1:
+        # "..., and we hit it" opens a clause of its own.
+        if _words(_COORDINATOR.sub("", pieces[at]))[:1] in [[pronoun] for pronoun in _PRONOUN_SUBJECTS]:
+            return 0
+        if _COORDINATOR.match(pieces[at]):
+            # One item at least before the "and": "We tried it, and it failed" is two clauses. "and still" goes on
+            # with the clause's verb, not its list.
+            last = _words(_COORDINATOR.sub("", pieces[at]))[:1]
+            ends_list = at > start and not opens_on_but(pieces[at]) and last and last[0] not in _MID_ADVERBS
+            return at - start + 1 if ends_list else 0
+        if len(pieces[at].split()) > MAX_LIST_ITEM_WORDS or _OPENERS.fullmatch(pieces[at].strip() + " "):
+            return 0
+        at += 1
+    return 0
 
 
 def _restarts(before: str, piece: str) -> bool:
@@ -363,7 +409,7 @@ def is_dependent(clause: str) -> bool:
 def _is_joint(before: str, word: str) -> bool:
     """Whether a clause may end on ``before`` with ``word`` opening what joins it."""
     before, word = before.lower().strip(",'"), word.lower()
-    if word not in _CLAUSE_JOINT or before in _DANGLING:
+    if word not in _CLAUSE_JOINT or before in _WANTS_MORE:
         return False
     return not (word == "to" and before in _TAKES_INFINITIVE)
 

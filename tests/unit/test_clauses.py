@@ -116,6 +116,9 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "We delayed the audit for a year, not until a real customer asked for it.",
             ["We delayed the audit for a year"],
         ),
+        # A clause cannot end on an auxiliary left without its verb, or on a verb without what it takes.
+        ("So there is no hour that isn't, like, terrible for somebody.", []),
+        ("What usually happens is the new rep gets, honestly, whatever is left.", []),
         # The session's clock is housekeeping.
         (
             "Cancel the tools nobody opened since last year, okay, we're right at time.",
@@ -151,6 +154,25 @@ def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> 
         (
             "We, we had real customer emails in staging for two years.",
             ["We had real customer emails in staging for two years"],
+        ),
+        # The items of a list after a clause belong to it; a clause after "and" does not.
+        (
+            "So my team is in Lisbon, Toronto, and Manila, so nobody shares an hour.",
+            ["My team is in Lisbon, Toronto, and Manila", "Nobody shares an hour"],
+        ),
+        (
+            "The big goal on the wall was first response time, under one hour, and we hit it every week.",
+            ["The big goal on the wall was first response time", "We hit it every week"],
+        ),
+        # A long clause cut after a comma does not keep the comma.
+        (
+            "Every rep on the new team now covers Lisbon, Porto, Madrid, and Seville.",
+            ["Every rep on the new team now covers Lisbon, Porto, Madrid"],
+        ),
+        # "and still" carries on the clause's verb: no list ends there.
+        (
+            "The tickets they wrote had changed tone, you know, shorter, sharper, angrier, and still, months before.",
+            ["The tickets they wrote had changed tone shorter"],
         ),
         # A word said twice is one phrase, not a clause break.
         ("Our budget was a very, very small share of revenue.", ["Our budget was a very, very small share of revenue"]),

@@ -161,6 +161,8 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
     assert not claim("Thanks so much for having me, this was a fun conversation.")
     assert not claim("Before I start, thank you to whoever ordered the pineapple pizza tonight.")
     assert claim("Thanks to the new rota, turnover fell by a third in one year.")
+    assert not claim("I run sales operations consulting in the field. And today is territory planning.")
+    assert claim("The market for field sales today is harder than it was five years ago.")
     assert claim("Most teams stop there, and that is where the pipeline leaks.")
     assert claim("The problem with gated content does not end there.")
 

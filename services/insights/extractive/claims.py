@@ -25,6 +25,9 @@ from shared.questions import is_question
 _THE_OCCASION = re.compile(
     r"\bthis (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording)\b"
     r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
+    # ... and "today is territory planning", "today's topic is": the agenda, when a clause opens on it ("the
+    # market today is brutal" is a claim).
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|now),?\s+)?today(?:'s (?:topic|session|episode|talk|theme))? is\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
