@@ -111,6 +111,8 @@ _ANNOUNCES = re.compile(
 )
 # A lone "like" or "for example" between commas, after a clause, opens an example of what that clause said.
 _EXAMPLE = re.compile(r"(?:like|say|for example|for instance|e\.g\.|such as)", re.IGNORECASE)
+# A concession set off by commas inside a sentence.
+_GRANTS = re.compile(r"(?:fine|sure|granted|fair|fair enough|to be fair|okay fine)", re.IGNORECASE)
 # The session's clock ("we're right at time", "I know we're short on time"): housekeeping, no statement.
 _SESSION_CLOCK = re.compile(
     r"^(?:i know |i think |looks like |it looks like )?(?:we're|we are)\b[\w' ]{0,20}?\b(?:at|out of|over|short on|"
@@ -180,6 +182,11 @@ def standalone_clauses(quote: str) -> list[str]:
             and _EXAMPLE.fullmatch(pieces[at - 1].strip())
             and any(_OPENERS.sub("", before.strip()) for before in pieces[: at - 1])
         ):
+            continue
+        # "... a coffee chat, which, fine, I'm not against coffee chats": what the speaker concedes mid-sentence is
+        # granted, not argued; "It's slower, sure, but the story writes itself" argues after the "but". ("Sure, we
+        # did" opening an answer concedes nothing.)
+        if at >= 2 and _GRANTS.fullmatch(pieces[at - 1].strip()) and not opens_on_but(piece):
             continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.

@@ -119,6 +119,16 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
         # A clause cannot end on an auxiliary left without its verb, or on a verb without what it takes.
         ("So there is no hour that isn't, like, terrible for somebody.", []),
         ("What usually happens is the new rep gets, honestly, whatever is left.", []),
+        # A concession set off mid-sentence is granted, not argued; "Sure," opening an answer concedes nothing.
+        (
+            "So my team wants a daily coffee chat, which, fine, I'm not against coffee chats at all.",
+            ["My team wants a daily coffee chat"],
+        ),
+        (
+            "Sure, we moved every code sample into the nightly build.",
+            ["We moved every code sample into the nightly build"],
+        ),
+        ("Outsource the spikes, fine, but keep the first line in house.", ["Keep the first line in house"]),
         # The session's clock is housekeeping.
         (
             "Cancel the tools nobody opened since last year, okay, we're right at time.",
