@@ -144,3 +144,18 @@ def test_the_engine_marks_a_quote_its_speaker_answers_next_with_but() -> None:
     # Nor one whose "but" came after a pitch set aside between them (its segment emptied): that answers the plug.
     sentences[1] = dataclasses.replace(sentences[1], first_segment=2, last_segment=2)
     assert heard(0, 0).granted == ""
+
+
+def test_a_noun_phrase_listed_after_or_names_one_item_not_the_idea() -> None:
+    from services.insights.grammar import Grammar
+
+    # The clause that states the rule was heard too unclearly; the list's last item is no name for it.
+    quote = "The rule I teach is never give a concession, ask for a three year term, or a logo on your site."
+    probabilities = tuple(0.1 if word in {"rule", "teach", "never", "give", "ask"} else 0.99 for word in quote.split())
+    heard = HeardQuote(quote, probabilities)
+
+    [line] = headlines(
+        [heard], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=Grammar.english()
+    )
+
+    assert line == ""

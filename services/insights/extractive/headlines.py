@@ -13,6 +13,7 @@ points to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -114,7 +115,10 @@ def headlines(
     # no clause of the quote is a statement. (With ``statements_only`` every option is one already.)
     if grammar is not None and not statements_only:
         options = [
-            [clause for clause in clauses if grammar.states(clause, quote.text)] or clauses
+            [clause for clause in clauses if grammar.states(clause, quote.text)]
+            # "a three year term, or a case study, or a logo on your side": a noun phrase after "or" or "and" is
+            # one item of a list, no name for the idea.
+            or [clause for clause in clauses if not _listed(clause, quote.text)]
             for quote, clauses in zip(quotes, options, strict=True)
         ]
     texts = [text for quote, clauses in zip(quotes, options, strict=True) if clauses for text in (quote.text, *clauses)]
@@ -129,6 +133,11 @@ def headlines(
         line = clauses[int(np.argmax(closeness))]
         chosen.append(grammar.naming_its_subject(line, quote.text) if grammar is not None else line)
     return chosen
+
+
+def _listed(clause: str, quote: str) -> bool:
+    """Whether the quote says the clause right after "and" or "or" (and any spoken openers)."""
+    return bool(re.search(rf"\b(?:and|or),?\s+(?:[\w']+,?\s+){{0,2}}?{re.escape(clause)}", quote, re.IGNORECASE))
 
 
 def _in_first_sentence(quote: str, clauses: Sequence[str]) -> list[str]:
