@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from shared.clauses import ASIDE
+from shared.passages import first_sentence
 
 # Penn Treebank tags. A noun phrase ends on a noun, opens on a noun, an adjective or a participle used
 # as one ("written score", "existing customers"), and holds nothing else but those, determiners,
@@ -31,7 +32,6 @@ _OPENING = _NOUN | {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _INSIDE = _OPENING | {"DT", "IN", "POS", "HYPH", "PDT"}
 _DETERMINER = frozenset({"DT", "PDT"})
 _VERB = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
-_MODIFIER = frozenset({"amod", "compound", "nmod"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Demonstratives and pronouns that stand for something said before when they stand alone as an object.
 _POINTING = frozenset({"that", "this", "these", "those", "it", "them"})
@@ -81,6 +81,22 @@ class Grammar:
         """Whether any word of the text is a verb, other than one describing a noun ("the tested samples"):
         without one, it names things and states nothing of them."""
         return any(word.tag in _VERB and word.dep not in _MODIFIER for word in self.parse(text))
+
+    def is_order(self, text: str) -> bool:
+        """Whether the text's first sentence is an order: its main verb in the base form, with no subject, after at
+        most openers and a "don't" ("So charge the first customer something", "Don't discount first")."""
+        parsed = self.parse(first_sentence(text))
+        roots = [at for at, word in enumerate(parsed) if word.dep == "ROOT"]
+        if not roots or parsed[roots[0]].tag != "VB":
+            return False
+        root = roots[0]
+        if any(word.head == root and word.dep in _SUBJECT for word in parsed):
+            return False
+        # Before it only what opens a spoken clause ("Yes, even more so, charge...") and a "don't".
+        return all(
+            word.tag in _OPENER_TAGS | _CLAUSE_PUNCTUATION | {"RBR", "RBS"} or word.dep in {"aux", "neg"}
+            for word in parsed[:root]
+        )
 
     def is_noun_phrase(self, phrase: str, sentence: str) -> bool:
         """Whether the phrase, at its first place in the sentence (case-insensitive, whole words), is a

@@ -12,7 +12,7 @@ from services.insights.extractive.promotion import PromotionDirection
 from services.insights.extractive.quoting import ConfidenceFloor
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.sentences import split_into_sentences
-from shared.events import Insight, Transcript, TranscriptSegment
+from shared.events import Insight, InsightType, Transcript, TranscriptSegment
 from tests.unit.insight_fakes import BagOfWordsEmbedder
 
 # Every sentence passes the claim test with the stand-in embedder, and there is room for every idea:
@@ -578,3 +578,17 @@ def test_a_list_with_no_verb_states_nothing_and_is_no_idea() -> None:
     quotes = [insight.quote for insight in engine.extract(transcript(talk), source_key="k", title="t").insights]
 
     assert quotes == [talk[0][2], talk[2][2]]
+
+
+def test_an_order_is_a_point_of_view_however_near_a_problem_its_words_sit() -> None:
+    from services.insights.grammar import Grammar
+
+    talk = [
+        ("S1", -0.2, "Charge the first customer something, because free pilots attract people who never pay."),
+        ("S2", -0.2, "Free pilots attract people who never pay and it costs the team months of support work."),
+    ]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, Grammar.english())
+
+    kinds = {i.quote: i.type for i in engine.extract(transcript(talk), source_key="k", title="t").insights}
+
+    assert kinds[talk[0][2]] is InsightType.point_of_view

@@ -226,3 +226,17 @@ def test_a_statement_names_an_idea_before_a_noun_phrase_closer_to_its_words(engl
 
     # "One concrete reason per rejected candidate" shares more of the quote's words, but names a topic only.
     assert headline == "Give one concrete reason"
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Charge the first customer something, even a small amount.", True),
+        ("Yes, even more so, charge the first customer something.", True),
+        ("Don't discount before the buyer asks. It only sets the floor.", True),
+        ("You should charge the first customer something.", False),
+        ("We charge every customer something from day one.", False),
+    ],
+)
+def test_an_order_is_a_base_verb_with_no_subject(english: Grammar, text: str, order: bool) -> None:
+    assert english.is_order(text) is order

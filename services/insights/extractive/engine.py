@@ -253,7 +253,7 @@ class ExtractiveEngine:
                     idea.candidate = main
                 titled.append(line)
             drafted = [
-                self._insight(idea, sentences, verbatim, keywords, transcript.recording_id).model_copy(
+                self._insight(idea, sentences, verbatim, keywords, transcript.recording_id, grammar).model_copy(
                     update={"headline": line}
                 )
                 for idea, line in zip(ideas, titled, strict=True)
@@ -540,12 +540,18 @@ class ExtractiveEngine:
         verbatim: Sequence[bool],
         keywords: Sequence[str],
         recording_id: str,
+        grammar: Grammar | None,
     ) -> Insight:
         candidate = idea.candidate
         first, last = sentences[candidate.first], sentences[candidate.last]
-        kind = (
-            InsightType.framework if candidate.run else insight_kind(candidate.text, idea.vector, self.kind_prototypes)
-        )
+        if candidate.run:
+            kind = InsightType.framework
+        elif grammar is not None and not has_measurement(candidate.text) and grammar.is_order(candidate.text):
+            # "Charge the first customer something, because...": an order tells how things should be done, however
+            # near its words sit to a problem's.
+            kind = InsightType.point_of_view
+        else:
+            kind = insight_kind(candidate.text, idea.vector, self.kind_prototypes)
         evidence = [
             Evidence(
                 quote=text,
