@@ -403,6 +403,19 @@ def is_signpost(text: str) -> bool:
     return bool(_SIGNPOST.search(text))
 
 
+# English past tense: regular -ed forms and the commonest irregular verbs and auxiliaries.
+_PAST = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|did|said|told|went|came|got|made|took|saw|found|knew|thought|gave|lost|built|"
+    r"sold|bought|ran|left|began|became|wrote|sent|spent|paid|met)\b",
+    re.IGNORECASE,
+)
+
+
+def told_in_the_past(text: str) -> bool:
+    """Whether a verb of the text is in the past tense: what happened, not how things are."""
+    return bool(_PAST.search(text))
+
+
 def is_dependent(clause: str) -> bool:
     """Whether the clause, after its spoken openers, opens on a subordinator, a relative or a preposition
     ("If you start thinking about renewal late"): it sets up another clause and cannot stand for it."""

@@ -1180,3 +1180,33 @@ def test_a_quotation_inside_a_quote_takes_single_marks(writer: FrameworkArticleW
         in markdown
     )
     assert all(line.count('"') == 2 for line in markdown.splitlines() if line.startswith("> "))
+
+
+def test_a_thesis_says_how_things_are_rather_than_what_happened() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    data = InsightType.data_point
+    insights = [
+        insight(
+            "detail", data, "We called 1100 donors and most of those calls went to voicemail.", 10.0, "S2", score=0.8
+        ),
+        insight(
+            "thesis",
+            data,
+            "Roughly one in five gave again, so the whole game is really that second gift.",
+            40.0,
+            "S2",
+            headline="The whole game is really that second gift",
+        ),
+        insight(
+            "board",
+            data,
+            "Retention rate sits above total dollars on our board dashboard now, 39% against 17.",
+            70.0,
+            "S2",
+        ),
+        insight("calls", data, "Board members call every new donor within 48 hours to say thank you.", 95.0, "S2"),
+    ]
+
+    assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"

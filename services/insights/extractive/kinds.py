@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.numbers import has_measurement
+from shared.clauses import told_in_the_past
 from shared.events import InsightType
 
 _DESCRIBED = (
@@ -23,12 +24,6 @@ _DESCRIBED = (
 )
 QUOTABLE_MAX_WORDS = 18
 _PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|you|your|you're|we|we're|our|us)\b", re.IGNORECASE)
-# English past tense: regular -ed forms and the commonest irregular verbs and auxiliaries.
-_PAST = re.compile(
-    r"\b(?:\w{3,}ed|was|were|had|did|said|told|went|came|got|made|took|saw|found|knew|thought|gave|lost|built|"
-    r"sold|bought|ran|left|began|became|wrote|sent|spent|paid|met)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -48,7 +43,7 @@ def insight_kind(text: str, vector: Vectors, prototypes: KindPrototypes) -> Insi
     best: dict[InsightType, float] = {}
     for kind, value in zip(prototypes.kinds, similarity, strict=True):
         best[kind] = max(best.get(kind, -1.0), float(value))
-    if not _PAST.search(text):
+    if not told_in_the_past(text):
         best.pop(InsightType.story, None)
     nearest = max(best, key=lambda kind: best[kind])
     if nearest is InsightType.point_of_view and is_quotable_line(text):
