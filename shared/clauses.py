@@ -133,12 +133,15 @@ _MID_ADVERBS = frozenset(
 )  # fmt: skip
 # Words a subject opens on: pronouns, determiners and quantifiers (a noun after one of these adverbs is rarer
 # than a verb, and a capitalised word is taken as a name).
-_SUBJECT_OPENERS = frozenset(
+# Pronouns that are a clause's whole subject ("..., and we hit it": a clause, not the next item of a list).
+_PRONOUN_SUBJECTS = frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "i'm", "we're", "you're", "they're", "it's", "there", "there's",
+     "that's", "this", "that"}
+)  # fmt: skip
+_SUBJECT_OPENERS = _PRONOUN_SUBJECTS | frozenset(
     {
-        "i", "we", "you", "they", "he", "she", "it", "there", "the", "a", "an", "this", "that", "these", "those",
-        "our", "my", "your", "their", "his", "her", "its", "every", "each", "no", "some", "most", "all", "many",
-        "nobody", "everybody", "everyone", "someone", "nothing", "everything", "people", "i'm", "we're", "you're",
-        "they're", "it's", "there's", "that's",
+        "the", "a", "an", "these", "those", "our", "my", "your", "their", "his", "her", "its", "every", "each", "no",
+        "some", "most", "all", "many", "nobody", "everybody", "everyone", "someone", "nothing", "everything", "people",
     }
 )  # fmt: skip
 _COORDINATOR = re.compile(r"^\s*(?:and|but|or)\b", re.IGNORECASE)
@@ -312,25 +315,19 @@ def _second_predicate(text: str) -> bool:
 MAX_LIST_ITEM_WORDS = 3
 
 
-_PRONOUN_SUBJECTS = frozenset(
-    {"i", "we", "you", "they", "he", "she", "it", "i'm", "we're", "you're", "they're", "it's", "there", "there's",
-     "that's", "this", "that"}
-)  # fmt: skip
-
-
 def _list_items(pieces: Sequence[str], commas: Sequence[bool], start: int) -> int:
     """How many pieces from ``start`` on are the rest of a list the piece before them ended on: short items
     between commas, the last one opening on "and" or "or" ("Toronto", "and Manila"); 0 when they are not."""
     at = start
     while at < len(pieces) and commas[at - 1] and len(pieces[at].split()) <= MAX_LIST_ITEM_WORDS + 1:
+        first = _words(_COORDINATOR.sub("", pieces[at]))[:1]
         # "..., and we hit it" opens a clause of its own.
-        if _words(_COORDINATOR.sub("", pieces[at]))[:1] in [[pronoun] for pronoun in _PRONOUN_SUBJECTS]:
+        if first and first[0] in _PRONOUN_SUBJECTS:
             return 0
         if _COORDINATOR.match(pieces[at]):
             # One item at least before the "and": "We tried it, and it failed" is two clauses. "and still" goes on
             # with the clause's verb, not its list.
-            last = _words(_COORDINATOR.sub("", pieces[at]))[:1]
-            ends_list = at > start and not opens_on_but(pieces[at]) and last and last[0] not in _MID_ADVERBS
+            ends_list = at > start and not opens_on_but(pieces[at]) and first and first[0] not in _MID_ADVERBS
             return at - start + 1 if ends_list else 0
         if len(pieces[at].split()) > MAX_LIST_ITEM_WORDS or _OPENERS.fullmatch(pieces[at].strip() + " "):
             return 0
@@ -414,6 +411,16 @@ _PAST = re.compile(
 def told_in_the_past(text: str) -> bool:
     """Whether a verb of the text is in the past tense: what happened, not how things are."""
     return bool(_PAST.search(text))
+
+
+# Where a line's main clause ends and a relative or subordinate one begins.
+_SUBORDINATE = re.compile(r"\b(?:who|whom|that|which|when|where|while|because|if|after|before|since|until)\b", re.I)
+
+
+def tells_what_happened(line: str) -> bool:
+    """Whether the line's main clause, before any relative or subordinate one, is in the past tense ("We ask each
+    finalist for a customer who left them" says how things are done)."""
+    return told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
 
 
 def is_dependent(clause: str) -> bool:

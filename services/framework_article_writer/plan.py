@@ -24,7 +24,7 @@ from shared.clauses import (
     opens_on_but,
     points_back,
     standalone_clauses,
-    told_in_the_past,
+    tells_what_happened,
 )
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
@@ -41,7 +41,6 @@ MIN_NAME_WORDS = 5
 MAX_NAME_WORDS = 12
 
 # Without a point of view, the most arguable remaining idea carries the thesis.
-_SUBORDINATE = re.compile(r"\b(?:who|whom|that|which|when|where|while|because|if|after|before|since|until)\b", re.I)
 _THESIS_PREFERENCE = (
     InsightType.point_of_view,
     InsightType.quotable_line,
@@ -362,18 +361,12 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
             return max(
                 of_type,
                 key=lambda insight: (
-                    not _tells_what_happened(insight.headline or first_sentence(insight.quote)),
+                    not tells_what_happened(insight.headline or first_sentence(insight.quote)),
                     insight.originality + insight.score,
                     -insight.start,
                 ),
             )
     return theirs[0]
-
-
-def _tells_what_happened(line: str) -> bool:
-    """Whether the line's main clause, before any relative or subordinate one, is in the past tense ("We ask each
-    finalist for a customer who left them" says how things are done)."""
-    return told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
 
 
 def _positions(insights: Sequence[Insight]) -> list[Insight]:
