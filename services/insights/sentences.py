@@ -8,7 +8,8 @@ off the beginning of the quote when a reader seeks to it. Segment bounds are coa
 but always contain the whole quote, and every timestamp we print is one the engine
 actually produced, so it traces back to a transcript segment.
 
-A sentence never spans two speakers: a change of speaker closes it, whatever the punctuation.
+A sentence never spans two speakers: a change of speaker closes it, whatever the punctuation. Nor does it span
+what was set aside: an emptied segment (a stripped ad read) closes it too.
 
 When the engine timed words, each sentence also carries the probabilities of its own words (located by
 position in the segment's text, not by time), so one misheard word can keep that sentence, and only
@@ -98,15 +99,17 @@ def normalise_whitespace(text: str) -> str:
 
 
 def split_into_sentences(segments: Sequence[TranscriptSegment]) -> list[TimedSentence]:
-    spoken = [(index, normalise_whitespace(segment.text)) for index, segment in enumerate(segments)]
-    spoken = [(index, text) for index, text in spoken if text]
     sentences: list[TimedSentence] = []
     run: list[tuple[int, str]] = []
-    for index, text in spoken:
-        if run and segments[run[-1][0]].speaker != segments[index].speaker:
+    for index, segment in enumerate(segments):
+        text = normalise_whitespace(segment.text)
+        # An empty segment is one emptied of a sponsor read or a plug: "let's take a quick break" and "and we're
+        # back, so, estimates" were never one sentence, and as one they would be quoted across the ad.
+        if run and (not text or segments[run[-1][0]].speaker != segment.speaker):
             sentences.extend(_split_run(segments, run))
             run = []
-        run.append((index, text))
+        if text:
+            run.append((index, text))
     if run:
         sentences.extend(_split_run(segments, run))
     return sentences

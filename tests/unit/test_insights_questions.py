@@ -61,3 +61,12 @@ def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None
     assert not claim_shaped("So I have two support leaders with me today and we're going to argue about metrics.")
     assert claim_shaped("Customers who stay with us this year mostly came from referrals, not from paid search.")
     assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")
+
+
+def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:
+    assert not claim_shaped("Okay, hold that thought, let's take a quick break and pay some bills real quick.")
+    assert not claim_shaped("We'll be right back after this, and then we get to the listener question on swaps.")
+    assert not claim_shaped("ok, and we're back. so, you wanted to talk about estimates and the money side of it.")
+    # Taking a break as advice, and "back" going on, are claims.
+    assert claim_shaped("Make every cook take a short break before the dinner rush, because tired cooks quit.")
+    assert claim_shaped("When the float crew left we're back to padding every Friday shift with an extra cook.")

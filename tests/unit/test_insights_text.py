@@ -48,6 +48,22 @@ def test_a_change_of_speaker_closes_the_sentence_and_each_sentence_keeps_its_seg
     assert [s.is_complete for s in sentences] == [True, True, False]
 
 
+def test_a_segment_emptied_of_an_ad_read_closes_the_sentence_around_it() -> None:
+    # strip_pitch empties the ad's segments; Whisper went on in lower case after it, so only the gap ends the
+    # sentence, and without it "take a quick break ... we're back" is one sentence quoted across the ad.
+    segments = [
+        segment(0, "Ah, ok, let's take a quick break.", speaker="S1"),
+        segment(4, "", speaker="S1"),
+        segment(8, "ok, and we're back. so, you wanted to talk about estimates.", speaker="S1"),
+    ]
+    sentences = split_into_sentences(segments)
+    assert [s.text for s in sentences] == [
+        "Ah, ok, let's take a quick break.",
+        "ok, and we're back. so, you wanted to talk about estimates.",
+    ]
+    assert [(s.first_segment, s.last_segment) for s in sentences] == [(0, 0), (2, 2)]
+
+
 def test_a_segment_that_carries_on_a_sentence_loses_the_capital_the_engine_gave_its_grammar_word_only() -> None:
     segments = [
         worded(0, "If you start thinking about renewal 90 days out,", {}),

@@ -41,6 +41,11 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but),?\s+)?(?:thank you|thanks (?:so much|a lot|everyone|all))\b"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
     r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
+    # ... and a break in the show: "let's take a quick break", "we'll be right back", "and we're back." ("make the
+    # team take a break every hour" is advice; "we're back to square one" goes on).
+    r"|\b(?:let's|let us|we'll|we're going to|we're gonna|we gotta|we've got to|i'll) take a (?:\w+ )?break\b"
+    r"|\b(?:we'll|i'll) be right back\b"
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|ok|okay|alright|all right|so),?\s+)*we're back\s*(?:[,;.!?]|$)"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b",
     re.IGNORECASE,
