@@ -307,7 +307,11 @@ _RULES = (
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
         r"|\bwe(?:'re| are) hiring\b(?=\s*[,.!?]|\s*$|\s+(?:by the way|right now|now)\b)"
         r"|\bwe(?:'re| are) (?:also )?hiring\b[^.]{0,50}\bright now\b|\b(?:way to|you can|please) support us\b"
-        r"|\bpatreon\b|\bbuy (?:me|us) a coffee\b|\bsupport (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b",
+        r"|\bpatreon\b|\bbuy (?:me|us) a coffee\b|\bsupport (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b"
+        # ... and names it: "built into the takeoff software we make on the side, it's called Scopeline". A
+        # method the speaker named ("we built a checklist, it's called the three-question test") is no product.
+        rf"|\b(?:{_OFFERING}|book|company|startup|business) (?:that |which )?(?:we|i) "
+        r"(?:make|sell|run|wrote|launched)\b[^.?!]{0,40}?\b(?:it's|it is|which is|that's|it was) called\b",
         "the speaker presents what they sell",
     ),
     _rule(

@@ -99,6 +99,11 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         ("We are the leading vendor in this space.", PitchKind.vendor_positioning, "We are the leading"),
+        (
+            "The templates are built into the software we make on the side, it's called Scopeline.",
+            PitchKind.product_promotion,
+            "software we make on the side, it's called",
+        ),
     ],
 )
 def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) -> None:
@@ -126,6 +131,9 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "Get your team in a room and map the journey.",
         "The first 20 customers got a kickoff call from the founder.",
         "We shipped the early version to five teams.",
+        # A method or an in-house tool the speaker named is not for sale.
+        "We built a checklist for every bid, it's called the three-question test.",
+        "The app we built in-house for the warehouse, it's called Picker, and nobody outside uses it.",
         # Something given away that is not the speaker's offer.
         "The drinks were on the house after the offsite, and the team still talks about it.",
     ],
