@@ -148,7 +148,7 @@ _RULES = (
         rf"\b(?:where|how) (?:can|should|do|could) {_AUDIENCE}(?: \w+)? (?:{_FOLLOW_VERB}) (?:you|your)\b"
         rf"|\bwhere (?:can|should|do|could) {_AUDIENCE} (?:go|head)\b[^.?]{{0,40}}\?"
         rf"|\b(?:tell|let) (?:everyone|people|folks|listeners|us|them|the audience) (?:know )?(?:where|how) "
-        rf"(?:they|people|folks|we) can (?:{_FOLLOW_VERB}) you\b"
+        rf"(?:(?:they|people|folks|we) can|to) (?:{_FOLLOW_VERB}) you\b"
         rf"|\bbest (?:way|place) (?:for (?:people|folks|listeners) )?to (?:{_FOLLOW_VERB}) you\b"
         r"|\bwants? to (?:get hold of|reach|find|follow) you\b[^.?]{0,60}\?"
         r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want|'d like| would like)? to (?:plug\b|"
@@ -311,7 +311,11 @@ _RULES = (
         # ... and names it: "built into the takeoff software we make on the side, it's called Scopeline". A
         # method the speaker named ("we built a checklist, it's called the three-question test") is no product.
         rf"|\b(?:{_OFFERING}|book|company|startup|business) (?:that |which )?(?:we|i) "
-        r"(?:make|sell|run|wrote|launched)\b[^.?!]{0,40}?\b(?:it's|it is|which is|that's|it was) called\b",
+        r"(?:make|sell|run|wrote|launched)\b[^.?!]{0,40}?\b(?:it's|it is|which is|that's|it was) called\b"
+        # ... or introduces their own business by its name and what it does ("so my agency is Lingofold, and we do
+        # an audit"); "my company is growing" and "our firm is Dutch, so..." name nothing for sale.
+        r"|\b(?:my|our) (?:agency|consultancy|company|studio|firm|startup|business|practice|shop)"
+        r"(?:'s| is) (?:(?:called|named) (?-i:[A-Z])[\w-]+|(?-i:[A-Z])[\w-]+(?=,? and (?:we|i)\b))",
         "the speaker presents what they sell",
     ),
     _rule(
@@ -456,6 +460,9 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             continue
         is_ad_read = any(cue.kind is PitchKind.sponsor_read for cue in cues[index])
         names = _sponsor_names(texts[index]) if is_ad_read else []
+        # The answer to "tell people where to find you" runs on like an ad read: the guest names the business,
+        # says what it does, then gives the address; a cue at either end and plain words between.
+        is_ad_read = is_ad_read or any(cue.kind is PitchKind.plug_invitation for cue in cues[index])
         last, uncued_words = index, 0
         for probe in range(index + 1, len(texts)):
             if _TALK_RESUMES.search(texts[probe]):
@@ -481,12 +488,14 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
 
 
 def _end_of_reply(texts: Sequence[str], invitation: int) -> int:
-    """The last text of the answer to a plug invitation: what follows it, up to a few lines, until the talk
-    resumes or someone asks the next question."""
+    """The last text of the answer to a plug invitation: what follows it, its first line and up to a few more,
+    until the talk resumes or someone asks the next question."""
     last, words = invitation, 0
     for probe in range(invitation + 1, len(texts)):
         words += len(texts[probe].split())
-        if words > MAX_WORDS_IN_A_PLUG_REPLY or _TALK_RESUMES.search(texts[probe]) or texts[probe].endswith("?"):
+        # The first line of the answer is the plug however long it runs ("So my agency is X, and we do ...").
+        too_long = words > MAX_WORDS_IN_A_PLUG_REPLY and probe > invitation + 1
+        if too_long or _TALK_RESUMES.search(texts[probe]) or texts[probe].endswith("?"):
             break
         last = probe
     return last

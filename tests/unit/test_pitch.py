@@ -104,6 +104,11 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.product_promotion,
             "software we make on the side, it's called",
         ),
+        (
+            "So my studio is Brightline, and we run a two-week brand sprint for exactly this.",
+            PitchKind.product_promotion,
+            "my studio is Brightline",
+        ),
     ],
 )
 def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) -> None:
@@ -134,6 +139,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         # A method or an in-house tool the speaker named is not for sale.
         "We built a checklist for every bid, it's called the three-question test.",
         "The app we built in-house for the warehouse, it's called Picker, and nobody outside uses it.",
+        "My company is growing fast and nobody knows who owns onboarding.",
+        "Our firm is Dutch, so we learned to localize early.",
         # Something given away that is not the speaker's offer.
         "The drinks were on the house after the offsite, and the team still talks about it.",
     ],
@@ -289,6 +296,27 @@ def test_the_answer_to_where_people_can_find_the_guest_is_part_of_the_plug() -> 
     assert {finding.index for finding in findings} == {1, 2}
     assert [f.kind for f in findings if f.index == 1] == [PitchKind.plug_invitation]
     assert [f.kind for f in findings if f.index == 2] == [PitchKind.ad_block]
+
+
+def test_a_long_first_line_of_the_answer_is_still_the_plug_up_to_the_address_after_it() -> None:
+    # "Tell people where to find you" invites the plug as "where can people find you?" does; the answer's first
+    # line names the business (its "is" misheard "in") and runs past the few words a reply is given, and the
+    # address comes a line later: all of it is the plug.
+    texts = [
+        "Before we wrap, tell people where to find you.",
+        "So my studio in Brightline, and we do a two week brand sprint, where we look at your product and tell "
+        "you which three pages to fix first, before you spend anything on a redesign.",
+        "You can book a free call at brightline dot studio and mention the show for ten percent off.",
+        "Thanks so much for coming on.",
+    ]
+
+    findings = detect_pitch(texts)
+
+    assert {finding.index for finding in findings} == {0, 1, 2}
+    assert [f.kind for f in findings if f.index == 0] == [PitchKind.plug_invitation]
+    assert [f.kind for f in findings if f.index == 1] == [PitchKind.ad_block]
+    # Without the address, the long first line is still the answer.
+    assert {finding.index for finding in detect_pitch([*texts[:2], texts[3]])} == {0, 1}
 
 
 def test_a_long_answer_to_the_invitation_is_cut_after_a_few_lines() -> None:
