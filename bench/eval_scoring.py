@@ -160,6 +160,8 @@ def unsaid_words(quote: str, said: str) -> list[str]:
     """The quote's words that the speaker did not say at that point (substituted or inserted): those outside
     the longest common subsequence of the quote's words and the words said."""
     quoted, spoken = words(quote), words(said)
+    # "road map" and "roadmap", "follow up" and "follow-up" (the normaliser spaces hyphens): one word said either way.
+    quoted, spoken = _compounds_joined(quoted, set(spoken)), _compounds_joined(spoken, set(quoted))
     # lengths[i][j]: longest common subsequence of quoted[i:] and spoken[j:]
     lengths = [[0] * (len(spoken) + 1) for _ in range(len(quoted) + 1)]
     for i in range(len(quoted) - 1, -1, -1):
@@ -178,6 +180,20 @@ def unsaid_words(quote: str, said: str) -> list[str]:
             unsaid.append(quoted[i])
             i += 1
     return unsaid
+
+
+def _compounds_joined(tokens: Sequence[str], vocabulary: set[str]) -> list[str]:
+    """The tokens with each adjacent pair whose concatenation is a word of ``vocabulary`` written as that word."""
+    joined: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if index + 1 < len(tokens) and tokens[index] + tokens[index + 1] in vocabulary:
+            joined.append(tokens[index] + tokens[index + 1])
+            index += 2
+        else:
+            joined.append(tokens[index])
+            index += 1
+    return joined
 
 
 def contains_run(haystack: Sequence[str], needle: Sequence[str], run: int, unless_in: Sequence[str] = ()) -> bool:

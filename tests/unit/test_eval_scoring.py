@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.eval_scoring import Artifact, covers, keyword_problems, repeated_headings, score
+from bench.eval_scoring import Artifact, covers, keyword_problems, repeated_headings, score, unsaid_words
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, TranscriptSegment
 from tests.eval.corpus import EvalRecording, KeyIdea, ScriptSentence, SpokenRecording, TimedSentence
 from tests.eval.corpus.script import Voice
@@ -130,6 +130,17 @@ def test_a_quote_with_a_word_the_speaker_did_not_say_is_a_misquote() -> None:
     result = score(spoken, "test", INSIGHTS, [article(markdown, ("reply", "ungate"))], [])
     assert result.quotes == 2
     assert len(result.misquotes) == 1 and "power" in result.misquotes[0]
+
+
+def test_a_compound_written_as_one_word_or_two_was_said_either_way() -> None:
+    # Whisper writes "road map" where the script says "roadmap": the same word, not a misquote.
+    assert (
+        unsaid_words("Now we don't show the road map in the room.", "Now we don't show the roadmap in the room.") == []
+    )
+    assert unsaid_words("Send the follow up email.", "Send the followup email.") == []
+    assert unsaid_words("Send the followup email.", "Send the follow up email.") == []
+    # Two words that are not a word said as one stay wrong.
+    assert unsaid_words("Show the road map.", "Show the road.") == ["map"]
 
 
 def test_a_line_dated_in_the_recording_is_a_quote_too() -> None:
