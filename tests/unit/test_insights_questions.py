@@ -67,6 +67,9 @@ def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:
     assert not claim_shaped("Okay, hold that thought, let's take a quick break and pay some bills real quick.")
     assert not claim_shaped("We'll be right back after this, and then we get to the listener question on swaps.")
     assert not claim_shaped("ok, and we're back. so, you wanted to talk about estimates and the money side of it.")
+    assert not claim_shaped("Ok, back to it, Lena, speakers, since you brought them up at the very start.")
+    assert not claim_shaped("Anyway, let's get back to the question of who owns the customer after the handoff.")
     # Taking a break as advice, and "back" going on, are claims.
     assert claim_shaped("Make every cook take a short break before the dinner rush, because tired cooks quit.")
     assert claim_shaped("When the float crew left we're back to padding every Friday shift with an extra cook.")
+    assert claim_shaped("Most people who quit come back to it within a year, because the habit was the hard part.")

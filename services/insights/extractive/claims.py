@@ -46,6 +46,9 @@ _THE_OCCASION = re.compile(
     r"|\b(?:let's|let us|we'll|we're going to|we're gonna|we gotta|we've got to|i'll) take a (?:\w+ )?break\b"
     r"|\b(?:we'll|i'll) be right back\b"
     r"|(?:^|[,;.!?]\s*)(?:(?:and|ok|okay|alright|all right|so),?\s+)*we're back\s*(?:[,;.!?]|$)"
+    # ... and the return to the topic after it or after a tangent: "Ok, back to it, Lena, speakers..."
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|ok|okay|alright|all right|so|anyway|right),?\s+)*(?:let's get |let's go )?back to "
+    r"(?:it|the (?:topic|question|point|list)|where we were|what we were (?:saying|talking about))\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b",
     re.IGNORECASE,
