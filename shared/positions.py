@@ -20,12 +20,29 @@ _CONVENTIONAL_VIEWS = (
     ),
     re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
 )
+# The received advice by name ("the standard advice is to roll out at 1%", "the usual playbook says..."): the
+# speaker sets it up to depart from it, so it never holds up their position.
+_RECEIVED_ADVICE = re.compile(
+    r"\b(?:the |a )?(?:standard|usual|conventional|common|textbook|default|received|typical) "
+    r"(?:advice|playbook|wisdom|thinking|rule of thumb|best practice)\s+(?:is|says|goes|holds)\b"
+    r"(?P<advice>\s+to\s+(?P<act>[^.;!?,]+))?",
+    re.IGNORECASE,
+)
 
 
 def rejected_view(quote: str) -> str | None:
-    """What "most people think": the position the speaker argues against."""
+    """What "most people think": the position the speaker argues against. Advice given as what to do ("the
+    standard advice is to X") is the view that you should X."""
     stated = _stated_view(quote)
-    return stated.group("view").strip() if stated else None
+    if stated is not None:
+        return stated.group("view").strip()
+    advice = _RECEIVED_ADVICE.search(quote)
+    return f"you should {advice.group('act').strip()}" if advice and advice.group("act") else None
+
+
+def states_received_advice(quote: str) -> bool:
+    """Whether the quote names the received advice ("the standard advice is rollout at 1%"), however it goes on."""
+    return _RECEIVED_ADVICE.search(quote) is not None
 
 
 def without_rejected_view(quote: str) -> str:

@@ -28,7 +28,7 @@ from shared.clauses import (
 )
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
-from shared.positions import rejected_view
+from shared.positions import rejected_view, states_received_advice
 
 MIN_PILLARS = 2
 MAX_PILLARS = 4
@@ -469,7 +469,8 @@ def _singular(word: str) -> str:
 
 def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
     """The best insight of each kind, in the order the speaker said them, one pillar each. A pillar holds up
-    the speaker's position: never a question, an objection or the view they reject."""
+    the speaker's position: never a question, an objection, the view they reject or the received advice they
+    set up to depart from."""
     supports = [
         insight
         for insight in candidates
@@ -477,6 +478,7 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
         and not insight.quote.rstrip().endswith("?")
         and _OBJECTION.search(insight.quote) is None
         and rejected_view(insight.quote) is None
+        and not states_received_advice(insight.quote)
     ]
     named: dict[str, Insight] = {}
     best_of_kind: dict[InsightType, Insight] = {}

@@ -573,6 +573,27 @@ def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: Framewo
     assert "## What the skeptics say" in article.markdown
 
 
+def test_the_received_advice_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+    thesis = CHURN_WEBINAR.insights[0]
+    stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
+    thin = without(CHURN_WEBINAR, "thesis", "routine", "exit-data", "retailer")
+    advice = thesis.model_copy(
+        update={
+            "insight_id": "advice",
+            "quote": "So the standard advice is rollout at 1%, wait a day, look at crashes.",
+            "summary": "So the standard advice is rollout at 1%, wait a day, look at crashes.",
+            "headline": "The standard advice is rollout at 1%",
+            "score": 0.99,
+            "type": InsightType.data_point,
+        }
+    )
+    article = writer.write(thin.model_copy(update={"insights": [stated, advice, *thin.insights]}))
+    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+
+    assert len(pillars) >= 2
+    assert not any("standard advice" in name.lower() for name in pillars), pillars
+
+
 def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
     from services.framework_article_writer.plan import plan_article
     from tests.unit.insight_sets import insight

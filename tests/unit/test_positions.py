@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.positions import rejected_view, without_rejected_view
+from shared.positions import rejected_view, states_received_advice, without_rejected_view
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,8 @@ from shared.positions import rejected_view, without_rejected_view
         ("Everyone will tell you to gate every asset, but nobody reads them.", "to gate every asset"),
         ("Most teams treat churn as a support problem.", "churn as a support problem"),
         ("Conventional wisdom says discounts close deals.", "discounts close deals"),
+        # The received advice, as what to do.
+        ("The standard advice is to roll out at 1% and wait a day.", "you should roll out at 1% and wait a day"),
     ],
 )
 def test_the_common_view_is_read_as_the_one_the_speaker_rejects(quote: str, view: str) -> None:
@@ -37,3 +39,11 @@ def test_a_claim_of_the_speakers_own_names_no_common_view(quote: str) -> None:
 def test_what_is_left_without_the_common_view_is_the_speakers_answer() -> None:
     quote = "Most people think more content wins, but the truth is depth wins."
     assert without_rejected_view(quote) == " the truth is depth wins."
+
+
+def test_the_received_advice_is_named_however_it_goes_on() -> None:
+    # Whisper wrote "rollout" for "roll out": no view to print, but still the advice the speaker departs from.
+    quote = "So the standard advice is rollout at 1%, wait a day, look at crashes."
+    assert states_received_advice(quote)
+    assert rejected_view(quote) is None
+    assert not states_received_advice("Our advice is to ship on Tuesdays.")
