@@ -23,9 +23,9 @@ _CONVENTIONAL_VIEWS = (
 # The received advice by name ("the standard advice is to roll out at 1%", "the usual playbook says..."): the
 # speaker sets it up to depart from it, so it never holds up their position.
 _RECEIVED_ADVICE = re.compile(
-    r"\b(?:the |a )?(?:standard|usual|conventional|common|textbook|default|received|typical) "
+    r"\b(?:standard|usual|conventional|common|textbook|default|received|typical) "
     r"(?:advice|playbook|wisdom|thinking|rule of thumb|best practice)\s+(?:is|says|goes|holds)\b"
-    r"(?P<advice>\s+to\s+(?P<act>[^.;!?,]+))?",
+    r"(?:\s+to\s+(?P<act>[^.;!?,]+))?",
     re.IGNORECASE,
 )
 
