@@ -63,7 +63,8 @@ def as_dict(recording: RecordingProgress) -> dict[str, object]:
 def overview_table(recordings: list[RecordingProgress]) -> Table:
     table = Table(title=f"{len(recordings)} recordings")
     for column in ("recording", "upload", "where", "total", "errors"):
-        table.add_column(column, overflow="fold")
+        # An id is copied into `recast get`: the other columns fold first, the id never breaks.
+        table.add_column(column, overflow="fold", no_wrap=column == "recording")
     for recording in sorted(recordings, key=lambda r: r.first_seen.timestamp() if r.first_seen else 0.0):
         errors = "; ".join(f"{stage.stage.value}: {stage.message}" for stage in recording.failed)
         table.add_row(

@@ -208,3 +208,20 @@ async def test_read_all_leaves_a_partition_that_serves_nothing_of_what_its_end_o
     values = await asyncio.wait_for(common.read_all(RecastSettings(), ["content.lead-magnets"], stall_s=0.2), 5)
     assert values == [b"served"] and consumer.stopped
     assert "content.lead-magnets[2]: nothing readable from offset 0 although the end offset is 1" in caplog.text
+
+
+def test_the_overview_never_breaks_a_recording_id_however_narrow_the_terminal() -> None:
+    from rich.console import Console
+
+    from cli.common import RecordingProgress
+    from cli.status import overview_table
+
+    recordings = [
+        RecordingProgress("8c3c79e77a6617381283bed5", source_key="incoming/webinars/" + "a-long-upload-name-" * 4),
+        RecordingProgress("0123456789abcdef01234567", source_key="incoming/podcasts/x.mp3"),
+    ]
+    console = Console(width=80, record=True)
+    console.print(overview_table(recordings))
+    shown = console.export_text()
+
+    assert "8c3c79e77a6617381283bed5" in shown and "0123456789abcdef01234567" in shown
