@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import shutil
 import subprocess
@@ -141,9 +142,11 @@ def long_speech(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
 
 def test_features_computed_a_block_at_a_time_change_no_word(long_speech: np.ndarray) -> None:
     """The engine's memory-saving feature extractor against faster-whisper's own, on speech long
-    enough for two of its blocks: the same words in the same segments. The features differ in the
-    last bit of a few values (a matrix product summed in another order), which can tip Whisper's
-    choice between two neighbouring 20 ms timestamps, no more."""
+    enough for two of its blocks: the same features to the last bit or so, and the same words. The
+    features differ in the last bit of a few values (a matrix product summed in another order). On
+    AVX-512 machines that only tipped Whisper's choice between two neighbouring 20 ms timestamps; on
+    an AVX2-only EPYC it also tips a few of tiny.en's words ("40%" or "40 percent"), so the words are
+    held to nearly all, and the features, which are what this extractor computes, exactly."""
     from faster_whisper.feature_extractor import FeatureExtractor
 
     from services.transcriber.engines import FasterWhisperEngine
@@ -154,14 +157,18 @@ def test_features_computed_a_block_at_a_time_change_no_word(long_speech: np.ndar
     assert isinstance(engine, FasterWhisperEngine)
     assert isinstance(engine._model.feature_extractor, BlockwiseFeatureExtractor)
 
+    library_extractor = FeatureExtractor(**engine._model.feat_kwargs)
+    ours, theirs = engine._model.feature_extractor(long_speech), library_extractor(long_speech)
+    assert ours.shape == theirs.shape
+    assert float(np.abs(ours - theirs).max()) <= 1e-5
+
     blockwise = engine.transcribe(long_speech, "en").segments
-    engine._model.feature_extractor = FeatureExtractor(**engine._model.feat_kwargs)
+    engine._model.feature_extractor = library_extractor
     library = engine.transcribe(long_speech, "en").segments
 
     assert len(blockwise) >= 3
-    assert [s.text for s in blockwise] == [s.text for s in library]
-    for ours, theirs in zip(blockwise, library, strict=True):
-        assert abs(ours.start - theirs.start) <= 0.06 and abs(ours.end - theirs.end) <= 0.06, (ours, theirs)
+    ours_said, theirs_said = (" ".join(s.text for s in segments).split() for segments in (blockwise, library))
+    assert difflib.SequenceMatcher(None, ours_said, theirs_said).ratio() >= 0.9, (ours_said, theirs_said)
 
 
 def test_english_only_model_refuses_another_language(engine: SpeechToText, speech: np.ndarray) -> None:
