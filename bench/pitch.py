@@ -189,7 +189,7 @@ def compare_with_the_promotion_direction(items: list[Labelled]) -> None:
     print(f"\npromotion direction (the engine drops a candidate at {Limits().max_promotion:g} and above)")
     print("| bar | rules too | " + " | ".join(f"{name}: pitches, false refusals" for name in groups) + " |")
     print("|---|---|" + "---|" * len(groups))
-    for bar in (0.5, Limits().max_promotion, 0.98):
+    for bar in (0.5, Limits().max_promotion, 0.95, 0.98):
         for with_rules in (False, True):
             row = [f"{bar:g}", "yes" if with_rules else "no"]
             for name, group in groups.items():

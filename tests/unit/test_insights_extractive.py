@@ -515,6 +515,26 @@ def test_a_bar_of_one_turns_the_second_opinion_off_even_where_it_is_certain() ->
     assert direction.promoting(along, 1.0).tolist() == [False]
 
 
+def test_a_figure_the_speaker_saw_happen_is_evidence_even_where_the_second_opinion_reads_promotion() -> None:
+    # A direction that reads everything as promotion: what it still lets through is what it may never veto.
+    everything = PromotionDirection(np.zeros(384), bias=50.0)
+    lines = [
+        *PIPELINE_TALK,
+        ("S2", -0.2, "In our own data, cutting the forecast meeting in half raised the close rate by 40% last year."),
+        ("S2", -0.2, "Our forecasting add-on lifts your close rate by 40% in the first quarter."),
+    ]
+
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, promotion=everything)
+        .extract(transcript(lines), source_key="k", title="t")
+        .insights
+    )
+
+    said = " ".join(piece.quote for insight in insights for piece in insight.evidence)
+    assert lines[-2][2] in said
+    assert "add-on" not in said
+
+
 def test_a_digression_its_speaker_marks_is_no_idea_nor_is_the_answer_to_a_question_so_marked() -> None:
     lines = [
         *PIPELINE_TALK,

@@ -49,7 +49,7 @@ from services.insights.sentences import TimedSentence, clearly_heard_pieces, spl
 from services.insights.settings import InsightsSettings
 from services.insights.vocabulary import doubt_unknown_words
 from services.insights.words import PUNCTUATION, content_words
-from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
+from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses, tells_what_happened
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
 from shared.positions import rejected_view
@@ -360,12 +360,15 @@ class ExtractiveEngine:
             return _Found([], False)  # even its most claim-like sentences read as small talk: nothing to publish
         # How the features weigh is fitted on the dev split (ranking.py), not set here.
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
-        # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
+        # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement. A figure the
+        # speaker reports of what happened ("in our own data, cutting the schedule in half raised leads by 40%") is
+        # evidence, however much it sounds like a seller's: the direction reads a sentence's words, not its tense.
+        # (On the pitch set's held-out and fresh splits and the eval's scripts, no pitch it caught is one.)
         promoting = (
             self.promotion.promoting(vectors, self.limits.max_promotion)
             if self.promotion
             else np.zeros(len(candidates), dtype=bool)
-        )
+        ) & ~np.array([_reports_what_happened(candidate.text) for candidate in candidates], dtype=bool)
         every = [
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector, promotes in zip(
@@ -728,6 +731,11 @@ def recording_keywords(
     return key_phrases(
         [piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS, grammar=grammar
     )
+
+
+def _reports_what_happened(text: str) -> bool:
+    """A measured figure told in the past tense: what the speaker saw happen, not what a buyer is promised."""
+    return has_measurement(text) and tells_what_happened(text)
 
 
 def recording_substance(margins: NDArray[np.float64]) -> float:
