@@ -140,7 +140,12 @@ async def test_sample_recording_reaches_both_rails_once(pipeline: LocalStack, tr
         assert "acme" not in artifact_md.lower() and "brought to you" not in artifact_md.lower(), artifact_md
     assert article["framework_name"] in article_md
     quotes = re.findall(r"[“\"]([^”\"]{12,})[”\"]", article_md)
-    assert quotes, "the framework article quotes nothing from the recording"
+    # Evidence: the speaker's words where Whisper heard a point clearly enough to quote, else each point named and
+    # pointed to by its time. Which it is depends on the CPU: on AVX-512 machines the sample's data point is quoted;
+    # on an AVX2-only EPYC every sentence of the points cited holds a word Whisper doubted ("data," at 0.45,
+    # "half-raised"), and the article quotes none (docs/benchmarks.md, "A third CPU").
+    pointed_to = re.findall(r"makes this point at \[\d+:\d{2}\]", article_md)
+    assert quotes or len(pointed_to) >= 2, f"the framework article cites nothing from the recording: {article_md}"
     assert all(normalise(quote) in spoken for quote in quotes), (quotes, spoken)
     assert re.search(r"\[\d+:\d{2}\]", article_md), "quoted evidence carries no timestamp"
     # Untitled upload: each writer titles its artifact from what was said, never from the file name.
