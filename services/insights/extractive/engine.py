@@ -32,7 +32,7 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages, said_right_after
-from services.insights.extractive.promotion import PromotionDirection
+from services.insights.extractive.promotion import PromotionDirection, reports_what_happened
 from services.insights.extractive.quoting import ConfidenceFloor, decoded_reliably, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
 from services.insights.extractive.ranking import scores as rank_scores
@@ -49,7 +49,7 @@ from services.insights.sentences import TimedSentence, clearly_heard_pieces, spl
 from services.insights.settings import InsightsSettings
 from services.insights.vocabulary import doubt_unknown_words
 from services.insights.words import PUNCTUATION, content_words
-from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses, tells_what_happened
+from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import is_lead_in
 from shared.positions import rejected_view
@@ -360,15 +360,13 @@ class ExtractiveEngine:
             return _Found([], False)  # even its most claim-like sentences read as small talk: nothing to publish
         # How the features weigh is fitted on the dev split (ranking.py), not set here.
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
-        # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement. A figure the
-        # speaker reports of what happened ("in our own data, cutting the schedule in half raised leads by 40%") is
-        # evidence, however much it sounds like a seller's: the direction reads a sentence's words, not its tense.
-        # (On the pitch set's held-out and fresh splits and the eval's scripts, no pitch it caught is one.)
+        # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
         promoting = (
             self.promotion.promoting(vectors, self.limits.max_promotion)
+            & ~np.array([reports_what_happened(candidate.text) for candidate in candidates], dtype=bool)
             if self.promotion
             else np.zeros(len(candidates), dtype=bool)
-        ) & ~np.array([_reports_what_happened(candidate.text) for candidate in candidates], dtype=bool)
+        )
         every = [
             _Idea(candidate, float(score), float(margin), vector)
             for candidate, score, margin, vector, promotes in zip(
@@ -731,11 +729,6 @@ def recording_keywords(
     return key_phrases(
         [piece for piece, _ in pieces], [weight for _, weight in pieces], top=RECORDING_KEYWORDS, grammar=grammar
     )
-
-
-def _reports_what_happened(text: str) -> bool:
-    """A measured figure told in the past tense: what the speaker saw happen, not what a buyer is promised."""
-    return has_measurement(text) and tells_what_happened(text)
 
 
 def recording_substance(margins: NDArray[np.float64]) -> float:
