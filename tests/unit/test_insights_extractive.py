@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from services.insights.extractive.engine import ExtractiveEngine, Limits
-from services.insights.extractive.promotion import PromotionDirection
+from services.insights.extractive.promotion import PromotionDirection, PromotionScreen
 from services.insights.extractive.quoting import ConfidenceFloor
 from services.insights.extractive.refusal import refusal_reason
 from services.insights.sentences import split_into_sentences
@@ -533,6 +533,17 @@ def test_a_figure_the_speaker_saw_happen_is_evidence_even_where_the_second_opini
     said = " ".join(piece.quote for insight in insights for piece in insight.evidence)
     assert lines[-2][2] in said
     assert "add-on" not in said
+
+
+def test_an_llm_s_ideas_are_screened_with_the_same_exemption_for_a_figure_the_speaker_saw_happen() -> None:
+    # The LLM engine's second opinion is the same direction; it may not veto the evidence the extractive one keeps.
+    screen = PromotionScreen(BagOfWordsEmbedder(), PromotionDirection(np.zeros(384), bias=50.0), bar=0.9)
+    assert screen(
+        [
+            "In our own data, cutting the forecast meeting in half raised the close rate by 40% last year.",
+            "Our forecasting add-on lifts your close rate by 40% in the first quarter.",
+        ]
+    ) == [False, True]
 
 
 def test_a_digression_its_speaker_marks_is_no_idea_nor_is_the_answer_to_a_question_so_marked() -> None:

@@ -32,7 +32,7 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.extractive.kinds import KindPrototypes, insight_kind
 from services.insights.extractive.lexical import tfidf_vectors
 from services.insights.extractive.passages import Passage, passages, said_right_after
-from services.insights.extractive.promotion import PromotionDirection, reports_what_happened
+from services.insights.extractive.promotion import PromotionDirection
 from services.insights.extractive.quoting import ConfidenceFloor, decoded_reliably, heard_verbatim, quotable
 from services.insights.extractive.ranking import candidate_features
 from services.insights.extractive.ranking import scores as rank_scores
@@ -362,8 +362,7 @@ class ExtractiveEngine:
         scores = rank_scores(self.features(candidates, vectors, margins, sentences))
         # Self-promotion the pitch rules missed is no idea, nor anyone's stand-in or restatement.
         promoting = (
-            self.promotion.promoting(vectors, self.limits.max_promotion)
-            & ~np.array([reports_what_happened(candidate.text) for candidate in candidates], dtype=bool)
+            self.promotion.vetoes([candidate.text for candidate in candidates], vectors, self.limits.max_promotion)
             if self.promotion
             else np.zeros(len(candidates), dtype=bool)
         )

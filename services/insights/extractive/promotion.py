@@ -56,6 +56,11 @@ class PromotionDirection:
             return np.zeros(vectors.shape[0], dtype=bool)
         return self.probability(vectors) >= bar
 
+    def vetoes(self, texts: Sequence[str], vectors: Vectors, bar: float) -> NDArray[np.bool_]:
+        """Which texts (embedded as ``vectors``) the direction keeps out as promotion: those it reads as promotion,
+        except a figure the speaker saw happen, which every engine keeps as evidence."""
+        return self.promoting(vectors, bar) & ~np.array([reports_what_happened(text) for text in texts], dtype=bool)
+
 
 def reports_what_happened(text: str) -> bool:
     """A measured figure told in the past tense: what the speaker saw happen, not what a buyer is promised. The
@@ -75,7 +80,7 @@ class PromotionScreen:
     bar: float
 
     def __call__(self, texts: Sequence[str]) -> list[bool]:
-        return [bool(promotes) for promotes in self.direction.promoting(self.embedder.embed(texts), self.bar)]
+        return [bool(vetoed) for vetoed in self.direction.vetoes(texts, self.embedder.embed(texts), self.bar)]
 
 
 def fit_promotion(vectors: Vectors, is_promotion: NDArray[np.bool_], *, penalty: float = 0.003) -> PromotionDirection:
