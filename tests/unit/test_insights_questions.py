@@ -73,3 +73,13 @@ def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:
     assert claim_shaped("Make every cook take a short break before the dinner rush, because tired cooks quit.")
     assert claim_shaped("When the float crew left we're back to padding every Friday shift with an extra cook.")
     assert claim_shaped("Most people who quit come back to it within a year, because the habit was the hard part.")
+
+
+def test_how_to_take_part_in_the_session_and_a_question_handed_on_from_it_are_no_claims() -> None:
+    assert not claim_shaped("Quick note, if anyone's getting sound problems, the phone number in the email is better.")
+    assert not claim_shaped("And another question from the comments, Priya wants to know how long a pilot should run.")
+    assert not claim_shaped("One more from the audience, somebody asks whether the float crew gets paid mileage.")
+    # The same words about the subject, or an idea credited to a room, are claims.
+    assert claim_shaped("Audio problems cost a webinar half its live audience within the first ten minutes.")
+    assert claim_shaped("We got the whole bedside handoff idea from the audience at a nursing conference.")
+    assert claim_shaped("Customers in the chat ask for a human within a minute, so we staff it from nine to five.")

@@ -50,7 +50,15 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|ok|okay|alright|all right|so|anyway|right),?\s+)*(?:let's get |let's go )?back to "
     r"(?:it|the (?:topic|question|point|list)|where we were|what we were (?:saying|talking about))\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
-    r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b",
+    r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b"
+    # ... how to take part in it: "if you're having audio issues, try dialling in" helps a listener then, no reader
+    # later ("audio problems cost a webinar half its audience" is a claim).
+    r"|\bif (?:you're|you are|anyone's|anyone is|anybody's|anybody is) (?:having |getting |hearing )?(?:any )?"
+    r"(?:audio|sound|connection|video|echo|mic|microphone)\b"
+    # ... and a question handed on from it: "one more from the chat, Sam asks whether..." relays someone else's
+    # question ("we got that idea from the audience" is not one).
+    r"|\b(?:(?:a|one|another) (?:more )?(?:question )?|questions? |more )from (?:the )?"
+    r"(?:chat|audience|comments|q&a|q and a|floor)\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.
