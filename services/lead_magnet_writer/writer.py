@@ -65,12 +65,16 @@ _ITEM_NOUNS: dict[str, tuple[str, str]] = {
 }
 _ITEM_LABELS: dict[InsightType, str] = {
     InsightType.point_of_view: "Question the default",
-    InsightType.quotable_line: "Rule of thumb",
+    InsightType.quotable_line: "Takeaway",
     InsightType.story: "From the field",
     InsightType.data_point: "Benchmark",
     InsightType.pain_point: "Watch for",
     InsightType.framework: "Process",
 }
+# A view that denies or replaces something ("never discount at quarter end", "a call instead of a form") questions
+# a default; one that only asserts ("customers are very polite") is a takeaway, and labelling it a default to
+# question tells the reader something the speaker did not say.
+_ARGUES_AGAINST = re.compile(r"\b(?:not|never|no|nobody|stop|stopped|instead|rather than|wrong)\b|n't\b", re.IGNORECASE)
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
@@ -377,7 +381,10 @@ def _item_label(insight: Insight) -> str:
     # A step of the speaker's process standing alone is part of a method, not a default to question.
     if is_a_step(insight.quote):
         return _ITEM_LABELS[InsightType.framework]
-    return _ITEM_LABELS[_listed_as(insight)]
+    listed = _listed_as(insight)
+    if listed is InsightType.point_of_view and not _ARGUES_AGAINST.search(_line(insight)):
+        return _ITEM_LABELS[InsightType.quotable_line]
+    return _ITEM_LABELS[listed]
 
 
 def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -> str:

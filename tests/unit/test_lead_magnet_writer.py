@@ -479,7 +479,7 @@ def test_an_item_heard_too_unclearly_to_quote_carries_no_time_it_was_said(settin
     ]
     markdown = LeadMagnetWriter(settings).write(CHURN_WEBINAR.model_copy(update={"insights": insights})).markdown
 
-    assert "**Rule of thumb:** Exit interviews are too late; churn interviews start on day one.\n" in markdown
+    assert "**Takeaway:** Exit interviews are too late; churn interviews start on day one.\n" in markdown
     assert "churn starts in the first week. _(00:42)_\n" in markdown
 
 
@@ -552,6 +552,26 @@ def test_the_landing_page_counts_one_item_in_the_singular(settings: LeadMagnetSe
 
     assert lead_magnet.format == "worksheet"
     assert "into 1 problem to work through." in lead_magnet.landing_blurb
+
+
+def test_only_a_view_that_denies_something_is_labelled_a_default_to_question(settings: LeadMagnetSettings) -> None:
+    # "Question the default" says the speaker argues against common practice: a view that only asserts is a takeaway.
+    views = InsightSet(
+        recording_id="rec-views", source_key="incoming/clinic.mp3", title="", keywords=["front desk"],
+        insights=[
+            insight("polite", InsightType.point_of_view,
+                    "Pet owners at the front desk are almost always polite when the wait is explained.", 30.0, "S2"),
+            insight("no-deposit", InsightType.point_of_view,
+                    "Never take a deposit over the phone for an emergency visit at the front desk.", 90.0, "S2"),
+            insight("wait", InsightType.pain_point,
+                    "The front desk loses an hour a day to owners asking about the wait.", 150.0, "S2"),
+        ],
+    )  # fmt: skip
+
+    markdown = LeadMagnetWriter(settings).write(views).markdown
+
+    assert "**Takeaway:** Pet owners at the front desk are almost always polite" in markdown
+    assert "**Question the default:** Never take a deposit over the phone" in markdown
 
 
 def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings) -> None:
