@@ -49,3 +49,37 @@ def test_a_language_without_a_word_list_is_left_as_heard() -> None:
     # The word lists are per language: an English word is unknown to German, a German one known.
     [german] = doubt_unknown_words([worded(0, "Der Kunde hat die Rechnung foremasked.")], "de")
     assert [word.word.strip() for word in german.words if word.confirmed is False] == ["foremasked."]
+
+
+def doubted(text: str) -> list[str]:
+    [checked] = doubt_unknown_words([worded(0, text)], "en")
+    return [word.word.strip(" ,.?") for word in checked.words if word.confirmed is False]
+
+
+def test_an_ever_nothing_licenses_is_doubted_as_a_never_misheard() -> None:
+    # "and it never slips" with the first sound lost: English does not say "ever" there.
+    assert doubted("The release train leaves on Thursdays, and it ever slips, which is the point.") == ["ever"]
+    assert doubted("Our support queue ever empties before lunch.") == ["ever"]
+    assert doubted("We deploy every Monday at noon, and it ever slips.") == ["ever"]
+    # Licensed by a negation, a condition, a comparison, a superlative, a question, or a phrase after it.
+    for licensed in (
+        "If the train ever slips, the whole quarter slips with it.",
+        "Nobody on the team ever reads the release notes.",
+        "It was the best launch we ever had, by a mile.",
+        "We ship more often than ever, and break less.",
+        "Did the train ever slip in the first year.",
+        "Has anyone here ever run a release train?",
+        "We have shipped on Thursdays ever since the outage.",
+        "It didn't ever slip, not once.",
+        "Every release we ever shipped on a Friday came back on Monday.",
+    ):
+        assert doubted(licensed) == [], licensed
+
+
+def test_what_licenses_an_ever_may_lie_in_the_segment_before_it() -> None:
+    # Whisper cuts segments mid-sentence: "the most useful page we" | "ever wrote."
+    talk = [worded(0, "Honestly it is the most useful page we"), worded(3, "ever wrote. And it ever changes.")]
+    assert [
+        [word.word.strip(" .") for word in segment.words if word.confirmed is False]
+        for segment in doubt_unknown_words(talk, "en")
+    ] == [[], ["ever"]]
