@@ -45,6 +45,7 @@ _DEPENDENT = frozenset(
         "otherwise",
     }
 )  # fmt: skip
+_RELATIVE_CONTRACTED = re.compile(r"(?<=^who)(?:'d|'s|'ve|'ll|'re)$|(?<=^which)(?:'d|'s|'ll)$")
 # Grammar words a statement does not end on ("something the sales leader cares about").
 _DANGLING = frozenset(
     {
@@ -430,7 +431,8 @@ def is_dependent(clause: str) -> bool:
     # "not until a real deal needs it", "not in the policy": the denied half of a contrast with the clause before.
     if said[:1] == ["not"]:
         said = said[1:]
-    return bool(said) and said[0] in _DEPENDENT
+    # "who'd been to the same three schools": a relative contracted with its verb is still a relative.
+    return bool(said) and _RELATIVE_CONTRACTED.sub("", said[0]) in _DEPENDENT
 
 
 def _is_joint(before: str, word: str) -> bool:

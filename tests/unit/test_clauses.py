@@ -134,6 +134,11 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "Cancel the tools nobody opened since last year, okay, we're right at time.",
             ["Cancel the tools nobody opened since last year"],
         ),
+        # A relative contracted with its verb describes the clause before it, as "who had" would.
+        (
+            "We kept hiring engineers, who'd all come from the same two bootcamps.",
+            ["We kept hiring engineers"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
