@@ -36,8 +36,8 @@ ASIDE = re.compile(r"(?:i think|i guess|i mean|you know|i'd say|i believe|i supp
 # scene ("Unlike the last race", "In the state of Indiana"): it cannot stand alone.
 _DEPENDENT = frozenset(
     {
-        "which", "who", "whom", "whose", "that", "where", "when", "whenever", "once", "if", "because", "since",
-        "although", "though", "while", "unless", "until", "as", "whether", "whereas", "than", "how", "why",
+        "which", "who", "whom", "whose", "that", "where", "wherever", "when", "whenever", "once", "if", "because",
+        "since", "although", "though", "while", "unless", "until", "as", "whether", "whereas", "than", "how", "why",
         "to", "of", "in", "on", "at", "for", "with", "without", "within", "after", "before", "during", "over",
         "under", "unlike", "like", "about", "across", "against", "among", "around", "between", "beyond", "by",
         "despite", "from", "into", "through", "toward", "towards", "upon", "via", "per", "except", "according",

@@ -139,6 +139,11 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "We kept hiring engineers, who'd all come from the same two bootcamps.",
             ["We kept hiring engineers"],
         ),
+        # "Wherever" opens a clause of place, as "where" does.
+        (
+            "Send the reminder by text, wherever the client happens to be that week.",
+            ["Send the reminder by text"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",
