@@ -301,6 +301,10 @@ _RULES = (
     _rule(
         PitchKind.product_promotion,
         rf"\bthat(?:'s| is) (?:\w+ly )?(?:why|what) (?:we|i)(?:'ve)? (?:built|made|created|designed|launched|started)\b"
+        # ... however the reason is put: "which is the whole reason I started building Firstlook".
+        r"|\b(?:that(?:'s| is)|which is|and that's) (?:\w+ly )?"
+        r"(?:the|exactly the|the whole|the real|the main|kind of the) reason (?:why |that )?(?:we|i)(?:'ve)? "
+        r"(?:(?:started|began|ended up) (?:building|making|creating)|built|made|created|founded|launched)\b"
         rf"|\b(?:we|i) (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"

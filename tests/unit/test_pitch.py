@@ -109,6 +109,11 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.product_promotion,
             "my studio is Brightline",
         ),
+        (
+            "Booking the room is a pain, which is the whole reason we started building Roomly, it's free to start.",
+            PitchKind.product_promotion,
+            "which is the whole reason we started building",
+        ),
     ],
 )
 def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) -> None:
@@ -141,6 +146,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "The app we built in-house for the warehouse, it's called Picker, and nobody outside uses it.",
         "My company is growing fast and nobody knows who owns onboarding.",
         "Our firm is Dutch, so we learned to localize early.",
+        "The whole reason I built the spreadsheet was that nobody trusted the old numbers.",
+        "Losing the Friday dispatcher was the reason we built a second shift, not software.",
         # Something given away that is not the speaker's offer.
         "The drinks were on the house after the offsite, and the team still talks about it.",
     ],
