@@ -1,7 +1,8 @@
 """Key phrases: multi-word phrases the speaker said more than once, ranked by where they were said.
 
 A phrase is 2-4 consecutive words inside one sentence, opening and closing on a content word
-(so "of the" or "you know" never qualify), counted over the whole transcript after lower-casing.
+(so "of the" or "you know" never qualify), counted over the whole transcript after lower-casing; a sentence
+repeated word for word right after itself counts once.
 A single word is never a key phrase: "thought" or "Chicago" names nothing a reader can search for.
 With a grammar (English), a phrase must also have been said as a noun phrase, most times it was said:
 "raised prices" and "police safer" repeat, but name no topic; nor does a person's name.
@@ -67,6 +68,9 @@ def key_phrases(
     said_in: defaultdict[str, list[int]] = defaultdict(list)
     weight_sum: defaultdict[str, float] = defaultdict(float)
     for index, (text, weight) in enumerate(zip(sentences, weights, strict=True)):
+        # "A room counts. A room counts.": a line said again at once, for weight, is said once.
+        if index and normalised(text) == normalised(sentences[index - 1]):
+            continue
         for phrase, surface in _grams(text):
             counts[phrase] += 1
             said[phrase][surface] += 1

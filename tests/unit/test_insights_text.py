@@ -107,9 +107,16 @@ def test_a_plural_counts_with_its_singular_and_the_phrase_is_given_as_said_most(
     assert key_phrases(["A churned customer tells you more.", "Churned customers, then."], top=3) == []
 
 
+def test_a_line_said_again_at_once_is_said_once() -> None:
+    # A catchphrase echoed for weight is one use of its words; said again later in the talk, it is two.
+    assert key_phrases(["The night shift.", "The night shift.", "Then the rota went up."], top=3) == []
+    echoed_then_used = ["The night shift.", "The night shift.", "We staffed the night shift with two cooks."]
+    assert key_phrases(echoed_then_used, top=3) == ["night shift"]
+
+
 def test_key_phrases_rank_by_the_salience_of_the_sentences_they_occur_in() -> None:
-    sentences = ["Revenue operations first.", "Revenue operations again.", "Field marketing.", "Field marketing."]
-    assert key_phrases(sentences, [0.1, 0.1, 0.9, 0.9], top=2) == ["field marketing", "revenue operations"]
+    sentences = ["Revenue operations first.", "Field marketing.", "Revenue operations again.", "Field marketing."]
+    assert key_phrases(sentences, [0.1, 0.9, 0.1, 0.9], top=2) == ["field marketing", "revenue operations"]
 
 
 def test_a_sentence_touching_an_unsure_segment_is_never_quotable_and_unknown_confidence_does_not_block() -> None:
