@@ -8,8 +8,9 @@ Two kinds of assertion. What the pipeline guarantees by construction holds at it
 sentence on either rail, no one-word keyword or one the speakers did not say twice, no file name as a
 title, no repeated heading. The quality figures are held at the floor the extractive engine reaches
 today, so a change that makes them worse fails: they are NOT the issue's targets (recall >= 80 %,
-precision >= 70 %, no misquote, nothing published from a no-substance recording), which this engine
-does not meet yet; docs/evaluation.md gives both and `make eval` prints them.
+precision >= 70 %, no misquote, nothing published from a no-substance recording). On this split the engine
+now meets all but recall (66 %), on one machine's transcripts; docs/evaluation.md gives both and `make eval`
+prints them.
 """
 
 from __future__ import annotations
@@ -20,20 +21,20 @@ from bench.eval import report, run
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-# Measured on the report split on 2026-12-03 (docs/evaluation.md, "Now", thirteenth round): from a corpus built
-# afresh, as CI builds it, recall 58 % (by main quotes 46 %), precision 59 %, no misquote in 17 quotes; from the
-# development cache, transcribed in another run, 58 % (50 %), 58 %, one in 17. The spoken figures move with the
-# arithmetic that decodes them, so the floors sit below the lowest reading, not at it; the no-substance ceiling stays
-# at 1 because the phone small talk passes the insight stage and is held back only by the writers' minimums (a
-# one-insight change would publish it).
-RECALL_FLOOR = 0.5
-MAIN_QUOTE_RECALL_FLOOR = 0.4
-PRECISION_FLOOR = 0.5
+# Measured on the report split on 2026-12-05 (docs/evaluation.md, "Now", twenty-fifth round), when seven recordings no
+# one here had heard replaced the six read most: recall 66 % (by main quotes 60 %), precision 73 %, no misquote in 16
+# quotes, 10 misheard lines, on an AVX2 machine's transcripts. The spoken figures move with the arithmetic that decodes
+# them (another CPU moved dev recall by five points), so the floors sit below the reading, not at it; the
+# no-substance ceiling stays at 1 because the phone small talk passes the insight stage and is held back only by the
+# writers' minimums (a one-insight change would publish it).
+RECALL_FLOOR = 0.55
+MAIN_QUOTE_RECALL_FLOOR = 0.45
+PRECISION_FLOOR = 0.6
 MISQUOTE_SHARE_CEILING = 0.1
-# Lines outside quotation marks in words no one said (three to five today, mostly pillar names Whisper heard confidently
-# wrong): a diagnostic, held where it is so a writer that starts printing more of the transcript's doubtful words,
-# or cutting figures apart, fails.
-MISHEARD_LINES_CEILING = 10
+# Lines outside quotation marks in words no one said (mostly pillar names Whisper heard confidently wrong): a
+# diagnostic, held near today's reading so a writer that starts printing more of the transcript's doubtful words, or
+# cutting figures apart, fails. The split's longer recordings publish more lines than the old one's (10 on both, here).
+MISHEARD_LINES_CEILING = 12
 NO_SUBSTANCE_PUBLISHED_CEILING = 1
 
 
