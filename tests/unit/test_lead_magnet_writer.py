@@ -554,18 +554,26 @@ def test_the_landing_page_counts_one_item_in_the_singular(settings: LeadMagnetSe
     assert "into 1 problem to work through." in lead_magnet.landing_blurb
 
 
+def spoken_points(keyword: str, *points: tuple[str, InsightType, str]) -> InsightSet:
+    """One speaker's points, a minute apart, in a recording without a title."""
+    return InsightSet(
+        recording_id=f"rec-{points[0][0]}",
+        source_key="incoming/talk.mp3",
+        title="",
+        keywords=[keyword],
+        insights=[insight(name, kind, quote, 30.0 + 60.0 * at, "S2") for at, (name, kind, quote) in enumerate(points)],
+    )
+
+
 def test_only_a_view_that_denies_something_is_labelled_a_default_to_question(settings: LeadMagnetSettings) -> None:
     # "Question the default" says the speaker argues against common practice: a view that only asserts is a takeaway.
-    views = InsightSet(
-        recording_id="rec-views", source_key="incoming/clinic.mp3", title="", keywords=["front desk"],
-        insights=[
-            insight("polite", InsightType.point_of_view,
-                    "Pet owners at the front desk are almost always polite when the wait is explained.", 30.0, "S2"),
-            insight("no-deposit", InsightType.point_of_view,
-                    "Never take a deposit over the phone for an emergency visit at the front desk.", 90.0, "S2"),
-            insight("wait", InsightType.pain_point,
-                    "The front desk loses an hour a day to owners asking about the wait.", 150.0, "S2"),
-        ],
+    views = spoken_points(
+        "front desk",
+        ("polite", InsightType.point_of_view,
+         "Pet owners at the front desk are almost always polite when the wait is explained."),
+        ("no-deposit", InsightType.point_of_view,
+         "Never take a deposit over the phone for an emergency visit at the front desk."),
+        ("wait", InsightType.pain_point, "The front desk loses an hour a day to owners asking about the wait."),
     )  # fmt: skip
 
     markdown = LeadMagnetWriter(settings).write(views).markdown
@@ -576,16 +584,14 @@ def test_only_a_view_that_denies_something_is_labelled_a_default_to_question(set
 
 def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings) -> None:
     # Three positions and nothing else: "Question the default" three times over would say nothing about any.
-    positions = InsightSet(
-        recording_id="rec-positions", source_key="incoming/panel.mp3", title="", keywords=["community policing"],
-        insights=[
-            insight("safer", InsightType.point_of_view,
-                    "Community policing is how you make neighbourhoods and officers safer at once.", 30.0, "S2"),
-            insight("trust", InsightType.point_of_view,
-                    "Community policing works because officers know the people on their beat by name.", 90.0, "S2"),
-            insight("models", InsightType.point_of_view,
-                    "An aggressive, militarised model undoes community policing within a single summer.", 150.0, "S2"),
-        ],
+    positions = spoken_points(
+        "community policing",
+        ("safer", InsightType.point_of_view,
+         "Community policing is how you make neighbourhoods and officers safer at once."),
+        ("trust", InsightType.point_of_view,
+         "Community policing works because officers know the people on their beat by name."),
+        ("models", InsightType.point_of_view,
+         "An aggressive, militarised model undoes community policing within a single summer."),
     )  # fmt: skip
 
     markdown = LeadMagnetWriter(settings).write(positions).markdown
