@@ -212,6 +212,11 @@ def standalone_clauses(quote: str) -> list[str]:
             ]
             clause = " ".join(words[: joints[-1]]).rstrip(",;:") if joints else ""
         said = _words(clause)
+        # "..., because what sells in March isn't what sells in November": the reason is a clause of its own, which
+        # a reader can take alone once the "because" that ties it to the clause before is left out.
+        # (A reason that opens the sentence sets up its main clause: "Because the quarter closed late, it was a mess".)
+        if at and said[:1] == ["because"] and not is_dependent(rest := clause.split(maxsplit=1)[-1]):
+            clause, said = rest, said[1:]
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
         if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):

@@ -134,6 +134,11 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "Cancel the tools nobody opened since last year, okay, we're right at time.",
             ["Cancel the tools nobody opened since last year"],
         ),
+        # A reason given after its clause is a clause of its own without its "because".
+        (
+            "We re-slot the shelves every month, because the fastest sellers change with the season.",
+            ["We re-slot the shelves every month", "The fastest sellers change with the season"],
+        ),
         # A relative contracted with its verb describes the clause before it, as "who had" would.
         (
             "We kept hiring engineers, who'd all come from the same two bootcamps.",

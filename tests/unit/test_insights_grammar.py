@@ -107,7 +107,7 @@ def test_a_clause_states_something_when_a_verb_heads_it(
 def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_by_it(english: Grammar) -> None:
     # Printed alone, as the only words of an idea that may not be quoted, "Even a small amount" tells a reader
     # nothing: such an idea is left out rather than reduced to a topic.
-    said = "Charge the first customer something, even a small amount, because a paying customer tells you the truth."
+    said = "Charge the first customer something, even a small amount, on the very first day of the pilot."
     talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
     last = talk.segments[-1]
     words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() == "Charge" else w for w in last.words]
