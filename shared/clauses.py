@@ -45,7 +45,8 @@ _DEPENDENT = frozenset(
         "otherwise",
     }
 )  # fmt: skip
-_RELATIVE_CONTRACTED = re.compile(r"(?<=^who)(?:'d|'s|'ve|'ll|'re)$|(?<=^which)(?:'d|'s|'ll)$")
+# "who'd been to the same three schools": a relative contracted with its verb is still a relative.
+_CONTRACTED_RELATIVES = frozenset({"who'd", "who's", "who've", "who'll", "who're", "which'd", "which's", "which'll"})
 # Grammar words a statement does not end on ("something the sales leader cares about").
 _DANGLING = frozenset(
     {
@@ -373,10 +374,11 @@ def is_antithesis(clause: str) -> bool:
     """Whether the clause sets one thing against another in parallel halves, one of them denied ("you're
     negotiating, you're not renewing"): a position stated against the view it rejects."""
     halves = [half.strip() for half in re.split(rf"\s*{CLAUSE_MARK}\s*", clause) if half.strip()]
-    return len(halves) == 2 and _parallel(halves[0], halves[1]) and sum(1 for half in halves if _denies(half)) == 1
+    return len(halves) == 2 and _parallel(halves[0], halves[1]) and sum(1 for half in halves if denies(half)) == 1
 
 
-def _denies(clause: str) -> bool:
+def denies(clause: str) -> bool:
+    """Whether the clause holds a negation ("not", "never", "no", or a verb in "n't")."""
     return any(word in _NEGATIONS or word.endswith("n't") for word in _words(clause))
 
 
@@ -436,8 +438,7 @@ def is_dependent(clause: str) -> bool:
     # "not until a real deal needs it", "not in the policy": the denied half of a contrast with the clause before.
     if said[:1] == ["not"]:
         said = said[1:]
-    # "who'd been to the same three schools": a relative contracted with its verb is still a relative.
-    return bool(said) and _RELATIVE_CONTRACTED.sub("", said[0]) in _DEPENDENT
+    return bool(said) and (said[0] in _DEPENDENT or said[0] in _CONTRACTED_RELATIVES)
 
 
 def _is_joint(before: str, word: str) -> bool:

@@ -67,10 +67,12 @@ def key_phrases(
     said: defaultdict[str, Counter[str]] = defaultdict(Counter)
     said_in: defaultdict[str, list[int]] = defaultdict(list)
     weight_sum: defaultdict[str, float] = defaultdict(float)
+    previous = None
     for index, (text, weight) in enumerate(zip(sentences, weights, strict=True)):
         # "A room counts. A room counts.": a line said again at once, for weight, is said once.
-        if index and normalised(text) == normalised(sentences[index - 1]):
+        if (current := normalised(text)) == previous:
             continue
+        previous = current
         for phrase, surface in _grams(text):
             counts[phrase] += 1
             said[phrase][surface] += 1

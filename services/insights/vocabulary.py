@@ -27,6 +27,7 @@ from functools import cache
 
 from wordfreq import available_languages, zipf_frequency
 
+from services.insights.words import PUNCTUATION
 from shared.events import TranscriptSegment
 from shared.questions import is_question
 
@@ -89,7 +90,7 @@ def _unlicensed_ever(words: Sequence[str]) -> list[bool]:
 
 
 def _plain(word: str) -> str:
-    return word.strip().strip(".,;:!?\"'").lower()
+    return word.strip().strip(PUNCTUATION).lower()
 
 
 def _doubted(segment: TranscriptSegment, language: str, unlicensed: Sequence[bool]) -> TranscriptSegment:

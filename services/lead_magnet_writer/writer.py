@@ -25,7 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
-from shared.clauses import is_signpost, standalone_clauses
+from shared.clauses import denies, is_signpost, standalone_clauses
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
@@ -74,7 +74,7 @@ _ITEM_LABELS: dict[InsightType, str] = {
 # A view that denies or replaces something ("never discount at quarter end", "a call instead of a form") questions
 # a default; one that only asserts ("customers are very polite") is a takeaway, and labelling it a default to
 # question tells the reader something the speaker did not say.
-_ARGUES_AGAINST = re.compile(r"\b(?:not|never|no|nobody|stop|stopped|instead|rather than|wrong)\b|n't\b", re.IGNORECASE)
+_REJECTS_OR_REPLACES = re.compile(r"\b(?:nobody|stop|stopped|instead|rather than|wrong)\b", re.IGNORECASE)
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
@@ -376,13 +376,14 @@ def _item_label(insight: Insight) -> str:
     # "Most teams think X" is the view the speaker argues against: never present it as advice.
     if rejected_view(insight.summary):
         return "The assumption to question"
-    if _QUANTITY.search(_line(insight)):
+    line = _line(insight)
+    if _QUANTITY.search(line):
         return _ITEM_LABELS[InsightType.data_point]
     # A step of the speaker's process standing alone is part of a method, not a default to question.
     if is_a_step(insight.quote):
         return _ITEM_LABELS[InsightType.framework]
     listed = _listed_as(insight)
-    if listed is InsightType.point_of_view and not _ARGUES_AGAINST.search(_line(insight)):
+    if listed is InsightType.point_of_view and not (denies(line) or _REJECTS_OR_REPLACES.search(line)):
         return _ITEM_LABELS[InsightType.quotable_line]
     return _ITEM_LABELS[listed]
 
