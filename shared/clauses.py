@@ -118,9 +118,23 @@ _GRANTS = re.compile(r"(?:fine|sure|granted|fair|fair enough|to be fair|okay fin
 # The session's clock ("we're right at time", "I know we're short on time"): housekeeping, no statement.
 _SESSION_CLOCK = re.compile(
     r"^(?:i know |i think |looks like |it looks like )?(?:we're|we are)\b[\w' ]{0,20}?\b(?:at|out of|over|short on|"
-    r"low on)\s+time$",
+    r"low on)\s+time$"
+    # "I'm just checking the time": the host minding the clock.
+    r"|^(?:i'm |i am )?(?:just )?(?:checking|watching|keeping an eye on) the (?:time|clock)$",
     re.IGNORECASE,
 )
+# A guest's thanks for what they were asked ("Oh, I love that question, for the strong kids..."): the answer follows.
+_REACTION = re.compile(r"^i (?:really |just )?(?:love|like|appreciate) (?:that|this|the|your) question$", re.IGNORECASE)
+# Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
+# clause before ("people who were working, but didn't have the money"), or it asks. ("Don't", "do" and "have" open
+# orders: "Don't send the deck", "Have one owner per metric".)
+_SUBJECTLESS_OPENERS = frozenset(
+    {
+        "didn't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "can't", "couldn't", "won't", "wouldn't",
+        "shouldn't", "haven't", "hasn't", "hadn't", "is", "are", "was", "were", "am", "does", "did", "has", "had",
+        "can", "could", "will", "would", "should", "must", "may", "might", "shall",
+    }
+)  # fmt: skip
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
 _BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
 _COPULA = frozenset({"is", "was", "are", "were"})
@@ -222,7 +236,9 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):
             continue
-        if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _past_habit(said):
+        if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
+            continue
+        if said[0] in _SUBJECTLESS_OPENERS or _second_deed(piece, said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):
@@ -243,6 +259,45 @@ def _leaves_unnamed(said: list[str]) -> bool:
         if not (approximates or what_a_deed_gives):
             return True
     return False
+
+
+# What follows a verb rather than an adjective: "asked why", "moved them", "pushed back" ("qualified meetings" is
+# a noun phrase).
+_AFTER_A_VERB = (
+    _PRONOUN_SUBJECTS
+    | _DEPENDENT
+    | frozenset(
+        {
+            "why",
+            "what",
+            "whether",
+            "them",
+            "him",
+            "her",
+            "us",
+            "me",
+            "up",
+            "out",
+            "off",
+            "back",
+            "down",
+            "away",
+            "again",
+        }
+    )
+)
+
+
+def _second_deed(piece: str, said: list[str]) -> bool:
+    """Whether the piece goes on, after its "and", with a verb in -ed and no subject of its own ("A customer saw a
+    wireframe, and asked why our brand was grey now"): the same subject's second deed."""
+    return (
+        bool(_COORDINATOR.match(piece.strip()))
+        and len(said) > 1
+        and len(said[0]) > 4
+        and said[0].endswith("ed")
+        and said[1] in _AFTER_A_VERB
+    )
 
 
 def _past_habit(said: list[str]) -> bool:

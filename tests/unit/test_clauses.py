@@ -149,6 +149,23 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "Send the reminder by text, wherever the client happens to be that week.",
             ["Send the reminder by text"],
         ),
+        # The host minding the clock, and a guest's thanks for the question, state nothing.
+        ("Sorry, I'm just watching the clock, the rota goes out on Friday.", ["The rota goes out on Friday"]),
+        ("Oh, I love that question, the rota goes out on Friday.", ["The rota goes out on Friday"]),
+        # A clause that opens on an auxiliary left its subject in the clause before.
+        (
+            "We priced the plan for small clinics, and couldn't sell it to a hospital for a year.",
+            ["We priced the plan for small clinics"],
+        ),
+        # So does a verb in -ed right after "and", before what it takes; an adjective in -ed opens a subject.
+        (
+            "The inspector read the whole file, and asked why the permit had lapsed.",
+            ["The inspector read the whole file"],
+        ),
+        (
+            "We rewrote the checkout page, and returned orders fell by a third in a month.",
+            ["We rewrote the checkout page", "Returned orders fell by a third in a month"],
+        ),
         # "What X was" states X; "what we ended up doing" only announces it.
         (
             "What saved the launch was a weekly demo, so what we ended up doing.",

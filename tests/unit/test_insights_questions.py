@@ -83,3 +83,11 @@ def test_how_to_take_part_in_the_session_and_a_question_handed_on_from_it_are_no
     assert claim_shaped("Audio problems cost a webinar half its live audience within the first ten minutes.")
     assert claim_shaped("We got the whole bedside handoff idea from the audience at a nursing conference.")
     assert claim_shaped("Customers in the chat ask for a human within a minute, so we staff it from nine to five.")
+
+
+def test_the_sessions_clock_and_a_turn_to_the_questions_are_no_claims() -> None:
+    assert not claim_shaped("Right, just keeping an eye on the clock, we have maybe eight minutes before the top.")
+    assert not claim_shaped("We've got about ten minutes left, so let's turn to the audience questions now.")
+    # The same words about the work are claims.
+    assert claim_shaped("Escalated tickets go to the queue of the senior team, and they answer within the hour.")
+    assert claim_shaped("Dispatchers who stop checking the time on every call book two more jobs a day.")

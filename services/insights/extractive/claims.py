@@ -58,7 +58,13 @@ _THE_OCCASION = re.compile(
     # ... and a question handed on from it: "one more from the chat, Sam asks whether..." relays someone else's
     # question ("we got that idea from the audience" is not one).
     r"|\b(?:(?:a|one|another) (?:more )?(?:question )?|questions? |more )from (?:the )?"
-    r"(?:chat|audience|comments|q&a|q and a|floor)\b",
+    r"(?:chat|audience|comments|q&a|q and a|floor)\b"
+    # ... and its clock and its queue: "I'm just checking the time, we've got about 12 minutes, so let me go to
+    # the questions" runs the session ("tickets go to the queue" is a claim; it has no "let me").
+    r"|(?:^|[,;.!?]\s*)(?:\w+,?\s+)?(?:i'm |i am |we're |we are )?(?:just )?(?:checking|watching|keeping an eye on) "
+    r"the (?:time|clock)\b"
+    r"|\b(?:let me|let's|let us|i'll|we'll) (?:go|get|turn|move|jump|head|open it up) (?:over )?to "
+    r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a)\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.
