@@ -11,6 +11,7 @@ traces to a quote and a timestamp.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -350,6 +351,9 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     # The thesis is the article's title and first line: one that leans on what was said before it ("otherwise
     # they send the junior team") says nothing to a reader who starts there.
     theirs = [insight for insight in theirs if not points_back(insight.headline or insight.quote)] or theirs
+    # "And the pushback was, it'll take forever, we can't talk about stuff in front of them": the objection the
+    # speaker met is the view the article answers; as its title it would argue the speaker's opponents' case.
+    theirs = [insight for insight in theirs if not _OBJECTION.search(insight.quote)] or theirs
     positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))
@@ -519,11 +523,27 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # "Third, and this is the one my clients push back on, publish less." names nothing on its own; the sentence
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
-    # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong.
+    # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong,
+    # nor with one said twice running ("tell me what what breaks"), a stammer or a mishearing, never a name.
     for option in options:
-        if option and _comparable(option) not in taken_keys and not _has_word_heard_wrong(option, insight):
+        if (
+            option
+            and _comparable(option) not in taken_keys
+            and not _has_word_heard_wrong(option, insight)
+            and not _stammers(option)
+        ):
             return option
     return ""
+
+
+# Words English says twice running on purpose: "comments like that that worry people", "we had had enough", "a
+# very, very small share".
+_DOUBLED_ON_PURPOSE = frozenset({"that", "had", "very", "really", "much", "far", "many", "so"})
+
+
+def _stammers(name: str) -> bool:
+    words = _comparable(name).split()
+    return any(a == b and a not in _DOUBLED_ON_PURPOSE for a, b in itertools.pairwise(words))
 
 
 def first_clause_name(text: str) -> str:

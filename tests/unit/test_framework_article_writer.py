@@ -721,6 +721,54 @@ def test_no_pillar_is_named_with_a_word_the_engine_got_wrong() -> None:
     assert pillar_name(restated) == "Usage tells you nothing about value"
 
 
+def test_no_pillar_is_named_by_a_clause_with_a_word_said_twice_running() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    # "what what" is a stammer or a mishearing; either way not a name. Grammar's own doubles are names.
+    stammer = insight(
+        "push", InsightType.point_of_view, "Then ask them what what breaks the argument.", 40.0, "S2"
+    ).model_copy(update={"quote_is_verbatim": False})
+    assert pillar_name(stammer) == ""
+    doubled = insight(
+        "enough", InsightType.point_of_view, "We had had enough of quarterly reviews by March.", 40.0, "S2"
+    ).model_copy(update={"quote_is_verbatim": False})
+    assert pillar_name(doubled) == "We had had enough of quarterly reviews by March"
+
+
+def test_the_thesis_is_never_the_objection_the_speaker_met() -> None:
+    from services.framework_article_writer.plan import plan_article
+
+    # The objection scores highest and is clearly stated, but it is what the speaker's colleagues said against the
+    # change; the article argues the change.
+    points = [
+        insight(
+            "pushback",
+            InsightType.point_of_view,
+            "And the pushback was, drivers can't plan their week around a moving route.",
+            30.0,
+            "S1",
+            score=0.95,
+            headline="Drivers can't plan their week around a moving route",
+        ),
+        insight(
+            "routes",
+            InsightType.point_of_view,
+            "Routes should follow the orders, not the drivers.",
+            60.0,
+            "S1",
+            score=0.5,
+        ),
+        insight("miles", InsightType.data_point, "Empty miles fell by a fifth in the first quarter.", 90.0, "S1"),
+        insight("pairs", InsightType.story, "We paired every new driver with a veteran for a month.", 120.0, "S1"),
+    ]
+    points = [point.model_copy(update={"quote_is_verbatim": True}) for point in points]
+
+    plan = plan_article(points, [], max_evidence=3)
+
+    assert plan.thesis.insight_id == "routes"
+    assert plan.objection is not None and plan.objection.insight_id == "pushback"
+
+
 def test_pillars_and_title_are_named_by_the_clause_that_states_each_idea(writer: FrameworkArticleWriter) -> None:
     # Run-on speech: each idea's first words are a spoken opener, not its point. The insight stage's
     # headline is the clause that states it.
