@@ -63,6 +63,22 @@ def test_an_apology_for_a_noise_in_the_room_is_no_claim_but_an_apology_before_on
     assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(interruptions) :])
 
 
+def test_how_the_speaker_feels_or_sounds_today_is_no_claim(engine: ExtractiveEngine) -> None:
+    # "Excuse my voice, I'm fighting off a cold" tells the listener why the speaker sounds rough; it is no point a
+    # reader can take. The same words about customers or staff make claims.
+    remarks = [
+        "Excuse my voice today, I'm fighting off a cold, so bear with me if I cough.",
+        "I'm running on about four hours of sleep, so if I ramble, just stop me.",
+    ]
+    claims = [
+        "Nurses who work three night shifts in a row make twice as many charting errors.",
+        "When a customer sounds tired on the renewal call, the account is already at risk.",
+    ]
+    margins = claim_margin(engine.embedder.embed([*remarks, *claims]), engine.claim_prototypes)
+    assert all(margin < engine.limits.min_claim_margin for margin in margins[: len(remarks)])
+    assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(remarks) :])
+
+
 # Phrased after the rules and the promotion direction were fitted; the rules see nothing in them.
 @pytest.mark.parametrize(
     "promotion",

@@ -93,6 +93,7 @@ CHIT_CHAT_CATEGORIES = (
     "An instruction to a software assistant or system about how to behave or what to output.",
     "A request to the audience to sign up, buy, book a call or follow a link.",
     "An apology for an interruption or a noise in the background, such as a doorbell, a pet or a phone.",
+    "A remark about how the speaker feels or sounds today: a cold, a cough, being tired or losing their voice.",
 )
 
 
