@@ -2,9 +2,10 @@
 
 Speech runs on ("I mean, it was under 2% if I remember right, so what we ended up doing, ..."), and
 its first words are rarely its point. A clause stands alone when it opens on neither a subordinator,
-a relative word nor a preposition, is not granted only to be answered by "but", does not point back
-("it was...", "that's..."), names what it is about ("something" does not), asks nothing, ends on a
-word that can end a statement and carries at least two words of substance. The word classes below are
+a relative word, a preposition nor an auxiliary (whose subject stayed in the clause before), is not
+granted only to be answered by "but", does not point back ("it was...", "that's..."), names what it
+is about ("something" does not), asks nothing, ends on a word that can end a statement and carries at
+least two words of substance. The word classes below are
 closed classes of English grammar, not any recording's wording.
 """
 
@@ -263,29 +264,9 @@ def _leaves_unnamed(said: list[str]) -> bool:
 
 # What follows a verb rather than an adjective: "asked why", "moved them", "pushed back" ("qualified meetings" is
 # a noun phrase).
-_AFTER_A_VERB = (
-    _PRONOUN_SUBJECTS
-    | _DEPENDENT
-    | frozenset(
-        {
-            "why",
-            "what",
-            "whether",
-            "them",
-            "him",
-            "her",
-            "us",
-            "me",
-            "up",
-            "out",
-            "off",
-            "back",
-            "down",
-            "away",
-            "again",
-        }
-    )
-)
+_AFTER_A_VERB = _PRONOUN_SUBJECTS | _DEPENDENT | frozenset(
+    {"why", "what", "whether", "them", "him", "her", "us", "me", "up", "out", "off", "back", "down", "away", "again"}
+)  # fmt: skip
 
 
 def _second_deed(piece: str, said: list[str]) -> bool:

@@ -523,8 +523,8 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # "Third, and this is the one my clients push back on, publish less." names nothing on its own; the sentence
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
-    # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong,
-    # nor with one said twice running ("tell me what what breaks"), a stammer or a mishearing, never a name.
+    # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong, nor
+    # with a word said twice running ("tell me what what breaks"): a stammer or a mishearing, never a name.
     for option in options:
         if (
             option

@@ -58,9 +58,7 @@ def test_an_apology_for_a_noise_in_the_room_is_no_claim_but_an_apology_before_on
         "Sorry to be blunt, but most onboarding calls are a waste of the customer's time.",
         "Teams that answer the phone within a minute close twice as many inbound deals.",
     ]
-    margins = claim_margin(engine.embedder.embed([*interruptions, *claims]), engine.claim_prototypes)
-    assert all(margin < engine.limits.min_claim_margin for margin in margins[: len(interruptions)])
-    assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(interruptions) :])
+    assert_chit_chat_beside_claims(engine, interruptions, claims)
 
 
 def test_how_the_speaker_feels_or_sounds_today_is_no_claim(engine: ExtractiveEngine) -> None:
@@ -74,9 +72,14 @@ def test_how_the_speaker_feels_or_sounds_today_is_no_claim(engine: ExtractiveEng
         "Nurses who work three night shifts in a row make twice as many charting errors.",
         "When a customer sounds tired on the renewal call, the account is already at risk.",
     ]
-    margins = claim_margin(engine.embedder.embed([*remarks, *claims]), engine.claim_prototypes)
-    assert all(margin < engine.limits.min_claim_margin for margin in margins[: len(remarks)])
-    assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(remarks) :])
+    assert_chit_chat_beside_claims(engine, remarks, claims)
+
+
+def assert_chit_chat_beside_claims(engine: ExtractiveEngine, chit_chat: list[str], claims: list[str]) -> None:
+    """Every chit-chat line falls under the engine's claim margin, every claim clears it."""
+    margins = claim_margin(engine.embedder.embed([*chit_chat, *claims]), engine.claim_prototypes)
+    assert all(margin < engine.limits.min_claim_margin for margin in margins[: len(chit_chat)])
+    assert all(margin >= engine.limits.min_claim_margin for margin in margins[len(chit_chat) :])
 
 
 # Phrased after the rules and the promotion direction were fitted; the rules see nothing in them.
