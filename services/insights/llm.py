@@ -20,6 +20,7 @@ from typing import Any
 from openai import OpenAI
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from services.insights.extractive.promotion import reports_what_happened
 from services.insights.grammar import Grammar
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases
@@ -169,7 +170,13 @@ class LLMInsightEngine:
         pitches: list[Insight] = []
         if self.promoting and kept:
             promotes = self.promoting([text for insight in kept for text in (insight.quote, insight.summary)])
-            pitches = [insight for at, insight in enumerate(kept) if promotes[2 * at] or promotes[2 * at + 1]]
+            # The summary is screened too, for a pitch the model wrote into it. A figure the speaker saw happen is
+            # evidence whatever tense the model retells it in ("never log in again" for "never logged in again").
+            pitches = [
+                insight
+                for at, insight in enumerate(kept)
+                if promotes[2 * at] or (promotes[2 * at + 1] and not reports_what_happened(insight.quote))
+            ]
             run.dropped += [f"reads as promotion: {insight.quote[:60]!r}" for insight in pitches]
             kept = [insight for insight in kept if insight not in pitches]
         sentences = [sentence.text for sentence in split_into_sentences(transcript.segments)]

@@ -238,6 +238,27 @@ def test_the_llm_engine_counts_key_phrases_with_the_same_grammar(chat_server: Fa
     assert read.extract(german, source_key="k", title="t").keywords == counted.keywords
 
 
+def test_a_figure_the_speaker_saw_happen_is_kept_whatever_tense_the_summary_retells_it_in(
+    chat_server: FakeChatServer,
+) -> None:
+    from services.insights.extractive.promotion import reports_what_happened
+
+    quote = "Forty percent of new accounts never logged in again after the first week."
+    retold = {"type": "data_point", "summary": "Forty percent of new accounts never log in again.", "quote": quote}
+    chat_server.answers = [answer(retold)] * 2
+    transcript = make_transcript("rec-figure", ONBOARDING_WEBINAR)
+
+    def reads_as_promotion(texts: Sequence[str]) -> list[bool]:
+        # As the promotion screen reads them: the figure sounds like a seller's, unless told as what happened.
+        return ["percent" in text.lower() and not reports_what_happened(text) for text in texts]
+
+    screened = LLMInsightEngine(settings_for(chat_server), promoting=reads_as_promotion)
+    kept = screened.extract(transcript, source_key="k", title="t").insights
+
+    assert [insight.quote for insight in kept] == [quote]
+    assert screened.last_run.dropped == []
+
+
 def test_an_insight_the_second_opinion_reads_as_promotion_is_dropped(chat_server: FakeChatServer) -> None:
     handoff = {"type": "point_of_view", "summary": "Onboarding is a handoff problem.", "quote": REAL_QUOTE}
     plug = {
