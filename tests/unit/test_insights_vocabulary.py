@@ -40,6 +40,15 @@ def test_acronyms_hyphenated_words_and_possessives_of_known_words_are_known() ->
     assert doubt_unknown_words(talk, "en") == talk
 
 
+def test_an_english_word_rarer_than_a_business_talk_uses_is_doubted_but_its_jargon_is_not() -> None:
+    # "I love the big number", heard as the rare "lumper"; "crackup" for "crack up". Words teams say stay known.
+    assert doubted("They love the big number, I lumper big number, no crackup at all.") == ["lumper", "crackup"]
+    assert doubted("Our handoffs, playbooks and the wireframe got a lot of yeses from the recording's viewers.") == []
+    # Other languages count inflected forms and compounds apart, so there a rare word is still a word.
+    [german] = doubt_unknown_words([worded(0, "Jeder Erstspender bekommt einen Anruf.")], "de")
+    assert all(word.confirmed is None for word in german.words)
+
+
 def test_a_language_without_a_word_list_is_left_as_heard() -> None:
     talk = [worded(0, "The signup foremasked for a credit card.")]
     assert doubt_unknown_words(talk, "haw") == talk
