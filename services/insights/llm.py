@@ -20,10 +20,10 @@ from typing import Any
 from openai import OpenAI
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from services.insights.extractive.promotion import reports_what_happened
 from services.insights.grammar import Grammar
 from services.insights.grounding import ground_insights
 from services.insights.keyphrases import key_phrases
+from services.insights.numbers import reports_what_happened
 from services.insights.scoring import content_words, evidence_strength, originality, score, specificity
 from services.insights.sentences import split_into_sentences
 from services.insights.settings import InsightsSettings

@@ -241,7 +241,7 @@ def test_the_llm_engine_counts_key_phrases_with_the_same_grammar(chat_server: Fa
 def test_a_figure_the_speaker_saw_happen_is_kept_whatever_tense_the_summary_retells_it_in(
     chat_server: FakeChatServer,
 ) -> None:
-    from services.insights.extractive.promotion import reports_what_happened
+    from services.insights.numbers import reports_what_happened
 
     quote = "Forty percent of new accounts never logged in again after the first week."
     retold = {"type": "data_point", "summary": "Forty percent of new accounts never log in again.", "quote": quote}

@@ -20,8 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
-from services.insights.numbers import has_measurement
-from shared.clauses import tells_what_happened
+from services.insights.numbers import reports_what_happened
 
 FITTED = Path(__file__).with_name("promotion.json")
 
@@ -60,14 +59,6 @@ class PromotionDirection:
         """Which texts (embedded as ``vectors``) the direction keeps out as promotion: those it reads as promotion,
         except a figure the speaker saw happen, which every engine keeps as evidence."""
         return self.promoting(vectors, bar) & ~np.array([reports_what_happened(text) for text in texts], dtype=bool)
-
-
-def reports_what_happened(text: str) -> bool:
-    """A measured figure told in the past tense: what the speaker saw happen, not what a buyer is promised. The
-    direction reads a sentence's words, not its tense, and "in our own data, cutting the schedule in half raised
-    leads by 40%" sounds like a seller's; it is evidence, and the direction may not veto it. (On the pitch set's
-    held-out and fresh splits and the eval's scripts, no pitch the direction caught is one.)"""
-    return has_measurement(text) and tells_what_happened(text)
 
 
 @dataclass(frozen=True)
