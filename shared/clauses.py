@@ -138,7 +138,7 @@ _SUBJECTLESS_OPENERS = frozenset(
 )  # fmt: skip
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
 _BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
-_COPULA = frozenset({"is", "was", "are", "were"})
+_COPULA = frozenset({"is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't"})
 # Adverbs that stand between a subject and its verb ("a user tells you it's great, and never logs in again").
 # After a coordinating conjunction, one followed by no subject opens a second predicate of the subject before
 # it: the clause has no subject of its own and stays with that one.

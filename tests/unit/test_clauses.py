@@ -171,6 +171,11 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "What saved the launch was a weekly demo, so what we ended up doing.",
             ["What saved the launch was a weekly demo"],
         ),
+        # A negated copula states as much: "what X isn't Y" says what X is not.
+        (
+            "We price every quarter, because what sold last spring isn't what sells this spring.",
+            ["We price every quarter", "What sold last spring isn't what sells this spring"],
+        ),
     ],
 )
 def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> None:
