@@ -85,6 +85,15 @@ _TAKES_INFINITIVE = frozenset(
         "begin", "began", "start", "started", "continue", "continued", "refuse", "refused", "ought", "allowed",
     }
 )  # fmt: skip
+# Verbs that take a person and then what they are told or shown ("will tell you in 10 minutes what your happy
+# customers never say"): cut after the person, the clause stops before its point ("A churned customer will tell you").
+_TELLS_WHOM = frozenset(
+    {
+        "tell", "tells", "told", "telling", "show", "shows", "showed", "shown", "showing", "teach", "teaches",
+        "taught", "ask", "asks", "asked", "remind", "reminds", "reminded", "promise", "promises", "promised",
+    }
+)  # fmt: skip
+_PERSONS = frozenset({"me", "you", "us", "them", "him", "her"})
 # Pronouns that leave their referent unnamed: "I want to start with something slightly uncomfortable" announces
 # an idea without stating it. (Every-, no- and any- pronouns quantify instead: "Nobody missed it", "A form fill
 # doesn't pay anyone" say something. So does an unnamed person doing a named thing: "a rule where someone replies
@@ -220,6 +229,7 @@ def standalone_clauses(quote: str) -> list[str]:
                 end
                 for end in range(MIN_WORDS, MAX_WORDS + 1)
                 if _is_joint(words[end - 1], words[end])
+                and not _tells_whom_only(words[:end])
                 # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
                 and not _second_predicate(" ".join(words[end:]))
                 # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between
@@ -475,6 +485,16 @@ def is_dependent(clause: str) -> bool:
     if said[:1] == ["not"]:
         said = said[1:]
     return bool(said) and (said[0] in _DEPENDENT or said[0] in _CONTRACTED_RELATIVES)
+
+
+def _tells_whom_only(words: Sequence[str]) -> bool:
+    """Whether the words tell or show a person something and stop before saying what: they end on the person, or
+    on a phrase after them that says only where or when ("will show you in one line")."""
+    said = [word.lower().strip(".,;:!?'\"") for word in words]
+    for at in range(len(said) - 1, 0, -1):
+        if said[at] in _PERSONS and said[at - 1] in _TELLS_WHOM:
+            return at == len(said) - 1 or said[at + 1] in _CLAUSE_JOINT
+    return False
 
 
 def _is_joint(before: str, word: str) -> bool:

@@ -57,8 +57,10 @@ logger = logging.getLogger(__name__)
 # headlines (shared.clauses.MAX_WORDS), and cutting one shorter lost its point ("We Don't Want to Engage").
 MIN_TITLE_LINE_WORDS = 3
 MAX_TITLE_LINE_WORDS = 12
-# A sentence that grants something to make its point ("X is fine, but not for everything") cannot be cut short.
-MAX_CONCEDING_TITLE_WORDS = 16
+# A sentence that cannot be cut short is a title whole up to this long: one that grants something to make its point
+# ("X is fine, but not for everything"), or one clause with nowhere to cut ("A churned customer will tell you in 10
+# minutes what your happy customers will never say").
+MAX_WHOLE_SENTENCE_TITLE_WORDS = 16
 # "Rethinking the idea that ..." adds four words to the view it reopens: fourteen at most in all.
 MAX_REOPENED_VIEW_WORDS = 10
 
@@ -262,10 +264,12 @@ def _headline_line(quote: str) -> str:
         # A sentence short enough is a title whole: "Nobody had noticed" alone does not say what the rest of
         # "..., because nobody runs a sample once it's published" does.
         first_clause = sentence
+    elif not re.search(CLAUSE_MARK, sentence):
+        first_clause, longest = sentence, MAX_WHOLE_SENTENCE_TITLE_WORDS
     elif rest and rest[0] is not None and opens_on_but(rest[-1]):
         # "Contact us is fine for the very top tier, but not for everything": the first clause is what the speaker
         # grants to make the rest; cut there, the title would say the opposite of their point. Whole, or not at all.
-        first_clause, longest = sentence, MAX_CONCEDING_TITLE_WORDS
+        first_clause, longest = sentence, MAX_WHOLE_SENTENCE_TITLE_WORDS
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= longest:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):

@@ -171,6 +171,8 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "What saved the launch was a weekly demo, so what we ended up doing.",
             ["What saved the launch was a weekly demo"],
         ),
+        # A long clause is not cut after a verb of telling and the person told: what they are told is the point.
+        ("A good support ticket will show you in one line where the onboarding broke.", []),
         # A negated copula states as much: "what X isn't Y" says what X is not.
         (
             "We price every quarter, because what sold last spring isn't what sells this spring.",

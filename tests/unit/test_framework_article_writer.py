@@ -459,7 +459,7 @@ def test_without_a_topic_or_a_short_line_the_title_is_the_thesis_cut_short(write
     # Three pain points, no key phrase, every line too long to be a headline: the framework would be
     # "The 2 Pillars", which names nothing.
     said = [
-        "Customers forget why they bought when nobody carries the story from sales to success.",
+        "Customers forget why they bought when nobody carries the story from sales to success in the first month.",
         "First, record a short customer handoff video for every deal before the kickoff call.",
         "Third, finish every customer handoff with a welcome call in the very first week.",
     ]
@@ -519,6 +519,16 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
             "Contact Us Is Fine for the Very Top Tier, but Not for Everything",
         ),
         ("Contact us is fine for the very top tier of enterprise customers, but not for everything else here.", ""),
+        # One clause with nowhere to cut is taken whole up to sixteen words: cut anyway, it would stop before its
+        # point ("A Lost Deal Will Teach You").
+        (
+            "A lost deal will teach you in one call what a won deal never shows you.",
+            "A Lost Deal Will Teach You in One Call What a Won Deal Never Shows You",
+        ),
+        (
+            "A lost deal will teach you in one short call what a won deal will never show you at all.",
+            "",
+        ),
         # A statement up to twelve words is taken whole, not cut where it would lose its point.
         (
             "We don't want to engage in a different kind of warfare. But we will defend ourselves.",
