@@ -190,6 +190,18 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
     assert claim("The problem with gated content does not end there.")
 
 
+def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_found_something_are() -> None:
+    def claim(text: str) -> bool:
+        return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
+
+    assert not claim("So I've been running field sales teams for about fifteen years now, and I want to start here.")
+    assert not claim("Yeah, I've been doing payroll for small firms for over a decade.")
+    assert not claim("I coached high school football for six years, and now I lead sales enablement at a bank.")
+    assert claim("I've been tracking churn for three years, and it never came from price.")
+    assert claim("Buyers have been ignoring cold email for years now, and the reply rates show it.")
+    assert claim("We ran the pilot for two years, and now we charge for it.")
+
+
 def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours() -> None:
     segments = [worded(0, "We post on a publishing channel. Buyers read every single post.", {"channel.": 0.21})]
     sentences = split_into_sentences(segments)

@@ -32,6 +32,15 @@ _THE_OCCASION = re.compile(
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
     r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
+    # ... and the speakers introducing themselves: how long they have done the job ("I've been running support
+    # teams for about 12 years now"), or what they did before it ("I taught science for 9 years, and now I run...").
+    # Years of work that go on to a finding ("I've been tracking churn for three years, and it never came from
+    # price") are evidence, left to the embeddings.
+    r"|(?:^|[,;.!?]\s*)(?:(?:so|and|well|yeah|okay|ok|um|uh|hi|hey),?\s+)*(?:i've|i have) been \w+ing\b[^,;.!?]{0,60}?"
+    r"\bfor (?:about |almost |nearly |over |more than |the (?:last|past) )?(?:[\w-]+ (?:years|decades)|a decade)"
+    r"(?: now\s*(?:[,;.!?]|$)|\s*(?:[.!?]|$))"
+    r"|\bi \w+\b[^,;.!?]{0,60}?\bfor (?:about |almost |nearly |over |more than )?[\w-]+ (?:years|decades),?"
+    r"\s+and now i\b"
     r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
