@@ -24,9 +24,10 @@ MAX_WORDS = 12
 CLAUSE_MARK = r"(?:[;\u2014\u2013]|(?<!\d)[,:]|[,:](?!\d))"
 _CLAUSE_BREAK = re.compile(rf"((?<=[.!?])\s+|\s*{CLAUSE_MARK}\s*|\s+--?\s+)")
 # Words a spoken clause opens with before it says anything: the headline starts after them. ("Look, ..." is one;
-# "look at how long your customers take to pay you" is an order. "No, ..." is one; "no kid ever cared" is not.)
+# "look at how long your customers take to pay you" is an order. "No, ..." is one; "no kid ever cared" is not;
+# "Yet ..." is one, "yet another meeting" is not.)
 _OPENERS = re.compile(
-    r"^(?:(?:so|and|but|or|then|now|well|look(?!\s+(?:at|for|into|through|after|up|out|over|back|around|ahead)\b)|"
+    r"^(?:(?:so|and|but|or|yet(?!\s+(?:another|again|more)\b)|then|now|well|look(?!\s+(?:at|for|into|through|after|up|out|over|back|around|ahead)\b)|"
     r"honestly|okay|ok|yeah|yes|no(?=\s*[,.!?])|right|um|uh|like|basically|"
     r"actually|i mean|you know|i think|i guess|i'd say|i believe|i'd argue|the thing is)\b,?\s*)+",
     re.IGNORECASE,

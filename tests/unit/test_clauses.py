@@ -42,6 +42,12 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "No kid ever cared about chapter four of the textbook.",
             ["No kid ever cared about chapter four of the textbook"],
         ),
+        # "Yet" opens a clause like "But"; "yet another" is part of what it names.
+        (
+            "We kept the agenda tight, and yet the breaks were only fifteen minutes long.",
+            ["We kept the agenda tight", "The breaks were only fifteen minutes long"],
+        ),
+        ("Yet another vendor review took the whole morning.", ["Yet another vendor review took the whole morning"]),
         # "Look," opens a clause; "look at" is the order itself.
         (
             "Look, we tried every tool on the market, before we wrote our own checklist.",
