@@ -27,7 +27,8 @@ _CLAUSE_BREAK = re.compile(rf"((?<=[.!?])\s+|\s*{CLAUSE_MARK}\s*|\s+--?\s+)")
 # "look at how long your customers take to pay you" is an order. "No, ..." is one; "no kid ever cared" is not;
 # "Yet ..." is one, "yet another meeting" is not.)
 _OPENERS = re.compile(
-    r"^(?:(?:so|and|but|or|yet(?!\s+(?:another|again|more)\b)|then|now|well|look(?!\s+(?:at|for|into|through|after|up|out|over|back|around|ahead)\b)|"
+    r"^(?:(?:so|and|but|or|yet(?!\s+(?:another|again|more)\b)|then|now|well|"
+    r"look(?!\s+(?:at|for|into|through|after|up|out|over|back|around|ahead)\b)|"
     r"honestly|okay|ok|yeah|yes|no(?=\s*[,.!?])|right|um|uh|like|basically|"
     r"actually|i mean|you know|i think|i guess|i'd say|i believe|i'd argue|the thing is)\b,?\s*)+",
     re.IGNORECASE,

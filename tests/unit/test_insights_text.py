@@ -175,10 +175,12 @@ def test_a_key_phrase_counts_only_where_every_word_of_it_was_heard_clearly() -> 
     assert recording_keywords(sentences, np.ones(len(sentences))) == ["month end close"]
 
 
-def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be() -> None:
-    def claim(text: str) -> bool:
-        return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
+def claim(text: str) -> bool:
+    """Whether a line could be a claim, by its structure and the occasion remarks alone (no embeddings)."""
+    return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
 
+
+def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be() -> None:
     assert not claim("Good, that's a good place to, erm, to leave it, thanks for coming on.")
     assert not claim("Great, let's stop there, that was really useful.")
     assert not claim("Thanks so much for having me, this was a fun conversation.")
@@ -191,9 +193,6 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
 
 
 def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_found_something_are() -> None:
-    def claim(text: str) -> bool:
-        return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
-
     assert not claim("So I've been running field sales teams for about fifteen years now, and I want to start here.")
     assert not claim("Yeah, I've been doing payroll for small firms for over a decade.")
     assert not claim("I coached high school football for six years, and now I lead sales enablement at a bank.")
