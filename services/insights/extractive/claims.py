@@ -17,6 +17,30 @@ from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
 from shared.questions import is_question
 
+# How long someone has done something: "about 12 years", "the last decade".
+_YEARS = (
+    r"(?:(?:about |almost |nearly |over |more than )?(?:[\w-]+ (?:years|decades)|a decade)"
+    r"|the (?:last|past) (?:[\w-]+ (?:years|decades)|decade))"
+)
+_CLAUSE_OPENS = r"(?:^|[,;.!?]\s*)(?:(?:so|and|well|yeah|okay|ok|um|uh|hi|hey),?\s+)*"
+# The speakers introducing themselves: how long they have done the job ("I've been running support teams for about
+# 12 years now", "I've spent the last decade in payroll."), or what they did before it ("I taught science for 9
+# years, and now I run..."). Years of work that go on to a finding ("I've been tracking churn for three years, and it
+# never came from price") are evidence, left to the embeddings.
+_SELF_INTRODUCTION = (
+    _CLAUSE_OPENS
+    + r"(?:i've|i have) (?:been \w+ing|worked|led|managed|taught|coached|sold)\b[^,;.!?]{0,60}?\bfor "
+    + _YEARS
+    + r"(?: now\s*(?:[,;.!?]|$)|\s*(?:[.!?]|$))"
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i've|i have) spent "
+    + _YEARS
+    + r"\b[^,;.!?]{0,60}?(?:\s*[.!?]|$|,\s+and (?:now )?i\b)"
+    + r"|\bi \w+\b[^,;.!?]{0,60}?\bfor "
+    + _YEARS
+    + r",?\s+and now i\b"
+)
 # A remark about the occasion itself (this episode, a welcome, what we do today) frames the recording;
 # the embeddings miss it when it also names the topic ("today I've got someone who runs demand
 # generation..."), which makes it look central. The words are the deixis of any recorded event; "today"
@@ -31,17 +55,9 @@ _THE_OCCASION = re.compile(
     r"|^(?:\w+,?\s+){0,2}welcome\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
-    r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
-    # ... and the speakers introducing themselves: how long they have done the job ("I've been running support
-    # teams for about 12 years now"), or what they did before it ("I taught science for 9 years, and now I run...").
-    # Years of work that go on to a finding ("I've been tracking churn for three years, and it never came from
-    # price") are evidence, left to the embeddings.
-    r"|(?:^|[,;.!?]\s*)(?:(?:so|and|well|yeah|okay|ok|um|uh|hi|hey),?\s+)*(?:i've|i have) been \w+ing\b[^,;.!?]{0,60}?"
-    r"\bfor (?:about |almost |nearly |over |more than |the (?:last|past) )?(?:[\w-]+ (?:years|decades)|a decade)"
-    r"(?: now\s*(?:[,;.!?]|$)|\s*(?:[.!?]|$))"
-    r"|\bi \w+\b[^,;.!?]{0,60}?\bfor (?:about |almost |nearly |over |more than )?[\w-]+ (?:years|decades),?"
-    r"\s+and now i\b"
-    r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
+    r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b|"
+    + _SELF_INTRODUCTION
+    + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
