@@ -95,6 +95,7 @@ _TELLS_WHOM = frozenset(
         "taught", "ask", "asks", "asked", "remind", "reminds", "reminded", "promise", "promises", "promised",
     }
 )  # fmt: skip
+# The persons a verb takes as its object.
 _PERSONS = frozenset({"me", "you", "us", "them", "him", "her"})
 # Pronouns that leave their referent unnamed: "I want to start with something slightly uncomfortable" announces
 # an idea without stating it. (Every-, no- and any- pronouns quantify instead: "Nobody missed it", "A form fill
@@ -276,8 +277,8 @@ def _leaves_unnamed(said: list[str]) -> bool:
 
 # What follows a verb rather than an adjective: "asked why", "moved them", "pushed back" ("qualified meetings" is
 # a noun phrase).
-_AFTER_A_VERB = _PRONOUN_SUBJECTS | _DEPENDENT | frozenset(
-    {"why", "what", "whether", "them", "him", "her", "us", "me", "up", "out", "off", "back", "down", "away", "again"}
+_AFTER_A_VERB = _PRONOUN_SUBJECTS | _DEPENDENT | _PERSONS | frozenset(
+    {"why", "what", "whether", "up", "out", "off", "back", "down", "away", "again"}
 )  # fmt: skip
 
 
@@ -492,7 +493,7 @@ def is_dependent(clause: str) -> bool:
 def _tells_whom_only(words: Sequence[str]) -> bool:
     """Whether the words tell or show a person something and stop before saying what: they end on the person, or
     on a phrase after them that says only where or when ("will show you in one line")."""
-    said = [word.lower().strip(".,;:!?'\"") for word in words]
+    said = _words(" ".join(words))
     for at in range(len(said) - 1, 0, -1):
         if said[at] in _PERSONS and said[at - 1] in _TELLS_WHOM:
             return at == len(said) - 1 or said[at + 1] in _CLAUSE_JOINT
