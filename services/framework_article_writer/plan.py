@@ -151,6 +151,13 @@ _OBJECTION = re.compile(
     r"push(?:ing)? back(?!\s+on(?:\s*[,.;:!?\u2014]|\s+(?:is|was|are)\b)))\b",
     re.IGNORECASE,
 )
+# The speaker's own rule, said as one ("My rule is book the main room a little too small", "the rule I teach is that
+# you never give a concession"): a position they hold and argue, whatever kind of insight it was found as.
+_OWN_RULE = re.compile(
+    r"\b(?:my|our) (?:(?:one|golden|first|simple) )?(?:rule|advice|principle)(?:'s| is)\b"
+    r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b",
+    re.IGNORECASE,
+)
 
 # The turn opens a clause ("..., but actually X", "Instead, X"): "the leader actually cares about X" is no turn.
 _TURN = re.compile(
@@ -354,7 +361,13 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     # "And the pushback was, it'll take forever, we can't talk about stuff in front of them": the objection the
     # speaker met is the view the article answers; as its title it would argue the speaker's opponents' case.
     theirs = [insight for insight in theirs if not _OBJECTION.search(insight.quote)] or theirs
-    positioned = [insight for insight in theirs if rejected_view(insight.quote) or is_antithesis(insight.headline)]
+    positioned = [
+        insight
+        for insight in theirs
+        if rejected_view(insight.quote)
+        or is_antithesis(insight.headline)
+        or _OWN_RULE.search(insight.headline or first_sentence(insight.quote))
+    ]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))
     for wanted in _THESIS_PREFERENCE:

@@ -1289,3 +1289,48 @@ def test_a_thesis_says_how_things_are_rather_than_what_happened() -> None:
     ]
 
     assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
+
+
+def test_a_rule_the_speaker_says_they_hold_carries_the_thesis() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    insights = [
+        insight(
+            "humour",
+            InsightType.pain_point,
+            "Now, please, too small is not over capacity, and the inspector does not have a sense of humor.",
+            97.0,
+            "S1",
+            score=0.9,
+            headline="The inspector does not have a sense of humor",
+        ),
+        insight(
+            "rule",
+            InsightType.data_point,
+            "So my rule is book the main room a little too small, if I expect 400 people, a room for 370.",
+            40.0,
+            "S2",
+            score=0.7,
+            headline="My rule is book the main room a little too small",
+        ),
+        insight(
+            "breaks",
+            InsightType.data_point,
+            "And yet the agenda gives them 15 minute breaks, enough to queue for coffee and nothing else.",
+            150.0,
+            "S1",
+            headline="The agenda gives them 15 minute breaks",
+        ),
+        insight(
+            "dry-run",
+            InsightType.story,
+            "The speakers who skip the dry run are the ones who cause the problems on the day.",
+            233.0,
+            "S2",
+            headline="The speakers who skip the dry run cause the problems on the day",
+        ),
+    ]
+
+    # Two voices lead alike and a pain point ranks before a data point, but the speaker said this one is their rule.
+    assert plan_article(insights, [], max_evidence=3).thesis.insight_id == "rule"
