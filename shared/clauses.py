@@ -136,6 +136,9 @@ _SESSION_CLOCK = re.compile(
     r"|^(?:i'm |i am )?(?:just )?(?:checking|watching|keeping an eye on) the (?:time|clock)$",
     re.IGNORECASE,
 )
+# Who someone is called ("my fire marshal's name is Garry", "her name's Priya Shah"): it introduces a person and
+# says nothing a reader could take away.
+_NAMES_SOMEONE = re.compile(r"\bname(?:'s|\s+is|\s+was)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # A guest's thanks for what they were asked ("Oh, I love that question, for the strong kids..."): the answer follows.
 _REACTION = re.compile(r"^i (?:really |just )?(?:love|like|appreciate) (?:that|this|the|your) question$", re.IGNORECASE)
 # Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
@@ -251,6 +254,8 @@ def standalone_clauses(quote: str) -> list[str]:
         if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
+            continue
+        if _NAMES_SOMEONE.search(clause):
             continue
         if said[0] in _SUBJECTLESS_OPENERS or _second_deed(piece, said):
             continue

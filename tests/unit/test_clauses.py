@@ -184,6 +184,13 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "We price every quarter, because what sold last spring isn't what sells this spring.",
             ["We price every quarter", "What sold last spring isn't what sells this spring"],
         ),
+        # Who someone is called introduces them and says nothing; what is said of a name is a statement.
+        (
+            "Our inspector reads every permit twice, my inspector's name is Garry.",
+            ["Our inspector reads every permit twice"],
+        ),
+        ("Her name's Priya Shah, and she rebuilt our whole billing flow.", ["She rebuilt our whole billing flow"]),
+        ("The plan's name is confusing to every new buyer.", ["The plan's name is confusing to every new buyer"]),
     ],
 )
 def test_only_clauses_a_reader_can_take_alone(said: str, clauses: list[str]) -> None:
