@@ -240,3 +240,26 @@ def test_a_statement_names_an_idea_before_a_noun_phrase_closer_to_its_words(engl
 )
 def test_an_order_is_a_base_verb_with_no_subject(english: Grammar, text: str, order: bool) -> None:
     assert english.is_order(text) is order
+
+
+def test_an_idea_heard_too_unclearly_to_quote_is_not_named_by_a_noun_phrase(english: Grammar) -> None:
+    # Its quote is not printed, so its headline stands alone as a pillar or a list line: "The pronunciation of their
+    # name" would name a topic and say nothing of it. Above its quote, the same noun phrase may name it.
+    said = "Every speaker does a dry run a week before, slides, clicker, mic, the pronunciation of their name."
+    talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
+    last = talk.segments[-1]
+    unsure = {"Every", "speaker", "does"}
+    words = [w.model_copy(update={"probability": 0.45}) if w.word.strip() in unsure else w for w in last.words]
+    talk = talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
+    probabilities = tuple(w.probability for w in words)
+
+    def headline(printed_alone: bool) -> str:
+        quote = HeardQuote(said, probabilities, printed_alone=printed_alone)
+        [line] = headlines([quote], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=english)
+        return line
+
+    assert headline(printed_alone=False) == "The pronunciation of their name"
+    assert headline(printed_alone=True) == ""
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, english)
+    [unclear] = [i for i in engine.extract(talk, source_key="k", title="t").insights if i.start == 12.0]
+    assert not unclear.quote_is_verbatim and unclear.headline == ""

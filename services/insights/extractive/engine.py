@@ -287,7 +287,7 @@ class ExtractiveEngine:
         # An idea kept for its clause heard clearly is named by it already.
         quotes = [[] if idea.clause else [idea.candidate, *idea.restatements] for idea in ideas]
         lines = headlines(
-            [_heard(quote, sentences) for quoted in quotes for quote in quoted],
+            [_heard(quote, sentences, verbatim) for quoted in quotes for quote in quoted],
             self.embedder,
             max_doubt=self.limits.max_expected_misheard_words,
             min_word_probability=self.limits.floor.min_word_probability,
@@ -691,13 +691,21 @@ def _moves_on(one: _Candidate, other: _Candidate) -> bool:
     return opens_next_point(max(one, other, key=lambda candidate: candidate.first).text)
 
 
-def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence]) -> HeardQuote:
+def _heard(
+    candidate: _Candidate, sentences: Sequence[TimedSentence], verbatim: Sequence[bool] | None = None
+) -> HeardQuote:
     """The candidate's main quote with the probability of each word of the sentences it quotes, and its last
     sentence when the speaker's next one answers it with "but" ("Which sounds kind, you protect the developers.
-    But the people writing the code never felt the pain."): granted, to be answered."""
+    But the people writing the code never felt the pain."): granted, to be answered. Given which sentences may be
+    quoted word for word, also whether the quote is printed at all."""
     first, last, text = candidate.parts(sentences)[0]
     probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
-    return HeardQuote(text, probabilities, granted=sentences[last].text if _answered_by_but(last, sentences) else "")
+    return HeardQuote(
+        text,
+        probabilities,
+        granted=sentences[last].text if _answered_by_but(last, sentences) else "",
+        printed_alone=verbatim is not None and not all(verbatim[first : last + 1]),
+    )
 
 
 def _answered_by_but(index: int, sentences: Sequence[TimedSentence]) -> bool:

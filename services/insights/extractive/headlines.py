@@ -38,6 +38,8 @@ class HeardQuote:
     # The quote's last sentence when the speaker answers it next with "but": said to be answered, it cannot
     # state the speaker's point. "" when it is not.
     granted: str = ""
+    # Heard too unclearly to print: its headline is printed without it, so it must say something of its topic.
+    printed_alone: bool = False
 
     def heard_clearly(self, clause: str, *, max_doubt: float, min_word_probability: float) -> bool:
         """Whether the clause clears the bar of a quote: no word of it under the floor, and no more misheard
@@ -90,9 +92,9 @@ def headlines(
     statements_only: bool = False,
 ) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly (its statements, when it has any), the one
-    closest in meaning to the whole quote; "" when none. With ``statements_only`` (a headline that will be printed
-    without its quote) only a clause headed by a verb: above a quote a noun phrase names it ("One question per
-    page"), alone it names a topic and says nothing of it ("Even a small amount")."""
+    closest in meaning to the whole quote; "" when none. With ``statements_only`` (every headline will be printed
+    without its quote), or for a quote printed alone, only a clause headed by a verb: above a quote a noun phrase
+    names it ("One question per page"), alone it names a topic and says nothing of it ("Even a small amount")."""
     options = [
         [
             clause
@@ -101,7 +103,11 @@ def headlines(
             and clause.lower() not in quote.granted.lower()
             and (
                 grammar is None
-                or (grammar.states(clause, quote.text) if statements_only else grammar.is_clause(clause, quote.text))
+                or (
+                    grammar.states(clause, quote.text)
+                    if statements_only or quote.printed_alone
+                    else grammar.is_clause(clause, quote.text)
+                )
             )
         ]
         for quote in quotes
