@@ -416,6 +416,41 @@ def test_the_common_view_the_speaker_rejects_is_kept_whatever_its_rank() -> None
     assert [insight.quote for insight in insights] == [lines[0][2]]
 
 
+def test_a_rejected_view_heard_too_unclearly_to_quote_is_kept_by_its_clause() -> None:
+    # Its last word was heard under the floor, so the sentence may not be quoted; the clause that names the view
+    # was heard clearly, and the position is still what the article argues.
+    lines = [
+        ("S2", "Most teams believe that weekly webinars fill the pipeline, and that is just backwards."),
+        ("S2", "Pipeline reviews with finance and sales every Monday keep the forecast honest and the board calm."),
+        ("S1", "Interesting, tell me more about that."),
+        ("S2", "Pipeline quality decides whether the forecast means anything at the board meeting on Monday."),
+    ]
+    talk = _worded_talk([(speaker, 0.99, text) for speaker, text in lines])
+    first = talk.segments[0]
+    words = [w.model_copy(update={"probability": 0.1}) if "backwards" in w.word else w for w in first.words]
+    talk = talk.model_copy(update={"segments": [first.model_copy(update={"words": words}), *talk.segments[1:]]})
+    one = Limits(max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_content_words=10)
+
+    [position] = ExtractiveEngine(BagOfWordsEmbedder(), one).extract(talk, source_key="k", title="t").insights
+
+    assert position.start == 0.0 and not position.quote_is_verbatim
+    assert position.headline == "Most teams believe that weekly webinars fill the pipeline"
+
+
+def test_the_answer_to_a_rejected_view_is_an_insight_of_its_own() -> None:
+    # Said back to back by one voice, the two would be one idea; but the article sets the answer against the view.
+    lines = [
+        ("S2", -0.2, "Most teams believe that weekly webinars fill the pipeline."),
+        ("S2", -0.2, "The first step is writing down the five questions the board asks every single week."),
+        ("S1", -0.2, "Interesting, tell me more about that."),
+        ("S2", -0.2, "Discount approvals slow every enterprise deal by two weeks on average."),
+    ]
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    assert [insight.quote for insight in insights] == [lines[0][2], lines[1][2], lines[3][2]]
+
+
 PIPELINE_TALK = [
     ("S1", -0.2, "Tell me about the forecast and the weekly pipeline reviews."),
     ("S2", -0.2, "It was the pipeline quality reviews with finance on Monday that kept the pipeline forecast honest."),

@@ -477,6 +477,10 @@ class ExtractiveEngine:
         # the position a thought-leadership article argues. The fitted ranking cannot see it (the dev key
         # ideas are seldom that sentence), so the best-ranked such statement is kept ahead of it, once.
         positions = [idea for idea in publishable if idea.candidate.run is None and rejected_view(idea.candidate.text)]
+        # ... or, when none may be quoted, one whose rejection was heard clearly enough to state by its clause.
+        positions = positions or [
+            idea for idea in claims if idea.clause and rejected_view(idea.candidate.text) and not idea.candidate.run
+        ]
         if positions and len(kept) < self.limits.max_insights:
             kept.append(max(positions, key=lambda idea: idea.score))
         remaining = sorted(
@@ -517,7 +521,17 @@ class ExtractiveEngine:
                 # that may be quoted, only not verbatim, stays itself when there is none.
                 remaining = [other for other in remaining if other is not stand_in]
                 idea = stand_in
-            twin = next((chosen for chosen in kept if _same_idea(idea, chosen, sentences)), None)
+            # The view the speaker names to reject and their answer to it are two insights: the article sets one
+            # against the other ("Most companies think the first step is a warehouse." "The first step is ...").
+            twin = next(
+                (
+                    chosen
+                    for chosen in kept
+                    if _same_idea(idea, chosen, sentences)
+                    and not (rejected_view(chosen.candidate.text) and not rejected_view(idea.candidate.text))
+                ),
+                None,
+            )
             if twin is not None:
                 # "For a while a central group held the pager. Which sounds kind, you protect the developers." and
                 # then "But the people writing the code never felt the pain.": what the speaker grants only to answer
