@@ -265,7 +265,8 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     else:
         framework, kind = None, "pillars"
         steps = _pillars([i for i in best_first if i is not thesis])
-        name = f"The {len(steps)} Pillars of {headline_case(keyword)}" if keyword else f"The {len(steps)} Pillars"
+        # "The 2 Pillars of the First Step": the topic's own article is a small word inside the name.
+        name = headline_case(f"The {len(steps)} Pillars of {keyword}") if keyword else f"The {len(steps)} Pillars"
 
     used = {
         thesis.insight_id,

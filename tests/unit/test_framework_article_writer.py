@@ -1334,3 +1334,37 @@ def test_a_rule_the_speaker_says_they_hold_carries_the_thesis() -> None:
 
     # Two voices lead alike and a pain point ranks before a data point, but the speaker said this one is their rule.
     assert plan_article(insights, [], max_evidence=3).thesis.insight_id == "rule"
+
+
+def test_pillars_named_after_a_topic_with_its_own_article_keep_it_small() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    insights = [
+        insight(
+            "view",
+            InsightType.point_of_view,
+            "Most companies think the first step is a data warehouse, and I think that's exactly backwards.",
+            12.0,
+            "S2",
+            headline="Most companies think the first step is a data warehouse",
+        ),
+        insight(
+            "questions",
+            InsightType.point_of_view,
+            "The first step is writing down the five questions the business asks every single week.",
+            16.0,
+            "S2",
+            headline="The first step is writing down the five questions",
+        ),
+        insight(
+            "owner",
+            InsightType.story,
+            "Every metric gets one owner, one named person, who decides what the definition is.",
+            52.0,
+            "S2",
+            headline="Every metric gets one owner",
+        ),
+    ]
+
+    assert plan_article(insights, [], max_evidence=3).framework_name == "The 2 Pillars of the First Step"
