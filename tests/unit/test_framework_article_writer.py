@@ -1368,3 +1368,43 @@ def test_pillars_named_after_a_topic_with_its_own_article_keep_it_small() -> Non
     ]
 
     assert plan_article(insights, [], max_evidence=3).framework_name == "The 2 Pillars of the First Step"
+
+
+def test_a_counter_view_left_open_claims_no_quote_the_article_does_not_print(writer: FrameworkArticleWriter) -> None:
+    from tests.unit.insight_sets import insight
+
+    unclear = [
+        insight(key, kind, quote, start, "S2").model_copy(update={"quote_is_verbatim": False, "headline": headline})
+        for key, kind, quote, start, headline in [
+            (
+                "view",
+                InsightType.point_of_view,
+                "Most companies think the first step is a data warehouse, and I think that's exactly backwards.",
+                12.0,
+                "Most companies think the first step is a data warehouse",
+            ),
+            (
+                "questions",
+                InsightType.point_of_view,
+                "The first step is writing down the five questions the business asks every week.",
+                16.0,
+                "The first step is writing down the five questions",
+            ),
+            (
+                "owner",
+                InsightType.story,
+                "Every metric gets one owner, one named person, who decides what the definition is.",
+                52.0,
+                "Every metric gets one owner",
+            ),
+        ]
+    ]
+    insight_set = InsightSet(
+        recording_id="rec-open", source_key="incoming/x.mp3", title="", keywords=[], insights=unclear
+    )
+
+    markdown = writer.write(insight_set).markdown
+
+    # Every point is heard too unclearly to quote, so the article quotes nothing: it cannot point to a quote.
+    assert '> "' not in markdown and "quoted above" not in markdown
+    assert "Nothing in the recording settles it beyond the points above" in markdown
