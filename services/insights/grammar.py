@@ -158,7 +158,10 @@ class Grammar:
                 for at in inside
             ):
                 return None
-            has_subject = any(parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] for at in inside)
+            has_subject = any(
+                parsed[at].dep in _SUBJECT and parsed[at].head == heads[0] and not _bare_adjective(parsed, at, sentence)
+                for at in inside
+            )
             an_order = head.tag == "VB" and heads[0] == inside.start and _opens_a_clause(parsed, inside.start)
             return head if has_subject or an_order else None
         return head if head.tag in _NOUN and _subtree(parsed, heads[0]) <= set(inside) else None
@@ -223,6 +226,20 @@ def _subtree(parsed: Sequence[Word], root: int) -> set[int]:
                 below.add(at)
                 grew = True
     return below
+
+
+# Adjectives that stand for people or things on their own ("Many said no", "Few stay past a year").
+_QUANTIFIERS = frozenset({"many", "few", "several", "most", "some", "both", "each", "all"})
+
+
+def _bare_adjective(parsed: Sequence[Word], at: int, sentence: str) -> bool:
+    """Whether the word is an adjective with no determiner and no noun: no subject of anything. "Qualified leads by
+    40%", cut from "... raised, qualified leads by 40%", parses as "qualified" doing the leading, but it is a noun
+    phrase with no verb at all ("The rich get richer" has its determiner, "Many said no" its quantifier)."""
+    word = parsed[at]
+    if word.tag != "JJ" or sentence[word.start : word.end].lower() in _QUANTIFIERS:
+        return False
+    return not any(other.head == at and other.tag in _DETERMINER for other in parsed)
 
 
 class SpacyParser:
