@@ -49,6 +49,12 @@ def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> N
     # A claim about the present is still a claim; only "today" with the people in the room frames the event.
     assert claim_shaped("Buyers today ignore cold email from vendors they have never heard of before.")
     assert not claim_shaped("Today we're going to look at how finance teams close the books in three days.")
+    # What kind of episode it is, and a solo host's hello to returning listeners, frame it too.
+    assert not claim_shaped(
+        "Hi, it's me again, um, today's a short one about email lists, because I got a lot of questions about it."
+    )
+    assert not claim_shaped("So this week's a long episode on pricing, because the last one ran out of time for it.")
+    assert claim_shaped("Every renewal email we send is a short one, because buyers read the first line and stop.")
 
 
 def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None:

@@ -52,6 +52,9 @@ _THE_OCCASION = re.compile(
     # ... and "today is territory planning", "today's topic is": the agenda, when a clause opens on it ("the
     # market today is brutal" is a claim).
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|now),?\s+)?today(?:'s (?:topic|session|episode|talk|theme))? is\b"
+    # ... and what kind of episode it is ("today's a short one about email lists", "this week's a long one"), and a
+    # solo host's hello to returning listeners ("Hi, it's me again").
+    r"|\b(?:today|this week)(?:'s| is) (?:a |an )?(?:\w+ )?(?:one|episode|show)\b|\bit's (?:me|us) again\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
