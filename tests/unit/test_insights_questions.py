@@ -55,6 +55,12 @@ def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> N
     )
     assert not claim_shaped("So this week's a long episode on pricing, because the last one ran out of time for it.")
     assert claim_shaped("Every renewal email we send is a short one, because buyers read the first line and stop.")
+    # ... and so do the show's own title, a host handing the floor to a guest, and a send-off.
+    assert not claim_shaped("We never found out who did it. That's incredible, that's the episode title, I'm sorry.")
+    assert not claim_shaped("Dana, I want to start with you, because last week you said the best thing was to stop.")
+    assert not claim_shaped("And, uh, good luck with the leaf blower. It stopped right as we finished, of course.")
+    assert claim_shaped("A title that names the buyer's problem gets twice the clicks of one that names the product.")
+    assert claim_shaped("Start with the customers who left you, because they tell you what the happy ones never will.")
 
 
 def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None:

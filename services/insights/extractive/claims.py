@@ -55,6 +55,13 @@ _THE_OCCASION = re.compile(
     # ... and what kind of episode it is ("today's a short one about email lists", "this week's a long one"), and a
     # solo host's hello to returning listeners ("Hi, it's me again").
     r"|\b(?:today|this week)(?:'s| is) (?:a |an )?(?:\w+ )?(?:one|episode|show)\b|\bit's (?:me|us) again\b"
+    # ... and the show's own title ("that's the episode title, I'm sorry, it just is"), and a host handing the floor
+    # to a guest ("Dana, I want to start with you, because...").
+    r"|\bthe (?:episode|show|podcast|webinar|talk)(?:'s)? (?:title|name)\b"
+    r"|\b(?:i want to|i'd like to|i'm going to|let me|let's|i'll|we'll) (?:start|begin|kick off|open) with you\b"
+    # ... and a send-off opening a sentence ("And, uh, good luck with the leaf blower."; "good luck with that" inside
+    # a sentence may well be a claim's sarcasm).
+    r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
