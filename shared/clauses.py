@@ -126,6 +126,8 @@ _ANNOUNCES = re.compile(
 )
 # A lone "like" or "for example" between commas, after a clause, opens an example of what that clause said.
 _EXAMPLE = re.compile(r"(?:like|say|for example|for instance|e\.g\.|such as)", re.IGNORECASE)
+# The speaker granting what they are about to answer ("I know, ...", "I get it, ...").
+_KNOWS = re.compile(r"(?:i know|i get it|i get that|i hear you|i hear that|i admit|admittedly|granted|sure)", re.I)
 # A concession set off by commas inside a sentence.
 _GRANTS = re.compile(r"(?:fine|sure|granted|fair|fair enough|to be fair|okay fine)", re.IGNORECASE)
 # The session's clock ("we're right at time", "I know we're short on time"): housekeeping, no statement.
@@ -222,6 +224,14 @@ def standalone_clauses(quote: str) -> list[str]:
         # granted, not argued; "It's slower, sure, but the story writes itself" argues after the "but". ("Sure, we
         # did" opening an answer concedes nothing.)
         if at >= 2 and _GRANTS.fullmatch(pieces[at - 1].strip()) and not opens_on_but(piece):
+            continue
+        # "I know, I'm terrible at business, my accountant says so, but honestly, a client who ...": what follows "I
+        # know" is granted when the sentence turns on "but" later ("Sure, we did" alone concedes nothing).
+        if (
+            at >= 1
+            and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip()))
+            and any(opens_on_but(later) for later in pieces[at + 1 :])
+        ):
             continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
