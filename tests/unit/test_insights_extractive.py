@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pytest
@@ -318,15 +318,26 @@ UNSURE_APART = [
 ]
 
 
+def heard_unsurely(talk: Transcript, line: int, words: Iterable[str], probability: float) -> Transcript:
+    """The talk with the given words of one line (by index) heard at ``probability``."""
+    wanted = set(words)
+    segment = talk.segments[line]
+    heard = [
+        w.model_copy(update={"probability": probability}) if w.word.strip() in wanted else w for w in segment.words
+    ]
+    assert any(w.probability == probability for w in heard), "none of the words is in the line"
+    segments = list(talk.segments)
+    segments[line] = segment.model_copy(update={"words": heard})
+    return talk.model_copy(update={"segments": segments})
+
+
 def _unsure(*unsure: str) -> Transcript:
     """UNSURE_APART with the given words of its last sentence heard at 0.15 (under the floor), every other at 0.99:
     with one such word the sentence's expected misheard words stay at one, within what a verbatim quote may hold,
     so only the floor keeps it out of quotation marks."""
-    talk = _worded_talk([(speaker, 0.99, text) for speaker, text in UNSURE_APART])
-    last = talk.segments[-1]
-    words = [w.model_copy(update={"probability": 0.15}) if w.word.strip() in unsure else w for w in last.words]
-    assert sum(w.probability == 0.15 for w in words) == len(unsure)
-    return talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
+    talk = heard_unsurely(_worded_talk([(speaker, 0.99, text) for speaker, text in UNSURE_APART]), -1, unsure, 0.15)
+    assert sum(w.probability == 0.15 for w in talk.segments[-1].words) == len(unsure)
+    return talk
 
 
 def _said_last(talk: Transcript) -> list[Insight]:
@@ -366,12 +377,7 @@ def test_an_idea_stated_by_its_own_clause_heard_clearly_needs_no_neighbour_to_st
         ("S1", "Funny story, my first manager did my review in a parking lot once."),
         ("S2", "Churn dropped by half because the sales team changed how numbers are reviewed."),
     ]
-    transcript = _worded_talk([(speaker, 0.99, text) for speaker, text in talk])
-    first = transcript.segments[0]
-    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() == "believed" else w for w in first.words]
-    transcript = transcript.model_copy(
-        update={"segments": [first.model_copy(update={"words": words}), *transcript.segments[1:]]}
-    )
+    transcript = heard_unsurely(_worded_talk([(speaker, 0.99, text) for speaker, text in talk]), 0, ["believed"], 0.1)
     [insight] = ExtractiveEngine(BagOfWordsEmbedder(), ONE_IDEA).extract(transcript, source_key="k", title="t").insights
     assert insight.start == 0.0 and insight.headline == "Our churn dropped by half"
     assert not insight.quote_is_verbatim
@@ -425,10 +431,7 @@ def test_a_rejected_view_heard_too_unclearly_to_quote_is_kept_by_its_clause() ->
         ("S1", "Interesting, tell me more about that."),
         ("S2", "Pipeline quality decides whether the forecast means anything at the board meeting on Monday."),
     ]
-    talk = _worded_talk([(speaker, 0.99, text) for speaker, text in lines])
-    first = talk.segments[0]
-    words = [w.model_copy(update={"probability": 0.1}) if "backwards" in w.word else w for w in first.words]
-    talk = talk.model_copy(update={"segments": [first.model_copy(update={"words": words}), *talk.segments[1:]]})
+    talk = heard_unsurely(_worded_talk([(speaker, 0.99, text) for speaker, text in lines]), 0, ["backwards."], 0.1)
     one = Limits(max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_content_words=10)
 
     [position] = ExtractiveEngine(BagOfWordsEmbedder(), one).extract(talk, source_key="k", title="t").insights

@@ -9,7 +9,14 @@ from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.grammar import Grammar, Word
 from services.insights.keyphrases import key_phrases
 from tests.unit.insight_fakes import BagOfWordsEmbedder
-from tests.unit.test_insights_extractive import ANY_CLAIM, TALK, UNSURE_APART, _worded_talk, transcript
+from tests.unit.test_insights_extractive import (
+    ANY_CLAIM,
+    TALK,
+    UNSURE_APART,
+    _worded_talk,
+    heard_unsurely,
+    transcript,
+)
 
 
 @pytest.fixture(scope="module")
@@ -118,10 +125,8 @@ def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_
     # nothing: such an idea is left out rather than reduced to a topic.
     said = "Charge the first customer something, even a small amount, on the very first day of the pilot."
     talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
-    last = talk.segments[-1]
-    words = [w.model_copy(update={"probability": 0.1}) if w.word.strip() == "Charge" else w for w in last.words]
-    talk = talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
-    quote = HeardQuote(said, tuple(w.probability for w in words))
+    talk = heard_unsurely(talk, -1, ["Charge"], 0.1)
+    quote = HeardQuote(said, tuple(w.probability for w in talk.segments[-1].words))
     assert headlines([quote], BagOfWordsEmbedder(), max_doubt=1.0, min_word_probability=0.2, grammar=english) == [
         "Even a small amount"
     ]
@@ -256,11 +261,8 @@ def test_an_idea_heard_too_unclearly_to_quote_is_not_named_by_a_noun_phrase(engl
     # name" would name a topic and say nothing of it. Above its quote, the same noun phrase may name it.
     said = "Every speaker does a dry run a week before, slides, clicker, mic, the pronunciation of their name."
     talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
-    last = talk.segments[-1]
-    unsure = {"Every", "speaker", "does"}
-    words = [w.model_copy(update={"probability": 0.45}) if w.word.strip() in unsure else w for w in last.words]
-    talk = talk.model_copy(update={"segments": [*talk.segments[:-1], last.model_copy(update={"words": words})]})
-    probabilities = tuple(w.probability for w in words)
+    talk = heard_unsurely(talk, -1, ["Every", "speaker", "does"], 0.45)
+    probabilities = tuple(w.probability for w in talk.segments[-1].words)
 
     def headline(printed_alone: bool) -> str:
         quote = HeardQuote(said, probabilities, printed_alone=printed_alone)
