@@ -11,6 +11,7 @@ closed classes of English grammar, not any recording's wording.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -227,11 +228,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         # "I know, I'm terrible at business, my accountant says so, but honestly, a client who ...": what follows "I
         # know" is granted when the sentence turns on "but" later ("Sure, we did" alone concedes nothing).
-        if (
-            at >= 1
-            and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip()))
-            and any(opens_on_but(later) for later in pieces[at + 1 :])
-        ):
+        if at >= 1 and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip())) and _turns_on_but_later(pieces, at):
             continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
@@ -276,6 +273,16 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _turns_on_but_later(pieces: Sequence[str], at: int) -> bool:
+    """Whether the sentence that piece ``at`` belongs to turns on "but" after it."""
+    for piece, following in itertools.pairwise(pieces[at:]):
+        if re.search(r"[.!?]\s*$", piece):
+            return False
+        if opens_on_but(following):
+            return True
+    return False
 
 
 def _leaves_unnamed(said: list[str]) -> bool:
