@@ -70,6 +70,8 @@ def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None
         "So I run procurement for a hospital group, and my guest does the same job at a logistics firm."
     )
     assert not claim_shaped("Joining me is the person who rebuilt onboarding at a payroll company last year.")
+    assert not claim_shaped("I'm joined by Lena Park, who produces independent tech conferences in three cities.")
+    assert claim_shaped("We are joined by a shared goal, not by a shared office, and that is what keeps us honest.")
     assert not claim_shaped("So I have two support leaders with me today and we're going to argue about metrics.")
     assert claim_shaped("Customers who stay with us this year mostly came from referrals, not from paid search.")
     assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")
@@ -89,6 +91,11 @@ def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:
 
 def test_how_to_take_part_in_the_session_and_a_question_handed_on_from_it_are_no_claims() -> None:
     assert not claim_shaped("Quick note, if anyone's getting sound problems, the phone number in the email is better.")
+    # Whisper may mishear the trouble ("audio issues" as "all the issues"); what to do on the call still says it.
+    assert not claim_shaped(
+        "Before we start, if you're having all the issues, try dialing in with the phone number in the invite."
+    )
+    assert claim_shaped("Customers who dial in to support wait twice as long as the ones who open a chat window.")
     assert not claim_shaped("And another question from the comments, Priya wants to know how long a pilot should run.")
     assert not claim_shaped("One more from the audience, somebody asks whether the float crew gets paid mileage.")
     # The same words about the subject, or an idea credited to a room, are claims.

@@ -65,7 +65,9 @@ _THE_OCCASION = re.compile(
     r"|^(?:\w+,?\s+){0,2}welcome\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
-    r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b|"
+    r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
+    # ("I'm joined by Lena Park", "we're joined today by two founders"; not "joined by a shared goal")
+    r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
@@ -90,6 +92,9 @@ _THE_OCCASION = re.compile(
     # later ("audio problems cost a webinar half its audience" is a claim).
     r"|\bif (?:you're|you are|anyone's|anyone is|anybody's|anybody is) (?:having |getting |hearing )?(?:any )?"
     r"(?:audio|sound|connection|video|echo|mic|microphone)\b"
+    # ... and what to do on the call itself, whatever Whisper made of the trouble ("if you're having all the issues, try
+    # dialing in with the phone number in the invite"; "customers who dial in to support" is no instruction).
+    r"|\btry (?:dialing|dialling|calling) in\b|\b(?:dial|call) in with the (?:phone )?number\b"
     # ... and a question handed on from it: "one more from the chat, Sam asks whether..." relays someone else's
     # question ("we got that idea from the audience" is not one).
     r"|\b(?:(?:a|one|another) (?:more )?(?:question )?|questions? |more )from (?:the )?"
