@@ -135,7 +135,7 @@ def test_the_engine_marks_a_quote_its_speaker_answers_next_with_but() -> None:
 
     def heard(first: int, last: int) -> HeardQuote:
         text = " ".join(sentence.text for sentence in sentences[first : last + 1])
-        return _heard(_Candidate(first, last, text, lexical=0.0, publishable=True), sentences)
+        return _heard(_Candidate(first, last, text, lexical=0.0, publishable=True), sentences, [True] * len(lines))
 
     assert heard(0, 0).granted == lines[0][1]
     # The answer itself, and a sentence another voice answers, are not granted.

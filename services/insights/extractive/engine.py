@@ -393,12 +393,11 @@ class ExtractiveEngine:
             if not idea.candidate.publishable and all(reading.may_state[idea.candidate.first : idea.candidate.last + 1])
         ]
         clauses = headlines(
-            [_heard(idea.candidate, sentences) for idea in unquotable],
+            [_heard(idea.candidate, sentences, verbatim) for idea in unquotable],
             self.embedder,
             max_doubt=self.limits.max_expected_misheard_words,
             min_word_probability=self.limits.floor.min_word_probability,
             grammar=grammar,
-            statements_only=True,
         )
         for idea, clause in zip(unquotable, clauses, strict=True):
             idea.clause = clause
@@ -705,20 +704,18 @@ def _moves_on(one: _Candidate, other: _Candidate) -> bool:
     return opens_next_point(max(one, other, key=lambda candidate: candidate.first).text)
 
 
-def _heard(
-    candidate: _Candidate, sentences: Sequence[TimedSentence], verbatim: Sequence[bool] | None = None
-) -> HeardQuote:
+def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence], verbatim: Sequence[bool]) -> HeardQuote:
     """The candidate's main quote with the probability of each word of the sentences it quotes, and its last
     sentence when the speaker's next one answers it with "but" ("Which sounds kind, you protect the developers.
-    But the people writing the code never felt the pain."): granted, to be answered. Given which sentences may be
-    quoted word for word, also whether the quote is printed at all."""
+    But the people writing the code never felt the pain."): granted, to be answered. And whether the quote is printed
+    at all: a quote heard too unclearly to print word for word is named by its headline alone."""
     first, last, text = candidate.parts(sentences)[0]
     probabilities = tuple(p for sentence in sentences[first : last + 1] for p in sentence.probabilities_by_word)
     return HeardQuote(
         text,
         probabilities,
         granted=sentences[last].text if _answered_by_but(last, sentences) else "",
-        printed_alone=verbatim is not None and not all(verbatim[first : last + 1]),
+        printed_alone=not all(verbatim[first : last + 1]),
     )
 
 

@@ -89,12 +89,11 @@ def headlines(
     max_doubt: float,
     min_word_probability: float,
     grammar: Grammar | None = None,
-    statements_only: bool = False,
 ) -> list[str]:
     """Each quote's headline: of its standalone clauses heard clearly (its statements, when it has any), the one
-    closest in meaning to the whole quote; "" when none. With ``statements_only`` (every headline will be printed
-    without its quote), or for a quote printed alone, only a clause headed by a verb: above a quote a noun phrase
-    names it ("One question per page"), alone it names a topic and says nothing of it ("Even a small amount")."""
+    closest in meaning to the whole quote; "" when none. For a quote printed alone, only a clause headed by a verb:
+    above a quote a noun phrase names it ("One question per page"), alone it names a topic and says nothing of it
+    ("Even a small amount")."""
     options = [
         [
             clause
@@ -104,9 +103,7 @@ def headlines(
             and (
                 grammar is None
                 or (
-                    grammar.states(clause, quote.text)
-                    if statements_only or quote.printed_alone
-                    else grammar.is_clause(clause, quote.text)
+                    grammar.states(clause, quote.text) if quote.printed_alone else grammar.is_clause(clause, quote.text)
                 )
             )
         ]
@@ -118,10 +115,12 @@ def headlines(
     ]
     # A clause that says something about its topic names the idea better than a noun phrase, which only names the
     # topic ("Give one concrete reason" over "One concrete reason per rejected candidate"): a noun phrase only when
-    # no clause of the quote is a statement. (With ``statements_only`` every option is one already.)
-    if grammar is not None and not statements_only:
+    # no clause of the quote is a statement. (For a quote printed alone every option is one already.)
+    if grammar is not None:
         options = [
-            [clause for clause in clauses if grammar.states(clause, quote.text)]
+            clauses
+            if quote.printed_alone
+            else [clause for clause in clauses if grammar.states(clause, quote.text)]
             # "a three year term, or a case study, or a logo on your side": a noun phrase after "or" or "and" is
             # one item of a list, no name for the idea.
             or [clause for clause in clauses if not _listed(clause, quote.text)]
