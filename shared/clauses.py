@@ -125,6 +125,8 @@ _ANNOUNCES = re.compile(
     r"look at|dig into|dive into)\b",
     re.IGNORECASE,
 )
+# A piece of a quote that closes its sentence.
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
 # A lone "like" or "for example" between commas, after a clause, opens an example of what that clause said.
 _EXAMPLE = re.compile(r"(?:like|say|for example|for instance|e\.g\.|such as)", re.IGNORECASE)
 # The speaker granting what they are about to answer ("I know, ...", "I get it, ...").
@@ -232,7 +234,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
-        if opens_on_but(following) and not re.search(r"[.!?]\s*$", piece):
+        if opens_on_but(following) and not _ENDS_SENTENCE.search(piece):
             continue
         # A quotation mark the speaker's words were transcribed with belongs to the quote, not to its clause.
         clause = _OPENERS.sub("", piece.strip().strip('"\u201c\u201d')).rstrip('.!?\u2026 "\u201d')
@@ -278,7 +280,7 @@ def standalone_clauses(quote: str) -> list[str]:
 def _turns_on_but_later(pieces: Sequence[str], at: int) -> bool:
     """Whether the sentence that piece ``at`` belongs to turns on "but" after it."""
     for piece, following in itertools.pairwise(pieces[at:]):
-        if re.search(r"[.!?]\s*$", piece):
+        if _ENDS_SENTENCE.search(piece):
             return False
         if opens_on_but(following):
             return True
