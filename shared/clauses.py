@@ -78,6 +78,16 @@ _CLAUSE_JOINT = frozenset(
         "across", "through", "to",
     }
 )  # fmt: skip
+# Nouns that name nobody and nothing in particular until what follows says which ("the person who bought us",
+# "people who'd been to the same three schools", "things like background checks"): a clause cut before that says
+# only that there are people or things. English's generic nouns and indefinite pronouns, not any speaker's words.
+_NAMED_BY_WHAT_FOLLOWS = frozenset(
+    {
+        "people", "person", "persons", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "those",
+        "folks", "one", "ones", "thing", "things", "stuff",
+    }
+)  # fmt: skip
+_SAYS_WHICH = frozenset({"who", "whom", "whose", "that", "which", "where", "like"}) | _CONTRACTED_RELATIVES
 # Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
 # "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
 _TAKES_INFINITIVE = frozenset(
@@ -232,6 +242,10 @@ def standalone_clauses(quote: str) -> list[str]:
         # know" is granted when the sentence turns on "but" later ("Sure, we did" alone concedes nothing).
         if at >= 1 and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip())) and _turns_on_but_later(pieces, at):
             continue
+        # "we kept hiring people, who'd been to the same three schools": the comma a transcript sets there does not
+        # make the people any less unnamed without what follows it.
+        if _said_which_after(piece, following):
+            continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
         if opens_on_but(following) and not _ENDS_SENTENCE.search(piece):
@@ -275,6 +289,12 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+def _said_which_after(piece: str, following: str) -> bool:
+    """Whether the piece ends on a noun that names nobody in particular and the next piece says which."""
+    ending, opening = _words(piece)[-1:], _words(following)[:1]
+    return bool(ending and opening) and ending[0] in _NAMED_BY_WHAT_FOLLOWS and opening[0] in _SAYS_WHICH
 
 
 def _turns_on_but_later(pieces: Sequence[str], at: int) -> bool:
@@ -528,6 +548,8 @@ def _is_joint(before: str, word: str) -> bool:
     """Whether a clause may end on ``before`` with ``word`` opening what joins it."""
     before, word = before.lower().strip(",'"), word.lower()
     if word not in _CLAUSE_JOINT or before in _WANTS_MORE:
+        return False
+    if word in _SAYS_WHICH and before in _NAMED_BY_WHAT_FOLLOWS:
         return False
     return not (word == "to" and before in _TAKES_INFINITIVE)
 

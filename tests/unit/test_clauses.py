@@ -385,3 +385,25 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
 )
 def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> None:
     assert is_signpost(said) is signpost
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # Cut before the relative clause, the clause says only that there was a person.
+        ("The single biggest predictor was the person who bought us leaving the company.", []),
+        # A comma the transcript sets there does not name the people either.
+        ("And we only noticed because we kept hiring people, who'd been to the same three schools.", []),
+        (
+            "We can support the Second Amendment and do things like background record checks.",
+            ["We can support the Second Amendment"],
+        ),
+        # A named person or a named thing is someone in particular: what follows only adds to it.
+        (
+            "I'm proud of how we rebuilt the onboarding team, which now runs itself.",
+            ["I'm proud of how we rebuilt the onboarding team"],
+        ),
+    ],
+)
+def test_a_clause_does_not_stop_before_what_says_which_people_or_things_it_means(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
