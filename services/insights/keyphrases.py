@@ -25,6 +25,8 @@ MIN_OCCURRENCES = 2
 # runs on a few dozen sentences, however long the recording.
 CHECKED_OCCURRENCES = 3
 CHECKED_PER_KEPT = 3
+# Prepositions a phrase names the part or the amount of a topic with ("the cost of customer acquisition").
+_TOPIC_PREPOSITIONS = frozenset({"of", "in", "on", "into", "for", "about", "with"})
 
 
 def singular(token: str) -> str:
@@ -84,12 +86,15 @@ def key_phrases(
         for phrase, count in counts.items()
         if count >= MIN_OCCURRENCES and said[phrase].most_common(1)[0][1] >= MIN_OCCURRENCES
     }
+    # "the scourge of gun violence", "dollars in tax increases": the topic is the phrase after the preposition, which
+    # a reader searches for; the words before it only say which part of the topic the speaker meant.
+    narrowed = {phrase: topic for phrase in repeated if (topic := _topic_after_preposition(phrase)) in repeated}
     # A shorter phrase said only inside a longer repeated phrase adds nothing to it.
-    subsumed = {
+    subsumed = set(narrowed) | {
         inner
         for phrase, count in repeated.items()
         for inner, _ in _grams(phrase)
-        if inner != phrase and repeated.get(inner, count + 1) <= count
+        if inner != phrase and repeated.get(inner, count + 1) <= count and inner not in narrowed.values()
     }
     kept = [phrase for phrase in repeated if phrase not in subsumed]
     kept.sort(key=lambda phrase: (-weight_sum[phrase], -len(phrase.split()), phrase))
@@ -102,6 +107,14 @@ def key_phrases(
         )
         kept = list(itertools.islice(nouns, top))
     return [said[phrase].most_common(1)[0][0] for phrase in kept[:top]]
+
+
+def _topic_after_preposition(phrase: str) -> str | None:
+    """The words after the phrase's preposition when there are two or more of them ("gun violence" of "scourge of
+    gun violence"); None when it has none. ("time to first value" names a measure whole: "to" is left out.)"""
+    words = phrase.split()
+    at = next((at for at, word in enumerate(words[1:-2], start=1) if word in _TOPIC_PREPOSITIONS), None)
+    return " ".join(words[at + 1 :]) if at is not None else None
 
 
 def _said_as_noun_phrase(grammar: Grammar, surfaces: Counter[str], texts: Sequence[str]) -> bool:

@@ -114,6 +114,19 @@ def test_a_line_said_again_at_once_is_said_once() -> None:
     assert key_phrases(echoed_then_used, top=3) == ["night shift"]
 
 
+def test_a_topic_said_after_a_preposition_is_the_key_phrase_not_the_part_of_it_named_before() -> None:
+    sentences = [
+        "We have to end the scourge of gun violence.",
+        "The scourge of gun violence is in every city.",
+        "Measure speed to lead generation every week.",
+        "Our speed to lead generation doubled.",
+    ]
+    # "speed to lead generation" names one measure whole: the phrase after "to" is no topic of its own.
+    assert sorted(key_phrases(sentences, top=3)) == ["gun violence", "speed to lead generation"]
+    # Said apart from it as well, the longer phrase still gives way to its topic.
+    assert key_phrases([*sentences, "Gun violence again."], top=1) == ["gun violence"]
+
+
 def test_key_phrases_rank_by_the_salience_of_the_sentences_they_occur_in() -> None:
     sentences = ["Revenue operations first.", "Field marketing.", "Revenue operations again.", "Field marketing."]
     assert key_phrases(sentences, [0.1, 0.9, 0.1, 0.9], top=2) == ["field marketing", "revenue operations"]
