@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 _CONVENTIONAL_VIEWS = (
-    # "Most people believe X", "most B2B teams I talk to still think that X", "everyone will tell you X".
+    # "Most people believe X", "most B2B teams I talk to still think that X", "everyone will tell you X", and the
+    # audience told what it believes: "most of you think X".
     re.compile(
-        r"\b(?:most (?:\w+ )?(?:people|teams|companies|marketers|founders|leaders)|everyone|everybody)\b"
+        r"\b(?:most (?:\w+ )?(?:people|teams|companies|marketers|founders|leaders)|most of (?:you|us)|everyone|"
+        r"everybody)\b"
         r"(?:[^.;!?]{0,20}?)\s+(?:still\s+)?"
         r"(?:think|thinks|believe|believes|say|says|assume|assumes|treat|treats|will tell you|tell you)"
         r"\s+(?:that\s+)?(?P<view>[^.;!?,]+)",

@@ -38,6 +38,12 @@ def claim_shaped(text: str) -> bool:
     return could_be_claim(text, min_words=8, max_words=60, min_content_words=4)
 
 
+def test_a_common_view_named_to_reject_it_is_a_claim_in_few_content_words() -> None:
+    assert claim_shaped("Most of you think churn happens at renewal, and I think that's backwards.")
+    # The same few content words state nothing without the view.
+    assert not claim_shaped("And some of you asked me about churn, and that is fair enough.")
+
+
 def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> None:
     assert not claim_shaped(
         "So welcome back, and today I've got someone who runs demand generation at a software company."

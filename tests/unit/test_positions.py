@@ -15,6 +15,8 @@ from shared.positions import rejected_view, states_received_advice, without_reje
         ("Everyone will tell you to gate every asset, but nobody reads them.", "to gate every asset"),
         ("Most teams treat churn as a support problem.", "churn as a support problem"),
         ("Conventional wisdom says discounts close deals.", "discounts close deals"),
+        # The audience told what it believes.
+        ("Most of you think churn happens at renewal, and I think that's backwards.", "churn happens at renewal"),
         # The received advice, as what to do.
         ("The standard advice is to roll out at 1% and wait a day.", "you should roll out at 1% and wait a day"),
     ],
@@ -29,6 +31,7 @@ def test_the_common_view_is_read_as_the_one_the_speaker_rejects(quote: str, view
         "Most of our customers renewed after the second call.",
         "I think the monthly check-in works because the work is still fresh.",
         "Everyone on the call got the recording the same day.",
+        "Most of you have seen the dashboard already.",
     ],
 )
 def test_a_claim_of_the_speakers_own_names_no_common_view(quote: str) -> None:

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
+from shared.positions import rejected_view
 from shared.questions import is_question
 
 # How long someone has done something: "about 12 years", "the last decade".
@@ -170,4 +171,6 @@ def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_wor
         return False
     if _THE_OCCASION.search(text):
         return False
-    return len(set(content_words(text))) >= min_content_words
+    # "Most of you think churn happens at renewal, and I think that's backwards": the view a speaker names to reject
+    # is a position in few content words.
+    return len(set(content_words(text))) >= min_content_words or rejected_view(text) is not None
