@@ -66,7 +66,7 @@ _WANTS_MORE = _DANGLING | frozenset(
     {
         "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "shouldn't",
         "wouldn't", "couldn't", "haven't", "hasn't", "gets", "got", "give", "gives", "gave", "makes", "takes",
-        "took", "puts", "become", "becomes", "became",
+        "took", "puts", "become", "becomes", "became", "ask", "asks", "asked", "wonder", "wonders", "wondered",
     }
 )  # fmt: skip
 # Where a long clause may be cut to a statement of its own: before a conjunction, a subordinate clause or a
@@ -87,6 +87,7 @@ _NAMED_BY_WHAT_FOLLOWS = frozenset(
         "folks", "one", "ones", "thing", "things", "stuff",
     }
 )  # fmt: skip
+_EVERY = frozenset({"every", "each", "any"})
 _SAYS_WHICH = frozenset({"who", "whom", "whose", "that", "which", "where", "like"}) | _CONTRACTED_RELATIVES
 # Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
 # "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
@@ -292,9 +293,12 @@ def standalone_clauses(quote: str) -> list[str]:
 
 
 def _said_which_after(piece: str, following: str) -> bool:
-    """Whether the piece ends on a noun that names nobody in particular and the next piece says which."""
-    ending, opening = _words(piece)[-1:], _words(following)[:1]
-    return bool(ending and opening) and ending[0] in _NAMED_BY_WHAT_FOLLOWS and opening[0] in _SAYS_WHICH
+    """Whether the piece ends on a noun that names nobody in particular ("people", or any noun after "every": "I call
+    every customer, who cancels within a week") and the next piece says which."""
+    ending, opening = _words(piece)[-2:], _words(following)[:1]
+    if not ending or not opening or opening[0] not in _SAYS_WHICH:
+        return False
+    return ending[-1] in _NAMED_BY_WHAT_FOLLOWS or (len(ending) == 2 and ending[0] in _EVERY)
 
 
 def _turns_on_but_later(pieces: Sequence[str], at: int) -> bool:

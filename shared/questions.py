@@ -24,3 +24,24 @@ _INVERTED = re.compile(
 def is_question(text: str) -> bool:
     """Punctuated as a question, or worded as one (an auxiliary before its subject at the start)."""
     return text.rstrip().endswith("?") or bool(_INVERTED.match(text.strip()))
+
+
+# A statement that ends on a question someone asks in it ("I ask one question, what did you switch to?", "the email
+# literally asks, did the new size fit?"): Whisper's question mark belongs to the question it reports. A question
+# handed on without anyone asking it in the sentence ("Quick question, how do you...", "Next question, ...") is
+# still one. Pronouns and the verb "ask" are closed classes of English.
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:i|we|you|he|she|they|it|the \w+)\s+(?:\w+\s+)?(?:ask|asks|asked|asking)\b"
+    r"(?:\s+(?:them|him|her|you|me|us|one|a|the|this|that|every|each|one)\b)*(?:\s+question)?\s*[,:]\s*[^?]+\?$",
+    re.IGNORECASE,
+)
+
+
+def asks(text: str) -> bool:
+    """Whether the sentence asks something (``is_question``), rather than state something and end on a question it
+    reports: "I call every customer who cancels, and I ask one question, what did you switch to?" tells what is done."""
+    text = text.strip()
+    if not is_question(text) or _INVERTED.match(text):
+        return is_question(text)
+    reported = _REPORTED_QUESTION.search(text)
+    return reported is None or is_question(text[: reported.start()].rstrip(" ,:") + ".")

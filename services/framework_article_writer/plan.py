@@ -30,6 +30,7 @@ from shared.clauses import (
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
 from shared.positions import rejected_view, states_received_advice
+from shared.questions import asks
 
 MIN_PILLARS = 2
 MAX_PILLARS = 4
@@ -392,7 +393,7 @@ def _positions(insights: Sequence[Insight]) -> list[Insight]:
     return [
         insight
         for insight in insights
-        if not is_signpost(insight.quote) and not insight.quote.rstrip().endswith("?") and not is_a_step(insight.quote)
+        if not is_signpost(insight.quote) and not asks(insight.quote) and not is_a_step(insight.quote)
     ]
 
 
@@ -493,7 +494,7 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
         insight
         for insight in candidates
         if insight.type in _PILLAR_TYPES
-        and not insight.quote.rstrip().endswith("?")
+        and not asks(insight.quote)
         and _OBJECTION.search(insight.quote) is None
         and rejected_view(insight.quote) is None
         and not states_received_advice(insight.quote)

@@ -31,6 +31,7 @@ from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import is_a_step, without_lead_in
 from shared.positions import rejected_view, without_rejected_view
+from shared.questions import asks
 from shared.templates import markdown_templates
 
 LeadMagnetFormat = Literal["checklist", "cheat-sheet", "worksheet", "mini-guide"]
@@ -153,7 +154,7 @@ class LeadMagnetWriter:
         usable = [
             insight
             for insight in without_speaker_pitch(spoken)
-            if not is_signpost(insight.summary) and not insight.summary.rstrip().endswith("?") and _printable(insight)
+            if not is_signpost(insight.summary) and not asks(insight.summary) and _printable(insight)
         ]
         lead_format = choose_format(usable)
         body = _collect_body(lead_format, usable)
@@ -485,7 +486,7 @@ def _buyer_problem(insights: Sequence[Insight], shown: Collection[Insight] = ())
             insight
             for insight in best_first
             if insight.type is wanted
-            and not insight.quote.rstrip().endswith("?")
+            and not asks(insight.quote)
             and not is_signpost(insight.summary)
             and not is_a_step(insight.quote)
             and _printable(insight)

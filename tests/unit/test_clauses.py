@@ -398,6 +398,8 @@ def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> Non
             "We can support the Second Amendment and do things like background record checks.",
             ["We can support the Second Amendment"],
         ),
+        # ... nor does a noun after "every": "every customer" is said to be one of some customers.
+        ("I call every customer, who cancels within a week, personally, on the phone.", []),
         # A named person or a named thing is someone in particular: what follows only adds to it.
         (
             "I'm proud of how we rebuilt the onboarding team, which now runs itself.",
@@ -407,3 +409,9 @@ def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> Non
 )
 def test_a_clause_does_not_stop_before_what_says_which_people_or_things_it_means(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses
+
+
+def test_a_clause_does_not_stop_on_a_verb_of_asking_before_what_was_asked() -> None:
+    said = "So we moved it to three weeks, and the email literally asks, did the new size fit?"
+
+    assert standalone_clauses(said) == ["We moved it to three weeks"]

@@ -583,6 +583,26 @@ def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: Framewo
     assert "## What the skeptics say" in article.markdown
 
 
+def test_what_is_done_ending_on_the_question_it_asks_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+    thesis = CHURN_WEBINAR.insights[0]
+    stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
+    practice = thesis.model_copy(
+        update={
+            "insight_id": "practice",
+            "quote": "I call every customer who cancels, and I ask one question, what did you switch to?",
+            "summary": "I call every customer who cancels, and I ask one question, what did you switch to?",
+            "headline": "I call every customer who cancels",
+            "score": 0.99,
+            "type": InsightType.story,
+        }
+    )
+    thin = without(CHURN_WEBINAR, "thesis", "routine", "exit-data", "retailer")
+    article = writer.write(thin.model_copy(update={"insights": [stated, practice, *thin.insights]}))
+    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+
+    assert "I call every customer who cancels" in pillars
+
+
 def test_the_received_advice_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
     thesis = CHURN_WEBINAR.insights[0]
     stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.insights.extractive.claims import could_be_claim
-from shared.questions import is_question
+from shared.questions import asks, is_question
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,26 @@ def test_a_statement_is_not_a_question(text: str) -> None:
 
 def claim_shaped(text: str) -> bool:
     return could_be_claim(text, min_words=8, max_words=60, min_content_words=4)
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        # What a team does, ending on the question it asks: Whisper's mark belongs to the question reported.
+        ("I call every customer who cancels within a week, and I ask one question, what did you switch to?", False),
+        ("So we moved it to three weeks, and the email literally asks, did the new size fit?", False),
+        ("My last company hired a sales guy at customer four, he kept asking, what's the pitch?", False),
+        # A question handed on, or asked outright, still asks.
+        ("Hi, quick question, how do you handle rejections?", True),
+        ("Next question is from a nurse on nights, and ask, what if my patient is asleep?", True),
+        ("Did you ask them one question, what they switched to?", True),
+        ("So you came in as the first finance hire, right?", True),
+    ],
+)
+def test_a_statement_ending_on_a_question_it_reports_does_not_ask(text: str, asking: bool) -> None:
+    assert is_question(text)
+    assert asks(text) is asking
+    assert claim_shaped(text) is not asking
 
 
 def test_a_common_view_named_to_reject_it_is_a_claim_in_few_content_words() -> None:

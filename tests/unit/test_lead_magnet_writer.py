@@ -630,3 +630,17 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
 )
 def test_an_item_does_not_open_on_the_conjunction_that_tied_it_to_what_came_before(summary: str, line: str) -> None:
     assert standalone(summary) == line
+
+
+def test_what_a_team_does_ending_on_the_question_it_asks_is_an_item(settings: LeadMagnetSettings) -> None:
+    # Whisper's question mark belongs to the question the speaker reports; the line says what the team does.
+    points = spoken_points(
+        "exit calls",
+        ("call", InsightType.story,
+         "We run exit calls with every customer who cancels, and I ask one question, what did you switch to?"),
+        ("notes", InsightType.story, "Our exit calls go into one shared page the product team reads every Monday."),
+    )  # fmt: skip
+
+    markdown = LeadMagnetWriter(settings).write(points).markdown
+
+    assert "We run exit calls with every customer who cancels" in markdown

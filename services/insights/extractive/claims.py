@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
 from shared.positions import rejected_view
-from shared.questions import is_question
+from shared.questions import asks
 
 # How long someone has done something: "about 12 years", "the last decade".
 _YEARS = (
@@ -167,7 +167,7 @@ def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_wor
     too long to quote, a question, a remark about the occasion, or a line with too few content words to
     carry an idea."""
     words = tokens(text)
-    if not min_words <= len(words) <= max_words or any(is_question(sentence) for sentence in _SENTENCE.split(text)):
+    if not min_words <= len(words) <= max_words or any(asks(sentence) for sentence in _SENTENCE.split(text)):
         return False
     if _THE_OCCASION.search(text):
         return False
