@@ -118,7 +118,10 @@ _CTA_VERB = (
     r"head (?:over )?to|go to|check out|click|tap|hit|use|apply|call|text|contact|reach out to|talk to|buy|"
     r"order|upgrade|shop|pick)"
 )
-_SELLER_TEAM = r"(?:we|i|(?:our|my) (?:\w+ )?team)"
+# ... and the team named by the business it works at ("my team at Keel and Kindred can set this up for you").
+_SELLER_TEAM = (
+    r"(?:we|i|(?:our|my) (?:\w+ )?team(?: (?:here )?at (?-i:[A-Z])[\w-]+(?:,? (?:and|&) (?-i:[A-Z])[\w-]+)?)?)"
+)
 # Who a host asks on behalf of, and what they would do to keep up with a guest ("where can folks follow your work?").
 # ("Where can I find your docs?" is an attendee's question to a vendor, not the close of an interview.)
 _AUDIENCE = r"(?:people|listeners|viewers|readers|folks|everyone|someone|they|our (?:listeners|audience|viewers))"

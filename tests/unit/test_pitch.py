@@ -98,6 +98,12 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("The first twenty listeners to sign up get a seat.", PitchKind.offer, "first twenty listeners to sign up get"),
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
+        # ... and named by the business it works at.
+        (
+            "My team at Keel and Kindred can set this up for you, usually in six weeks.",
+            PitchKind.product_promotion,
+            "My team at Keel and Kindred can set this up for you",
+        ),
         ("We are the leading vendor in this space.", PitchKind.vendor_positioning, "We are the leading"),
         (
             "The templates are built into the software we make on the side, it's called Scopeline.",
@@ -332,3 +338,9 @@ def test_a_long_answer_to_the_invitation_is_cut_after_a_few_lines() -> None:
     texts = ["Where can listeners follow your work?", reply, idea, idea]
 
     assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
+
+
+def test_a_team_named_by_where_it_works_sells_only_when_it_offers_the_work() -> None:
+    assert find_pitch_cues("My team at Acme can set the whole thing up for you in a week.")
+    assert not find_pitch_cues("Our team at the hospital can cover for you on nights.")
+    assert not find_pitch_cues("My team at Acme rebuilt the onboarding flow in a week.")
