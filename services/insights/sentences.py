@@ -23,11 +23,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from services.insights.words import PUNCTUATION, is_content_word
 from shared.events import TranscriptSegment, TranscriptWord
 
 # Transcripts without punctuation would otherwise become one endless "sentence"; past this
 # length we close the sentence at the next segment boundary instead.
 MAX_SENTENCE_WORDS = 60
+
+# What a grammar word opening a segment is read as at least (``_heard``).
+OPENING_GRAMMAR_WORD_PROBABILITY = 0.5
+# A negation turns a quote around: it is read as scored, wherever it stands.
+_NEGATIONS = frozenset(
+    {
+        "no", "not", "never", "nobody", "nothing", "none", "nowhere", "neither", "nor", "don't", "doesn't", "didn't",
+        "isn't", "aren't", "wasn't", "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't",
+        "haven't", "hasn't", "hadn't",
+    }
+)  # fmt: skip
 
 # A full stop followed by a lower-case word is an abbreviation or a number, not an ending.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^\sa-z])")
@@ -123,17 +135,17 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
         return run[bisect.bisect_right(segment_starts, position) - 1][0]
 
     worded = [
-        (segment_start + offset, word)
+        (segment_start + offset, word, at == 0)
         for (index, piece), segment_start in zip(run, segment_starts, strict=True)
-        for offset, word in _word_offsets(piece, segments[index])
+        for at, (offset, word) in enumerate(_word_offsets(piece, segments[index]))
     ]
-    positions = [position for position, _ in worded]  # ascending: segments and their words are in order
+    positions = [position for position, _, _ in worded]  # ascending: segments and their words are in order
     sentences = []
     for begin, finish in _sentence_spans(text, segment_starts):
         first, last = segment_at(begin), segment_at(finish - 1)
         # Bisected, not scanned: a solo hour is one run of thousands of words and hundreds of sentences.
         inside = worded[bisect.bisect_left(positions, begin) : bisect.bisect_left(positions, finish)]
-        words = [word for _, word in inside]
+        words = [word for _, word, _ in inside]
         sentences.append(
             TimedSentence(
                 text=text[begin:finish],
@@ -142,15 +154,27 @@ def _split_run(segments: Sequence[TranscriptSegment], run: list[tuple[int, str]]
                 first_segment=first,
                 last_segment=last,
                 speaker=segments[first].speaker or None,
-                word_probabilities=tuple(word.probability for word in words),
+                word_probabilities=tuple(_heard(word, opens) for _, word, opens in inside),
                 word_confirmations=tuple(word.confirmed for word in words),
                 word_spans=tuple(
                     (position - begin, min(position - begin + len(word.word.strip()), finish - begin))
-                    for position, word in inside
+                    for position, word, _ in inside
                 ),
             )
         )
     return sentences
+
+
+def _heard(word: TranscriptWord, opens_segment: bool) -> float:
+    """How likely the word was said. Whisper splits the probability of a segment's first word between its spellings
+    with and without a capital, so a grammar word opening a segment ("Every", "So", "And") scores far lower than the
+    same word anywhere else, and is far more often right than its score says: on the eval corpus's dev split, 71 %
+    of such words under 0.1 were said, against 42 % of grammar words under 0.1 elsewhere. Such a word is read as
+    at least even odds. A word that carries meaning, or a negation, is read as scored."""
+    spelled = word.word.strip().strip(PUNCTUATION).lower()
+    if not opens_segment or is_content_word(spelled) or spelled in _NEGATIONS:
+        return word.probability
+    return max(word.probability, OPENING_GRAMMAR_WORD_PROBABILITY)
 
 
 def clearly_heard_pieces(sentence: TimedSentence, min_probability: float) -> list[str]:

@@ -18,7 +18,11 @@ from services.insights.extractive.salience import centroid_closeness, lexrank
 from services.insights.extractive.segmentation import topic_segments
 from services.insights.extractive.steps import find_step_runs, opens_next_point, step_name
 from services.insights.keyphrases import key_phrases, phrases_of
-from services.insights.sentences import clearly_heard_pieces, split_into_sentences
+from services.insights.sentences import (
+    OPENING_GRAMMAR_WORD_PROBABILITY,
+    clearly_heard_pieces,
+    split_into_sentences,
+)
 from services.insights.words import content_words
 from shared.events import TranscriptSegment, TranscriptWord
 
@@ -167,6 +171,20 @@ def test_each_sentence_carries_the_probabilities_of_its_own_words_even_across_se
     first, second = split_into_sentences(segments)
     assert first.word_probabilities == (0.95, 0.95, 0.95, 0.95, 0.95, 0.21)
     assert second.word_probabilities == (0.95, 0.95, 0.95, 0.6, 0.95, 0.95, 0.95)
+
+
+def test_a_grammar_word_opening_a_segment_is_read_at_even_odds_at_least() -> None:
+    # Whisper splits a segment's first word between its spellings with and without a capital: "Every" at 0.02 was
+    # said. A word that carries meaning, a negation, or a grammar word inside the segment keeps its score.
+    segments = [
+        worded(0, "Every engineer answers tickets once a month.", {"Every": 0.02, "a": 0.1}),
+        worded(4, "Engineers answer tickets.", {"Engineers": 0.1}),
+        worded(8, "Never ship on Friday.", {"Never": 0.1}),
+    ]
+    every, engineers, never = split_into_sentences(segments)
+    assert every.word_probabilities == (OPENING_GRAMMAR_WORD_PROBABILITY, 0.95, 0.95, 0.95, 0.95, 0.1, 0.95)
+    assert engineers.word_probabilities[0] == 0.1
+    assert never.word_probabilities[0] == 0.1
 
 
 def test_a_sentence_is_cut_at_each_word_heard_unsurely_and_kept_whole_when_words_are_untimed() -> None:
