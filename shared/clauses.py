@@ -67,6 +67,9 @@ _WANTS_MORE = _DANGLING | frozenset(
         "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "shouldn't",
         "wouldn't", "couldn't", "haven't", "hasn't", "gets", "got", "give", "gives", "gave", "makes", "takes",
         "took", "puts", "become", "becomes", "became", "ask", "asks", "asked", "wonder", "wonders", "wondered",
+        # ... and verbs that take what is felt, seemed or learnt ("they felt | like guests", "buyers learn | that ...").
+        "feel", "feels", "felt", "seem", "seems", "seemed", "sounds", "sounded", "learn", "learns", "learned", "learnt",
+        "realise", "realised", "realize", "realized",
     }
 )  # fmt: skip
 # Where a long clause may be cut to a statement of its own: before a conjunction, a subordinate clause or a

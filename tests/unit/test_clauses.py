@@ -415,3 +415,16 @@ def test_a_clause_does_not_stop_on_a_verb_of_asking_before_what_was_asked() -> N
     said = "So we moved it to three weeks, and the email literally asks, did the new size fit?"
 
     assert standalone_clauses(said) == ["We moved it to three weeks"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # A long clause cut before "like guests" or "that your list price is fake" says only that someone felt or
+        # learnt something.
+        "People who spend the week in training tell us they felt like guests.",
+        "The moment you give thirty percent off annual plans buyers learn that your list price is fake.",
+    ],
+)
+def test_a_clause_does_not_end_on_a_verb_before_what_is_felt_or_learnt(said: str) -> None:
+    assert not any(clause.endswith(("felt", "learn")) for clause in standalone_clauses(said))

@@ -80,6 +80,8 @@ def test_remarks_about_the_occasion_and_unmarked_questions_are_not_claims() -> N
         "Hi, it's me again, um, today's a short one about email lists, because I got a lot of questions about it."
     )
     assert not claim_shaped("So this week's a long episode on pricing, because the last one ran out of time for it.")
+    # ... and the agenda said on after an introduction, with no comma before it.
+    assert not claim_shaped("I run sales operations consulting at Fielder and today is territory planning, so hi.")
     assert claim_shaped("Every renewal email we send is a short one, because buyers read the first line and stop.")
     # ... and so do the show's own title, a host handing the floor to a guest, and a send-off.
     assert not claim_shaped("We never found out who did it. That's incredible, that's the episode title, I'm sorry.")

@@ -52,7 +52,7 @@ _THE_OCCASION = re.compile(
     r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
     # ... and "today is territory planning", "today's topic is": the agenda, when a clause opens on it ("the
     # market today is brutal" is a claim).
-    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|now),?\s+)?today(?:'s (?:topic|session|episode|talk|theme))? is\b"
+    r"|(?:^|[,;.!?]\s*|\band\s+)(?:(?:and|so|okay|now),?\s+)?today(?:'s (?:topic|session|episode|talk|theme))? is\b"
     # ... and what kind of episode it is ("today's a short one about email lists", "this week's a long one"), and a
     # solo host's hello to returning listeners ("Hi, it's me again").
     r"|\b(?:today|this week)(?:'s| is) (?:a |an )?(?:\w+ )?(?:one|episode|show)\b|\bit's (?:me|us) again\b"
