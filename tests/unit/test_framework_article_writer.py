@@ -583,42 +583,43 @@ def test_a_question_or_the_rejected_view_never_holds_up_a_pillar(writer: Framewo
     assert "## What the skeptics say" in article.markdown
 
 
-def test_what_is_done_ending_on_the_question_it_asks_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+def pillars_beside(writer: FrameworkArticleWriter, quote: str, headline: str, kind: InsightType) -> list[str]:
+    """The pillars of an article on a thin churn webinar: a stated thesis, the given point ranked first, the rest."""
     thesis = CHURN_WEBINAR.insights[0]
     stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
-    practice = thesis.model_copy(
+    point = thesis.model_copy(
         update={
-            "insight_id": "practice",
-            "quote": "I call every customer who cancels, and I ask one question, what did you switch to?",
-            "summary": "I call every customer who cancels, and I ask one question, what did you switch to?",
-            "headline": "I call every customer who cancels",
+            "insight_id": "point",
+            "quote": quote,
+            "summary": quote,
+            "headline": headline,
             "score": 0.99,
-            "type": InsightType.story,
+            "type": kind,
         }
     )
     thin = without(CHURN_WEBINAR, "thesis", "routine", "exit-data", "retailer")
-    article = writer.write(thin.model_copy(update={"insights": [stated, practice, *thin.insights]}))
-    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+    article = writer.write(thin.model_copy(update={"insights": [stated, point, *thin.insights]}))
+    return re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
+
+
+def test_what_is_done_ending_on_the_question_it_asks_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+    pillars = pillars_beside(
+        writer,
+        "I call every customer who cancels, and I ask one question, what did you switch to?",
+        "I call every customer who cancels",
+        InsightType.story,
+    )
 
     assert "I call every customer who cancels" in pillars
 
 
 def test_the_received_advice_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
-    thesis = CHURN_WEBINAR.insights[0]
-    stated = thesis.model_copy(update={"quote": "Churn starts in the first week.", "summary": "x"})
-    thin = without(CHURN_WEBINAR, "thesis", "routine", "exit-data", "retailer")
-    advice = thesis.model_copy(
-        update={
-            "insight_id": "advice",
-            "quote": "So the standard advice is rollout at 1%, wait a day, look at crashes.",
-            "summary": "So the standard advice is rollout at 1%, wait a day, look at crashes.",
-            "headline": "The standard advice is rollout at 1%",
-            "score": 0.99,
-            "type": InsightType.data_point,
-        }
+    pillars = pillars_beside(
+        writer,
+        "So the standard advice is rollout at 1%, wait a day, look at crashes.",
+        "The standard advice is rollout at 1%",
+        InsightType.data_point,
     )
-    article = writer.write(thin.model_copy(update={"insights": [stated, advice, *thin.insights]}))
-    pillars = re.findall(r"^### \d+\. (.+)$", article.markdown, re.MULTILINE)
 
     assert len(pillars) >= 2
     assert not any("standard advice" in name.lower() for name in pillars), pillars
