@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.insights.extractive.engine import ExtractiveEngine
+from services.insights.extractive.engine import ExtractiveEngine, Limits
 from services.insights.extractive.headlines import HeardQuote, headlines
 from services.insights.grammar import Grammar, Word
 from services.insights.keyphrases import key_phrases
@@ -260,7 +260,8 @@ def test_an_idea_heard_too_unclearly_to_quote_is_not_named_by_a_noun_phrase(engl
     # Its quote is not printed, so its headline stands alone as a pillar or a list line: "The pronunciation of their
     # name" would name a topic and say nothing of it. Above its quote, the same noun phrase may name it.
     said = "Every speaker does a dry run a week before, slides, clicker, mic, the pronunciation of their name."
-    talk = _worded_talk([("S1", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
+    # Said by another voice than the line two before it, so that line is no saying of the same idea to quote instead.
+    talk = _worded_talk([("S2", 0.99, line) for _, line in UNSURE_APART[:2]] + [("S1", 0.99, said)])
     talk = heard_unsurely(talk, -1, ["Every", "speaker", "does"], 0.45)
     probabilities = tuple(w.probability for w in talk.segments[-1].words)
 
@@ -274,3 +275,28 @@ def test_an_idea_heard_too_unclearly_to_quote_is_not_named_by_a_noun_phrase(engl
     engine = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM, english)
     [unclear] = [i for i in engine.extract(talk, source_key="k", title="t").insights if i.start == 12.0]
     assert not unclear.quote_is_verbatim and unclear.headline == ""
+
+
+TWO_IDEAS = Limits(
+    max_insights=2, min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=5
+)
+
+
+def test_an_idea_said_twice_is_quoted_by_the_saying_heard_clearly_enough_to_quote_word_for_word(
+    english: Grammar,
+) -> None:
+    # Said twice in a row, the first time with doubt about its words; no clause of the second is short enough to stand
+    # alone ("will tell you" waits for what), so it cannot stand in for the first, but the parser reads it as a
+    # statement: it is the idea's quote.
+    talk = [
+        (
+            "S2",
+            0.85,
+            "Your happy customers are the wrong people to interview about lost deals, "
+            "churned customers know why deals are lost.",
+        ),
+        ("S2", 0.99, "A churned customer will tell you in ten minutes what your happy customers will never say."),
+    ]
+    engine = ExtractiveEngine(BagOfWordsEmbedder(), TWO_IDEAS, english)
+    [insight] = engine.extract(_worded_talk(talk), source_key="k", title="t").insights
+    assert (insight.quote, insight.quote_is_verbatim) == (talk[1][2], True)

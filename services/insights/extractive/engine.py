@@ -51,7 +51,7 @@ from services.insights.vocabulary import doubt_unknown_words
 from services.insights.words import PUNCTUATION, content_words
 from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
-from shared.passages import is_lead_in
+from shared.passages import first_sentence, is_lead_in
 from shared.positions import rejected_view
 
 ENGINE_NAME = "extractive"
@@ -402,7 +402,7 @@ class ExtractiveEngine:
         for idea, clause in zip(unquotable, clauses, strict=True):
             idea.clause = clause
         promotion = [candidate for candidate, promotes in zip(candidates, promoting, strict=True) if promotes]
-        return _Found(self._select(claims, sentences), True, promotion)
+        return _Found(self._select(claims, sentences, verbatim, grammar), True, promotion)
 
     @staticmethod
     def features(
@@ -458,7 +458,13 @@ class ExtractiveEngine:
         ]
         return [*processes, *singles][: self.limits.embed_candidates]
 
-    def _select(self, claims: list[_Idea], sentences: Sequence[TimedSentence]) -> list[_Idea]:
+    def _select(
+        self,
+        claims: list[_Idea],
+        sentences: Sequence[TimedSentence],
+        verbatim: Sequence[bool],
+        grammar: Grammar | None,
+    ) -> list[_Idea]:
         """Maximal marginal relevance: good and unlike what is already kept; near-repeats join as quotes."""
         if not claims:
             return []
@@ -539,6 +545,10 @@ class ExtractiveEngine:
                 if not _answered_by_but(idea.candidate.last, sentences):
                     if _answered_by_but(twin.candidate.last, sentences):
                         idea.restatements.extend(twin.restatements)
+                        kept = [idea if chosen is twin else chosen for chosen in kept]
+                    elif _quotes_better(idea.candidate, twin.candidate, verbatim, grammar):
+                        # The same idea said twice, once clearly enough to quote word for word: that is its quote.
+                        idea.restatements.extend([twin.candidate, *twin.restatements])
                         kept = [idea if chosen is twin else chosen for chosen in kept]
                     else:
                         twin.restatements.append(idea.candidate)
@@ -696,6 +706,18 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         and not _moves_on(idea.candidate, other.candidate)
     ]
     return max(beside, key=lambda other: other.score, default=None)
+
+
+def _quotes_better(candidate: _Candidate, other: _Candidate, verbatim: Sequence[bool], grammar: Grammar | None) -> bool:
+    """Whether the candidate, said beside the other as the same idea, quotes it better: it may be printed word for word
+    where the other may be published but not inside quotation marks, and it says something alone ("A churned customer
+    will tell you in 10 minutes what your happy customers will never say"; not "And existing customers, always, before
+    the press"). An idea stated only by a clause heard clearly keeps that clause."""
+    if not candidate.heard_verbatim(verbatim) or not other.publishable or other.heard_verbatim(verbatim):
+        return False
+    return bool(standalone_clauses(candidate.text)) or (
+        grammar is not None and grammar.states(first_sentence(candidate.text), candidate.text)
+    )
 
 
 def _moves_on(one: _Candidate, other: _Candidate) -> bool:
