@@ -92,6 +92,12 @@ _NAMED_BY_WHAT_FOLLOWS = frozenset(
 )  # fmt: skip
 _EVERY = frozenset({"every", "each", "any"})
 _SAYS_WHICH = frozenset({"who", "whom", "whose", "that", "which", "where", "like"}) | _CONTRACTED_RELATIVES
+# Nouns of time that English uses as subordinators: "the moment you give 30 % off, buyers learn...", "every time I see
+# a price increase roll back, ...". Followed by a subject, they open a clause of time, like "when".
+_TIME_CONJUNCTION = re.compile(
+    r"^(?:(?:every|each|any|the first|the last|the next|the only) time|anytime|"
+    r"the (?:moment|minute|second|day|instant))\b"
+)
 # Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
 # "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
 _TAKES_INFINITIVE = frozenset(
@@ -533,12 +539,20 @@ def tells_what_happened(line: str) -> bool:
 
 def is_dependent(clause: str) -> bool:
     """Whether the clause, after its spoken openers, opens on a subordinator, a relative or a preposition
-    ("If you start thinking about renewal late"): it sets up another clause and cannot stand for it."""
+    ("If you start thinking about renewal late"), or on a noun of time used as one ("The moment you give 30 %
+    off", "Every time I see a price increase"): it sets up another clause and cannot stand for it."""
     said = _words(_OPENERS.sub("", clause.strip()))
     # "not until a real deal needs it", "not in the policy": the denied half of a contrast with the clause before.
     if said[:1] == ["not"]:
         said = said[1:]
-    return bool(said) and (said[0] in _DEPENDENT or said[0] in _CONTRACTED_RELATIVES)
+    if not said:
+        return False
+    if said[0] in _DEPENDENT or said[0] in _CONTRACTED_RELATIVES:
+        return True
+    # "The moment of truth", "every time counts": the noun of time is the subject there, with no clause after it.
+    opening = _TIME_CONJUNCTION.match(" ".join(said))
+    after = said[len(opening.group(0).split()) :] if opening else []
+    return bool(after) and after[0] in _SUBJECT_OPENERS
 
 
 def _tells_whom_only(words: Sequence[str]) -> bool:

@@ -428,3 +428,25 @@ def test_a_clause_does_not_stop_on_a_verb_of_asking_before_what_was_asked() -> N
 )
 def test_a_clause_does_not_end_on_a_verb_before_what_is_felt_or_learnt(said: str) -> None:
     assert not any(clause.endswith(("felt", "learn")) for clause in standalone_clauses(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # A noun of time followed by a subject opens a clause of time, like "when": alone it is half a sentence.
+        ("The moment you write for everyone, every sentence gets vague.", ["Every sentence gets vague"]),
+        (
+            "Every time I see a price increase roll back, customers found out from an invoice.",
+            ["Customers found out from an invoice"],
+        ),
+        (
+            "The moment you give thirty or forty percent off for annual plans buyers learn the list price is fake.",
+            [],
+        ),
+        # The same nouns as a subject ("the moment of truth") or an ordinal ("the second thing") open a statement.
+        ("The moment of truth is the renewal call, not the kickoff.", ["The moment of truth is the renewal call"]),
+        ("The second thing is speed of the review.", ["The second thing is speed of the review"]),
+    ],
+)
+def test_a_noun_of_time_that_opens_a_clause_of_time_makes_it_depend(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
