@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from services.insights.extractive.claims import could_be_claim
 from services.insights.extractive.engine import recording_keywords
@@ -392,6 +393,23 @@ def test_a_list_moves_on_at_its_next_sequence_word_and_ends_at_last() -> None:
     assert opens_next_point("And last, stop sending on a schedule.")
     assert not opens_next_point("Last year we cleaned the list.")
     assert not opens_next_point("First, clean your list.")
+
+
+@pytest.mark.parametrize(
+    ("said", "moves_on"),
+    [
+        # A point after one already made, named but not numbered: said right after the last one, it is another idea.
+        ("The other rule is that every cost line has exactly one owner.", True),
+        ("And another thing I'd change is the scorecard.", True),
+        ("One more tip, pay them for the task.", True),
+        # "the other day", "another customer": the words of a story, not of a list.
+        ("The other day I was at one of our stores.", False),
+        ("Another customer was angry about the invoice.", False),
+        ("The other teams were slower to notice.", False),
+    ],
+)
+def test_a_list_moves_on_at_another_point_named_as_one(said: str, moves_on: bool) -> None:
+    assert opens_next_point(said) is moves_on
 
 
 def test_a_step_name_keeps_a_figure_whole() -> None:

@@ -63,9 +63,19 @@ _LAST = 99
 
 def opens_next_point(text: str) -> bool:
     """Whether the sentence announces a point after the first of a list ("Second thing, ...", "Third, ...",
-    "Finally, ..."): the speaker moves on, whatever was said just before."""
+    "Finally, ...", "The other rule is ..."): the speaker moves on, whatever was said just before."""
     position = _position(text)
-    return position is not None and position > 1
+    return (position is not None and position > 1) or bool(_ANOTHER_POINT.match(text))
+
+
+# "The other rule is that...", "Another thing I'd change is...": a point after one already made, though not numbered.
+# The nouns are those English names a point of a talk with, not any topic ("the other day", "another customer").
+_ANOTHER_POINT = re.compile(
+    r"^(?:(?:and|so|also|then|now|okay)\s*,?\s+)*(?:the other|another|one more)\s+(?:big\s+)?"
+    r"(?:thing|point|rule|lesson|habit|mistake|piece|change|tip|idea|trick|part|reason|principle|practice|one)s?\b"
+    r"(?:\s+[\w']+){0,3}?\s*(?:is|was|[,:])",
+    re.IGNORECASE,
+)
 
 
 def _position(text: str) -> int | None:
