@@ -98,6 +98,9 @@ _TIME_CONJUNCTION = re.compile(
     r"^(?:(?:every|each|any|the first|the last|the next|the only) time|anytime|"
     r"the (?:moment|minute|second|day|instant))\b"
 )
+# A noun phrase or a "what" clause whose "is that" announces the statement after it ("The other rule is that ...",
+# "What I took from it is that ..."); a comma inside would mean the frame holds a clause of its own.
+_FRAME = re.compile(r"^(?:the|my|our|one|what)\b[^,]{0,40}?\b(?:is|was) that\s+", re.IGNORECASE)
 # Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
 # "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
 _TAKES_INFINITIVE = frozenset(
@@ -262,6 +265,14 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         # A quotation mark the speaker's words were transcribed with belongs to the quote, not to its clause.
         clause = _OPENERS.sub("", piece.strip().strip('"\u201c\u201d')).rstrip('.!?\u2026 "\u201d')
+        # "The rule I teach is that you never give a concession": like "the thing is", the frame only announces the
+        # statement after its "that", which says the point alone.
+        # ("Our problem is that one customer who never pays": a "that" before a noun points at it; the "that" of a
+        # frame is followed by the subject of the statement, a pronoun or a determiner.)
+        framed = _FRAME.match(clause)
+        stated = _words(clause[framed.end() :]) if framed else []
+        if len(stated) >= MIN_WORDS and stated[0] in _SUBJECT_OPENERS:
+            clause = clause[framed.end() :] if framed else clause
         words = clause.split()
         if len(words) > MAX_WORDS:
             joints = [

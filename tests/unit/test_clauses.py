@@ -450,3 +450,24 @@ def test_a_clause_does_not_end_on_a_verb_before_what_is_felt_or_learnt(said: str
 )
 def test_a_noun_of_time_that_opens_a_clause_of_time_makes_it_depend(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # Like "the thing is", a frame ending on "is that" only announces the statement after it.
+        ("The rule I teach now is that you never give a concession, you trade it.", ["You never give a concession"]),
+        (
+            "What I took from it is that the runbook has to be written the day after an incident.",
+            ["The runbook has to be written the day after an incident"],
+        ),
+        # A statement too short without its frame keeps it; "is that" with no statement after it is no frame.
+        ("The good news is that it works.", ["The good news is that it works"]),
+        (
+            "Our biggest problem is that one customer who never pays.",
+            ["Our biggest problem is that one customer who never pays"],
+        ),
+    ],
+)
+def test_a_frame_that_announces_a_statement_is_left_out(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
