@@ -27,6 +27,17 @@ STEP_OPENING = re.compile(
     r"[\s,:\-\u2013\u2014]*",
     re.IGNORECASE,
 )
+# What ties a line to what was said before it: a coordinating conjunction ("But one conversation a week..."), the
+# fillers a speaker opens on ("And, um, most of that...", "Yeah, so..."), an answer word ("Pretty much, yes, ...",
+# "No, if anything ..."). A word that also opens a statement ("Look at...", "Well-run teams", "No kid ever cared",
+# "Now is the time") counts only before a comma.
+_TIED_ON = re.compile(
+    r"^(?:(?:and|but|so|or|um+|uh+|erm?)\b,?\s+|(?:well|look|yeah|yes|no|oh|now|okay|ok|sure|exactly|pretty much|"
+    r"honestly|you know|i mean|right)\s*,\s+)+",
+    re.IGNORECASE,
+)
+# What must follow for the rest to be a statement ("But why?" stays as said).
+MIN_UNTIED_WORDS = 4
 
 
 def without_lead_in(passage: str) -> str:
@@ -49,3 +60,17 @@ def first_sentence(text: str) -> str:
 def is_a_step(passage: str) -> bool:
     """Whether the passage opens as one step of a sequence ("Second, we...", "Finally, ...")."""
     return bool(STEP_OPENING.match(passage.strip()))
+
+
+def statement_start(text: str) -> int:
+    """Where the text's statement starts, after what ties it to what was said before it; 0 when nothing does, or
+    when too little would be left to state something."""
+    tied = _TIED_ON.match(text)
+    return tied.end() if tied and len(text[tied.end() :].split()) >= MIN_UNTIED_WORDS else 0
+
+
+def untied(text: str) -> str:
+    """The text from where its statement starts, its first letter a capital: a list line cannot carry on from its
+    neighbour."""
+    text = text[statement_start(text) :]
+    return text[:1].upper() + text[1:]

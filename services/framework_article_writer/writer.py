@@ -45,7 +45,7 @@ from services.framework_article_writer.settings import FrameworkArticleSettings
 from shared.clauses import CLAUSE_MARK, is_dependent, opens_on_but, points_back
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
-from shared.passages import first_sentence, without_lead_in
+from shared.passages import first_sentence, statement_start, without_lead_in
 from shared.positions import rejected_view
 from shared.templates import markdown_templates
 
@@ -135,7 +135,9 @@ class FrameworkArticleWriter:
             framework_name=plan.framework_name,
             steps=tuple(f"{step.name}: {step.source.summary}" if step.source else step.name for step in plan.steps),
             evidence=tuple(
-                (insight.quote, insight.start, insight.end) for insight in plan.cited if insight.quote_is_verbatim
+                (as_quoted(insight.quote), insight.start, insight.end)
+                for insight in plan.cited
+                if insight.quote_is_verbatim
             ),
             counter_argument=context["counter_argument"],
             closing_question=context["closing_question"],
@@ -283,9 +285,18 @@ def check_article(markdown: str) -> list[str]:
 
 
 def said(quote: str) -> str:
-    """The speaker's words for printing inside double quotation marks: a quotation inside them (a debater quoting
-    an opponent: "Gee, I hope it does collapse") takes single marks, so the reader sees where the quote ends."""
-    return quote.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+    """The speaker's words for printing inside double quotation marks (``as_quoted``): a quotation inside them (a
+    debater quoting an opponent: "Gee, I hope it does collapse") takes single marks, so the reader sees where the
+    quote ends."""
+    return as_quoted(quote).replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
+def as_quoted(quote: str) -> str:
+    """The quote from where the speaker's statement starts ("And, honestly, I thought so too" from "I thought"): set
+    apart, it cannot carry on from what was said before it. Only where the word it then opens on is capitalised as
+    said ("I", a name), so every letter inside the quotation marks stays as the speaker's words were transcribed."""
+    start = statement_start(quote.strip())
+    return quote.strip()[start:] if quote.strip()[start : start + 1].isupper() else quote.strip()
 
 
 def cite(insight: Insight) -> str:

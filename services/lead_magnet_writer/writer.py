@@ -29,7 +29,7 @@ from shared.clauses import denies, is_signpost, standalone_clauses
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
-from shared.passages import is_a_step, without_lead_in
+from shared.passages import is_a_step, untied, without_lead_in
 from shared.positions import rejected_view, without_rejected_view
 from shared.questions import asks
 from shared.templates import markdown_templates
@@ -79,16 +79,6 @@ _REJECTS_OR_REPLACES = re.compile(r"\b(?:nobody|stop|stopped|instead|rather than
 _QUANTITY = re.compile(r"\d|\b(?:percent|per cent|doubled|tripled|halved|million|thousand)\b", re.IGNORECASE)
 _SHOW_WORDS = frozenset({"webinar", "webinars", "podcast", "podcasts", "episode", "show", "talk", "session"})
 _POINTS_BACK = re.compile(r"^(?:I think |I'd say )?(?:that|this|it)(?:'s| is| was)\b", re.IGNORECASE)
-# A coordinating conjunction that ties a sentence to the one before it ("But one conversation a week..."), and
-# the fillers a speaker opens on ("And, um, most of that...", "Yeah, so..."). A list item is not a quote: it
-# carries the point, not the hesitation. A word that also opens a statement ("Look at...", "Well-run teams",
-# "You know the drill") counts as a filler only before a comma.
-_TIED_ON = re.compile(
-    r"^(?:(?:and|but|so|or|um+|uh+|erm?)\b,?\s+|(?:well|look|yeah|yes|okay|ok|honestly|you know|i mean|right)\s*,\s+)+",
-    re.IGNORECASE,
-)
-# What must follow that conjunction for the rest to be a statement ("But why?" stays as said).
-MIN_UNTIED_WORDS = 4
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
 # A buyer problem is shown on its own; one that says "this" or "it" leans on a sentence we do not show.
 _LEANING_WORDS = frozenset({"this", "that", "it", "these", "those", "they"})
@@ -461,11 +451,7 @@ def standalone(summary: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", summary.strip())
     while len(sentences) > 1 and _POINTS_BACK.search(sentences[0]) and len(sentences[0].split()) <= 8:
         sentences = sentences[1:]
-    text = " ".join(sentences)
-    tied = _TIED_ON.match(text)
-    if tied and len(text[tied.end() :].split()) >= MIN_UNTIED_WORDS:
-        text = text[tied.end() :]
-    return text[:1].upper() + text[1:]
+    return untied(" ".join(sentences))
 
 
 def _timestamp(seconds: float) -> str:

@@ -108,6 +108,28 @@ def test_evidence_lists_what_the_article_quotes(article: FrameworkArticle, onboa
         assert start < end
 
 
+def test_a_quote_is_printed_from_where_the_speakers_statement_starts(writer: FrameworkArticleWriter) -> None:
+    """A quote set apart cannot carry on from what was said before it: "Pretty much, yes," and "And, honestly," go,
+    where the statement opens on a word capitalised as said, so every printed letter is the speaker's."""
+    replied = [
+        insight.model_copy(
+            update={"quote": "Pretty much, yes, I cut our first quarter churn from nine percent to five."}
+        )
+        if insight.insight_id == "reply"
+        else insight
+        for insight in CHURN_WEBINAR.insights
+    ]
+    article = writer.write(CHURN_WEBINAR.model_copy(update={"insights": replied}))
+
+    assert '> "I cut our first quarter churn from nine percent to five." — S2 [04:28]' in article.markdown
+    assert "Pretty much" not in article.markdown
+    assert ("I cut our first quarter churn from nine percent to five.", 268.0) in [
+        (quote, start) for quote, start, _ in article.evidence
+    ]
+    # The host's "But isn't that ..." would open on a letter changed from the transcript's: it is printed as said.
+    assert '> "But isn\'t that just more work for a team that is already stretched?"' in article.markdown
+
+
 def test_article_carries_no_promotional_tells(article: FrameworkArticle) -> None:
     assert find_promotional_tells(article.markdown) == []
     assert find_promotional_tells(article.markdown, ["Recast"]) == []

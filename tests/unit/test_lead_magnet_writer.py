@@ -620,6 +620,19 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
             "Yeah, so most people believe more posts bring more customers.",
             "Most people believe more posts bring more customers.",
         ),
+        # ... and the answer words a reply opens on.
+        (
+            "Pretty much, yes, we haven't built an annual budget in six years.",
+            "We haven't built an annual budget in six years.",
+        ),
+        (
+            "No, if anything it's easier, twelve people means twelve check-ins.",
+            "If anything it's easier, twelve people means twelve check-ins.",
+        ),
+        (
+            "No kid ever cared about chapter four of the textbook.",
+            "No kid ever cared about chapter four of the textbook.",
+        ),
         ("Look at the close calendar before anything else.", "Look at the close calendar before anything else."),
         ("You know the drill by now, we ship on Fridays.", "You know the drill by now, we ship on Fridays."),
         # Too little after it to stand as a statement: kept as said.
