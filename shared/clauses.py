@@ -266,13 +266,11 @@ def standalone_clauses(quote: str) -> list[str]:
         # A quotation mark the speaker's words were transcribed with belongs to the quote, not to its clause.
         clause = _OPENERS.sub("", piece.strip().strip('"\u201c\u201d')).rstrip('.!?\u2026 "\u201d')
         # "The rule I teach is that you never give a concession": like "the thing is", the frame only announces the
-        # statement after its "that", which says the point alone.
-        # ("Our problem is that one customer who never pays": a "that" before a noun points at it; the "that" of a
-        # frame is followed by the subject of the statement, a pronoun or a determiner.)
+        # statement after its "that", which says the point alone. That "that" is followed by the statement's subject, a
+        # pronoun or a determiner ("Our problem is that one customer who never pays" points at the customer).
         framed = _FRAME.match(clause)
-        stated = _words(clause[framed.end() :]) if framed else []
-        if len(stated) >= MIN_WORDS and stated[0] in _SUBJECT_OPENERS:
-            clause = clause[framed.end() :] if framed else clause
+        if framed and len(stated := _words(clause[framed.end() :])) >= MIN_WORDS and stated[0] in _SUBJECT_OPENERS:
+            clause = clause[framed.end() :]
         words = clause.split()
         if len(words) > MAX_WORDS:
             joints = [

@@ -295,8 +295,9 @@ def as_quoted(quote: str) -> str:
     """The quote from where the speaker's statement starts ("And, honestly, I thought so too" from "I thought"): set
     apart, it cannot carry on from what was said before it. Only where the word it then opens on is capitalised as
     said ("I", a name), so every letter inside the quotation marks stays as the speaker's words were transcribed."""
-    start = statement_start(quote.strip())
-    return quote.strip()[start:] if quote.strip()[start : start + 1].isupper() else quote.strip()
+    quote = quote.strip()
+    start = statement_start(quote)
+    return quote[start:] if quote[start : start + 1].isupper() else quote
 
 
 def cite(insight: Insight) -> str:

@@ -73,7 +73,7 @@ def opens_next_point(text: str) -> bool:
 _ANOTHER_POINT = re.compile(
     r"^(?:(?:and|so|also|then|now|okay)\s*,?\s+)*(?:the other|another|one more)\s+(?:big\s+)?"
     r"(?:thing|point|rule|lesson|habit|mistake|piece|change|tip|idea|trick|part|reason|principle|practice|one)s?\b"
-    r"(?:\s+[\w']+){0,3}?\s*(?:is|was|[,:])",
+    r"(?:\s+[\w']+){0,3}?(?:\s+(?:is|was)\b|\s*[,:])",
     re.IGNORECASE,
 )
 
