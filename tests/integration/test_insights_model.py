@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from services.insights.engines import LLMWithFallback
@@ -109,8 +111,11 @@ def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: Extra
     # ... and the insight set says what it kept out, for the stage's status.
     kept_out = engine.extract(transcript, source_key="k", title="t").promotion_set_aside
     assert any(promotion in passage.quote for passage in kept_out)
-    # The same engine without its second opinion publishes it: the direction, not the ranking, keeps it out.
-    assert promotion in said(ExtractiveEngine(engine.embedder, engine.limits))
+    # With room for every point of the talk, the same engine keeps it out, and without its second opinion publishes
+    # it: the direction, not the ranking, keeps it out.
+    roomy = dataclasses.replace(engine.limits, max_insights=len(DEV_SUBSTANCE) + 1)
+    assert promotion not in said(ExtractiveEngine(engine.embedder, roomy, engine.grammar, engine.promotion))
+    assert promotion in said(ExtractiveEngine(engine.embedder, roomy))
 
 
 def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitted_on(engine: ExtractiveEngine) -> None:
