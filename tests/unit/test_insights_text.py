@@ -314,6 +314,18 @@ def test_steps_need_three_ordinals_in_order_by_one_speaker_and_are_named_in_the_
     )
 
 
+def test_a_step_may_be_followed_by_three_sentences_that_elaborate_it_but_not_four() -> None:
+    def talk(between: int) -> list[TranscriptSegment]:
+        lines = ["The first thing is, clean your list.", *["We removed a third of it last year."] * between]
+        lines += ["Second, one email, one ask.", "And last, send when you have something to say."]
+        return [segment(4 * at, line, speaker="S1") for at, line in enumerate(lines)]
+
+    (run,) = find_step_runs(split_into_sentences(talk(3)))
+    assert (run.first, run.last) == (0, 5)
+    assert run.steps == ("Clean your list", "One email", "Send when you have something to say")
+    assert find_step_runs(split_into_sentences(talk(4))) == []
+
+
 def test_a_lone_first_of_all_is_no_framework() -> None:
     segments = [segment(0, "First of all, welcome."), segment(4, "Second, the agenda."), segment(8, "Then we go.")]
     assert find_step_runs(split_into_sentences(segments)) == []

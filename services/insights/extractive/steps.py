@@ -42,7 +42,7 @@ def find_step_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
             continue
         fits = (
             current
-            and index - current[-1][0] <= MAX_GAP
+            and index - current[-1][0] - 1 <= MAX_GAP
             and sentences[current[-1][0]].speaker == sentence.speaker
             and (position == current[-1][1] + 1 or position == _LAST)
         )
