@@ -94,6 +94,7 @@ _EVERY = frozenset({"every", "each", "any"})
 _SAYS_WHICH = frozenset({"who", "whom", "whose", "that", "which", "where", "like"}) | _CONTRACTED_RELATIVES
 # Nouns of time that English uses as subordinators: "the moment you give 30 % off, buyers learn...", "every time I see
 # a price increase roll back, ...". Followed by a subject, they open a clause of time, like "when".
+_RELATIVES = frozenset({"which", "who", "whom", "where"})
 _TIME_CONJUNCTION = re.compile(
     r"^(?:(?:every|each|any|the first|the last|the next|the only) time|anytime|"
     r"the (?:moment|minute|second|day|instant))\b"
@@ -111,6 +112,29 @@ _TAKES_INFINITIVE = frozenset(
         "begin", "began", "start", "started", "continue", "continued", "refuse", "refused", "ought", "allowed",
     }
 )  # fmt: skip
+# Verbs whose object comes after a preposition ("think of the discount as interest", "focus on one account"): cut
+# between the verb and its preposition, a clause stops before what the verb is about ("I told the sales team to
+# think"). English's prepositional verbs, each with the prepositions it takes, in their common forms.
+_PREPOSITIONAL_VERBS: dict[str, frozenset[str]] = {
+    verb: frozenset(prepositions.split())
+    for forms, prepositions in (
+        ("think thinks thought thinking", "of about on"),
+        ("focus focuses focused focusing", "on"),
+        ("rely relies relied relying depend depends depended depending count counted", "on"),
+        ("look looks looked looking", "at for into"),
+        ("care cares cared caring", "about for"),
+        ("deal deals dealt dealing", "with"),
+        ("wait waits waited waiting", "for"),
+        ("listen listens listened listening", "to"),
+        ("talk talks talked talking", "about to with"),
+        ("pay pays paid paying", "for"),
+        ("account accounts accounted", "for"),
+        ("apply applies applied", "to for"),
+        ("stick sticks stuck", "to with"),
+        ("refer refers referred", "to"),
+    )
+    for verb in forms.split()
+}
 # Verbs that take a person and then what they are told or shown ("will tell you in 10 minutes what your happy
 # customers never say"): cut after the person, the clause stops before its point ("A churned customer will tell you").
 _TELLS_WHOM = frozenset(
@@ -255,6 +279,11 @@ def standalone_clauses(quote: str) -> list[str]:
         # know" is granted when the sentence turns on "but" later ("Sure, we did" alone concedes nothing).
         if at >= 1 and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip())) and _turns_on_but_later(pieces, at):
             continue
+        # "..., which, um, landed better than I expected": a relative pronoun the transcript set apart with commas
+        # is still the subject of what follows it, which alone has none ("Landed better than I expected").
+        said_before = [_OPENERS.sub("", before.strip()).lower() for before in pieces[:at]]
+        if next((before for before in reversed(said_before) if before), "") in _RELATIVES:
+            continue
         # "we kept hiring people, who'd been to the same three schools": the comma a transcript sets there does not
         # make the people any less unnamed without what follows it.
         if _said_which_after(piece, following):
@@ -278,6 +307,7 @@ def standalone_clauses(quote: str) -> list[str]:
                 for end in range(MIN_WORDS, MAX_WORDS + 1)
                 if _is_joint(words[end - 1], words[end])
                 and not _tells_whom_only(words[:end])
+                and not _bids_whom_only(words[:end], words[end:])
                 # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
                 and not _second_predicate(" ".join(words[end:]))
                 # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between
@@ -574,12 +604,36 @@ def _tells_whom_only(words: Sequence[str]) -> bool:
     return False
 
 
+# Verbs that take a person and then what the person is to do ("I told the sales team to think of it as interest",
+# "we asked every rep to log one call"): cut before that "to", the clause stops at who was told.
+_BIDS = frozenset(
+    {
+        "tell", "tells", "told", "telling", "ask", "asks", "asked", "asking", "remind", "reminds", "reminded",
+        "teach", "teaches", "taught", "encourage", "encourages", "encouraged", "want", "wants", "wanted",
+        "allow", "allows", "allowed", "force", "forces", "forced", "expect", "expects", "expected",
+    }
+)  # fmt: skip
+# The longest object between such a verb and its "to" ("every rep on the team").
+_BIDDEN_WORDS = 6
+
+
+def _bids_whom_only(kept: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether the kept words bid someone do something and the "to" that says what comes only after the cut."""
+    said, dropped = _words(" ".join(kept)), _words(" ".join(rest))
+    bid = max((at for at, word in enumerate(said) if word in _BIDS), default=None)
+    if bid is None or "to" in said[bid + 1 :]:
+        return False
+    return "to" in dropped[: _BIDDEN_WORDS - (len(said) - bid - 1)]
+
+
 def _is_joint(before: str, word: str) -> bool:
     """Whether a clause may end on ``before`` with ``word`` opening what joins it."""
     before, word = before.lower().strip(",'"), word.lower()
     if word not in _CLAUSE_JOINT or before in _WANTS_MORE:
         return False
     if word in _SAYS_WHICH and before in _NAMED_BY_WHAT_FOLLOWS:
+        return False
+    if word in _PREPOSITIONAL_VERBS.get(before, ()):
         return False
     return not (word == "to" and before in _TAKES_INFINITIVE)
 

@@ -471,3 +471,45 @@ def test_a_noun_of_time_that_opens_a_clause_of_time_makes_it_depend(said: str, c
 )
 def test_a_frame_that_announces_a_statement_is_left_out(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # A prepositional verb's object comes after its preposition: no cut between the two.
+        ("We spent the first two years of the company looking at the wrong number entirely every week.", []),
+        (
+            "Seventy percent of the teams had not run an interview in a quarter or more.",
+            ["Seventy percent of the teams had not run an interview"],
+        ),
+        # Told or asked to do something: the clause does not stop at who was told, however long the object.
+        ("And I told the sales team to think of the discount as interest we're paying on the deal.", []),
+        ("We asked every rep on the team to log one call a week for the whole quarter.", []),
+        (
+            "We asked every rep to log one call a week for the whole quarter and the review.",
+            ["We asked every rep to log one call a week"],
+        ),
+        # A verb that takes what it is about directly is cut as before.
+        (
+            "I told the story at the offsite in front of the whole team and nobody laughed at all.",
+            ["I told the story at the offsite"],
+        ),
+    ],
+)
+def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # A relative pronoun set apart with commas is still the subject of what follows it.
+        (
+            "We cut the price for every new customer, which, um, landed better than I expected.",
+            ["We cut the price for every new customer"],
+        ),
+        ("We hired a sales coach, who, honestly, changed how the whole team sells.", ["We hired a sales coach"]),
+    ],
+)
+def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
