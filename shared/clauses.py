@@ -92,9 +92,10 @@ _NAMED_BY_WHAT_FOLLOWS = frozenset(
 )  # fmt: skip
 _EVERY = frozenset({"every", "each", "any"})
 _SAYS_WHICH = frozenset({"who", "whom", "whose", "that", "which", "where", "like"}) | _CONTRACTED_RELATIVES
+# The relative pronouns a transcript may set apart with commas ("..., which, um, landed better than expected").
+_RELATIVES = frozenset({"which", "who", "whom", "where"})
 # Nouns of time that English uses as subordinators: "the moment you give 30 % off, buyers learn...", "every time I see
 # a price increase roll back, ...". Followed by a subject, they open a clause of time, like "when".
-_RELATIVES = frozenset({"which", "who", "whom", "where"})
 _TIME_CONJUNCTION = re.compile(
     r"^(?:(?:every|each|any|the first|the last|the next|the only) time|anytime|"
     r"the (?:moment|minute|second|day|instant))\b"
