@@ -113,10 +113,10 @@ _TAKES_INFINITIVE = frozenset(
         "begin", "began", "start", "started", "continue", "continued", "refuse", "refused", "ought", "allowed",
     }
 )  # fmt: skip
-# Verbs whose object comes after a preposition ("think of the discount as interest", "focus on one account"): cut
-# between the verb and its preposition, a clause stops before what the verb is about ("I told the sales team to
-# think"). English's prepositional verbs, each with the prepositions it takes, in their common forms.
-_PREPOSITIONAL_VERBS: dict[str, frozenset[str]] = {
+# What a verb takes opens on these words, so no cut falls between them: "to" after those verbs, and a preposition after
+# English's prepositional verbs, whose object follows it ("think of the discount as interest", "focus on one account");
+# cut there, a clause stops before what the verb is about ("I told the sales team to think").
+_TAKES_NEXT: dict[str, frozenset[str]] = {verb: frozenset({"to"}) for verb in _TAKES_INFINITIVE} | {
     verb: frozenset(prepositions.split())
     for forms, prepositions in (
         ("think thinks thought thinking", "of about on"),
@@ -634,9 +634,7 @@ def _is_joint(before: str, word: str) -> bool:
         return False
     if word in _SAYS_WHICH and before in _NAMED_BY_WHAT_FOLLOWS:
         return False
-    if word in _PREPOSITIONAL_VERBS.get(before, ()):
-        return False
-    return not (word == "to" and before in _TAKES_INFINITIVE)
+    return word not in _TAKES_NEXT.get(before, ())
 
 
 def _words(text: str) -> list[str]:
