@@ -262,14 +262,12 @@ def standalone_clauses(quote: str) -> list[str]:
     clause or a prepositional phrase joins."""
     found = []
     pieces = _clause_pieces(quote.strip())
+    # Each piece without its spoken openers, which several tests below read of the pieces before the one at hand.
+    bare = [_OPENERS.sub("", piece.strip()) for piece in pieces]
     for at, (piece, following) in enumerate(zip(pieces, [*pieces[1:], ""], strict=True)):
         # "say what causes it and how to fix it, like, you're using a test key against live mode": the example
         # illustrates the point the clause before it made; alone, it is not that point.
-        if (
-            at >= 2
-            and _EXAMPLE.fullmatch(pieces[at - 1].strip())
-            and any(_OPENERS.sub("", before.strip()) for before in pieces[: at - 1])
-        ):
+        if at >= 2 and _EXAMPLE.fullmatch(pieces[at - 1].strip()) and any(bare[: at - 1]):
             continue
         # "... a coffee chat, which, fine, I'm not against coffee chats": what the speaker concedes mid-sentence is
         # granted, not argued; "It's slower, sure, but the story writes itself" argues after the "but". ("Sure, we
@@ -278,12 +276,11 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         # "I know, I'm terrible at business, my accountant says so, but honestly, a client who ...": what follows "I
         # know" is granted when the sentence turns on "but" later ("Sure, we did" alone concedes nothing).
-        if at >= 1 and _KNOWS.fullmatch(_OPENERS.sub("", pieces[at - 1].strip())) and _turns_on_but_later(pieces, at):
+        if at >= 1 and _KNOWS.fullmatch(bare[at - 1]) and _turns_on_but_later(pieces, at):
             continue
         # "..., which, um, landed better than I expected": a relative pronoun the transcript set apart with commas
         # is still the subject of what follows it, which alone has none ("Landed better than I expected").
-        said_before = [_OPENERS.sub("", before.strip()).lower() for before in pieces[:at]]
-        if next((before for before in reversed(said_before) if before), "") in _RELATIVES:
+        if next((before.lower() for before in reversed(bare[:at]) if before), "") in _RELATIVES:
             continue
         # "we kept hiring people, who'd been to the same three schools": the comma a transcript sets there does not
         # make the people any less unnamed without what follows it.
