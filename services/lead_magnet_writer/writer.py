@@ -25,7 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
-from shared.clauses import denies, is_signpost, standalone_clauses
+from shared.clauses import denies, is_signpost, standalone_clauses, told_in_the_past
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
@@ -311,7 +311,7 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
     if len(set(labels)) < len(labels):
         labels = [""] * len(labels)
     return _Body(
-        steps=list(frameworks[0].steps) if frameworks else [],
+        steps=[to_do(step) for step in frameworks[0].steps] if frameworks else [],
         numbers=[_line(insight) for insight in numbers],
         pains=[_line(insight) for insight in pains],
         pain_names=[_heading_name(insight) for insight in pains],
@@ -328,6 +328,37 @@ def _collect_body(lead_format: LeadMagnetFormat, insights: Sequence[Insight]) ->
             for insight, label in zip(tips, labels, strict=True)
         ],
     )
+
+
+# "We record one expert conversation every week": a speaker tells what their team does; on a checklist the reader
+# is the one to do it. Only a verb in the present, so what the speaker tells as done stays their story.
+_WHAT_WE_DO = re.compile(
+    r"^(?:we|I|you)\s+(?P<order>(?:(?:always|just|then|now|also|only|never|still)\s+)?(?P<verb>[a-z]+(?:n't)?)\b.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Verbs that say how things are or what someone thinks or may do, not what they do ("We are...", "I think..."), and
+# past forms the shared past-tense test does not know ("We kept...").
+_NOT_DOING = frozenset(
+    {"am", "are", "be", "have", "do", "can", "could", "should", "shall", "will", "would", "must", "might", "may",
+     "need", "want", "think", "know", "feel", "believe", "guess", "mean", "hope", "kind", "sort", "all", "both",
+     "kept", "held", "brought", "caught", "taught", "stood", "sat", "chose", "drove", "spoke", "broke", "grew",
+     "drew", "threw", "fell", "felt", "led", "meant", "won", "wore", "woke", "rode", "rose", "shook", "forgot",
+     "understood", "hung", "dealt", "heard", "hid", "fed", "slept", "sang", "swam", "stuck", "struck"}
+)  # fmt: skip
+
+
+def to_do(step: str) -> str:
+    """A step of the speaker's process as a checklist item: "We record one expert conversation every week" becomes
+    "Record one expert conversation every week", "We don't send on Fridays" "Don't send on Fridays". A step told in
+    the past ("We recorded...") or not about doing ("We are...", "I think...") stays as said."""
+    said = _WHAT_WE_DO.match(step.strip())
+    if said is None:
+        return step
+    verb = said.group("verb").lower()
+    if verb != "don't" and (verb in _NOT_DOING or told_in_the_past(verb)):
+        return step
+    order = said.group("order")
+    return order[:1].upper() + order[1:]
 
 
 def _printable(insight: Insight) -> bool:

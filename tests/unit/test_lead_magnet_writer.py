@@ -15,7 +15,7 @@ from services.lead_magnet_writer import (
     check_lead_magnet,
     choose_format,
 )
-from services.lead_magnet_writer.writer import choose_target_keyword, standalone
+from services.lead_magnet_writer.writer import choose_target_keyword, standalone, to_do
 from shared.events import InsightSet, InsightType
 from shared.headings import heading_problems
 from tests.unit.insight_sets import CHURN_SOURCE_KEY, CHURN_WEBINAR, ONE_WORD_KEYWORDS, SMALL_TALK, insight, without
@@ -51,6 +51,55 @@ def test_framework_becomes_a_checklist_of_its_steps(lead_magnet: LeadMagnet, ins
     assert lead_magnet.format == "checklist"
     assert items == framework.steps
     assert lead_magnet.title == "The Customer Onboarding Checklist"
+
+
+def test_a_process_the_speakers_team_follows_becomes_items_the_reader_ticks_off() -> None:
+    steps = (
+        "We record one expert conversation every week",
+        "We always pull out the strongest opinion",
+        "We don't publish anything without a named source",
+    )
+    framework = insight(
+        "process",
+        InsightType.framework,
+        "First, we record one expert conversation every week. Second, we always pull out the strongest opinion. "
+        "Third, we don't publish anything without a named source.",
+        30.0,
+        "S1",
+        steps=steps,
+    )
+    with_process = CHURN_WEBINAR.model_copy(update={"insights": [*CHURN_WEBINAR.insights[:1], framework]})
+
+    checklist = LeadMagnetWriter(LeadMagnetSettings()).write(with_process)
+    items = [line.removeprefix("- [ ] ") for line in checklist.markdown.splitlines() if line.startswith("- [ ] ")]
+
+    assert checklist.format == "checklist"
+    assert items == [
+        "Record one expert conversation every week",
+        "Always pull out the strongest opinion",
+        "Don't publish anything without a named source",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "item"),
+    [
+        ("We pull out the strongest opinion", "Pull out the strongest opinion"),
+        ("You book two interviews before you plan anything", "Book two interviews before you plan anything"),
+        ("I write the rubric before the first call", "Write the rubric before the first call"),
+        ("We discuss every open deal", "Discuss every open deal"),
+        # Told as done, or not something to do: the speaker's words as said.
+        ("We recorded a few handoffs with permission", "We recorded a few handoffs with permission"),
+        ("We kept the old form for a month", "We kept the old form for a month"),
+        ("We are a small team", "We are a small team"),
+        ("I think the first call matters most", "I think the first call matters most"),
+        ("We need one owner per metric", "We need one owner per metric"),
+        ("The account executive records a handoff video", "The account executive records a handoff video"),
+        ("Clean your list", "Clean your list"),
+    ],
+)
+def test_a_step_becomes_an_order_only_when_it_says_what_someone_does(step: str, item: str) -> None:
+    assert to_do(step) == item
 
 
 def test_markdown_carries_keyword_cta_and_gating_fields(lead_magnet: LeadMagnet) -> None:
