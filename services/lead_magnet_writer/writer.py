@@ -159,7 +159,9 @@ class LeadMagnetWriter:
         target_keyword = choose_target_keyword(insights, shown=body.sources)
         if not target_keyword:
             raise IncompleteLeadMagnetError([_no_keyword_reason(insights)])
-        secondary = [keyword for keyword in insights.keywords if keyword != target_keyword and " " in keyword.strip()][
+        # The asset's other search phrases obey the target's rule: "pineapple pizza", thanked for at the start of a
+        # talk and offered again at its end, was said twice, but no idea of the talk says it.
+        secondary = [keyword for keyword in searchable_keywords(insights) if keyword != target_keyword][
             :SECONDARY_KEYWORDS
         ]
         context: dict[str, Any] = {
@@ -421,7 +423,6 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
     that is what the reader gets; then one in the speaker's own points of view (what the talk is
     about); then the most used, two words (what people type) before three.
     """
-    title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
     quotes = [_quoted(insight).lower() for insight in insights.insights]
     endorsed = [without_rejected_view(quote) for quote in quotes]
     delivered = [without_rejected_view(_quoted(insight).lower()) for insight in shown]
@@ -430,32 +431,41 @@ def choose_target_keyword(insights: InsightSet, shown: Sequence[Insight] = ()) -
         for insight in insights.insights
         if insight.type is InsightType.point_of_view
     ]
-
-    def usage(keyword: str, among: Sequence[str]) -> int:
-        pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
-        return sum(1 for quote in among if pattern.search(quote))
-
-    candidates = [
-        (index, keyword.strip())
-        for index, keyword in enumerate(insights.keywords)
-        if len(keyword.split()) >= MIN_KEYWORD_WORDS
-        and not set(keyword.lower().split()) <= title_words
-        and usage(keyword, quotes) > 0
-    ]
+    candidates = list(enumerate(searchable_keywords(insights)))
     if not candidates:
         return ""
     _, best = min(
         candidates,
         key=lambda item: (
-            -min(usage(item[1], delivered), 1),
-            -min(usage(item[1], positions), 1),
-            -min(usage(item[1], endorsed), 3),
-            -min(usage(item[1], quotes), 3),
+            -min(_usage(item[1], delivered), 1),
+            -min(_usage(item[1], positions), 1),
+            -min(_usage(item[1], endorsed), 3),
+            -min(_usage(item[1], quotes), 3),
             len(item[1].split()) != 2,
             item[0],
         ),
     )
     return best
+
+
+def searchable_keywords(insights: InsightSet) -> list[str]:
+    """The recording's key phrases a buyer could search for, in the recording's order: two or more words, about the
+    subject rather than the show (never only the title's words), and said in the quotes of one of its ideas."""
+    title_words = {word.lower() for word in re.findall(r"[\w']+", insights.title)} | _SHOW_WORDS
+    quotes = [_quoted(insight).lower() for insight in insights.insights]
+    return [
+        keyword.strip()
+        for keyword in insights.keywords
+        if len(keyword.split()) >= MIN_KEYWORD_WORDS
+        and not set(keyword.lower().split()) <= title_words
+        and _usage(keyword, quotes) > 0
+    ]
+
+
+def _usage(keyword: str, among: Sequence[str]) -> int:
+    """In how many of the texts the phrase is said, as whole words."""
+    pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
+    return sum(1 for text in among if pattern.search(text))
 
 
 def _quoted(insight: Insight) -> str:

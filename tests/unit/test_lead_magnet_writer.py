@@ -360,6 +360,18 @@ class TestRealisticUploadWithoutTitle:
         assert churn.target_keyword.lower() in quotes
         assert all(len(keyword.split()) >= 2 for keyword in churn.secondary_keywords)
 
+    def test_secondary_keywords_are_phrases_of_its_ideas_not_of_a_tangent(self, settings: LeadMagnetSettings) -> None:
+        # Thanked for at the start and offered again at the end: said twice, and no idea of the talk says it.
+        with_tangent = CHURN_WEBINAR.model_copy(update={"keywords": [*CHURN_WEBINAR.keywords, "pineapple pizza"]})
+
+        churn = LeadMagnetWriter(settings).write(with_tangent)
+
+        assert churn.secondary_keywords
+        assert "pineapple pizza" not in churn.secondary_keywords
+        assert "pineapple pizza" not in churn.markdown
+        quotes = " ".join(piece.quote for insight in CHURN_WEBINAR.insights for piece in insight.evidence).lower()
+        assert all(keyword.lower() in quotes for keyword in churn.secondary_keywords)
+
     def test_no_heading_twice_and_every_section_holds_items_from_the_recording(self, churn: LeadMagnet) -> None:
         said = [text for insight in CHURN_WEBINAR.insights for text in (insight.summary, *insight.steps)]
         items = [line for line in churn.markdown.splitlines() if line.startswith(("- [ ] ", "- **", "- "))]
