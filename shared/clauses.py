@@ -286,6 +286,10 @@ def standalone_clauses(quote: str) -> list[str]:
         # make the people any less unnamed without what follows it.
         if _said_which_after(piece, following):
             continue
+        # "You report only themes, or nobody will ever speak honestly again": after "or" comes the alternative to what
+        # was just said, or what happens without it; alone, "Nobody will ever speak honestly again" claims it outright.
+        if _words(piece)[:1] == ["or"]:
+            continue
         # "Free pilots feel safe, but they attract people who never pay": the speaker grants the first clause
         # to make the second; alone, it says the opposite of their point.
         if opens_on_but(following) and not _ENDS_SENTENCE.search(piece):

@@ -513,3 +513,20 @@ def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clau
 )
 def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # What happens without what was just said: alone, it would claim it outright.
+        (
+            "Report only the themes you hear, or nobody will ever speak honestly again.",
+            ["Report only the themes you hear"],
+        ),
+        # The alternative to what was just said is not the speaker's point either.
+        ("You can raise the price, or you can cut the scope of the plan.", ["You can raise the price"]),
+        ("Or you can just ask them what they paid last year.", []),
+    ],
+)
+def test_what_follows_or_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
