@@ -236,6 +236,13 @@ def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_fou
     assert claim("We ran the pilot for two years, and now we charge for it.")
 
 
+def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
+    assert not claim("And I'm Luis, I do pricing for a payroll startup with about forty customers.")
+    assert not claim("Hi, my name is Dana Reyes and I run growth at a developer tools company.")
+    assert claim("I'm sure that a pricing page without a number loses most of its buyers.")
+    assert claim("I'm not convinced that a public calculator helps a payroll company sell.")
+
+
 def test_one_unsure_word_keeps_its_sentence_out_of_quotes_but_not_its_neighbours() -> None:
     segments = [worded(0, "We post on a publishing channel. Buyers read every single post.", {"channel.": 0.21})]
     sentences = split_into_sentences(segments)

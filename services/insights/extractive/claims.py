@@ -41,6 +41,10 @@ _SELF_INTRODUCTION = (
     + r"|\bi \w+\b[^,;.!?]{0,60}?\bfor "
     + _YEARS
     + r",?\s+and now i\b"
+    # ... or by name: "And I'm Luis, I do pricing for a payroll startup", "Hi, my name is Dana Reyes and I run growth".
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i'm|i am|my name is|my name's) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?\s*(?:[,;.!?]|$|\band\b)"
 )
 # A remark about the occasion itself (this episode, a welcome, what we do today) frames the recording;
 # the embeddings miss it when it also names the topic ("today I've got someone who runs demand
