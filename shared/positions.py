@@ -60,3 +60,10 @@ def without_rejected_view(quote: str) -> str:
 
 def _stated_view(quote: str) -> re.Match[str] | None:
     return next((match for pattern in _CONVENTIONAL_VIEWS if (match := pattern.search(quote))), None)
+
+
+def ruled_out(phrase: str, text: str) -> bool:
+    """Whether the text says the phrase as what it rules out ("measure trials, not demo requests", "instead of a
+    kickoff call"): named for the point, it would name the very thing the speaker argues against."""
+    denied = rf"\b(?:not|no|never|instead of|rather than)\s+(?:[\w'-]+\s+){{0,2}}?{re.escape(phrase)}\b"
+    return re.search(denied, text, re.IGNORECASE) is not None

@@ -29,7 +29,7 @@ from shared.clauses import (
 )
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
-from shared.positions import rejected_view, states_received_advice
+from shared.positions import rejected_view, ruled_out, states_received_advice
 from shared.questions import asks
 
 MIN_PILLARS = 2
@@ -534,7 +534,11 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # Both are clauses already cut to a name's length where a phrase joins: cutting again loses what they say
     # ("I used to say no one conversation" from "... one conversation at a time").
     options = [insight.headline] if insight.headline else standalone_clauses(text)[:1]
-    options += [headline_case(k) for k in insight.keywords if len(k.split()) >= 2 and k.lower() in text.lower()]
+    options += [
+        headline_case(keyword)
+        for keyword in insight.keywords
+        if len(keyword.split()) >= 2 and keyword.lower() in text.lower() and not ruled_out(keyword, text)
+    ]
     # "Third, and this is the one my clients push back on, publish less." names nothing on its own; the sentence
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]

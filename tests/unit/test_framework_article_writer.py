@@ -788,6 +788,22 @@ def test_no_pillar_is_named_by_a_clause_with_a_word_said_twice_running() -> None
     assert pillar_name(doubled) == "We had had enough of quarterly reviews by March"
 
 
+def test_no_pillar_is_named_after_what_its_speaker_rules_out() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    # No clause of it stands alone, so its key phrase would name it: the very metric the speaker says not to use.
+    trials = insight(
+        "trials",
+        InsightType.pain_point,
+        "And measure trials, not demo requests, because demo requests make a pricing page look worse than it is.",
+        116.0,
+        "S2",
+        keywords=("demo requests", "pricing page"),
+    )
+    assert pillar_name(trials) == "Pricing Page"
+    assert pillar_name(trials.model_copy(update={"keywords": ["demo requests"]})) == ""
+
+
 def test_the_thesis_is_never_the_objection_the_speaker_met() -> None:
     from services.framework_article_writer.plan import plan_article
 
