@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from shared.clauses import tells_what_happened
 from shared.events import Transcript, TranscriptSegment, TranscriptWord
 
 
@@ -73,10 +74,16 @@ class _Rule:
     kind: PitchKind
     pattern: re.Pattern[str]
     reason: str
+    # Whether a match the clause before it tells as what happened is a fact of the story, not an offer ("We added a
+    # chase fee of fifty dollars a month" against "It comes with ... for nine dollars a month").
+    not_when_told_as_done: bool = False
 
 
-def _rule(kind: PitchKind, pattern: str, reason: str, *, case_sensitive: bool = False) -> _Rule:
-    return _Rule(kind, re.compile(pattern, 0 if case_sensitive else re.IGNORECASE), reason)
+def _rule(
+    kind: PitchKind, pattern: str, reason: str, *, case_sensitive: bool = False, not_when_told_as_done: bool = False
+) -> _Rule:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return _Rule(kind, re.compile(pattern, flags), reason, not_when_told_as_done)
 
 
 # Spoken numbers as Whisper writes them ("thirty", "forty nine") as well as digits.
@@ -219,9 +226,14 @@ _RULES = (
     _rule(
         PitchKind.offer,
         rf"\b(?:just|only) {_AMOUNT} (?:dollars|bucks|euros|pounds)\b|\b(?:just|only) \$\s?\d"
-        rf"|\b(?:plans?|pricing|prices) starts? at\b|\b(?:\$\s?\d[\d,.]*|{_AMOUNT} (?:dollars|bucks)) (?:a|per) "
-        r"(?:month|year|seat|user)\b|\bpricing plans?\b",
+        r"|\b(?:plans?|pricing|prices) starts? at\b|\bpricing plans?\b",
         "quotes a price",
+    ),
+    _rule(
+        PitchKind.offer,
+        rf"\b(?:\$\s?\d[\d,.]*|{_AMOUNT} (?:dollars|bucks)) (?:a|per) (?:month|year|seat|user)\b",
+        "quotes a price",
+        not_when_told_as_done=True,
     ),
     _rule(
         PitchKind.offer,
@@ -390,7 +402,11 @@ _RULES = (
 # Where the talk picks up again after an ad: the block ends before these.
 _TALK_RESUMES = re.compile(
     r"^\W*(?:(?:okay|ok|alright|all right|so|and|now|right)[,\s]+)*(?:anyway|back to|where were we|let's get back"
-    r"|let's go back|returning to|as i was saying|so, back|now, back)\b",
+    r"|let's go back|returning to|as i was saying|so, back|now, back"
+    # ... or turns to the audience's questions: "Alright, a listener question.", "Let's take some questions."
+    r"|(?:a|one|another|the next|our (?:first|next)) (?:listener|audience|viewer|reader) question"
+    r"|(?:a|one|another) question from (?:the (?:audience|chat|room)|a (?:listener|viewer))"
+    r"|(?:let's|let me|we'll) (?:take|grab|get to|go to) (?:a |some |your |a few )?questions?)\b",
     re.IGNORECASE,
 )
 # The sponsor's name right after its lead-in, so the block can follow "Ledgerly makes ..." sentences.
@@ -421,6 +437,8 @@ def find_pitch_cues(text: str) -> list[PitchCue]:
     for rule in _RULES:
         for match in rule.pattern.finditer(text):
             matched = match.group(0).strip(" ,")
+            if rule.not_when_told_as_done and tells_what_happened(_clause_before(text, match.start())):
+                continue
             if matched:
                 start = match.start() + match.group(0).index(matched)
                 hits.append(PitchCue(rule.kind, matched, rule.reason, start, start + len(matched)))
@@ -433,6 +451,11 @@ def find_pitch_cues(text: str) -> list[PitchCue]:
         covered[cue.kind] = cue.end
         cues.append(cue)
     return cues
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of the text's sentence and clause that lead up to ``end`` (a line of its own in an article)."""
+    return re.split(r"[.!?;:,]\s+|\n", text[:end])[-1]
 
 
 def is_pitch(text: str) -> bool:

@@ -97,6 +97,7 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("There's a code on this slide, and the first 20 people get the early price.", PitchKind.offer, "early price"),
         ("The first twenty listeners to sign up get a seat.", PitchKind.offer, "first twenty listeners to sign up get"),
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
+        ("It's nine dollars a month for the whole team.", PitchKind.offer, "nine dollars a month"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         # ... and named by the business it works at.
         (
@@ -156,6 +157,9 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "Losing the Friday dispatcher was the reason we built a second shift, not software.",
         # Something given away that is not the speaker's offer.
         "The drinks were on the house after the offsite, and the team still talks about it.",
+        # A price told as what happened is a fact of the story.
+        "We added a chase fee of fifty dollars a month, and receipts started arriving on time.",
+        "We moved from 29 dollars a month to 49 dollars a month and churn did not move.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
@@ -191,6 +195,19 @@ def test_talk_between_two_distant_pitches_is_kept() -> None:
     texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
 
     assert {finding.index for finding in detect_pitch(texts)} == {0, len(texts) - 1}
+
+
+def test_an_ad_read_ends_where_the_show_turns_to_its_listeners_questions() -> None:
+    texts = [
+        *AD_READ,
+        "Alright, a listener question.",
+        "Priya asks, what if the client refuses to send receipts?",
+        "Honestly, you fire that client, or you charge them for the chase.",
+        "My close checklist course opens next week, link in the show notes.",
+    ]
+
+    # The question and its answer are the show again, though a plug follows a few sentences later.
+    assert {finding.index for finding in detect_pitch(texts)} == {0, 1, 2, 3, len(texts) - 1}
 
 
 def transcript(texts: list[str], words_for: int | None = None) -> Transcript:
