@@ -15,6 +15,9 @@ from shared.positions import rejected_view, states_received_advice, without_reje
         ("Everyone will tell you to gate every asset, but nobody reads them.", "to gate every asset"),
         ("Most teams treat churn as a support problem.", "churn as a support problem"),
         ("Conventional wisdom says discounts close deals.", "discounts close deals"),
+        # Any group named in the plural holds a common view.
+        ("Most owners think a slow close is a bookkeeping problem.", "a slow close is a bookkeeping problem"),
+        ("Most sales reps I coach believe discounts close deals.", "discounts close deals"),
         # The audience told what it believes.
         ("Most of you think churn happens at renewal, and I think that's backwards.", "churn happens at renewal"),
         # The received advice, as what to do.
@@ -32,6 +35,9 @@ def test_the_common_view_is_read_as_the_one_the_speaker_rejects(quote: str, view
         "I think the monthly check-in works because the work is still fresh.",
         "Everyone on the call got the recording the same day.",
         "Most of you have seen the dashboard already.",
+        # A stretch of time, or a superlative, is no group holding a view.
+        "Most days I think about churn before anything else.",
+        "The most successful founders say no to most feature requests.",
     ],
 )
 def test_a_claim_of_the_speakers_own_names_no_common_view(quote: str) -> None:
