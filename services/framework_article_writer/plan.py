@@ -258,11 +258,10 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
     if framework is not None and framework is not thesis:
         kind: Literal["steps", "pillars"] = "steps"
         steps = tuple(FrameworkStep(name=step) for step in framework.steps)
-        name = (
-            f"The {headline_case(keyword)} {len(steps)}-Step Framework"
-            if keyword
-            else f"The {len(steps)}-Step Framework"
-        )
+        # "The Slow Close 3-Step Framework": the name opens on its own "The", so the topic's article goes.
+        topic = re.sub(r"^(?:a|an|the)\s+", "", keyword, flags=re.IGNORECASE)
+        named = f"{headline_case(topic)} " if topic else ""
+        name = f"The {named}{len(steps)}-Step Framework"
     else:
         framework, kind = None, "pillars"
         steps = _pillars([i for i in best_first if i is not thesis])

@@ -1085,6 +1085,34 @@ def test_a_step_heard_clearly_is_not_the_thesis_while_a_claim_is_headed_clearly(
     assert [step.name for step in plan.steps] == list(process.steps)
 
 
+def test_a_process_named_after_the_common_view_s_subject_drops_its_article() -> None:
+    from services.framework_article_writer.plan import plan_article
+
+    view = insight(
+        "view",
+        InsightType.point_of_view,
+        "Most owners think a slow close is a bookkeeping problem. I think it's an invoicing problem.",
+        9.0,
+        "S1",
+        score=0.7,
+    )
+    process = insight(
+        "process",
+        InsightType.framework,
+        "First, invoices go out the day the work is delivered. Second, every card payment needs a receipt photo. "
+        "Third, we reconcile the bank every Friday.",
+        30.0,
+        "S1",
+        steps=("Invoices go out the day the work is delivered", "Every card payment needs a receipt photo",
+               "We reconcile the bank every Friday"),
+        score=0.6,
+    )  # fmt: skip
+
+    plan = plan_article([view, process], [], max_evidence=3)
+
+    assert plan.framework_name == "The Slow Close 3-Step Framework"
+
+
 def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
     writer: FrameworkArticleWriter,
 ) -> None:
