@@ -333,6 +333,40 @@ def test_a_step_may_be_followed_by_three_sentences_that_elaborate_it_but_not_fou
     assert find_step_runs(split_into_sentences(talk(4))) == []
 
 
+def test_a_list_the_speaker_names_and_then_takes_up_item_by_item_is_a_framework() -> None:
+    lines = [
+        "So the standard advice is to deflect tickets.",
+        "We measure something else, which we call the three Rs: reach, resolve, return.",
+        "Reach means a customer finds the right article in under a minute.",
+        "Resolve means the article actually fixes the problem.",
+        "We ask one question at the bottom of every article.",
+        "And return means they don't come back with the same problem within thirty days.",
+    ]
+    segments = [segment(4 * at, line, speaker="S2") for at, line in enumerate(lines)]
+
+    (run,) = find_step_runs(split_into_sentences(segments))
+
+    assert (run.first, run.last) == (1, 5)
+    assert run.step_sentences == (2, 3, 5)
+    assert run.steps == (
+        "Reach means a customer finds the right article",
+        "Resolve means the article actually fixes the problem",
+        "Return means they don't come back with the same problem",
+    )
+
+
+def test_a_list_after_a_colon_that_the_talk_does_not_take_up_in_order_is_no_framework() -> None:
+    def talk(*lines: str) -> list[TranscriptSegment]:
+        return [segment(4 * at, line, speaker="S1") for at, line in enumerate(lines)]
+
+    opening = "We looked at three things: price, speed, support."
+    # Only two of the three are taken up, or not in the order announced, or by another voice.
+    assert find_step_runs(split_into_sentences(talk(opening, "Price was fine.", "Speed was not."))) == []
+    assert find_step_runs(split_into_sentences(talk(opening, "Speed first.", "Price was fine.", "Support too."))) == []
+    other_voice = [*talk(opening, "Price was fine."), segment(8, "Speed was not.", speaker="S2")]
+    assert find_step_runs(split_into_sentences([*other_voice, segment(12, "Support too.", speaker="S2")])) == []
+
+
 def test_a_lone_first_of_all_is_no_framework() -> None:
     segments = [segment(0, "First of all, welcome."), segment(4, "Second, the agenda."), segment(8, "Then we go.")]
     assert find_step_runs(split_into_sentences(segments)) == []

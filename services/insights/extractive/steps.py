@@ -34,6 +34,16 @@ class StepRun:
 
 
 def find_step_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
+    """The processes laid out by ordinals, and the named lists the speaker then goes through item by item."""
+    runs = _numbered_runs(sentences)
+    taken = {index for run in runs for index in range(run.first, run.last + 1)}
+    for run in _announced_runs(sentences):
+        if not taken & set(range(run.first, run.last + 1)):
+            runs.append(run)
+    return sorted(runs, key=lambda run: run.first)
+
+
+def _numbered_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
     runs: list[StepRun] = []
     current: list[tuple[int, int]] = []  # (sentence index, position in the enumeration)
     for index, sentence in enumerate(sentences):
@@ -59,6 +69,42 @@ def find_step_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
 
 
 _LAST = 99
+# "..., which we call the three Rs: reach, resolve, return.": a list of short items announced after a colon.
+_ANNOUNCED_LIST = re.compile(
+    r":\s*(?P<items>[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?[\w'-]+(?:\s+[\w'-]+)?){2,6})\s*[.!]?\s*$"
+)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
+_LEADING_JOINER = re.compile(r"^(?:(?:and|so|then|now|finally|lastly)\b,?\s*)+", re.IGNORECASE)
+
+
+def _announced_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
+    """A list the speaker announces ("...the three Rs: reach, resolve, return.") and then takes up item by item, in
+    order, each in a sentence of its own that opens on it ("Reach means...", "Resolve means..."), with at most
+    ``MAX_GAP`` sentences between two: a framework the speaker named, though no ordinal numbers it."""
+    runs: list[StepRun] = []
+    for index, sentence in enumerate(sentences):
+        announced = _ANNOUNCED_LIST.search(sentence.text)
+        if announced is None:
+            continue
+        items = [item.lower() for item in _ITEM_SEPARATOR.split(announced.group("items")) if item]
+        found: list[int] = []
+        for item in items:
+            previous = found[-1] if found else index
+            following = range(previous + 1, min(previous + 2 + MAX_GAP, len(sentences)))
+            at = next((i for i in following if _opens_on(sentences[i].text, item)), None)
+            if at is None or sentences[at].speaker != sentence.speaker:
+                break
+            found.append(at)
+        if len(found) == len(items) >= MIN_STEPS:
+            steps = tuple(step_name(_LEADING_JOINER.sub("", sentences[at].text.strip())) for at in found)
+            if len({step.lower() for step in steps}) == len(steps) and all(steps):
+                runs.append(StepRun(index, found[-1], tuple(found), steps))
+    return runs
+
+
+def _opens_on(text: str, item: str) -> bool:
+    said = _LEADING_JOINER.sub("", text.strip()).lower()
+    return said.startswith(item) and not said[len(item) : len(item) + 1].isalnum()
 
 
 def opens_next_point(text: str) -> bool:
