@@ -13,9 +13,8 @@ _CONVENTIONAL_VIEWS = (
     # "Most people believe X", "most B2B teams I talk to still think that X", "everyone will tell you X", and the
     # audience told what it believes: "most of you think X".
     re.compile(
-        # Who holds it is any group named in the plural ("most owners", "most sales reps"); never a stretch of time
-        # ("most days I think about churn").
-        # ("The most successful founders say no" is a superlative, no group's view.)
+        # Who holds it is any group named in the plural ("most owners", "most sales reps"), never a stretch of time
+        # ("most days I think about churn") nor a superlative ("the most successful founders say no").
         r"\b(?:(?<!the )most (?:\w+ )?(?!(?:days|weeks|months|years|times|mornings|nights|evenings|weekends)\b)[a-z]+s"
         r"|(?<!the )most (?:\w+ )?(?:people|staff|folk)|most of (?:you|us)|everyone|everybody)\b"
         r"(?:[^.;!?]{0,20}?)\s+(?:still\s+)?"
