@@ -96,14 +96,19 @@ def _announced_runs(sentences: Sequence[TimedSentence]) -> list[StepRun]:
                 break
             found.append(at)
         if len(found) == len(items) >= MIN_STEPS:
-            steps = tuple(step_name(_LEADING_JOINER.sub("", sentences[at].text.strip())) for at in found)
-            if len({step.lower() for step in steps}) == len(steps) and all(steps):
+            steps = tuple(step_name(_unjoined(sentences[at].text)) for at in found)
+            if _named_apart(steps):
                 runs.append(StepRun(index, found[-1], tuple(found), steps))
     return runs
 
 
+def _unjoined(text: str) -> str:
+    """The sentence from its first word after the joiners that tie it to the one before ("And return means...")."""
+    return _LEADING_JOINER.sub("", text.strip())
+
+
 def _opens_on(text: str, item: str) -> bool:
-    said = _LEADING_JOINER.sub("", text.strip()).lower()
+    said = _unjoined(text).lower()
     return said.startswith(item) and not said[len(item) : len(item) + 1].isalnum()
 
 
@@ -142,8 +147,13 @@ def _close(current: list[tuple[int, int]], sentences: Sequence[TimedSentence], r
         return
     indices = tuple(index for index, _ in current)
     steps = tuple(step_name(sentences[index].text) for index in indices)
-    if len({step.lower() for step in steps}) == len(steps) and all(steps):
+    if _named_apart(steps):
         runs.append(StepRun(indices[0], indices[-1], indices, steps))
+
+
+def _named_apart(steps: Sequence[str]) -> bool:
+    """Whether every step has a name, and no two the same: a run whose steps cannot be told apart is no process."""
+    return len({step.lower() for step in steps}) == len(steps) and all(steps)
 
 
 def step_name(text: str) -> str:
