@@ -257,7 +257,8 @@ _RULES = (
         r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
         r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications)(?: \w+){0,3} (?:open|opens|close|closes)"
-        r"(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today)\b"
+        r"(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today|midnight"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         rf"|{_TO_THE_LISTENER}(?:join|sign up|register|subscribe|download|get|try|start)(?: \w+){{0,3}} for free\b",
         "makes a time-limited or listener-only offer",
     ),
@@ -423,6 +424,13 @@ _SENDS_THE_LISTENER = frozenset(
 _WHAT_YOU_GET = re.compile(
     r"^\W*(?:(?:and|so|then|there|plus)[,\s]+)?you(?:'ll| will| can| could| get| also get)\b", re.IGNORECASE
 )
+# ...and the one right before it that says what the listener wants it for ("If you want the templates, they're in
+# the course. Link's in the chat."): the condition of the ask, with nothing said but where to go.
+_IF_YOU_WANT = re.compile(
+    r"^\W*(?:(?:and|so|now|again|also|oh)[,\s]+)*if you(?:'d| would)? "
+    r"(?:want|like|need|are interested|'re interested)\b",
+    re.IGNORECASE,
+)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -510,6 +518,9 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         sends_listener = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[last])
         if sends_listener and last + 1 < len(texts) and _WHAT_YOU_GET.match(texts[last + 1]):
             last += 1
+        first_sends = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[index])
+        if first_sends and index > 0 and not cues[index - 1] and _IF_YOU_WANT.match(texts[index - 1]):
+            inside.add(index - 1)
         if any(cue.kind is PitchKind.plug_invitation for cue in cues[last]):
             last = _end_of_reply(texts, last)
         inside.update(range(index, last + 1))

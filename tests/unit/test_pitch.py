@@ -98,6 +98,7 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("The first twenty listeners to sign up get a seat.", PitchKind.offer, "first twenty listeners to sign up get"),
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
         ("It's nine dollars a month for the whole team.", PitchKind.offer, "nine dollars a month"),
+        ("Enrolment closes Friday.", PitchKind.offer, "Enrolment closes Friday"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         # ... and named by the business it works at.
         (
@@ -189,6 +190,20 @@ def test_what_the_listener_gets_right_after_being_sent_somewhere_is_part_of_the_
     assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
     # Without an ask before it, a sentence to "you" is talk.
     assert detect_pitch(texts[1:2] + texts[2:]) == []
+
+
+def test_what_the_listener_would_want_it_for_right_before_being_sent_somewhere_is_part_of_the_pitch() -> None:
+    texts = [
+        "Okay, interesting, thank you.",
+        "And again, if you want the templates for all this, they're in the course.",
+        "Link's in the chat.",
+        "Thank you, that was really useful.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {1, 2}
+    # A condition told as advice, with no one sent anywhere after it, is talk.
+    advice = ["If you want customers to stay, call them in the first week.", *texts[3:]]
+    assert detect_pitch(advice) == []
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
