@@ -30,7 +30,7 @@ from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import is_a_step, untied, without_lead_in
-from shared.positions import rejected_view, without_rejected_view
+from shared.positions import rejected_view, ruled_out, without_rejected_view
 from shared.questions import asks
 from shared.templates import markdown_templates
 
@@ -463,9 +463,10 @@ def searchable_keywords(insights: InsightSet) -> list[str]:
 
 
 def _usage(keyword: str, among: Sequence[str]) -> int:
-    """In how many of the texts the phrase is said, as whole words."""
+    """In how many of the texts the phrase is said, as whole words, other than as what the text rules out: "measure
+    trials, not demo requests" says "demo requests" only to name what the asset must not be about."""
     pattern = re.compile(rf"\b{re.escape(keyword.lower())}\b")
-    return sum(1 for text in among if pattern.search(text))
+    return sum(1 for text in among if pattern.search(text) and not ruled_out(keyword, text))
 
 
 def _quoted(insight: Insight) -> str:

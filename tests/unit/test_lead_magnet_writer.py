@@ -458,6 +458,44 @@ def test_the_keyword_comes_from_the_speakers_position_not_the_view_they_reject()
     assert choose_target_keyword(insight_set) == "research tool"
 
 
+def test_the_keyword_is_never_what_the_speaker_rules_out() -> None:
+    # A pricing panel: "demo requests" is said in both guests' points, each time as the metric not to use.
+    panel = InsightSet(
+        recording_id="rec-pricing-panel",
+        source_key="incoming/webinars/pricing-panel.mp4",
+        title="",
+        keywords=["demo requests", "free trial", "annual plans"],
+        insights=[
+            insight(
+                "i1",
+                InsightType.point_of_view,
+                "Measure trials, not demo requests, because a free trial shows who actually uses the product.",
+                12.0,
+                "S2",
+                keywords=("free trial", "demo requests"),
+            ),
+            insight(
+                "i2",
+                InsightType.framework,
+                "Stop counting demo requests and look at who finishes the free trial with three seats or more.",
+                80.0,
+                "S3",
+                keywords=("demo requests", "free trial"),
+            ),
+            insight(
+                "i3",
+                InsightType.story,
+                "We moved every annual plans customer to a quarterly review instead of demo requests.",
+                150.0,
+                "S2",
+                keywords=("annual plans",),
+            ),
+        ],
+    )
+
+    assert choose_target_keyword(panel) == "free trial"
+
+
 def test_the_buyer_problem_never_opens_on_a_sentence_that_points_back(settings: LeadMagnetSettings) -> None:
     pointing = CHURN_WEBINAR.insights[0].model_copy(
         update={"summary": "I think that is wrong. Churn starts in the first week."}
