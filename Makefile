@@ -52,10 +52,11 @@ test: setup
 
 # Fault injection on the local stack (kill -9, broker restarts, S3 503s, hostile input): prints the
 # table (scenario, recordings in, completed, lost, duplicates, in flight when killed, errors surfaced) and writes it
-# into docs/reliability.md.
+# into docs/reliability.md. Each scenario starts a stack of its own and mostly waits on it (leases, restarts,
+# retries), so two run at once, as the tests do.
 reliability: setup
 	mkdir -p $(RUN_DIR)
-	RECAST_RELIABILITY_REPORT=docs/reliability.md $(PY) -m pytest tests/reliability -m 'reliability or not reliability' -p no:cacheprovider --basetemp=$(RUN_DIR)/reliability $(PYTEST_ARGS)
+	RECAST_RELIABILITY_REPORT=docs/reliability.md $(PY) -m pytest tests/reliability -m 'reliability or not reliability' -p no:cacheprovider --basetemp=$(RUN_DIR)/reliability -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-unit: setup
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)

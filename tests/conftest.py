@@ -20,10 +20,13 @@ from infra.local.stack import LocalStack, free_port
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under ``pytest -n`` (``make test``), keep a module's tests on one worker, so a stack a module starts
-    once starts once, and keep every user of the shared ``pipeline`` stack together for the same reason."""
+    once starts once, and keep every user of the shared ``pipeline`` stack together for the same reason. Tests
+    that each start a stack of their own (``own_stack``) go wherever a worker is free."""
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
+        if item.get_closest_marker("own_stack"):
+            continue
         group = "pipeline" if "pipeline" in getattr(item, "fixturenames", ()) else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
 

@@ -34,7 +34,7 @@ from tests.reliability.harness import (
 # writer (no PDF to render) is the quicker of the two writers.
 KILL_ORDER = ("ingest", "transcriber", "insights", "framework_article_writer", "lead_magnet_writer")
 
-pytestmark = [pytest.mark.reliability, pytest.mark.integration, pytest.mark.timeout(900)]
+pytestmark = [pytest.mark.reliability, pytest.mark.integration, pytest.mark.own_stack, pytest.mark.timeout(900)]
 
 
 def chunk_mid_transcription(status: StatusTail) -> Callable[[dict[str, Any]], bool]:
