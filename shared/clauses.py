@@ -103,6 +103,11 @@ _TIME_CONJUNCTION = re.compile(
 # A noun phrase or a "what" clause whose "is that" announces the statement after it ("The other rule is that ...",
 # "What I took from it is that ..."); a comma inside would mean the frame holds a clause of its own.
 _FRAME = re.compile(r"^(?:the|my|our|one|what)\b[^,]{0,40}?\b(?:is|was) that\s+", re.IGNORECASE)
+# "I learned that when we built a whole feature, ...": what was learnt opens on a clause of time or condition, and its
+# main clause comes after it, past the comma the transcript sets there, or past the joint a long clause is cut at.
+_THAT_OPENS_A_CONDITION = re.compile(
+    r"\bthat (?:when|whenever|if|once|after|before|while|because|since|until|unless)\b", re.IGNORECASE
+)
 # Verbs that take another verb after "to" ("was meant to fill the gap", "is going to uphold"): cut before that
 # "to" and the clause stops mid-predicate ("The Act was meant"). English's catenative verbs, not any speaker's.
 _TAKES_INFINITIVE = frozenset(
@@ -329,7 +334,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
             continue
-        if _NAMES_SOMEONE.search(clause):
+        if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
             continue
         if said[0] in _SUBJECTLESS_OPENERS or _second_deed(piece, said):
             continue

@@ -433,6 +433,25 @@ def test_a_clause_does_not_end_on_a_verb_before_what_is_felt_or_learnt(said: str
 @pytest.mark.parametrize(
     ("said", "clauses"),
     [
+        # What was learnt opens on "when ...": its main clause is past the comma, or past where a long clause is cut.
+        (
+            "I learned that when we built a whole feature, only two customers ever paid for it.",
+            ["Only two customers ever paid for it"],
+        ),
+        (
+            "I learned that when we built a whole feature because 20 people said they'd pay for it, and then two did.",
+            [],
+        ),
+        ("We found that if the kickoff slips, the whole rollout slips a month.", ["The whole rollout slips a month"]),
+    ],
+)
+def test_a_clause_does_not_stop_inside_the_condition_that_opens_what_was_learnt(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
         # A noun of time followed by a subject opens a clause of time, like "when": alone it is half a sentence.
         ("The moment you write for everyone, every sentence gets vague.", ["Every sentence gets vague"]),
         (
