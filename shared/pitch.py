@@ -190,7 +190,8 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         # "A link in the show notes gets one percent of listeners to click" is about links, not one.
-        r"(?<!\ba )\b(?:links?(?:'s)?|linked) (?:is |are |will be )?(?:down )?(?:below|above|in (?:the|my|our) "
+        r"(?<!\ba )\b(?:links?(?:'s)?|linked) (?:is |are |will be )?(?:going |coming |dropped |posted |pinned )?"
+        r"(?:down )?(?:below|above|in (?:the|my|our) "
         r"(?:description|show notes|bio|comments|chat))\b"
         r"|(?<!\ba )\blink\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
@@ -202,7 +203,9 @@ _RULES = (
         PitchKind.promo_code,
         r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b"
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
-        r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*\w+ ?\d+\b",
+        r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*"
+        # ... a word and a number ("webinar 20"), or a word no one writes that way but a brand ("BidSmart", "SAVEBIG").
+        r"(?:\w+ ?\d+|(?-i:[A-Z][a-z]+[A-Z]\w*|[A-Z]{4,}))\b",
         "gives the listener a promo code",
     ),
     _rule(

@@ -99,6 +99,12 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
         ("It's nine dollars a month for the whole team.", PitchKind.offer, "nine dollars a month"),
         ("Enrolment closes Friday.", PitchKind.offer, "Enrolment closes Friday"),
+        (
+            "Members get the early rate through the end of this month with the code BidSmart.",
+            PitchKind.promo_code,
+            "with the code BidSmart",
+        ),
+        ("And the link's going in the chat right now.", PitchKind.call_to_action, "link's going in the chat"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         # ... and named by the business it works at.
         (
@@ -145,6 +151,7 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "Feel free to drop your questions in the chat.",
         "Our friends at the hospital told us the forms were the problem.",
         "Start a trial run of the new process with one team.",
+        "We shipped it with the code review process we already had.",
         "I'd encourage you to read the transcript of your last call.",
         "Get your team in a room and map the journey.",
         "The first 20 customers got a kickoff call from the founder.",
