@@ -212,6 +212,14 @@ def claim(text: str) -> bool:
     return could_be_claim(text, min_words=4, max_words=60, min_content_words=2)
 
 
+def test_a_host_turning_the_session_to_the_chat_is_no_claim() -> None:
+    assert not claim("Alright, quick word before we go to the chat.")
+    assert not claim("Okay, before we turn to the questions, one more thing about pricing.")
+    # The chat as the subject of a point is no turn of the session.
+    assert claim("Most of the best questions come from the chat, not from the panel.")
+    assert claim("We wrote one quick word on every card before the review.")
+
+
 def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be() -> None:
     assert not claim("Good, that's a good place to, erm, to leave it, thanks for coming on.")
     assert not claim("Great, let's stop there, that was really useful.")

@@ -108,8 +108,10 @@ _THE_OCCASION = re.compile(
     # the questions" runs the session ("tickets go to the queue" is a claim; it has no "let me").
     r"|(?:^|[,;.!?]\s*)(?:\w+,?\s+)?(?:i'm |i am |we're |we are )?(?:just )?(?:checking|watching|keeping an eye on) "
     r"the (?:time|clock)\b"
-    r"|\b(?:let me|let's|let us|i'll|we'll) (?:go|get|turn|move|jump|head|open it up) (?:over )?to "
-    r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a)\b",
+    r"|\b(?:let me|let's|let us|i'll|we'll|before we) (?:go|get|turn|move|jump|head|open it up) (?:over )?to "
+    r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a|chat)\b"
+    # ... and the word a host slips in between two parts of it ("Alright, quick word before we go to the chat").
+    r"|\b(?:a )?quick word (?:from|before)\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.
