@@ -294,7 +294,10 @@ _RULES = (
         r"|(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)"
         r"|(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) with (?:me|us|my team|our team)"
         r"|get in touch|drop (?:me|us) a line)\b"
-        r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b",
+        r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b"
+        # A code on the slide is there to be scanned ("we put QR codes on every box" tracks boxes).
+        r"|\b(?:scan|there's|there is|here's|here is) (?:the |a |this |that |my |our )?qr code\b"
+        r"|\bqr code on (?:this|the|my|our) (?:slide|screen)\b",
         "tells the listener to sign up, buy or get started",
     ),
     _rule(
@@ -327,6 +330,12 @@ _RULES = (
         rf"|\b(?:we|i) (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"
+        # ... what the speaker publishes or teaches under a name of its own ("I write a newsletter called Bell Work"),
+        # and their next workshop ("I'm running a half-day workshop next month on ...").
+        r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
+        r"(?:newsletter|podcast|substack|course|workshop|masterclass|bootcamp|cohort|community) (?:called|named)\b"
+        r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
+        r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
         r"|\bwe(?:'re| are) hiring\b(?=\s*[,.!?]|\s*$|\s+(?:by the way|right now|now)\b)"
         r"|\bwe(?:'re| are) (?:also )?hiring\b[^.]{0,50}\bright now\b|\b(?:way to|you can|please) support us\b"

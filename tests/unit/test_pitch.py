@@ -105,6 +105,13 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             "with the code BidSmart",
         ),
         ("And the link's going in the chat right now.", PitchKind.call_to_action, "link's going in the chat"),
+        ("I write a newsletter called Bell Work.", PitchKind.product_promotion, "I write a newsletter called"),
+        (
+            "And I'm running a half-day workshop next month on turning webinars into courses.",
+            PitchKind.product_promotion,
+            "I'm running a half-day workshop next",
+        ),
+        ("Then there's a QR code on this slide.", PitchKind.call_to_action, "QR code"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
         # ... and named by the business it works at.
         (
@@ -152,6 +159,9 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "Our friends at the hospital told us the forms were the problem.",
         "Start a trial run of the new process with one team.",
         "We shipped it with the code review process we already had.",
+        "We put QR codes on every box so the warehouse can track it.",
+        "I write a newsletter for the whole team every Friday, and nobody reads past the first line.",
+        "We ran a workshop with the sales team and it changed how they qualify.",
         "I'd encourage you to read the transcript of your last call.",
         "Get your team in a room and map the journey.",
         "The first 20 customers got a kickoff call from the founder.",
