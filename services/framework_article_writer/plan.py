@@ -542,8 +542,10 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # the speaker said it again with ("One long piece a month ... will earn more links") does.
     options += [clause for restated in insight.evidence[1:] for clause in standalone_clauses(restated.quote)[:1]]
     # A clause cut from words heard unclearly may still name the point, but not with a word known to be wrong, nor
-    # with a word said twice running ("tell me what what breaks"): a stammer or a mishearing, never a name.
-    for option in options:
+    # with a word said twice running ("tell me what what breaks"): a stammer or a mishearing, never a name. A run of
+    # words said again at once is the speaker starting over ("every metric gets every metric gets one owner"): the
+    # name is what they said the second time.
+    for option in (_restarted_once(option) for option in options):
         if (
             option
             and _comparable(option) not in taken_keys
@@ -559,9 +561,28 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
 _DOUBLED_ON_PURPOSE = frozenset({"that", "had", "very", "really", "much", "far", "many", "so"})
 
 
+# The runs of words a restart repeats ("every metric gets | every metric gets"); two words said twice are as often
+# English's own ("year after year after year").
+_MIN_RESTARTED_WORDS = 3
+_MAX_RESTARTED_WORDS = 4
+
+
 def _stammers(name: str) -> bool:
     words = _comparable(name).split()
     return any(a == b and a not in _DOUBLED_ON_PURPOSE for a, b in itertools.pairwise(words))
+
+
+def _restarted_once(name: str) -> str:
+    """The name without the first saying of a run of words the speaker said again at once."""
+    words = name.split()
+    said = _comparable(name).split()
+    if len(said) != len(words):
+        return name
+    for size in range(_MAX_RESTARTED_WORDS, _MIN_RESTARTED_WORDS - 1, -1):
+        for start in range(len(words) - 2 * size + 1):
+            if said[start : start + size] == said[start + size : start + 2 * size]:
+                return " ".join(words[:start] + words[start + size :])
+    return name
 
 
 def first_clause_name(text: str) -> str:

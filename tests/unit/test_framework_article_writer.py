@@ -788,6 +788,20 @@ def test_no_pillar_is_named_by_a_clause_with_a_word_said_twice_running() -> None
     assert pillar_name(doubled) == "We had had enough of quarterly reviews by March"
 
 
+def test_a_pillar_is_named_by_what_the_speaker_said_once_they_started_over() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    restarted = insight(
+        "owner", InsightType.point_of_view, "Every metric gets Every metric gets one owner.", 40.0, "S2"
+    ).model_copy(update={"quote_is_verbatim": False, "headline": "Every metric gets Every metric gets one owner"})
+    assert pillar_name(restarted) == "Every metric gets one owner"
+    # A phrase said again further on is no restart.
+    again = insight(
+        "again", InsightType.point_of_view, "One owner per metric, and one metric per owner.", 40.0, "S2"
+    ).model_copy(update={"quote_is_verbatim": False, "headline": "One owner per metric, and one metric per owner"})
+    assert pillar_name(again) == "One owner per metric, and one metric per owner"
+
+
 def test_no_pillar_is_named_after_what_its_speaker_rules_out() -> None:
     from services.framework_article_writer.plan import pillar_name
 
