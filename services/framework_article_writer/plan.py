@@ -629,12 +629,19 @@ def _comparable(name: str) -> str:
     return " ".join(re.findall(r"[\w']+", name.lower()))
 
 
+# A view that opens on a verb has its subject before whoever holds it: "code review, which everyone thinks they do
+# well" (heard as "... which everyone thinks may do well"), "the one tool that everybody says is broken".
+_OPENS_ON_A_VERB = re.compile(
+    r"(?:may|might|can|could|will|would|should|must|is|are|was|were|does|do|did|has|have|had)\b", re.IGNORECASE
+)
+
+
 def _printable_view(insight: Insight) -> str | None:
     """The view the insight's speaker rejects, as the article may print it (its title, thesis and counter-view):
     one that names what it is about. "Most teams treat it as an afterthought" rejects a view of something said
     before; "Rethinking the idea that it as an afterthought" reopens nothing a reader can see."""
     view = rejected_view(insight.quote)
-    if view is None or OPENS_ON_POINTER.match(view):
+    if view is None or OPENS_ON_POINTER.match(view) or _OPENS_ON_A_VERB.match(view):
         return None
     # Printed in the title and the thesis, the view is in the speaker's words: never with a word known to be wrong
     # ("... to build Godwill", said "goodwill").

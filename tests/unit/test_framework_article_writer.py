@@ -1339,6 +1339,25 @@ def test_a_view_that_points_back_at_what_was_said_before_is_not_reopened() -> No
     assert plan_article(named, [], max_evidence=3).conventional_view == "the replay as an afterthought"
 
 
+def test_a_view_whose_subject_came_before_its_holder_is_not_reopened() -> None:
+    from services.framework_article_writer.plan import plan_article
+    from services.framework_article_writer.writer import article_title
+
+    points = [
+        insight("review", InsightType.point_of_view,
+                "So I want to talk about code review, which everyone thinks may do well.", 5.0, "S2", score=0.9),
+        insight("size", InsightType.data_point,
+                "Once a pull request goes past about 200 lines, reviewers stop finding bugs.", 11.0, "S2",
+                headline="Reviewers stop finding bugs past 200 lines"),
+        insight("questions", InsightType.story, "We write every review comment as a question for the author.", 40.0,
+                "S2", headline="We write every review comment as a question"),
+    ]  # fmt: skip
+    # "Rethinking the idea that may do well" would reopen a view of nothing.
+    plan = plan_article(points, [], max_evidence=3)
+    assert plan.conventional_view is None
+    assert "May Do Well" not in article_title(plan, points, uploaded_title="")
+
+
 def test_a_quotation_inside_a_quote_takes_single_marks(writer: FrameworkArticleWriter) -> None:
     quoting = 'We ran forty exit interviews, and the answer was always "nobody showed us the setup screen", every time.'
     insight_set = CHURN_WEBINAR.model_copy(
