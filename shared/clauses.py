@@ -226,7 +226,10 @@ _MID_ADVERBS = frozenset(
 # Pronouns that are a clause's whole subject ("..., and we hit it": a clause, not the next item of a list).
 _PRONOUN_SUBJECTS = frozenset(
     {"i", "we", "you", "they", "he", "she", "it", "i'm", "we're", "you're", "they're", "it's", "there", "there's",
-     "that's", "this", "that"}
+     "that's", "this", "that",
+     # ... contracted with "had", "would", "have" or "will" ("every time I'd seen a price increase roll back").
+     "i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "i've", "we've", "you've", "they've", "i'll", "we'll",
+     "you'll", "they'll", "he's", "she's"}
 )  # fmt: skip
 _SUBJECT_OPENERS = _PRONOUN_SUBJECTS | frozenset(
     {

@@ -433,6 +433,17 @@ def test_a_clause_does_not_end_on_a_verb_before_what_is_felt_or_learnt(said: str
 @pytest.mark.parametrize(
     ("said", "clauses"),
     [
+        # A noun of time opens a clause of time whatever the subject's contraction.
+        ("Every time I'd seen a price increase roll back, it was because customers found out from an invoice.", []),
+    ],
+)
+def test_a_noun_of_time_opens_a_clause_of_time_whatever_its_subjects_contraction(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
         # What was learnt opens on "when ...": its main clause is past the comma, or past where a long clause is cut.
         (
             "I learned that when we built a whole feature, only two customers ever paid for it.",
