@@ -636,6 +636,13 @@ def _bids_whom_only(kept: Sequence[str], rest: Sequence[str]) -> bool:
     return "to" in dropped[: _BIDDEN_WORDS - (len(said) - bid - 1)]
 
 
+def last_joint(words: Sequence[str], *, shortest: int, longest: int) -> int | None:
+    """How many of the words a cut keeps when it ends where a conjunction, a subordinate clause or a prepositional
+    phrase joins, as late as ``longest`` words allow and keeping at least ``shortest``; None when no joint is there."""
+    ends = [end for end in range(shortest, min(longest, len(words) - 1) + 1) if _is_joint(words[end - 1], words[end])]
+    return ends[-1] if ends else None
+
+
 def _is_joint(before: str, word: str) -> bool:
     """Whether a clause may end on ``before`` with ``word`` opening what joins it."""
     before, word = before.lower().strip(",'"), word.lower()

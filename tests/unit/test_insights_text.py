@@ -473,6 +473,11 @@ def test_a_list_moves_on_at_another_point_named_as_one(said: str, moves_on: bool
     assert opens_next_point(said) is moves_on
 
 
+def test_a_step_name_cut_short_ends_where_a_phrase_joins_not_inside_it() -> None:
+    said = "First, every temp shadows one of our pickers for a full shift before they touch a scanner."
+    assert step_name(said) == "Every temp shadows one of our pickers"
+
+
 def test_a_step_name_keeps_a_figure_whole() -> None:
     assert step_name("Second, cut every draft to 1,500 words, then send it.") == "Cut every draft to 1,500 words"
     assert step_name("Third, the review starts at 10:30 on Fridays.") == "The review starts at 10:30 on Fridays"

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 from services.insights.sentences import TimedSentence
 from services.insights.words import is_content_word
-from shared.clauses import CLAUSE_MARK
+from shared.clauses import CLAUSE_MARK, last_joint
 from shared.passages import STEP_OPENING
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
 MIN_STEPS = 3
 STEP_WORDS = 10
+# The fewest words a step name cut at a joint keeps ("Clean your list").
+MIN_STEP_WORDS = 3
 # A step sentence may be followed by this many sentences that elaborate it before the next step.
 MAX_GAP = 3
 
@@ -161,9 +163,12 @@ def step_name(text: str) -> str:
     match = STEP_OPENING.match(text)
     rest = text[match.end() :] if match else text
     clause = re.split(rf"{CLAUSE_MARK}|[.!?](?!\d)", rest, maxsplit=1)[0].strip()
-    words = clause.split()[:STEP_WORDS]
-    # A heading cut short must not end on "for" or "the": end on the last content word.
-    while len(clause.split()) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
+    said = clause.split()
+    # A heading cut short ends where a phrase joins ("Every temp shadows one of our pickers | for a full shift"), not
+    # inside one ("... for a full"); with no joint in reach, on its last content word, never on "for" or "the".
+    joint = last_joint(said, shortest=MIN_STEP_WORDS, longest=STEP_WORDS) if len(said) > STEP_WORDS else None
+    words = said[:joint] if joint else said[:STEP_WORDS]
+    while len(said) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
         words.pop()
     if not words:
         return ""
