@@ -202,6 +202,12 @@ class ArticlePlan:
         return self.objection is not None or self.conventional_view is not None
 
     @property
+    def objection_only_asks(self) -> bool:
+        """Whether the counter-view is a question someone else put ("what do you do with a temp who is fast but
+        sloppy?") rather than an objection in words: the article then calls it a question, not what skeptics say."""
+        return self.objection is not None and _OBJECTION.search(self.objection.quote) is None
+
+    @property
     def cited(self) -> list[Insight]:
         """Every insight the article quotes, each once, in the order the article quotes them."""
         pillars = [step.source for step in self.steps if step.source is not None]

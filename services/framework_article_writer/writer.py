@@ -200,6 +200,7 @@ class FrameworkArticleWriter:
             "answer": plan.answer,
             "conventional_view": plan.conventional_view,
             "objection": plan.objection,
+            "objection_only_asks": plan.objection_only_asks,
         }
 
 

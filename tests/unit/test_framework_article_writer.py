@@ -438,6 +438,27 @@ class TestRealisticUploadWithoutTitle:
         assert "The calls take ten minutes each" in section
         assert section.index("just more work") < section.index("ten minutes each")
 
+    def test_a_question_someone_else_asked_is_called_a_question_not_what_skeptics_say(
+        self, writer: FrameworkArticleWriter
+    ) -> None:
+        asked = CHURN_WEBINAR.model_copy(
+            update={
+                "insights": [
+                    insight.model_copy(update={"quote": "So what do you do with an account that never logs in?"})
+                    if insight.insight_id == "host-pushback"
+                    else insight
+                    for insight in CHURN_WEBINAR.insights
+                ]
+            }
+        )
+
+        markdown = writer.write(asked).markdown
+
+        assert "## What the skeptics say" not in markdown and "objection" not in markdown
+        section = markdown.split("## The question it raised")[1].split("## Over to you")[0]
+        assert '> "So what do you do with an account that never logs in?" — S1 [04:22]' in section
+        assert "The calls take ten minutes each" in section
+
     def test_it_closes_on_a_question_with_no_call_to_action(self, churn: FrameworkArticle) -> None:
         assert churn.markdown.rstrip().endswith("?")
         assert find_promotional_tells(churn.markdown, ["Recast"]) == []
