@@ -37,6 +37,15 @@ _REPORTED_QUESTION = re.compile(
 )
 
 
+# ... unless the sentence opens on who asks it: a host handing on a listener's question ("She asks, what do you do with
+# a temp who is fast but sloppy?", "Priya asks: ...") asks it, as "Next question, ..." does.
+_HANDED_ON = re.compile(
+    r"^(?:(?:and|so|okay|ok|now|alright)\W+)*(?:she|he|they|(?-i:[A-Z][a-z]+))\s+"
+    r"(?:asks|asked|is asking|was asking|wants to know|wanted to know)\s*[,:]",
+    re.IGNORECASE,
+)
+
+
 def asks(text: str) -> bool:
     """Whether the sentence asks something (``is_question``), rather than state something and end on a question it
     reports: "I call every customer who cancels, and I ask one question, what did you switch to?" tells what is done."""
@@ -45,4 +54,4 @@ def asks(text: str) -> bool:
         return False
     # Opening on an auxiliary before its subject ("Did you ask them one question, what they switched to?"), the
     # sentence asks, whatever it reports.
-    return bool(_INVERTED.match(text)) or _REPORTED_QUESTION.search(text) is None
+    return bool(_INVERTED.match(text) or _HANDED_ON.match(text)) or _REPORTED_QUESTION.search(text) is None

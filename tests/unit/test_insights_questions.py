@@ -50,6 +50,9 @@ def claim_shaped(text: str) -> bool:
         ("Next question is from a nurse on nights, and ask, what if my patient is asleep?", True),
         ("Did you ask them one question, what they switched to?", True),
         ("So you came in as the first finance hire, right?", True),
+        # A listener's question the host hands on, by who asks it.
+        ("She asks, what do you do with a temp who is fast but sloppy?", True),
+        ("Okay, Priya asks: how long should a pilot run?", True),
     ],
 )
 def test_a_statement_ending_on_a_question_it_reports_does_not_ask(text: str, asking: bool) -> None:
