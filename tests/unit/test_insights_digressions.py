@@ -21,9 +21,11 @@ def test_a_marked_sentence_and_the_turn_answering_a_marked_question_step_off_the
         # The marker may open a later clause, after a greeting the speaker starts with.
         ("S2", "Hi Dave, if you're listening, sorry, tangent, my kids got me into fly fishing."),
         ("S2", "Okay, small aside, my cat once walked across my keyboard and published a page."),
+        # ... or the speaker says so once it is said.
+        ("S2", "My uncle ran a warehouse in the nineties and he said the same thing, anyway, that's a tangent."),
     )
 
-    assert digressions(sentences) == {0, 2, 3, 5, 7, 8}
+    assert digressions(sentences) == {0, 2, 3, 5, 7, 8, 9}
 
 
 def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> None:
@@ -33,6 +35,7 @@ def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> No
         ("S1", "We tried it twice, and the results were unrelated to the price, as far as we can tell."),
         # Setting something aside returns to the topic.
         ("S1", "Putting that aside, the renewal is where the money is."),
+        ("S1", "The feature nobody asked for turned out to be a tangent that cost us a quarter."),
     )
 
     assert digressions(sentences) == set()

@@ -26,11 +26,19 @@ _MARKED = re.compile(
 )
 
 
+# ... or closes it: "My uncle ran a warehouse in the nineties and he said the same thing, anyway, that's a tangent."
+_MARKED_AFTER = re.compile(
+    r"\b(?:that's|that was|this is|i'm on|i went on|i'm going off on) (?:a |another |my )?(?:\w+ )?"
+    r"(?:tangent|side note|aside)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     """The sentences that step off the topic: each marked one, and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
-        if not _MARKED.search(sentence.text):
+        if not (_MARKED.search(sentence.text) or _MARKED_AFTER.search(sentence.text)):
             continue
         off_topic.add(index)
         if sentence.speaker and is_question(sentence.text):
