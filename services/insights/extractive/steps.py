@@ -168,7 +168,9 @@ def step_name(text: str) -> str:
     # inside one ("... for a full"); with no joint in reach, on its last content word, never on "for" or "the".
     joint = last_joint(said, shortest=MIN_STEP_WORDS, longest=STEP_WORDS) if len(said) > STEP_WORDS else None
     words = said[:joint] if joint else said[:STEP_WORDS]
-    while len(said) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
+    while (
+        not joint and len(said) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\""))
+    ):
         words.pop()
     if not words:
         return ""
