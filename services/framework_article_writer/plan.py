@@ -267,7 +267,7 @@ def plan_article(insights: Sequence[Insight], keywords: Sequence[str], *, max_ev
         # "The Slow Close 3-Step Framework": the name opens on its own "The", so the topic's article goes.
         topic = re.sub(r"^(?:a|an|the)\s+", "", keyword, flags=re.IGNORECASE)
         named = f"{headline_case(topic)} " if topic else ""
-        name = f"The {named}{len(steps)}-Step Framework"
+        name = _speakers_name(framework) or f"The {named}{len(steps)}-Step Framework"
     else:
         framework, kind = None, "pillars"
         steps = _pillars([i for i in best_first if i is not thesis])
@@ -489,6 +489,24 @@ def _subject(statement: str | None) -> str | None:
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# The name the speaker gives the framework: "We use what we call the three Cs: consent, context, and credit", "I call
+# it the five whys". A name that announces its items (a colon) or counts them; "what we call churn" names a term.
+_CALLED = re.compile(
+    r"\b(?:we|i)\s+call\s+(?:it\s+|this\s+|them\s+|these\s+)?the\s+"
+    r"(?P<name>(?P<count>[\w'-]+)(?:\s+[\w'-]+){0,3}?)\s*(?P<end>:|[,.;!?]|$)",
+    re.IGNORECASE,
+)
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "2", "3", "4", "5", "6", "7"})
+
+
+def _speakers_name(framework: Insight) -> str:
+    """The framework's name in the speaker's words ("The Three Cs"); "" when they gave it none."""
+    for called in _CALLED.finditer(framework.quote):
+        if called.group("end") == ":" or called.group("count").lower() in _COUNTS:
+            return headline_case(f"The {called.group('name')}")
+    return ""
 
 
 def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:

@@ -1148,6 +1148,41 @@ def test_a_process_named_after_the_common_view_s_subject_drops_its_article() -> 
     assert plan.framework_name == "The Slow Close 3-Step Framework"
 
 
+@pytest.mark.parametrize(
+    ("announced", "framework_name"),
+    [
+        # The name the speaker gives it, announcing its items or counting them, is the framework's name.
+        ("We measure something else, which we call the three Rs: reach, resolve, return.", "The Three Rs"),
+        ("I call it the five whys, and it starts with the ticket.", "The Five Whys"),
+        # A term the speaker defines names no framework.
+        ("We measure something else, what we call churn, and three things move it.", "The 3-Step Framework"),
+    ],
+)
+def test_a_framework_takes_the_name_its_speaker_gives_it(announced: str, framework_name: str) -> None:
+    from services.framework_article_writer.plan import plan_article
+
+    thesis = insight(
+        "thesis",
+        InsightType.point_of_view,
+        "Deflection is the wrong goal for a support team to chase.",
+        9.0,
+        "S2",
+        score=0.8,
+        headline="Deflection is the wrong goal",
+    )
+    process = insight(
+        "rs", InsightType.framework,
+        f"{announced} Reach means we answer within an hour. Resolve means one person owns the ticket to the end. "
+        "Return means we call back a week later.",
+        30.0, "S2",
+        steps=("Reach means we answer within an hour", "Resolve means one person owns the ticket to the end",
+               "Return means we call back a week later"),
+        score=0.6,
+    )  # fmt: skip
+
+    assert plan_article([thesis, process], [], max_evidence=3).framework_name == framework_name
+
+
 def test_a_process_heard_too_unclearly_to_quote_keeps_its_steps_but_not_its_quote(
     writer: FrameworkArticleWriter,
 ) -> None:
