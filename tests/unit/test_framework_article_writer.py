@@ -432,6 +432,7 @@ class TestRealisticUploadWithoutTitle:
     def test_the_counter_view_is_the_objection_the_recording_raises_and_its_answer(
         self, churn: FrameworkArticle
     ) -> None:
+        assert "## What the skeptics say\n\nThe recording raises the objection itself:\n\n" in churn.markdown
         section = churn.markdown.split("## What the skeptics say")[1].split("## Over to you")[0]
 
         assert '> "But isn\'t that just more work for a team that is already stretched?" — S1 [04:22]' in section
@@ -455,6 +456,7 @@ class TestRealisticUploadWithoutTitle:
         markdown = writer.write(asked).markdown
 
         assert "## What the skeptics say" not in markdown and "objection" not in markdown
+        assert "## The question it raised\n\nSomeone else in the recording asked:\n\n" in markdown
         section = markdown.split("## The question it raised")[1].split("## Over to you")[0]
         assert '> "So what do you do with an account that never logs in?" — S1 [04:22]' in section
         assert "The calls take ten minutes each" in section
