@@ -476,6 +476,9 @@ def test_a_list_moves_on_at_another_point_named_as_one(said: str, moves_on: bool
 def test_a_step_name_cut_short_ends_where_a_phrase_joins_not_inside_it() -> None:
     said = "First, every temp shadows one of our pickers for a full shift before they touch a scanner."
     assert step_name(said) == "Every temp shadows one of our pickers"
+    # Cut where a phrase joins, the name keeps its last word, whatever kind of word it is.
+    said = "Context means we send them a one page brief on the buyer before the call, so they're not walking in blind."
+    assert step_name(said) == "Context means we send them a one page brief"
 
 
 def test_a_step_name_keeps_a_figure_whole() -> None:
