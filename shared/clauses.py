@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from shared.questions import is_question
 
@@ -312,19 +312,8 @@ def standalone_clauses(quote: str) -> list[str]:
             clause = clause[framed.end() :]
         words = clause.split()
         if len(words) > MAX_WORDS:
-            joints = [
-                end
-                for end in range(MIN_WORDS, MAX_WORDS + 1)
-                if _is_joint(words[end - 1], words[end])
-                and not _tells_whom_only(words[:end])
-                and not _bids_whom_only(words[:end], words[end:])
-                # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
-                and not _second_predicate(" ".join(words[end:]))
-                # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between
-                # a comparison and its "than", which would say something else ("People would rather wait 3 hours").
-                and not _splits_comparison(words[:end], words[end:])
-            ]
-            clause = " ".join(words[: joints[-1]]).rstrip(",;:") if joints else ""
+            end = last_joint(words, shortest=MIN_WORDS, longest=MAX_WORDS, allowed=_cut_keeps_the_statement)
+            clause = " ".join(words[:end]).rstrip(",;:") if end else ""
         said = _words(clause)
         # "..., because what sells in March isn't what sells in November": the reason is a clause of its own, which
         # a reader can take alone once the "because" that ties it to the clause before is left out.
@@ -456,7 +445,7 @@ def _clause_pieces(quote: str) -> list[str]:
 _COMPARES = frozenset({"rather", "more", "less", "fewer"})
 
 
-def _splits_comparison(kept: list[str], rest: list[str]) -> bool:
+def _splits_comparison(kept: Sequence[str], rest: Sequence[str]) -> bool:
     """Whether the kept words open a comparison ("would rather", "more") that a "than" in the rest completes."""
     return bool(_COMPARES & set(_words(" ".join(kept)))) and "than" in _words(" ".join(rest))
 
@@ -636,11 +625,36 @@ def _bids_whom_only(kept: Sequence[str], rest: Sequence[str]) -> bool:
     return "to" in dropped[: _BIDDEN_WORDS - (len(said) - bid - 1)]
 
 
-def last_joint(words: Sequence[str], *, shortest: int, longest: int) -> int | None:
+def last_joint(
+    words: Sequence[str],
+    *,
+    shortest: int,
+    longest: int,
+    allowed: Callable[[Sequence[str], Sequence[str]], bool] = lambda kept, rest: True,
+) -> int | None:
     """How many of the words a cut keeps when it ends where a conjunction, a subordinate clause or a prepositional
-    phrase joins, as late as ``longest`` words allow and keeping at least ``shortest``; None when no joint is there."""
-    ends = [end for end in range(shortest, min(longest, len(words) - 1) + 1) if _is_joint(words[end - 1], words[end])]
+    phrase joins, as late as ``longest`` words allow and keeping at least ``shortest``, and where ``allowed`` (the
+    words kept, the words left) lets it; None when no joint is there."""
+    ends = [
+        end
+        for end in range(shortest, min(longest, len(words) - 1) + 1)
+        if _is_joint(words[end - 1], words[end]) and allowed(words[:end], words[end:])
+    ]
     return ends[-1] if ends else None
+
+
+def _cut_keeps_the_statement(kept: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether a clause cut there still says what the whole did: not before whom it tells or bids, not before a
+    second predicate of its subject, not between a comparison and its "than"."""
+    return (
+        not _tells_whom_only(kept)
+        and not _bids_whom_only(kept, rest)
+        # "they had recorded 60 webinars and never used a single one": no cut before a second predicate.
+        and not _second_predicate(" ".join(rest))
+        # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between a
+        # comparison and its "than", which would say something else ("People would rather wait 3 hours").
+        and not _splits_comparison(kept, rest)
+    )
 
 
 def _is_joint(before: str, word: str) -> bool:
