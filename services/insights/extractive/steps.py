@@ -163,15 +163,14 @@ def step_name(text: str) -> str:
     match = STEP_OPENING.match(text)
     rest = text[match.end() :] if match else text
     clause = re.split(rf"{CLAUSE_MARK}|[.!?](?!\d)", rest, maxsplit=1)[0].strip()
-    said = clause.split()
-    # A heading cut short ends where a phrase joins ("Every temp shadows one of our pickers | for a full shift"), not
-    # inside one ("... for a full"); with no joint in reach, on its last content word, never on "for" or "the".
-    joint = last_joint(said, shortest=MIN_STEP_WORDS, longest=STEP_WORDS) if len(said) > STEP_WORDS else None
-    words = said[:joint] if joint else said[:STEP_WORDS]
-    while (
-        not joint and len(said) > STEP_WORDS and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\""))
-    ):
-        words.pop()
+    words = clause.split()
+    if len(words) > STEP_WORDS:
+        # A heading cut short ends where a phrase joins ("Every temp shadows one of our pickers | for a full shift"),
+        # not inside one ("... for a full"); with no joint in reach, on its last content word, never on "for" or "the".
+        joint = last_joint(words, shortest=MIN_STEP_WORDS, longest=STEP_WORDS)
+        words = words[: joint or STEP_WORDS]
+        while not joint and len(words) > 1 and not is_content_word(words[-1].lower().strip("'\"")):
+            words.pop()
     if not words:
         return ""
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
