@@ -569,15 +569,22 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     # with a word said twice running ("tell me what what breaks"): a stammer or a mishearing, never a name. A run of
     # words said again at once is the speaker starting over ("every metric gets every metric gets one owner"): the
     # name is what they said the second time.
-    for option in (_restarted_once(option) for option in options):
-        if (
-            option
-            and _comparable(option) not in taken_keys
-            and not _has_word_heard_wrong(option, insight)
-            and not _stammers(option)
-        ):
-            return option
-    return ""
+    names = [
+        option
+        for option in (_restarted_once(option) for option in options)
+        if option
+        and _comparable(option) not in taken_keys
+        and not _has_word_heard_wrong(option, insight)
+        and not _stammers(option)
+    ]
+    # "I am deeply concerned about this" names what the speaker had said before it, not a point; another of the
+    # speaker's phrases for it does better, when there is one.
+    return next((name for name in names if not _ENDS_ON_POINTER.search(name)), names[0] if names else "")
+
+
+# "Donald knows a lot about this": a clause ending on a demonstrative that stands for something named before. Not
+# "it" or "them", whose thing is as often in the clause ("say what usually causes it", "a customer who left them").
+_ENDS_ON_POINTER = re.compile(r"\b(?:this|these|those)(?:\s+(?:too|again|either|anymore))?[\s.!?\u2026]*$", re.I)
 
 
 # Words English says twice running on purpose: "comments like that that worry people", "we had had enough", "a

@@ -825,6 +825,31 @@ def test_a_pillar_is_named_by_what_the_speaker_said_once_they_started_over() -> 
     assert pillar_name(again) == "One owner per metric, and one metric per owner"
 
 
+def test_a_pillar_is_named_by_a_phrase_that_says_what_it_is_about_when_the_speaker_gave_one() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    # "about this" leans on what was said before; the sentence the speaker restated it with names the point.
+    pointing = insight("threat", InsightType.point_of_view, "I am deeply concerned about this.", 40.0, "S2").model_copy(
+        update={"quote_is_verbatim": False, "headline": "I am deeply concerned about this"}
+    )
+    restated = pointing.model_copy(
+        update={
+            "evidence": [
+                *pointing.evidence,
+                Evidence(quote="State hackers now go after our elections.", start=44.0, end=47.0, speaker="S2"),
+            ]
+        }
+    )
+    assert pillar_name(restated) == "State hackers now go after our elections"
+    # Without another phrase for it the pointing one still names the pillar; "it" and "them" often stand for
+    # what the clause itself names.
+    assert pillar_name(pointing) == "I am deeply concerned about this"
+    inside = insight(
+        "errors", InsightType.point_of_view, "We wrote every error page to say what usually causes it.", 40.0, "S2"
+    ).model_copy(update={"quote_is_verbatim": False})
+    assert pillar_name(inside) == "We wrote every error page to say what usually causes it"
+
+
 def test_no_pillar_is_named_after_what_its_speaker_rules_out() -> None:
     from services.framework_article_writer.plan import pillar_name
 
