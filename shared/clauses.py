@@ -19,6 +19,8 @@ from shared.questions import is_question
 
 MIN_WORDS = 4
 MAX_WORDS = 12
+# A clause that reports a question ("somebody just checks, is our champion still there") names its point with it.
+MAX_REPORTED_QUESTION_WORDS = 6
 
 # A mark that ends a clause. A comma or colon between two digits belongs to a number ("33,000 e-mails",
 # "10:30"): cut there, a clause would open on "000 e-mails".
@@ -138,6 +140,11 @@ _TAKES_NEXT: dict[str, frozenset[str]] = {verb: frozenset({"to"}) for verb in _T
         ("apply applies applied", "to for"),
         ("stick sticks stuck", "to with"),
         ("refer refers referred", "to"),
+        # A figure that went from one value to another: "the share of exchanges went | from a third to two thirds".
+        (
+            "go goes went gone rise rises rose risen fall falls fell fallen jump jumps jumped climb climbs climbed",
+            "from to",
+        ),
     )
     for verb in forms.split()
 }
@@ -272,7 +279,12 @@ def standalone_clauses(quote: str) -> list[str]:
     pieces = _clause_pieces(quote.strip())
     # Each piece without its spoken openers, which several tests below read of the pieces before the one at hand.
     bare = [_OPENERS.sub("", piece.strip()) for piece in pieces]
+    reported = _reported(pieces)
     for at, (piece, following) in enumerate(zip(pieces, [*pieces[1:], ""], strict=True)):
+        # "somebody on my team just checks, is our champion still there, still in the same role": what is asked after
+        # the verb that reports it is a question, not the speaker's point.
+        if at in reported:
+            continue
         # "say what causes it and how to fix it, like, you're using a test key against live mode": the example
         # illustrates the point the clause before it made; alone, it is not that point.
         if at >= 2 and _EXAMPLE.fullmatch(pieces[at - 1].strip()) and any(bare[: at - 1]):
@@ -311,7 +323,8 @@ def standalone_clauses(quote: str) -> list[str]:
         if framed and len(stated := _words(clause[framed.end() :])) >= MIN_WORDS and stated[0] in _SUBJECT_OPENERS:
             clause = clause[framed.end() :]
         words = clause.split()
-        if len(words) > MAX_WORDS:
+        cut = len(words) > MAX_WORDS
+        if cut:
             end = last_joint(words, shortest=MIN_WORDS, longest=MAX_WORDS, allowed=_cut_keeps_the_statement)
             clause = " ".join(words[:end]).rstrip(",;:") if end else ""
         said = _words(clause)
@@ -335,8 +348,30 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if sum(1 for word in said if len(word) > 3 and word not in _FUNCTION) < 2:
             continue
+        if at + 1 in reported:
+            # "Every quarter somebody just checks" says what they check only with the question it reports.
+            question = bare[at + 1].rstrip('.!?\u2026 "\u201d')
+            if cut or len(question.split()) > MAX_REPORTED_QUESTION_WORDS:
+                continue
+            clause = f"{clause}: {question}?"
         found.append(clause[:1].upper() + clause[1:])
     return found
+
+
+# Verbs a transcript sets a comma after before what was asked ("she asks, what do you do with...").
+_REPORTS = frozenset({"ask", "asks", "asked", "check", "checks", "checked", "wonder", "wonders", "wondered"})
+
+
+def _reported(pieces: Sequence[str]) -> set[int]:
+    """The pieces that carry the question a piece before them reports: worded as a question, and on to the next
+    piece that a conjunction opens."""
+    reported: set[int] = set()
+    for at in range(1, len(pieces)):
+        runs_on = at - 1 in reported and _words(pieces[at])[:1] not in (["and"], ["but"], ["so"])
+        asks = bool(_REPORTS.intersection(_words(pieces[at - 1])[-1:])) and is_question(pieces[at])
+        if runs_on or asks:
+            reported.add(at)
+    return reported
 
 
 def _said_which_after(piece: str, following: str) -> bool:

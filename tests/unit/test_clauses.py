@@ -293,6 +293,40 @@ def test_a_long_clause_without_a_joint_gives_nothing() -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # The verb that reports a question takes it along, as a question; what the question runs on to is its own.
+        (
+            "Every quarter somebody on my team just checks, is our champion still there, still in the same role.",
+            ["Every quarter somebody on my team just checks: is our champion still there?"],
+        ),
+        (
+            "Each Monday our lead checks, did every open deal move?",
+            ["Each Monday our lead checks: did every open deal move?"],
+        ),
+        # A check that is a noun asks nothing; a question too long to name a point with leaves the clause out.
+        (
+            "Every speaker does a short sound check, then we open the doors.",
+            ["Every speaker does a short sound check", "We open the doors"],
+        ),
+        (
+            "Every quarter somebody on my team just checks, is the person who signed still the one who renews it?",
+            [],
+        ),
+    ],
+)
+def test_a_clause_that_reports_a_question_says_it_with_the_question(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+def test_a_long_clause_is_not_cut_between_a_figure_that_went_and_where_it_went() -> None:
+    # Cut before "from", the clause would end on "went"; before "that", it names what changed and says nothing of it.
+    said = "The share of customers who switched plans last spring went from a third to almost two thirds."
+
+    assert standalone_clauses(said) == ["The share of customers"]
+
+
+@pytest.mark.parametrize(
     ("said", "clause"),
     [
         # "going to uphold": the clause ends before the relative clause, not inside its verb.
