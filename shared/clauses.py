@@ -72,6 +72,8 @@ _WANTS_MORE = _DANGLING | frozenset(
         # ... and verbs that take what is felt, seemed or learnt ("they felt | like guests", "buyers learn | that ...").
         "feel", "feels", "felt", "seem", "seems", "seemed", "sounds", "sounded", "learn", "learns", "learned", "learnt",
         "realise", "realised", "realize", "realized",
+        # ... and verbs that say what was said next ("nobody can ever come up to me and say | ...").
+        "say", "says", "said",
     }
 )  # fmt: skip
 # Where a long clause may be cut to a statement of its own: before a conjunction, a subordinate clause or a
@@ -336,6 +338,9 @@ def standalone_clauses(quote: str) -> list[str]:
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
         if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):
+            continue
+        # "From the AV side, I can't tell you, our tech was ...": telling someone stops before what they are told.
+        if not cut and _tells_whom_only(words):
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
             continue

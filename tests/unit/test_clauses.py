@@ -319,6 +319,21 @@ def test_a_clause_that_reports_a_question_says_it_with_the_question(said: str, c
     assert standalone_clauses(said) == clauses
 
 
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        (
+            "From the AV side, I can't tell you, our sound tech was the best hire we made.",
+            ["Our sound tech was the best hire we made"],
+        ),
+        ("Your churned customers will tell you.", []),
+        ("Nobody can ever come up to me and say, you booked the wrong room.", ["You booked the wrong room"]),
+    ],
+)
+def test_a_clause_does_not_stop_before_what_is_told_or_said(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
 def test_a_long_clause_is_not_cut_between_a_figure_that_went_and_where_it_went() -> None:
     # Cut before "from", the clause would end on "went"; before "that", it names what changed and says nothing of it.
     said = "The share of customers who switched plans last spring went from a third to almost two thirds."
