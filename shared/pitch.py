@@ -93,7 +93,7 @@ _TOP_LEVEL_DOMAIN = r"(?:com|io|ai|co|net|org|app|dev|fm|tv|ly|me|xyz|so|us|uk|s
 _WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
 # What a seller sells or runs, as the speaker names it.
 _OFFERING = (
-    r"(?:website|site|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
+    r"(?:website|site|homepage|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
     r"program|programme|community|newsletter|masterclass|cohort|accelerator|agency|membership|coaching|"
     r"consultancy|dashboard|widget|plugin|integration|suite|system|workshop|bootcamp|mastermind|add-on|addon)"
 )
@@ -106,7 +106,9 @@ _COMMERCIAL_OBJECT = (
     rf"early access|(?:our|my) (?:\w+ )?(?:{_OFFERING}|sales|team)|(?:our|my) (?:new |latest )?book|"
     r"the (?:link|button)|(?:our|my) (?:careers|jobs) page|"
     rf"(?:pro|premium|business|enterprise|growth|starter|annual|paid) (?:plan|tier)|"
-    rf"free (?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
+    rf"free (?:[\w-]+ )?(?:account|guide|copy|ebook|e-book|checklist|template|download|masterclass|webinar|workshop)|"
+    r"(?:the|my|our) (?:companion )?workbook|(?:the|our|my) (?:live|next|upcoming) (?:workshop|webinar|masterclass|"
+    r"cohort|bootcamp|class|session)|"
     rf"(?:your|a) (?:seat|spot))"
 )
 # Where a clause starts, so a verb that follows is said *to* the listener, not about someone:
@@ -116,7 +118,8 @@ _CLAUSE_START = r"(?:^|(?<=[.;:!?,\u2014\n#>*])\s*|\b(?:and|so|then)\s+)"
 _FILLERS = r"(?:(?:so|and|now|but|okay|ok|well|honestly|seriously|really|look|listen|hey|please|um+|uh+|just|"
 _FILLERS += r"again|also|then|right|go ahead and|go|come|you know)[,\s]+)*"
 _TO_THE_LISTENER = (
-    rf"(?:{_CLAUSE_START}{_FILLERS}|\byou(?:'ll|\s+(?:can|could|should|just|might want to|need to|have to))\s+|"
+    rf"(?:{_CLAUSE_START}{_FILLERS}|\byou(?:'ll|\s+(?:can|could|should|just|might want to|need to|have to))\s+"
+    r"(?:absolutely |definitely |really |totally )?|"
     r"\b(?:make sure (?:you |to )|be sure to |don't forget to |(?:i'd |i )?(?:encourage|invite|urge) you to |"
     r"all you (?:have|need) to do is |why not ))"
 )
@@ -149,7 +152,9 @@ _RULES = (
         r"|programme) is (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
         r"|\bpartner(?:ed|ing)? with (?:us|the show)\b"
         r"|\bmak(?:es|ing) (?:this|the|today's) (?:episode|show|podcast|webinar|session|series) possible\b"
-        r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b",
+        r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b"
+        # "This segment comes to you courtesy of a password manager I've used for years."
+        r"|\b(?:comes?|brought) to you (?:courtesy of|thanks to)\b",
         "introduces a sponsor",
     ),
     # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
@@ -173,7 +178,7 @@ _RULES = (
         r"(?=\s*(?:and|as|at|if|where|under|too|mostly|a lot)\b|\s*[,.!?]|\s*$)"
         rf"|\bsay hi (?:on|over on) {_PLATFORM}\b"
         rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
-        r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b"
+        r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b|\bwherever books are sold\b"
         r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
         r"|\b(?:we|i) (?:have|'ve got|offer|run) a free (?:\w+ )?(?:course|guide|ebook|e-book|masterclass|workshop"
         r"|template|toolkit|community)\b[^.]{0,40}\b(?:our|my) (?:site|website|page)\b",
@@ -190,10 +195,12 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         # "A link in the show notes gets one percent of listeners to click" is about links, not one.
-        r"(?<!\ba )\b(?:links?(?:'s)?|linked) (?:is |are |will be )?(?:going |coming |dropped |posted |pinned )?"
+        # "Putting links in the description barely gets clicks" speaks of the practice ("putting", "adding").
+        r"(?<!\ba )(?<!ing )\b(?:links?(?:'s)?|linked) (?:is |are |will be )?"
+        r"(?:going |coming |dropped |posted |pinned )?"
         r"(?:down )?(?:below|above|in (?:the|my|our) "
         r"(?:description|show notes|bio|comments|chat))\b"
-        r"|(?<!\ba )\blink\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
+        r"|(?<!\ba )(?<!ing )\blinks?\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
         r"|\b(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
         "points the listener at a link",
@@ -259,8 +266,25 @@ _RULES = (
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
         r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
-        r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications)(?: \w+){0,3} (?:open|opens|close|closes)"
-        r"(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today|midnight"
+        # "There's a bundle deal on the whole series right now, it ends at midnight."
+        r"|\bbundle (?:deal|price|pricing|offer|discount)\b"
+        r"|\b(?:it|the (?:deal|offer|sale|discount)) ends (?:at midnight|tonight|tomorrow|"
+        r"(?:on |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+        r"|\b(?:seats|spots|places|numbers|tickets) are (?:capped|limited)\b"
+        # A giveaway, and what every listener or member gets: "We're giving away three seats at the summit",
+        # "every listener gets a complimentary strategy session", "members of the community get the slides".
+        r"|\bgiv(?:e|es|ing) away (?:[\w-]+ ){0,2}(?:seats?|tickets?|licen[cs]es?|copies|spots?|subscriptions?|passes|"
+        r"memberships?|places)\b|\bcomment below\b"
+        r"|\b(?:every|each) (?:listener|viewer|attendee|subscriber|reader|member) (?:gets|receives|can (?:get|claim))\b"
+        r"|\bmembers (?:of (?:the|our|my) (?:community|club|membership|group) )?get (?:the|a|an|our|my|early|free)\b"
+        r"|\bworth joining\b|\bcomplimentary (?:[\w-]+ )?(?:session|call|consultation|audit|review|seat|ticket|pass|"
+        r"copy|month|trial)\b"
+        r"|\brefer (?:a|your) (?:friend|colleague|buddy|peer)\b|\byou both get\b"
+        r"|\b(?:premium|paid|pro|annual|business|enterprise|top) (?:tier|plan|version|membership) (?:unlocks|includes|"
+        r"gets you|gives you)\b"
+        r"|\bthere's a free (?:version|plan|tier|edition) of\b|\bno reason not to (?:try|give|grab|get|join)\b"
+        r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications|cohort|program|programme|course)"
+        r"(?: \w+){0,3} (?:open|opens|close|closes)(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today|midnight"
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         rf"|{_TO_THE_LISTENER}(?:join|sign up|register|subscribe|download|get|try|start)(?: \w+){{0,3}} for free\b",
         "makes a time-limited or listener-only offer",
@@ -285,7 +309,7 @@ _RULES = (
         r"(?=\s+(?:now|today|here|at|on|if you haven't)\b|\s*[,.!?]|\s*$)"
         r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
         r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
-        r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply)\b|\blike and subscribe\b"
+        r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply|follow)\b|\blike and subscribe\b"
         rf"|{_TO_THE_LISTENER}(?:download|install) (?:the|our|my) (?:\w+ )?app\b"
         rf"|{_TO_THE_LISTENER}(?:(?:subscribe|follow(?: us)?|rate (?:us|the show))(?:,| and) )?"
         r"(?:leave|give|write|drop) (?:us|me) a (?:\w+[- ])?(?:review|rating)\b"
@@ -310,13 +334,26 @@ _RULES = (
         r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
         r"|\bgive (?:us|me) a (?:call|ring|shout)\b"
         # Said to a listener who fits ("if you run a practice, we should talk"), not about a colleague.
-        r"|\bif you\b[^.]{0,80}\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
+        r"|\bif you\b[^.]{0,120}\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
         r"|\b(?:conversation|chat) (?:i'd|i would|we'd|we would) love to have with you\b"
         # "If an account goes quiet, reach out" is advice; "if that sounds like you, reach out" is an offer.
         r"|\bif (?:that|this|it|any of (?:this|that))(?: \w+){0,2} (?:sounds like you|resonates|is you|rings a bell"
         r"|speaks to you)\b[^.]{0,30}\b(?:reach out|get in touch|talk to (?:me|us))\b"
         r"|\blet's talk\b\W*$|\b(?:and )?i(?:'ll| will) send you (?:the|a|my) (?:\w+ )?"
-        r"(?:template|guide|link|playbook|checklist|deck|script|swipe file)\b",
+        r"(?:template|guide|link|playbook|checklist|deck|script|swipe file)\b"
+        # ... or puts the listener's way in where they are: "we actually have a private Slack for folks like you",
+        # "reply in the chat and I'll send it over", "I'll drop the signup form in the chat".
+        # ("I'll send you an invite" is as often a calendar's.)
+        r"|\b(?:we|i) (?:actually )?(?:have|run|host) a (?:private|paid|members-only) (?:slack|discord|community|group|"
+        r"forum|circle)\b"
+        r"|\b(?:reply|comment|type|say so) (?:in|into) the chat\b[^.]{0,30}\b(?:i|we)(?:'ll| will) send\b"
+        r"|\b(?:(?:i|we)(?:'ll| will)|let me) (?:drop|put|post|paste|pop) (?:the|a|our|my) (?:[\w-]+ )?"
+        r"(?:form|sign-?up|registration|booking|checkout)(?: form| page)? (?:in|into) the chat\b"
+        r"|\byou know where to find (?:me|us)\b"
+        # "If you want a second pair of eyes on your pricing page, that's my day job, happy to take a look."
+        r"|\bthat's (?:my|our) (?:day job|bread and butter)\b|\b(?:i'm|we're|i'd be|we'd be) happy to take a look\b"
+        r"|\b(?:i|we)'d love to do the same for (?:you|yours|your)\b"
+        r"|\bput (?:us|me) on your (?:short ?list|list|radar)\b|\bwe(?:'ll| will) beat any (?:quote|price|offer)\b",
         "asks the listener to contact the seller",
     ),
     # A first-person seller offering the product or the service.
@@ -365,7 +402,16 @@ _RULES = (
         r"(?:to|for)\b"
         r"|\bthe problem (?:our|my) (?:product|platform|tool|software|app|service) was (?:built|made|designed) to\b"
         r"|\bwe(?:'ll| will) (?:do|handle|take care of) (?:the heavy lifting|everything|it all|all of (?:it|this|that)"
-        r"|the rest|the work)\b",
+        r"|the rest|the work)\b"
+        # "If your company wants this training in-house, we run it for groups of up to twenty."
+        r"|\bif (?:you|your)\b[^.]{0,60}\b(?:we|i) (?:run|do|deliver|teach|offer|host) (?:it|this|that|them) "
+        r"(?:for|in-house|on-site)\b"
+        r"|\bthat's (?:exactly |precisely )?(?:the|what) (?:kind|sort|type) of (?:\w+ )?"
+        r"(?:project|work|thing|engagement)s? "
+        r"(?:we|i) (?:take on|do|help (?:\w+ )?with|speciali[sz]e in)\b"
+        r"|\bproblem (?:that )?(?:we|i) built (?:\w+ )?(?:to|for)\b|\bgive (?:it|us|them|\w+) a (?:spin|whirl)\b"
+        r"|\bthat's (?:literally |exactly |precisely )?what it's (?:for|built for|made for)\b"
+        r"|\blet (?-i:[A-Z])[\w-]+ (?:do|handle|take care of|run)\b[^.?]{0,40}\bfor you\b",
         "the seller offers to do the work for the listener",
     ),
     _rule(
@@ -385,6 +431,14 @@ _RULES = (
         r"|\bpacked with\b|\bincluded in\b|\bpart of the (?:annual|monthly|pro|premium|paid) plan\b"
         rf"|\b(?:our|my) (?:\w+ )?{_OFFERING} is the (?:easiest|fastest|simplest|best|quickest) way\b"
         r"|\bbuilt-in\b|\bone-click\b|\bin one click\b|\bai-powered\b|\bpowered by\b"
+        # A launch told to the listener: "it's live for every customer today", "the beta is open".
+        r"|\b(?:it's|it is|now|is|are) (?:now )?live (?:for|to) (?:every|all)\b"
+        r"|\bthe (?:beta|early access|preview|pilot program) is (?:now )?open\b"
+        r"|\b(?:it's|it is|they're|they are|available) (?:on|in|at) (?:my|our) (?:store|shop)\b"
+        r"|\b(?:it's|it is|they're|they are|that's) (?:all )?in (?:my|our) (?:newsletter|course|membership|paid \w+)\b"
+        r"|\b(?:our|my) (?:customers|clients|users) (?:\w+ ){1,4}in (?:an?|one|under an?|less than an?) "
+        r"(?:afternoon|hour|morning|day)\b"
+        r"|\b(?:swing|stop|drop|pop|come) by (?:our|my) (?:booth|stand|table|store|shop|office)\b"
         r"|\bintegrates (?:seamlessly )?with\b"
         r"|\bplug(?:s)? (?:right )?into\b",
         "sells the product's features",
