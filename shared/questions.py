@@ -21,9 +21,24 @@ _INVERTED = re.compile(
 )
 
 
+# Who hands on someone's question, before its words: a host handing on a listener's question ("She asks, what do you
+# do with a temp who is fast but sloppy?", "Priya asks: ...", "She says how do you write exclusions without looking")
+# asks it, as "Next question, ..." does, and Whisper drops the mark there as often as anywhere.
+_ASKER = re.compile(
+    r"^(?:(?:and|so|okay|ok|now|alright)\W+)*(?:she|he|they|(?-i:[A-Z][a-z]+))\s+"
+    r"(?:asks|asked|says|said|is asking|was asking|wants to know|wanted to know)\s*[,:]?\s+",
+    re.IGNORECASE,
+)
+
+
 def is_question(text: str) -> bool:
-    """Punctuated as a question, or worded as one (an auxiliary before its subject at the start)."""
-    return text.rstrip().endswith("?") or bool(_INVERTED.match(text.strip()))
+    """Punctuated as a question, or worded as one (an auxiliary before its subject at the start, or after who
+    hands the question on: Whisper drops the mark there as well)."""
+    text = text.strip()
+    if text.endswith("?") or _INVERTED.match(text):
+        return True
+    asker = _ASKER.match(text)
+    return bool(asker and _INVERTED.match(text[asker.end() :]))
 
 
 # A statement that ends on a question someone asks in it ("I ask one question, what did you switch to?", "the email
@@ -37,15 +52,6 @@ _REPORTED_QUESTION = re.compile(
 )
 
 
-# ... unless the sentence opens on who asks it: a host handing on a listener's question ("She asks, what do you do with
-# a temp who is fast but sloppy?", "Priya asks: ...") asks it, as "Next question, ..." does.
-_HANDED_ON = re.compile(
-    r"^(?:(?:and|so|okay|ok|now|alright)\W+)*(?:she|he|they|(?-i:[A-Z][a-z]+))\s+"
-    r"(?:asks|asked|is asking|was asking|wants to know|wanted to know)\s*[,:]",
-    re.IGNORECASE,
-)
-
-
 def asks(text: str) -> bool:
     """Whether the sentence asks something (``is_question``), rather than state something and end on a question it
     reports: "I call every customer who cancels, and I ask one question, what did you switch to?" tells what is done."""
@@ -54,4 +60,4 @@ def asks(text: str) -> bool:
         return False
     # Opening on an auxiliary before its subject ("Did you ask them one question, what they switched to?"), the
     # sentence asks, whatever it reports.
-    return bool(_INVERTED.match(text) or _HANDED_ON.match(text)) or _REPORTED_QUESTION.search(text) is None
+    return bool(_INVERTED.match(text) or _ASKER.match(text)) or _REPORTED_QUESTION.search(text) is None
