@@ -131,7 +131,7 @@ def compare_with_embeddings(items: list[Labelled]) -> None:
 
 
 def promotion_training(items: list[Labelled]) -> tuple[list[str], list[bool]]:
-    """The dev split's pitches and look-alikes; the eval corpus's dev scripts, sentence by sentence, labelled as
+    """The dev and fit splits' pitches and look-alikes; the eval corpus's dev scripts, sentence by sentence, labelled as
     its key ideas are; and 1,500 debate sentences (outside the eval corpus's excerpts, none flagged by the rules)
     as the innocent talk a pitch is told apart from."""
     from tests.eval.corpus import load_corpus
@@ -140,7 +140,7 @@ def promotion_training(items: list[Labelled]) -> tuple[list[str], list[bool]]:
     said_in_corpus = {sentence.text for recording in corpus for sentence in recording.sentences}
     talk = [text for text in debate_sentences() if text not in said_in_corpus and not find_pitch_cues(text)]
     random.Random(0).shuffle(talk)
-    dev = [(item.text, item.is_pitch) for item in items if item.split == "dev"]
+    dev = [(item.text, item.is_pitch) for item in items if item.split in ("dev", "fit")]
     scripts = [
         (sentence.text, sentence.pitch)
         for recording in corpus
