@@ -119,8 +119,9 @@ def test_self_promotion_the_rules_miss_is_no_idea_of_the_recording(engine: Extra
 
 
 def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitted_on(engine: ExtractiveEngine) -> None:
-    # docs/evaluation.md: the rules alone catch 16 of the fresh split's 50 pitches. The direction is a second
-    # opinion at a high bar, so the floors below record what it adds and hold its false refusals near the rules'.
+    # docs/evaluation.md: the rules alone catch 31 of the fresh split's 60 pitches, rules and direction 50. The
+    # direction is a second opinion at a high bar, so the floors below record what it adds and hold its false
+    # refusals near the rules' (2 of the 60 look-alikes; 3 with it).
     direction = PromotionDirection.fitted()
 
     def flagged(items: list[Labelled]) -> list[bool]:
@@ -135,7 +136,7 @@ def test_the_promotion_direction_beside_the_rules_on_phrasings_neither_was_fitte
     fresh_flags = flagged(fresh)
     caught = sum(flag for flag, item in zip(fresh_flags, fresh, strict=True) if item.is_pitch)
     refused = sum(flag for flag, item in zip(fresh_flags, fresh, strict=True) if not item.is_pitch)
-    assert caught >= 0.5 * sum(item.is_pitch for item in fresh)
+    assert caught >= 0.75 * sum(item.is_pitch for item in fresh)
     assert refused <= 0.05 * sum(not item.is_pitch for item in fresh)
     assert sum(flagged(held_out_innocent)) <= 0.1 * len(held_out_innocent)
 
