@@ -152,11 +152,15 @@ _OBJECTION = re.compile(
     r"push(?:ing)? back(?!\s+on(?:\s*[,.;:!?\u2014]|\s+(?:is|was|are)\b)))\b",
     re.IGNORECASE,
 )
-# The speaker's own rule, said as one ("My rule is book the main room a little too small", "the rule I teach is that
-# you never give a concession"): a position they hold and argue, whatever kind of insight it was found as.
+# The speaker's own rule or stance, said as one ("My rule is book the main room a little too small", "the rule I teach
+# is that you never give a concession", "so my position is that...", "I'm just going to say it, a fully booked schedule
+# is not a sign your clinic is healthy"): a position they hold and argue, whatever kind of insight it was found as.
 _OWN_RULE = re.compile(
     r"\b(?:my|our) (?:(?:one|golden|first|simple) )?(?:rule|advice|principle)(?:'s| is)\b"
-    r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b",
+    r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b"
+    r"|\b(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|hot take|thesis)(?:'s| is)\b"
+    r"|\bhere's my (?:hot )?take\b|\bunpopular opinion\b"
+    r"|\bi(?:'m| am) (?:just )?(?:going to|gonna) say it\b|\bi(?:'ll| will) (?:just )?say it\b",
     re.IGNORECASE,
 )
 
@@ -373,7 +377,7 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         for insight in theirs
         if rejected_view(insight.quote)
         or is_antithesis(insight.headline)
-        or _OWN_RULE.search(insight.headline or first_sentence(insight.quote))
+        or _OWN_RULE.search(f"{insight.headline} {first_sentence(insight.quote)}")
     ]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))
