@@ -107,6 +107,14 @@ _TIME_CONJUNCTION = re.compile(
 # A noun phrase or a "what" clause whose "is that" announces the statement after it ("The other rule is that ...",
 # "What I took from it is that ..."); a comma inside would mean the frame holds a clause of its own.
 _FRAME = re.compile(r"^(?:the|my|our|one|what)\b[^,]{0,40}?\b(?:is|was) that\s+", re.IGNORECASE)
+# Where examples of what was just said begin: "like" as a preposition, not the filler set apart by commas.
+_EXAMPLES_FOLLOW = re.compile(r",\s+(?:like|such as|for example|for instance|e\.g\.)\s+(?!,)\w", re.IGNORECASE)
+# What the speaker advises, announced as such: "what we recommend is ...", "what I'd do is ...".
+_ADVICE_FRAME = re.compile(
+    r"^what (?:i|we)(?:'d| would)? (?:recommend|suggest|advise|do|tell (?:people|clients|teams|everyone|them))"
+    r"(?:'s| is)\s+",
+    re.IGNORECASE,
+)
 # "I learned that when we built a whole feature, ...": what was learnt opens on a clause of time or condition, and its
 # main clause comes after it, past the comma the transcript sets there, or past the joint a long clause is cut at.
 _THAT_OPENS_A_CONDITION = re.compile(
@@ -324,6 +332,15 @@ def standalone_clauses(quote: str) -> list[str]:
         framed = _FRAME.match(clause)
         if framed and len(stated := _words(clause[framed.end() :])) >= MIN_WORDS and stated[0] in _SUBJECT_OPENERS:
             clause = clause[framed.end() :]
+        # "What we recommend is split your fleet into duty cycles": the advice is what follows the frame.
+        advised = _ADVICE_FRAME.match(clause)
+        if advised and len(_words(clause[advised.end() :])) >= MIN_WORDS:
+            clause = clause[advised.end() :]
+        # "..., like highway, mixed, and stop and go": examples illustrate the clause they follow; a cut among them
+        # would stop mid-list.
+        illustrated = _EXAMPLES_FOLLOW.search(clause)
+        if illustrated and len(clause.split()) > MAX_WORDS and len(_words(clause[: illustrated.start()])) >= MIN_WORDS:
+            clause = clause[: illustrated.start()]
         words = clause.split()
         cut = len(words) > MAX_WORDS
         if cut:

@@ -334,6 +334,27 @@ def test_a_clause_does_not_stop_before_what_is_told_or_said(said: str, clauses: 
     assert standalone_clauses(said) == clauses
 
 
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        (
+            "So what we recommend is split your fleet into duty cycles, like highway, mixed, and stop and go.",
+            ["Split your fleet into duty cycles"],
+        ),
+        (
+            "What I'd do is run the top five on maintenance cost per mile only, leave out the lease.",
+            ["Run the top five on maintenance cost per mile only", "Leave out the lease"],
+        ),
+        # Too short to be advice of its own, the rest keeps its frame out and says nothing.
+        ("What we do is fine for us.", []),
+    ],
+)
+def test_advice_announced_as_such_is_the_advice_and_examples_are_left_to_illustrate_it(
+    said: str, clauses: list[str]
+) -> None:
+    assert standalone_clauses(said) == clauses
+
+
 def test_a_long_clause_is_not_cut_between_a_figure_that_went_and_where_it_went() -> None:
     # Cut before "from", the clause would end on "went"; before "that", it names what changed and says nothing of it.
     said = "The share of customers who switched plans last spring went from a third to almost two thirds."
