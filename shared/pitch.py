@@ -154,7 +154,12 @@ _RULES = (
         r"|\bmak(?:es|ing) (?:this|the|today's) (?:episode|show|podcast|webinar|session|series) possible\b"
         r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b"
         # "This segment comes to you courtesy of a password manager I've used for years."
-        r"|\b(?:comes?|brought) to you (?:courtesy of|thanks to)\b",
+        r"|\b(?:comes?|brought) to you (?:courtesy of|thanks to)\b"
+        # ... and who pays for the show, however named: "my little bit for the folks who pay for this series", "this
+        # week's episode is possible because of the folks at ...".
+        r"|\b(?:folks|people|company|companies|team|friends|sponsors?) (?:who|that) (?:pay for|fund|support|sponsor|"
+        r"underwrite|keep) (?:this|the|these|our) (?:series|show|podcast|webinar|episode|sessions?|newsletter)\b"
+        r"|\b(?:episode|show|podcast|webinar|session|series) is (?:only )?possible (?:because of|thanks to)\b",
         "introduces a sponsor",
     ),
     # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
@@ -189,7 +194,9 @@ _RULES = (
         PitchKind.web_address,
         rf"https?://[^\s)\]]*[^\s.,;:!?)\]]|\bwww\.\S*\w|\bw ?w ?w dot\b|\[[^\]\n]+\]\([^)\n]+\)"
         rf"|\b[a-z0-9-]+\.{_WRITTEN_DOMAIN}\b(?:/[\w/-]*)?"
-        rf"|\b(?!(?:the|a|an|this|that|of|in)\b)\w+,? dot {_TOP_LEVEL_DOMAIN}\b(?:(?: forward)? slash \w+)?",
+        rf"|\b(?!(?:the|a|an|this|that|of|in)\b)\w+,? dot {_TOP_LEVEL_DOMAIN}\b(?:(?: forward)? slash \w+)?"
+        # ... whatever the domain, once a path follows it ("back hallway dot vet slash schedule").
+        r"|\b\w+ dot \w+ (?:forward )?slash \w+",
         "gives a web address",
     ),
     _rule(
@@ -349,7 +356,9 @@ _RULES = (
         r"|\b(?:reply|comment|type|say so) (?:in|into) the chat\b[^.]{0,30}\b(?:i|we)(?:'ll| will) send\b"
         r"|\b(?:(?:i|we)(?:'ll| will)|let me) (?:drop|put|post|paste|pop) (?:the|a|our|my) (?:[\w-]+ )?"
         r"(?:form|sign-?up|registration|booking|checkout)(?: form| page)? (?:in|into) the chat\b"
-        r"|\byou know where to find (?:me|us)\b"
+        r"|\byou know where to find (?:me|us)\b|\b(?:i'm|we're|i am|we are) (?:not|never) (?:hard|difficult) to find\b"
+        r"|\bif (?:that|this|it) sounds (?:useful|interesting|helpful|good|like something)\b[^.]{0,40}\b(?:website|"
+        r"site|page|link|wait ?list|sign up|join)\b"
         # "If you want a second pair of eyes on your pricing page, that's my day job, happy to take a look."
         r"|\bthat's (?:my|our) (?:day job|bread and butter)\b|\b(?:i'm|we're|i'd be|we'd be) happy to take a look\b"
         r"|\b(?:i|we)'d love to do the same for (?:you|yours|your)\b"

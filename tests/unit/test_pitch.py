@@ -90,6 +90,27 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
     ("text", "kind", "matched"),
     [
         ("Thanks to our sponsor, Cobalt Cloud.", PitchKind.sponsor_read, "our sponsor"),
+        # Found on transcripts written by helpers after the rules (docs/evaluation.md, thirty-fourth round).
+        (
+            "Before the Q and A I have to do my little bit for the folks who pay for this series, so bear with me.",
+            PitchKind.sponsor_read,
+            "folks who pay for this series",
+        ),
+        (
+            "So this week's episode is possible because of the folks at fieldledger.",
+            PitchKind.sponsor_read,
+            "episode is possible because of",
+        ),
+        (
+            "We put both up, it's free, back hallway dot vet slash schedule.",
+            PitchKind.web_address,
+            "hallway dot vet slash schedule",
+        ),
+        (
+            "If that sounds like your town, my firm's Hollowbrook, and I'm not hard to find.",
+            PitchKind.call_to_action,
+            "I'm not hard to find",
+        ),
         ("Find us at acme dot io slash start.", PitchKind.web_address, "acme dot io slash start"),
         ("Read more at https://example.com/more.", PitchKind.web_address, "https://example.com/more"),
         ("Use the code podcast 15 at the end.", PitchKind.promo_code, "Use the code podcast 15"),
