@@ -60,6 +60,10 @@ _DANGLING = frozenset(
         "but", "so", "than", "as", "that", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
         "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
         "my", "our", "your", "their", "his", "her", "its", "very", "if", "because", "when", "like", "just",
+        # "for a herd under", "at a milk price that's": a preposition that takes no particle's place, and a pronoun
+        # with its verb contracted, promise what comes next.
+        "under", "between", "among", "onto", "toward", "towards", "per", "versus", "that's", "it's", "there's",
+        "here's", "what's", "who's", "he's", "she's", "we're", "they're", "you're", "i'm",
     }
 )  # fmt: skip
 # Words a clause cannot end on besides those: an auxiliary left without its verb ("there is no hour that isn't") and

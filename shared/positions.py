@@ -1,8 +1,9 @@
 """The view a speaker argues against: "Most people believe X.", "Conventional wisdom says X.".
 
 A thought-leadership article argues a position; the surest sign of one in speech is the common view
-the speaker names in order to reject it. The insight engine keeps such a statement whatever its rank,
-and the article writer builds its thesis and counter-view on it.
+the speaker names in order to reject it, or a stance they say is their own ("my position is that...").
+The insight engine keeps such a statement whatever its rank, and the article writer builds its thesis
+and counter-view on it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,38 @@ _RECEIVED_ADVICE = re.compile(
     r"(?:\s+to\s+(?P<act>[^.;!?,]+))?",
     re.IGNORECASE,
 )
+
+
+# The speaker's own rule or stance, said as one ("My rule is book the main room a little too small", "the rule I teach
+# is that you never give a concession", "so my position is that...", "I'm just going to say it, a fully booked schedule
+# is not a sign your clinic is healthy"): a position they hold and argue, whatever kind of idea it was found as.
+_OWN_POSITION = re.compile(
+    r"\b(?:my|our) (?:(?:one|golden|first|simple) )?(?:rule|advice|principle)(?:'s| is)\b"
+    r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b"
+    r"|\b(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|hot take|thesis)(?:'s| is)\b"
+    r"|\bhere's my (?:hot )?take\b|\bunpopular opinion\b"
+    r"|\bi(?:'m| am) (?:just )?(?:going to|gonna) say it\b|\bi(?:'ll| will) (?:just )?say it\b",
+    re.IGNORECASE,
+)
+
+
+def states_own_position(text: str) -> bool:
+    """Whether the speaker says the text is their own rule or stance ("my position is that...")."""
+    return _OWN_POSITION.search(text) is not None
+
+
+# The frame a stance is announced with, which a title or a name leaves out: "So my position is that X" says X.
+_OWN_POSITION_FRAME = re.compile(
+    r"^(?:(?:so|and|well|okay|um|uh)\W+)*(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|thesis)"
+    r"(?:'s| is)(?:\s+that)?\W+",
+    re.IGNORECASE,
+)
+
+
+def without_own_position_frame(text: str) -> str:
+    """The text without the frame that announces it as the speaker's stance ("my position is that")."""
+    rest = _OWN_POSITION_FRAME.sub("", text.strip(), count=1)
+    return rest[:1].upper() + rest[1:]
 
 
 def rejected_view(quote: str) -> str | None:

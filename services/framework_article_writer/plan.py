@@ -29,7 +29,7 @@ from shared.clauses import (
 )
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
-from shared.positions import rejected_view, ruled_out, states_received_advice
+from shared.positions import rejected_view, ruled_out, states_own_position, states_received_advice
 from shared.questions import asks
 
 MIN_PILLARS = 2
@@ -96,6 +96,12 @@ _DANGLING = _SMALL_WORDS | frozenset(
         "be",
         "nobody",
         "not",
+        # "My position is that for a herd under", "at a milk price that's".
+        "under",
+        "between",
+        "that's",
+        "it's",
+        "there's",
     }
 )
 # Where a long clause may be cut and still read as a phrase: before a preposition or a subordinate clause.
@@ -152,18 +158,6 @@ _OBJECTION = re.compile(
     r"push(?:ing)? back(?!\s+on(?:\s*[,.;:!?\u2014]|\s+(?:is|was|are)\b)))\b",
     re.IGNORECASE,
 )
-# The speaker's own rule or stance, said as one ("My rule is book the main room a little too small", "the rule I teach
-# is that you never give a concession", "so my position is that...", "I'm just going to say it, a fully booked schedule
-# is not a sign your clinic is healthy"): a position they hold and argue, whatever kind of insight it was found as.
-_OWN_RULE = re.compile(
-    r"\b(?:my|our) (?:(?:one|golden|first|simple) )?(?:rule|advice|principle)(?:'s| is)\b"
-    r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b"
-    r"|\b(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|hot take|thesis)(?:'s| is)\b"
-    r"|\bhere's my (?:hot )?take\b|\bunpopular opinion\b"
-    r"|\bi(?:'m| am) (?:just )?(?:going to|gonna) say it\b|\bi(?:'ll| will) (?:just )?say it\b",
-    re.IGNORECASE,
-)
-
 # The turn opens a clause ("..., but actually X", "Instead, X"): "the leader actually cares about X" is no turn.
 _TURN = re.compile(
     r"(?:^|[,;:.!?\u2014\u2013]\s*|\bbut\s+)"
@@ -377,7 +371,7 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
         for insight in theirs
         if rejected_view(insight.quote)
         or is_antithesis(insight.headline)
-        or _OWN_RULE.search(f"{insight.headline} {first_sentence(insight.quote)}")
+        or states_own_position(f"{insight.headline} {first_sentence(insight.quote)}")
     ]
     if positioned:
         return max(positioned, key=lambda insight: (insight.score, -insight.start))
@@ -656,6 +650,9 @@ def _shortened(clause: str) -> str:
         if not breaks and len(words) > MAX_NAME_WORDS:
             return ""
         words = words[: breaks[0]] if breaks else words
+    elif words and words[-1].lower().strip(",;:'\"") in _DANGLING:
+        # Short, but stopped where the speaker went on: "My position is that for a herd under, say, ...".
+        return ""
     name = " ".join(words).strip("\"'")
     return name[:1].upper() + name[1:]
 

@@ -46,7 +46,7 @@ from shared.clauses import CLAUSE_MARK, is_dependent, opens_on_but, points_back
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, statement_start, without_lead_in
-from shared.positions import rejected_view
+from shared.positions import rejected_view, without_own_position_frame
 from shared.templates import markdown_templates
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -252,7 +252,7 @@ def _headline_line(quote: str) -> str:
     sentence), not a label ending in a colon ("Step one:", "System prompt:"), not a lead-in reply, and at least a
     subject, a verb and what they act on (three words)."""
     # A headline starts at the point: after a short reply ("I get that a lot.") and its "But".
-    text = _OPENING_CONJUNCTION.sub("", without_lead_in(points_back_dropped(quote.strip())))
+    text = _OPENING_CONJUNCTION.sub("", without_own_position_frame(without_lead_in(points_back_dropped(quote.strip()))))
     first_clause, *rest = re.split(rf"\s*({CLAUSE_MARK})\s*|(?<=[.!?])\s+", text, maxsplit=1)
     longest = MAX_TITLE_LINE_WORDS
     if rest and rest[0] == ":":

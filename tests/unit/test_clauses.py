@@ -355,6 +355,14 @@ def test_advice_announced_as_such_is_the_advice_and_examples_are_left_to_illustr
     assert standalone_clauses(said) == clauses
 
 
+def test_a_clause_does_not_end_on_a_pronoun_with_its_verb_contracted_or_a_preposition() -> None:
+    # "... at a milk price that's" and "for a herd under" stop where the speaker went on.
+    said = "I run the whole thing at a milk price that's like two dollars under the average, and it hurts."
+
+    assert standalone_clauses(said) == []
+    assert standalone_clauses("So my position is that for a herd under, say, two hundred cows, robots lose.") == []
+
+
 def test_a_long_clause_is_not_cut_between_a_figure_that_went_and_where_it_went() -> None:
     # Cut before "from", the clause would end on "went"; before "that", it names what changed and says nothing of it.
     said = "The share of customers who switched plans last spring went from a third to almost two thirds."

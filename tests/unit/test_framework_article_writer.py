@@ -579,6 +579,11 @@ def test_an_article_with_a_repeated_heading_is_refused(tmp_path: Path) -> None:
             "We don't want to engage in a different kind of warfare. But we will defend ourselves.",
             "We Don't Want to Engage in a Different Kind of Warfare",
         ),
+        # The frame that announces a stance is no part of it.
+        (
+            "So my take is that most onboarding calls run too long, and customers quietly skip them.",
+            "Most Onboarding Calls Run Too Long, and Customers Quietly Skip Them",
+        ),
     ],
 )
 def test_a_title_line_is_a_short_statement_of_the_speakers_own(quote: str, title: str) -> None:
@@ -1398,6 +1403,8 @@ def test_no_name_is_guessed_from_a_clause_the_speaker_only_grants() -> None:
 
     assert first_clause_name("Contact us is fine for the very top tier, but not for everything.") == ""
     assert first_clause_name("Contact us hides the price, and buyers leave.") == "Contact us hides the price"
+    # Nor from a clause that stops where the speaker went on.
+    assert first_clause_name("So my position is that for a herd under, say, two hundred cows, it's a bad bet.") == ""
 
 
 def test_a_view_that_points_back_at_what_was_said_before_is_not_reopened() -> None:

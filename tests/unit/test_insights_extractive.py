@@ -422,6 +422,24 @@ def test_the_common_view_the_speaker_rejects_is_kept_whatever_its_rank() -> None
     assert [insight.quote for insight in insights] == [lines[0][2]]
 
 
+def test_a_stance_the_speaker_says_is_theirs_is_kept_whatever_its_rank() -> None:
+    # The same room for one idea: "my position is that..." states the position outright.
+    lines = [
+        ("S2", -0.2, "So my position is that small herds should not buy milking robots on credit."),
+        (
+            "S2",
+            -0.2,
+            "Pipeline reviews with finance and sales every Monday keep the forecast honest and the board calm.",
+        ),
+        ("S2", -0.2, "Pipeline quality decides whether the forecast means anything at the board meeting on Monday."),
+    ]
+    one = Limits(max_insights=1, min_claim_margin=-1.0, min_recording_substance=-1.0, min_content_words=10)
+    insights = (
+        ExtractiveEngine(BagOfWordsEmbedder(), one).extract(transcript(lines), source_key="k", title="t").insights
+    )
+    assert [insight.quote for insight in insights] == [lines[0][2]]
+
+
 def test_a_rejected_view_heard_too_unclearly_to_quote_is_kept_by_its_clause() -> None:
     # Its last word was heard under the floor, so the sentence may not be quoted; the clause that names the view
     # was heard clearly, and the position is still what the article argues.

@@ -52,7 +52,7 @@ from services.insights.words import PUNCTUATION, content_words
 from shared.clauses import OPENS_ON_POINTER, opens_on_but, standalone_clauses
 from shared.events import Evidence, Insight, InsightSet, InsightType, Transcript, deterministic_id
 from shared.passages import first_sentence, is_lead_in
-from shared.positions import rejected_view
+from shared.positions import rejected_view, states_own_position
 
 ENGINE_NAME = "extractive"
 RECORDING_KEYWORDS = 10
@@ -478,10 +478,16 @@ class ExtractiveEngine:
         # A process the speaker laid out step by step is the most specific thing a recording offers:
         # it is kept ahead of the ranking.
         kept = [idea for idea in publishable if idea.candidate.run is not None][: self.limits.max_insights]
-        # So is the common view the speaker names to reject ("Most people believe X. I think that's wrong."):
-        # the position a thought-leadership article argues. The fitted ranking cannot see it (the dev key
-        # ideas are seldom that sentence), so the best-ranked such statement is kept ahead of it, once.
-        positions = [idea for idea in publishable if idea.candidate.run is None and rejected_view(idea.candidate.text)]
+        # So is the common view the speaker names to reject ("Most people believe X. I think that's wrong."), or a
+        # stance they say is their own ("So my position is that..."): the position a thought-leadership article
+        # argues. The fitted ranking cannot see it (the dev key ideas are seldom that sentence), so the best-ranked
+        # such statement is kept ahead of it, once.
+        positions = [
+            idea
+            for idea in publishable
+            if idea.candidate.run is None
+            and (rejected_view(idea.candidate.text) or states_own_position(first_sentence(idea.candidate.text)))
+        ]
         # ... or, when none may be quoted, one whose rejection was heard clearly enough to state by its clause.
         positions = positions or [
             idea for idea in claims if idea.clause and rejected_view(idea.candidate.text) and not idea.candidate.run
