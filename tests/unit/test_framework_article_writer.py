@@ -1501,7 +1501,20 @@ def test_a_thesis_says_how_things_are_rather_than_what_happened() -> None:
     assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
 
 
-def test_a_rule_the_speaker_says_they_hold_carries_the_thesis() -> None:
+@pytest.mark.parametrize(
+    ("said", "headline"),
+    [
+        (
+            "So my rule is book the main room a little too small, if I expect 400 people, a room for 370.",
+            "My rule is book the main room a little too small",
+        ),
+        # ... or a stance they say is theirs.
+        ("So I'm just going to say it, a fully booked schedule is not a sign your clinic is healthy.", ""),
+        ("So my position is that for a herd under two hundred cows, robotic milking is a bad bet.", ""),
+        ("My view is, and this is from running crews, you survey the whole system on a fixed cycle.", ""),
+    ],
+)
+def test_a_rule_or_stance_the_speaker_says_they_hold_carries_the_thesis(said: str, headline: str) -> None:
     from services.framework_article_writer.plan import plan_article
     from tests.unit.insight_sets import insight
 
@@ -1515,15 +1528,7 @@ def test_a_rule_the_speaker_says_they_hold_carries_the_thesis() -> None:
             score=0.9,
             headline="The inspector does not have a sense of humor",
         ),
-        insight(
-            "rule",
-            InsightType.data_point,
-            "So my rule is book the main room a little too small, if I expect 400 people, a room for 370.",
-            40.0,
-            "S2",
-            score=0.7,
-            headline="My rule is book the main room a little too small",
-        ),
+        insight("rule", InsightType.data_point, said, 40.0, "S2", score=0.7, headline=headline),
         insight(
             "breaks",
             InsightType.data_point,
@@ -1544,52 +1549,6 @@ def test_a_rule_the_speaker_says_they_hold_carries_the_thesis() -> None:
 
     # Two voices lead alike and a pain point ranks before a data point, but the speaker said this one is their rule.
     assert plan_article(insights, [], max_evidence=3).thesis.insight_id == "rule"
-
-
-@pytest.mark.parametrize(
-    "stance",
-    [
-        "So I'm just going to say it, a fully booked schedule is not a sign your clinic is healthy.",
-        "So my position is that for a herd under two hundred cows, robotic milking is a bad bet for most people.",
-        "My view is, and this is from running crews, you survey the whole system on a fixed cycle.",
-    ],
-)
-def test_a_stance_the_speaker_says_is_theirs_carries_the_thesis(stance: str) -> None:
-    from services.framework_article_writer.plan import plan_article
-    from tests.unit.insight_sets import insight
-
-    insights = [
-        insight(
-            "squeeze",
-            InsightType.point_of_view,
-            "The point is the tech is the one who absorbs the squeeze, the doctor always says yes.",
-            281.0,
-            "S1",
-            score=0.9,
-            headline="The tech is the one who absorbs the squeeze",
-        ),
-        insight("stance", InsightType.point_of_view, stance, 51.0, "S1", score=0.7),
-        insight(
-            "forward",
-            InsightType.data_point,
-            "Forward booking went from 38% to about 71% in four months once rechecks were booked in the room.",
-            400.0,
-            "S1",
-            headline="Forward booking went from 38% to about 71% in four months",
-        ),
-        insight(
-            "lunch",
-            InsightType.story,
-            "Revenue went up for a month, then our best tech quit, and the quarter ended below the year before.",
-            500.0,
-            "S1",
-            headline="Our best tech quit",
-        ),
-    ]
-
-    # Heard just as clearly and of the same kind, the better-scored line would lead; the speaker said this one is
-    # their position.
-    assert plan_article(insights, [], max_evidence=3).thesis.insight_id == "stance"
 
 
 def test_pillars_named_after_a_topic_with_its_own_article_keep_it_small() -> None:
