@@ -28,11 +28,11 @@ STEP_OPENING = re.compile(
     re.IGNORECASE,
 )
 # What ties a line to what was said before it: a coordinating conjunction ("But one conversation a week..."), the
-# fillers a speaker opens on ("And, um, most of that...", "Yeah, so..."), an answer word ("Pretty much, yes, ...",
+# fillers a speaker opens on ("And, um, most of that...", "Yeah so, um, ..."), an answer word ("Pretty much, yes, ...",
 # "No, if anything ..."). A word that also opens a statement ("Look at...", "Well-run teams", "No kid ever cared",
 # "Now is the time") counts only before a comma.
 _TIED_ON = re.compile(
-    r"^(?:(?:and|but|so|or|um+|uh+|erm?)\b,?\s+|(?:well|look|yeah|yes|no|oh|now|okay|ok|sure|exactly|pretty much|"
+    r"^(?:(?:and|but|so|or|um+|uh+|erm?|yeah|okay|ok|oh)\b,?\s+|(?:well|look|yes|no|now|sure|exactly|pretty much|"
     r"honestly|you know|i mean|right)\s*,\s+)+",
     re.IGNORECASE,
 )
