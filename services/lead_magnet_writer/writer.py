@@ -493,7 +493,17 @@ def standalone(summary: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", summary.strip())
     while len(sentences) > 1 and _POINTS_BACK.search(sentences[0]) and len(sentences[0].split()) <= 8:
         sentences = sentences[1:]
-    return untied(" ".join(sentences))
+    return untied(_RESTARTED_WORD.sub(r"\g<word>", " ".join(sentences)))
+
+
+# A grammar word said twice as the speaker starts again ("We, we contract some of it", "the, the risk"): a list line is
+# not in quotation marks, so it reads as written. Words said twice on purpose ("very, very") are no grammar words, and
+# "that that" is English ("comments like that that worry people").
+_RESTARTED_WORD = re.compile(
+    r"\b(?P<word>i|we|you|they|he|she|it|the|a|an|to|of|in|on|at|for|and|but|this|was|it's|i'm|we're)"
+    r",?\s+(?P=word)\b",
+    re.IGNORECASE,
+)
 
 
 def _timestamp(seconds: float) -> str:

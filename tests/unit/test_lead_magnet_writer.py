@@ -756,3 +756,20 @@ def test_what_a_team_does_ending_on_the_question_it_asks_is_an_item(settings: Le
     markdown = LeadMagnetWriter(settings).write(points).markdown
 
     assert "We run exit calls with every customer who cancels" in markdown
+
+
+@pytest.mark.parametrize(
+    ("summary", "line"),
+    [
+        (
+            "We, we contract some of it, and all in it's, it's somewhere around 200 a mile.",
+            "We contract some of it, and all in it's somewhere around 200 a mile.",
+        ),
+        ("I didn't count the vet, the time, the, the risk.", "I didn't count the vet, the time, the risk."),
+        # Said twice on purpose, or English's own double.
+        ("It was a very, very small share of the list.", "It was a very, very small share of the list."),
+        ("It's comments like that that worry the buyers.", "It's comments like that that worry the buyers."),
+    ],
+)
+def test_an_item_reads_as_written_without_the_speakers_restarts(summary: str, line: str) -> None:
+    assert standalone(summary) == line
