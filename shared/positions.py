@@ -38,10 +38,12 @@ _RECEIVED_ADVICE = re.compile(
 # The speaker's own rule or stance, said as one ("My rule is book the main room a little too small", "the rule I teach
 # is that you never give a concession", "so my position is that...", "I'm just going to say it, a fully booked schedule
 # is not a sign your clinic is healthy"): a position they hold and argue, whatever kind of idea it was found as.
+# What a speaker calls their stance ("my honest view is"): a position in a quote, a frame a title leaves out.
+_STANCE_WORDS = r"(?:(?:honest|whole|actual) )?(?:position|view|stance|take|thesis)"
 _OWN_POSITION = re.compile(
     r"\b(?:my|our) (?:(?:one|golden|first|simple) )?(?:rule|advice|principle)(?:'s| is)\b"
     r"|\bthe (?:rule|advice|principle) (?:i|we) (?:teach|give|follow|live by|use)\b"
-    r"|\b(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|hot take|thesis)(?:'s| is)\b"
+    rf"|\b(?:my|our) (?:{_STANCE_WORDS}|(?:(?:honest|whole|actual) )?hot take)(?:'s| is)\b"
     r"|\bhere's my (?:hot )?take\b|\bunpopular opinion\b"
     r"|\bi(?:'m| am) (?:just )?(?:going to|gonna) say it\b|\bi(?:'ll| will) (?:just )?say it\b",
     re.IGNORECASE,
@@ -55,8 +57,7 @@ def states_own_position(text: str) -> bool:
 
 # The frame a stance is announced with, which a title or a name leaves out: "So my position is that X" says X.
 _OWN_POSITION_FRAME = re.compile(
-    r"^(?:(?:so|and|well|okay|um|uh)\W+)*(?:my|our) (?:(?:honest|whole|actual) )?(?:position|view|stance|take|thesis)"
-    r"(?:'s| is)(?:\s+that)?\W+",
+    rf"^(?:(?:so|and|well|okay|um|uh)\W+)*(?:my|our) {_STANCE_WORDS}(?:'s| is)(?:\s+that)?\W+",
     re.IGNORECASE,
 )
 
