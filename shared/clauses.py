@@ -391,10 +391,11 @@ _REPORTS = frozenset({"ask", "asks", "asked", "check", "checks", "checked", "won
 def _reported(pieces: Sequence[str]) -> set[int]:
     """The pieces that carry the question a piece before them reports: worded as a question, and on to the next
     piece that a conjunction opens."""
+    said = [_words(piece) for piece in pieces]
     reported: set[int] = set()
     for at in range(1, len(pieces)):
-        runs_on = at - 1 in reported and _words(pieces[at])[:1] not in (["and"], ["but"], ["so"])
-        asks = bool(_REPORTS.intersection(_words(pieces[at - 1])[-1:])) and is_question(pieces[at])
+        runs_on = at - 1 in reported and said[at][:1] not in (["and"], ["but"], ["so"])
+        asks = bool(_REPORTS.intersection(said[at - 1][-1:])) and is_question(pieces[at])
         if runs_on or asks:
             reported.add(at)
     return reported
