@@ -719,6 +719,12 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
             "Yeah, so most people believe more posts bring more customers.",
             "Most people believe more posts bring more customers.",
         ),
+        # ... with or without the comma Whisper usually sets.
+        (
+            "Yeah so, um, the way I do it, I start with the ugly number.",
+            "The way I do it, I start with the ugly number.",
+        ),
+        ("Okay so we moved the test key to the first screen.", "We moved the test key to the first screen."),
         # ... and the answer words a reply opens on.
         (
             "Pretty much, yes, we haven't built an annual budget in six years.",

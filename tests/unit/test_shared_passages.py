@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from services.framework_article_writer.plan import pillar_name, plan_article
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.writer import LeadMagnetWriter, _item_label
 from shared.events import Insight, InsightSet, InsightType
-from shared.passages import is_a_step, untied, without_lead_in
+from shared.passages import is_a_step, without_lead_in
 from tests.unit.insight_sets import insight
 
 CONTINUED = "I get that a lot. But one expert conversation a week is fifty articles a year."
@@ -83,21 +81,3 @@ def test_a_step_standing_alone_is_shown_as_part_of_a_process() -> None:
     # as a default to question.
     assert "- Second, we pull" in markdown
     assert "Question the default" not in markdown
-
-
-@pytest.mark.parametrize(
-    ("said", "line"),
-    [
-        (
-            "Yeah so, um, the way I do it, I start with the ugly number.",
-            "The way I do it, I start with the ugly number.",
-        ),
-        ("Okay so we moved the test key to the first screen.", "We moved the test key to the first screen."),
-        ("And, um, most of that was people reading old wiki pages.", "Most of that was people reading old wiki pages."),
-        # A word that also opens a statement counts only before a comma.
-        ("Well-run teams review every alert once a month.", "Well-run teams review every alert once a month."),
-        ("But why?", "But why?"),
-    ],
-)
-def test_a_list_line_starts_where_its_statement_starts(said: str, line: str) -> None:
-    assert untied(said) == line
