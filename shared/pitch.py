@@ -261,7 +261,13 @@ _RULES = (
         r"|\b(?:our|my) (?:calendar|books|diary)\b[^.]{0,25}\bopen(?:ed|s)? up\b"
         r"|\blifetime (?:access|deal|pricing|discount)\b|\blimited[- ]time\b|\bexclusive (?:deal|offer|discount)\b"
         r"|\bmoney[- ]back guarantee\b|\brisk[- ]free\b|\bat no (?:extra |additional )?(?:cost|charge)\b"
-        r"|\bprice (?:goes|is going) up\b|\b(?:sells?|selling) out\b|\bspots are limited\b"
+        r"|\bprice (?:goes|is going) up\b|\bspots are limited\b"
+        # Scarcity is the offer's ("grab a seat before it sells out"); a bakery that sells out instead of throwing
+        # bread away describes its day.
+        r"|\bbefore (?:it|they|this|these|seats|spots|tickets|places) sells? out\b|\bselling out fast\b"
+        r"|\b(?:seats|spots|tickets|places|cohorts?|workshops?|classes|sessions)\b[^.?!]{0,20}?"
+        r"\b(?:sells?|selling) out\b"
+        r"|\b(?:it|they|this|these)(?:'ll| will|'s going to|'re going to| is going to| are going to) sell out\b"
         r"|\bearly[- ]?bird\b|\bearly (?:price|pricing|rate|discount|registration)\b"
         r"|\bfirst (?:\d+|[a-z]+) (?:people|listeners|viewers|attendees|subscribers|sign-?ups) (?:to \w+ (?:up )?)?"
         r"(?:get|gets|receive|save)\b"

@@ -90,6 +90,10 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
     ("text", "kind", "matched"),
     [
         ("Thanks to our sponsor, Cobalt Cloud.", PitchKind.sponsor_read, "our sponsor"),
+        # Scarcity said of the offer.
+        ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
+        ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
+        ("Honestly, it'll sell out, it did last year.", PitchKind.offer, "it'll sell out"),
         # Found on transcripts written by helpers after the rules (docs/evaluation.md, thirty-fourth round).
         (
             "Before the Q and A I have to do my little bit for the folks who pay for this series, so bear with me.",
@@ -200,6 +204,9 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         # A price told as what happened is a fact of the story.
         "We added a chase fee of fifty dollars a month, and receipts started arriving on time.",
         "We moved from 29 dollars a month to 49 dollars a month and churn did not move.",
+        # A shop that sells out of what it made tells how its day goes (a bakery podcast nobody here had written).
+        "So now we close at two, we sell out instead of throwing out, and my payroll dropped.",
+        "The croissants always sell out by nine on a Saturday.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
