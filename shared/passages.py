@@ -22,7 +22,9 @@ STEP_OPENING = re.compile(
     r"|(?:step|stage|phase|pillar|number)\s+(?P<cardinal>one|two|three|four|five|six|seven|\d)\b"
     # "Last," with its comma closes a list; "last year" does not.
     r"|(?P<last>finally|lastly|last(?=\s*,))\b"
-    r"|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+\w+\s+(?:is|was)\b"
+    r"|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+(?:\w+\s+(?:is|was)\b"
+    # "The second thing, we ...": a point of a talk, not "the last time, we ..." of a story.
+    r"|(?:thing|point|rule|lesson|step|tip|idea|piece|part|one|reason|habit|mistake|change|principle)s?\s*[,:])"
     r"|next\b)"
     r"[\s,:\-\u2013\u2014]*",
     re.IGNORECASE,

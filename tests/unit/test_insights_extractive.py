@@ -311,6 +311,23 @@ def test_the_next_point_of_a_list_does_not_stand_in_for_the_one_before_it() -> N
     assert (talk[1][2], False) in [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights]
 
 
+def test_a_point_announced_as_the_next_one_is_no_restatement_of_the_one_before_it() -> None:
+    # "Last one and this one short." stands between the two: the speaker moved on, so the clear sentence before the
+    # announcement neither names nor quotes the next point, which was heard too unsurely to print word for word
+    # (a bakery podcast nobody here had written).
+    talk = [
+        ("S1", 0.99, "People told me we would lose the after work crowd, and we did, we lost some of them for good."),
+        ("S1", 0.99, "Last one and this one short."),
+        (
+            "S1",
+            0.85,
+            "We used to sell yesterday's bread half price in a basket by the door, and regulars waited a day.",
+        ),
+    ]
+    insights = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(_worded_talk(talk), source_key="k", title="t")
+    assert (talk[2][2], False) in [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights]
+
+
 UNSURE_APART = [
     ("S1", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
     ("S2", "Interesting, tell me more about that."),

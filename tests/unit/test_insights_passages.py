@@ -47,6 +47,18 @@ def test_a_short_tail_on_and_is_the_end_of_the_sentence_before() -> None:
     assert passages(sentences) == [Passage(0, 1)]
 
 
+def test_the_announcement_of_the_next_point_is_no_tail_of_the_one_before() -> None:
+    # "this" points ahead, at the point to come; glued to the sentence before, the announcement made that sentence
+    # the neighbour of the next point and its stand-in (a bakery podcast nobody here had written).
+    sentences = said(
+        "People told me we'd lose the after-work crowd, and we did, I'm not going to pretend we didn't.",
+        "Last one and this one short.",  # as Whisper heard "Last one, and this one's short."
+        "We used to sell yesterday's bread half price in a basket by the door.",
+    )
+
+    assert passages(sentences) == [Passage(0, 0), Passage(1, 1), Passage(2, 2)]
+
+
 def test_a_long_sentence_on_and_or_so_is_a_thought_of_its_own() -> None:
     sentences = said(
         "We moved to a rule where someone replies within the hour.",

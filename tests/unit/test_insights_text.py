@@ -467,6 +467,16 @@ def test_a_list_moves_on_at_its_next_sequence_word_and_ends_at_last() -> None:
         ("The other day I was at one of our stores.", False),
         ("Another customer was angry about the invoice.", False),
         ("The other teams were slower to notice.", False),
+        # The last point announced on its own, before the speaker says it (a bakery podcast nobody here had written).
+        ("Last one, and this one's short.", True),
+        ("Okay, last thing.", True),
+        ("The last rule is simple: nobody skips the count.", True),
+        # "The last thing you want" is a verdict, not an announcement.
+        ("The last thing you want is a second tool to log into.", False),
+        ("My last job was in retail.", False),
+        # An ordinal point named before a comma; an ordinal time is a story's.
+        ("The second thing, we run an executive check-in at day sixty.", True),
+        ("The last time, we tried it with two teams.", False),
     ],
 )
 def test_a_list_moves_on_at_another_point_named_as_one(said: str, moves_on: bool) -> None:

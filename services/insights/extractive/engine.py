@@ -684,7 +684,7 @@ def _same_idea(idea: _Idea, chosen: _Idea, sentences: Sequence[TimedSentence]) -
         return True
     if idea.candidate.run is not None or chosen.candidate.run is not None:
         return False
-    if _moves_on(idea.candidate, chosen.candidate):
+    if _moves_on(idea.candidate, chosen.candidate, sentences):
         return False
     earlier, later = sorted((idea.candidate, chosen.candidate), key=lambda candidate: candidate.first)
     apart = later.first - earlier.last - 1
@@ -709,7 +709,7 @@ def _stand_in(idea: _Idea, every: Sequence[_Idea], sentences: Sequence[TimedSent
         and standalone_clauses(other.candidate.text)
         # ... and be the same point: "And last, stop sending on a schedule" said right after the second point of a
         # list is the third, whatever it sits next to.
-        and not _moves_on(idea.candidate, other.candidate)
+        and not _moves_on(idea.candidate, other.candidate, sentences)
     ]
     return max(beside, key=lambda other: other.score, default=None)
 
@@ -726,10 +726,12 @@ def _quotes_better(candidate: _Candidate, other: _Candidate, verbatim: Sequence[
     )
 
 
-def _moves_on(one: _Candidate, other: _Candidate) -> bool:
-    """Whether the later of two candidates announces the next point of a list ("Second, ...", "And last, ..."):
-    then they are two points, however close together their speaker said them."""
-    return opens_next_point(max(one, other, key=lambda candidate: candidate.first).text)
+def _moves_on(one: _Candidate, other: _Candidate, sentences: Sequence[TimedSentence]) -> bool:
+    """Whether the speaker announces the next point of a list ("Second, ...", "And last, ...") after the earlier of two
+    candidates and by the start of the later one: then they are two points, however close together they were said
+    ("Last one, and this one's short." said between them on its own counts as much as opening the later one)."""
+    earlier, later = sorted((one, other), key=lambda candidate: candidate.first)
+    return any(opens_next_point(sentence.text) for sentence in sentences[earlier.last + 1 : later.first + 1])
 
 
 def _heard(candidate: _Candidate, sentences: Sequence[TimedSentence], verbatim: Sequence[bool]) -> HeardQuote:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from services.insights.extractive.steps import opens_next_point
 from services.insights.sentences import TimedSentence
 from services.insights.words import tokens
 from shared.questions import is_question
@@ -53,6 +54,9 @@ def continues_previous(sentence: TimedSentence, previous: TimedSentence) -> bool
     """Whether ``sentence`` only carries on from ``previous`` (same speaker, not an answer to a question)."""
     # A question is no tail of a statement: joined to one, it would keep the statement from being a claim.
     if not said_right_after(sentence, previous) or is_question(previous.text) or is_question(sentence.text):
+        return False
+    # "Last one, and this one's short.": the speaker moves on, though the announcement points at "this".
+    if opens_next_point(sentence.text):
         return False
     if _CONTINUES.match(sentence.text):
         return True

@@ -118,7 +118,7 @@ def opens_next_point(text: str) -> bool:
     """Whether the sentence announces a point after the first of a list ("Second thing, ...", "Third, ...",
     "Finally, ...", "The other rule is ..."): the speaker moves on, whatever was said just before."""
     position = _position(text)
-    return (position is not None and position > 1) or bool(_ANOTHER_POINT.match(text))
+    return (position is not None and position > 1) or bool(_ANOTHER_POINT.match(text) or _LAST_POINT.match(text))
 
 
 # "The other rule is that...", "Another thing I'd change is...": a point after one already made, though not numbered.
@@ -127,6 +127,17 @@ _ANOTHER_POINT = re.compile(
     r"^(?:(?:and|so|also|then|now|okay)\s*,?\s+)*(?:the other|another|one more)\s+(?:big\s+)?"
     r"(?:thing|point|rule|lesson|habit|mistake|piece|change|tip|idea|trick|part|reason|principle|practice|one)s?\b"
     r"(?:\s+[\w']+){0,3}?(?:\s+(?:is|was)\b|\s*[,:])",
+    re.IGNORECASE,
+)
+
+
+# "Last one, and this one's short.", "And the last thing:": the last point announced. Nothing may come between the noun
+# and what follows it: "The last thing you want is a second tool" is no announcement but a verdict, and "The last one
+# was worse" tells of something past.
+_LAST_POINT = re.compile(
+    r"^(?:(?:and|so|also|then|now|okay|ok|alright|all right)\s*,?\s+)*(?:the\s+|one\s+|my\s+)?last\s+(?:big\s+)?"
+    r"(?:thing|point|rule|lesson|habit|mistake|piece|change|tip|idea|trick|part|reason|principle|practice|one)\b"
+    r"(?:\s*[,.:;!\u2014]|\s+-|\s+and\b|\s+is\b|\s*$)",
     re.IGNORECASE,
 )
 
