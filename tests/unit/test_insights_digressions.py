@@ -39,3 +39,35 @@ def test_the_word_alone_is_no_marker_where_it_does_not_open_the_sentence() -> No
     )
 
     assert digressions(sentences) == set()
+
+
+def test_a_marked_digression_runs_on_until_its_speaker_says_they_are_back() -> None:
+    # A bakery podcast nobody here had written: the story of a birthday cake went on for three more sentences.
+    sentences = _said(
+        ("S1", "Okay, speaking of letters, a little personal thing, my son turned seven on Saturday."),
+        ("S1", "He wanted a birthday cake shaped like a garbage truck."),
+        ("S1", "And this garbage truck was the hardest thing I made all year, the arm kept snapping off."),
+        ("S1", "Anyway, quick break, and then the one that really got me yelled at."),
+        ("S1", "We used to be open seven to six, because that's what a bakery does."),
+        # Whisper split the marked sentence: its second half is the digression too.
+        ("S2", "Tiny tangent, but we had a bid last year where the owner called us."),
+        ("S2", "We just never opened your email, he said."),
+        ("S2", "Anyway, where was I?"),
+    )
+
+    assert digressions(sentences) == {0, 1, 2, 5, 6}
+
+
+def test_a_digression_that_never_comes_back_is_only_its_marked_sentence() -> None:
+    sentences = _said(
+        ("S1", "Side note, I finally bought a decent chair this week."),
+        ("S1", "Write the rubric before you meet anyone."),
+        ("S1", "Score every candidate against it the same day."),
+        ("S2", "Anyway, that's what we do too."),
+        # The talk's next point ends a digression too, though "anyway" comes after it.
+        ("S1", "Quick tangent, I once spent a quarter building a health score nobody looked at."),
+        ("S1", "The second thing, we run an executive check-in at day sixty."),
+        ("S1", "Anyway, back to the point, churn went from eighteen to nine percent."),
+    )
+
+    assert digressions(sentences) == {0, 4}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from services.insights.extractive.steps import opens_next_point
 from services.insights.sentences import TimedSentence
 from shared.questions import is_question
 
@@ -20,7 +21,10 @@ from shared.questions import is_question
 _MARKED = re.compile(
     r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}"
     # "Putting that aside," comes back to the topic.
-    r"(?:tangent|side note|unrelated|off[- ]topic|(?<!that )(?<!this )(?<!it )aside)"
+    r"(?:tangent|side note|unrelated|off[- ]topic|(?<!that )(?<!this )(?<!it )aside"
+    # "a little personal thing, my son turned seven": a personal story announced as a small one steps off the talk
+    # ("a personal story about churn" may be its evidence).
+    r"|(?:little|quick|small|tiny) personal (?:thing|note|aside|update))"
     r"(?:\s*[,:;\u2014\u2013-]|\s+but\b)",
     re.IGNORECASE,
 )
@@ -34,13 +38,26 @@ _MARKED_AFTER = re.compile(
 )
 
 
+# The speaker comes back: "Anyway, quick break", "Okay, anyway, where was I", "But I digress", "So, back to hiring".
+_RETURNS = re.compile(
+    r"^(?:(?:okay|ok|so|but|and|um|uh|yeah|right|sorry|alright|all right)\s*,?\s+){0,3}"
+    r"(?:anyway|anyways|anyhow|back to\b|where was i\b|(?:but )?i digress\b)",
+    re.IGNORECASE,
+)
+# A digression runs on over at most this many of its speaker's sentences before they come back; one that never
+# says it came back is only the sentence marked.
+MAX_DIGRESSION_SENTENCES = 5
+
+
 def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
-    """The sentences that step off the topic: each marked one, and the turn that answers a marked question."""
+    """The sentences that step off the topic: each marked one, what its speaker goes on to say until they say they
+    are back ("Anyway, ..."), and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
         if not (_MARKED.search(sentence.text) or _MARKED_AFTER.search(sentence.text)):
             continue
         off_topic.add(index)
+        off_topic.update(_until_back(sentences, index))
         if sentence.speaker and is_question(sentence.text):
             answer = index + 1
             while answer < len(sentences) and sentences[answer].speaker == sentence.speaker:
@@ -50,3 +67,16 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
                 off_topic.add(answer)
                 answer += 1
     return off_topic
+
+
+def _until_back(sentences: Sequence[TimedSentence], marked: int) -> range:
+    """The sentences the marked one's speaker says after it and before saying they are back, when they do so within
+    a few sentences and neither another voice nor the talk's next point comes first; none otherwise."""
+    speaker = sentences[marked].speaker
+    for after in range(marked + 1, min(len(sentences), marked + 1 + MAX_DIGRESSION_SENTENCES)):
+        # "The second thing, ..." is the talk again, whether or not an "anyway" follows.
+        if sentences[after].speaker != speaker or opens_next_point(sentences[after].text):
+            break
+        if _RETURNS.match(sentences[after].text):
+            return range(marked + 1, after)
+    return range(0)
