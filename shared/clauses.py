@@ -266,6 +266,8 @@ _FUNCTION = _DANGLING | frozenset(
         "it's", "that's", "there's", "here's", "we're", "they're", "you're", "i'm", "don't", "really", "actually",
         "basically", "know", "mean", "thing", "things", "stuff", "yeah", "okay", "well", "some", "much", "many",
         "more", "most", "also", "even", "still", "about", "just", "kind", "sort",
+        # "going to" says when, not what: "I'm not going to pretend I did it" says one thing, that the speaker pretends.
+        "going", "gonna",
     }
 )  # fmt: skip
 

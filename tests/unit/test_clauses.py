@@ -68,6 +68,9 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
         ),
         # Too short to say anything.
         ("Right, we did that.", []),
+        # "going to" says when, not what: left is a pretence of nothing named.
+        ("I lost some of them, I'm not going to pretend I did it.", []),
+        ("We're going to close the shop at two every day.", ["We're going to close the shop at two every day"]),
         # "There's" and "here's" only present what comes next; the clause says nothing until it comes.
         ("There's a thing that happens, where the loudest person wins.", []),
         # A clause that leaves what it is about unnamed only announces it; one that quantifies states it.
