@@ -173,9 +173,20 @@ class Grammar:
         "They attract people who never pay" does not say who. Otherwise the clause as it is."""
         parsed, inside = self._said(clause, sentence)
         first_word, _, rest = clause.partition(" ")
-        wanted = _ANTECEDENT_TAGS.get(first_word.lower())
+        # "they'd get it for half": the pronoun points back as much as "they" does; its verb is spelt out.
+        pronoun, _, contracted = first_word.replace("\u2019", "'").partition("'")
+        wanted = _ANTECEDENT_TAGS.get(pronoun.lower())
         if not inside or wanted is None or not rest or parsed[inside.start].dep not in _SUBJECT:
             return clause
+        if contracted:
+            # The verb the contraction serves, past any adverb ("they'd already left").
+            after = [word.tag for word in parsed[inside.start + 2 : inside.stop] if not word.tag.startswith("RB")]
+            if len(inside) < 3 or not after:
+                return clause
+            verb = _spelt_out(contracted.lower(), parsed[inside.start + 1].tag, after[0])
+            if not verb:
+                return clause
+            rest = f"{verb} {rest}"
         named = [at for at in range(inside.start) if parsed[at].dep in _SUBJECT and parsed[at].tag in wanted]
         if not named:
             return clause
@@ -199,6 +210,16 @@ class Grammar:
         parsed = self.parse(sentence)
         at = [i for i, word in enumerate(parsed) if word.start < found.end() and word.end > found.start()]
         return parsed, range(at[0], at[-1] + 1) if at else range(0)
+
+
+def _spelt_out(contracted: str, tag: str, next_tag: str) -> str:
+    """The verb a contraction after a pronoun stands for, read from the parser's tags: "'d" is "would" before a bare
+    verb and "had" before a participle, "'s" is "has" before a participle and "is" otherwise ("" when unknown)."""
+    if contracted == "d":
+        return "had" if tag == "VBD" or next_tag == "VBN" else "would"
+    if contracted == "s":
+        return "has" if next_tag == "VBN" else "is"
+    return {"ll": "will", "re": "are", "ve": "have"}.get(contracted, "")
 
 
 def _opens_a_clause(parsed: Sequence[Word], at: int) -> bool:

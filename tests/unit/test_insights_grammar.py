@@ -148,6 +148,22 @@ def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_
             "When you look at what Donald has been proposing, he started his campaign on the border.",
             "[Donald] started his campaign on the border",
         ),
+        # A contracted pronoun points back as much; its verb is spelt out (a bakery podcast nobody here had written).
+        (
+            "They'd get it for half",
+            "What happened is our regulars figured out that if they waited a day, they'd get it for half.",
+            "[Our regulars] would get it for half",
+        ),
+        (
+            "They've stopped asking for discounts",
+            "Our best customers got the new price first, and they've stopped asking for discounts.",
+            "[Our best customers] have stopped asking for discounts",
+        ),
+        (
+            "They'd already left for a competitor",
+            "Our customers were angry, and they'd already left for a competitor.",
+            "[Our customers] had already left for a competitor",
+        ),
         # Nothing earlier in the sentence to point to, or nothing that agrees: the clause stays as said.
         (
             "They have no reason to make it easy",
