@@ -328,6 +328,19 @@ def test_a_point_announced_as_the_next_one_is_no_restatement_of_the_one_before_i
     assert (talk[2][2], False) in [(insight.quote, insight.quote_is_verbatim) for insight in insights.insights]
 
 
+def test_a_phrase_said_only_in_a_marked_digression_is_no_keyword_of_the_recording() -> None:
+    talk = [
+        ("S1", 0.99, "We cut the menu to fourteen items and the menu change paid for itself in a month."),
+        ("S1", 0.99, "Okay, a little personal thing, my son wanted a garbage truck cake for his birthday."),
+        ("S1", 0.99, "The garbage truck had an arm, and the garbage truck arm kept snapping off."),
+        ("S1", 0.99, "Anyway, back to the menu change and what it did to our waste."),
+        ("S1", 0.99, "Waste went from twelve percent to four percent after the menu change."),
+    ]
+    keywords = ExtractiveEngine(BagOfWordsEmbedder(), ANY_CLAIM).extract(_worded_talk(talk), source_key="k", title="t")
+    assert "menu change" in keywords.keywords
+    assert not any("garbage" in keyword for keyword in keywords.keywords)
+
+
 UNSURE_APART = [
     ("S1", "Pipeline quality and forecast accuracy decide what every board meeting is really about."),
     ("S2", "Interesting, tell me more about that."),

@@ -159,6 +159,8 @@ class _Reading:
     salience: NDArray[np.float64]
     may_publish: list[bool]
     may_state: list[bool]
+    # The sentences its speakers mark as off the topic (digressions.py).
+    off_topic: set[int]
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,13 @@ class ExtractiveEngine:
         reading = self._read(transcript)
         sentences = reading.sentences
         grammar = self.grammar if transcript.language == "en" else None
-        keywords = recording_keywords(sentences, reading.salience, grammar)
+        # A phrase said only in a digression ("a birthday cake shaped like a garbage truck") is not what the
+        # recording is about.
+        keywords = recording_keywords(
+            [sentence for at, sentence in enumerate(sentences) if at not in reading.off_topic],
+            np.delete(reading.salience, sorted(reading.off_topic)),
+            grammar,
+        )
         # A sentence that may not be published (a word heard unsurely, an asker's line) is quoted by nothing.
         verbatim = [
             heard and may
@@ -346,7 +354,7 @@ class ExtractiveEngine:
         decoded = decoded_reliably(sentences, segments, self.limits.floor)
         may_publish = [can and answer for can, answer in zip(quoted, answering, strict=True)]
         may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
-        return _Reading(sentences, salience, may_publish, may_state)
+        return _Reading(sentences, salience, may_publish, may_state, digressions(sentences))
 
     def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> _Found:
         """The ideas worth publishing, whether the recording has substance at all, and what read as promotion."""
@@ -429,7 +437,7 @@ class ExtractiveEngine:
         in_runs = {index for run in runs for index in range(run.first, run.last + 1)}
         singles = [
             candidate
-            for passage in passages(sentences, outside=in_runs | digressions(sentences))
+            for passage in passages(sentences, outside=in_runs | reading.off_topic)
             for candidate in [_passage_candidate(passage, sentences, salience, may_publish)]
             if candidate is not None
             and could_be_claim(
