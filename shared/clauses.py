@@ -633,10 +633,20 @@ def told_in_the_past(text: str) -> bool:
 _SUBORDINATE = re.compile(r"\b(?:who|whom|that|which|when|where|while|because|if|after|before|since|until)\b", re.I)
 
 
+# A story told in the present still says when it happened: "18 months later the client calls", "One day a driver
+# shows up".
+_NARRATED = re.compile(
+    r"^(?:(?:and|so|then|but)\s*,?\s+)?(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|a few|a couple of)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:later|ago)|one (?:day|morning|night)|"
+    r"the next (?:day|week|month|morning|year)|back in)\b",
+    re.IGNORECASE,
+)
+
+
 def tells_what_happened(line: str) -> bool:
     """Whether the line's main clause, before any relative or subordinate one, is in the past tense ("We ask each
-    finalist for a customer who left them" says how things are done)."""
-    return told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
+    finalist for a customer who left them" says how things are done), or opens on when it happened."""
+    return bool(_NARRATED.match(line.strip())) or told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
 
 
 def is_dependent(clause: str) -> bool:

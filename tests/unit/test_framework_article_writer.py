@@ -1501,6 +1501,38 @@ def test_a_thesis_says_how_things_are_rather_than_what_happened() -> None:
     assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
 
 
+def test_a_story_told_in_the_present_is_no_thesis_either() -> None:
+    # A remodeling interview nobody here had written: "18 months later the client calls" titled the article.
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    data = InsightType.data_point
+    insights = [
+        insight(
+            "story",
+            data,
+            "We did a bathroom in 2019, lovely job, and 18 months later the client calls about a leak.",
+            10.0,
+            "S1",
+            score=0.9,
+            headline="18 months later the client calls",
+        ),
+        insight(
+            "thesis",
+            data,
+            "Before the plasterboard goes up, the client and I photograph every open wall, pipes and cables.",
+            40.0,
+            "S1",
+            score=0.7,
+            headline="The client and I photograph every open wall",
+        ),
+        insight("handover", data, "The client writes the punch list a week before the final payment.", 70.0, "S1"),
+        insight("visit", data, "We charge 150 pounds for a discovery visit before we quote anything.", 95.0, "S1"),
+    ]
+
+    assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
+
+
 @pytest.mark.parametrize(
     ("said", "headline"),
     [
