@@ -606,7 +606,12 @@ def opens_on_but(text: str) -> bool:
 # An agenda or a greeting says what the talk is about; it is no point a reader could take away.
 _SIGNPOST = re.compile(
     r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
-    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b",
+    r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b"
+    # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
+    r"|^(?:(?:so|and|okay|ok|alright|now)\s*,?\s+)*"
+    r"(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
+    r"\s+(?:\w+\s+){0,2}?(?:talk about|walk (?:you |y'all )through|run through|tell you about|"
+    r"go (?:\w+\s+)?in (?:the |this )?order)\b",
     re.IGNORECASE,
 )
 

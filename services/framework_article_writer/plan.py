@@ -509,13 +509,14 @@ def _speakers_name(framework: Insight) -> str:
 
 def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
     """The best insight of each kind, in the order the speaker said them, one pillar each. A pillar holds up
-    the speaker's position: never a question, an objection, the view they reject or the received advice they
-    set up to depart from."""
+    the speaker's position: never a question, the talk's agenda, an objection, the view they reject or the received
+    advice they set up to depart from."""
     supports = [
         insight
         for insight in candidates
         if insight.type in _PILLAR_TYPES
         and not asks(insight.quote)
+        and not is_signpost(insight.quote)
         and _OBJECTION.search(insight.quote) is None
         and rejected_view(insight.quote) is None
         and not states_received_advice(insight.quote)

@@ -462,6 +462,13 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
         # A claim about today, or a talk the speaker names as evidence, is no agenda.
         ("Buyers today ignore cold email completely.", False),
         ("We talk about pricing on every discovery call.", False),
+        # How the talk will go, said without "today" (a sampling talk nobody here had written).
+        ("I'm going to go roughly in the order a sample lives its life, tap to lab.", True),
+        ("Okay, so let me walk you through how we plan a route.", True),
+        ("I want to talk about why free pilots never convert.", True),
+        # What the speaker will do at work is no agenda.
+        ("I'm going to raise prices on every plan next year.", False),
+        ("We'll go through every cooler with a thermometer before it leaves the truck.", False),
     ],
 )
 def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> None:

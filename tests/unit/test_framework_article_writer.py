@@ -675,6 +675,19 @@ def test_the_received_advice_never_holds_up_a_pillar(writer: FrameworkArticleWri
     assert not any("standard advice" in name.lower() for name in pillars), pillars
 
 
+def test_the_talks_agenda_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
+    # A sampling talk nobody here had written: how the talk would go named its third pillar.
+    pillars = pillars_beside(
+        writer,
+        "I'm going to go roughly in the order a sample lives its life, tap to lab, more or less.",
+        "I'm going to go roughly in the order a sample lives its life",
+        InsightType.data_point,
+    )
+
+    assert len(pillars) >= 2
+    assert not any("order a sample" in name for name in pillars), pillars
+
+
 def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
     from services.framework_article_writer.plan import plan_article
     from tests.unit.insight_sets import insight
@@ -1441,6 +1454,8 @@ def test_a_view_whose_subject_came_before_its_holder_is_not_reopened() -> None:
                 headline="Reviewers stop finding bugs past 200 lines"),
         insight("questions", InsightType.story, "We write every review comment as a question for the author.", 40.0,
                 "S2", headline="We write every review comment as a question"),
+        insight("speed", InsightType.story, "We ask for a first review within one working day.", 60.0, "S2",
+                headline="We ask for a first review within one working day"),
     ]  # fmt: skip
     # "Rethinking the idea that may do well" would reopen a view of nothing.
     plan = plan_article(points, [], max_evidence=3)
