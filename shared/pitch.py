@@ -512,6 +512,14 @@ _IF_YOU_WANT = re.compile(
     r"(?:want|like|need|are interested|'re interested)\b",
     re.IGNORECASE,
 )
+# ...or the one right before an ask that opens on "so", when it names the speaker's own business ("I do this through
+# my own firm now, Whitfield Field Services. So if your utility wants help, come find me after."): the ask follows
+# from it.
+_OWN_BUSINESS = re.compile(
+    r"\bmy (?:own )?(?:firm|company|agency|consultancy|practice|business|studio)\b|\bour (?:firm|agency|consultancy)\b",
+    re.IGNORECASE,
+)
+_FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -600,8 +608,10 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         if sends_listener and last + 1 < len(texts) and _WHAT_YOU_GET.match(texts[last + 1]):
             last += 1
         first_sends = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[index])
-        if first_sends and index > 0 and not cues[index - 1] and _IF_YOU_WANT.match(texts[index - 1]):
-            inside.add(index - 1)
+        if first_sends and index > 0 and not cues[index - 1]:
+            before = texts[index - 1]
+            if _IF_YOU_WANT.match(before) or (_FOLLOWS_ON.match(texts[index]) and _OWN_BUSINESS.search(before)):
+                inside.add(index - 1)
         if any(cue.kind is PitchKind.plug_invitation for cue in cues[last]):
             last = _end_of_reply(texts, last)
         inside.update(range(index, last + 1))

@@ -252,6 +252,22 @@ def test_what_the_listener_would_want_it_for_right_before_being_sent_somewhere_i
     assert detect_pitch(advice) == []
 
 
+def test_the_business_an_ask_on_so_follows_from_is_part_of_the_pitch() -> None:
+    # A sampling talk nobody here had written; Whisper split the plug in two and misheard its first half.
+    texts = [
+        "Oh, and I left the utility about a year ago.",
+        "I knew this from my own firm how, with field field services.",
+        "So if your utility wants help setting up a sampling plan, come find me after, I've got cards.",
+        "Thank you, we have time for one more question.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {1, 2}
+    # A story about one's own firm with no ask after it is talk, and so is an ask that does not follow from it.
+    assert detect_pitch(texts[:2]) == []
+    unrelated = [texts[1], "If you want the checklist, come find me after.", texts[3]]
+    assert {finding.index for finding in detect_pitch(unrelated)} == {1}
+
+
 def test_talk_between_two_distant_pitches_is_kept() -> None:
     texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
 
