@@ -389,6 +389,11 @@ _RULES = (
         r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
         r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
+        # ... and the one they have just finished for the listeners who asked ("And yes, I finally finished the
+        # pricing course, it's called ..."; "I just finished a course" took one).
+        r"|\b(?:i|we)(?:'ve| have)? (?:finally|just) (?:finished|launched|released|published|opened)"
+        r" (?:my|our|the) (?:[\w-]+ ){0,2}?"
+        r"(?:course|class|book|workshop|masterclass|bootcamp|program|programme|template pack|toolkit|guide)\b"
         r"|\bwe(?:'re| are) hiring\b(?=\s*[,.!?]|\s*$|\s+(?:by the way|right now|now)\b)"
         r"|\bwe(?:'re| are) (?:also )?hiring\b[^.]{0,50}\bright now\b|\b(?:way to|you can|please) support us\b"
         r"|\bpatreon\b|\bbuy (?:me|us) a coffee\b|\bsupport (?:the|this|our|my) (?:show|podcast|channel|newsletter)\b"

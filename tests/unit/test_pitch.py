@@ -90,6 +90,13 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
     ("text", "kind", "matched"),
     [
         ("Thanks to our sponsor, Cobalt Cloud.", PitchKind.sponsor_read, "our sponsor"),
+        # What the speaker has just finished for the listeners who asked (a furniture maker's podcast nobody here had
+        # written, as Whisper heard it).
+        (
+            "And yes, I finally finished the price in class.",
+            PitchKind.product_promotion,
+            "I finally finished the price in class",
+        ),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
         ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
@@ -204,6 +211,9 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         # A price told as what happened is a fact of the story.
         "We added a chase fee of fifty dollars a month, and receipts started arriving on time.",
         "We moved from 29 dollars a month to 49 dollars a month and churn did not move.",
+        # Finishing work is not selling it.
+        "We finally finished the kitchen, and the client cried.",
+        "I just finished a course on bookkeeping and it changed how I price.",
         # A shop that sells out of what it made tells how its day goes (a bakery podcast nobody here had written).
         "So now we close at two, we sell out instead of throwing out, and my payroll dropped.",
         "The croissants always sell out by nine on a Saturday.",
