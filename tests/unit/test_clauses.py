@@ -444,6 +444,9 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         ("The people writing the code never felt the pain", False),
         ("Honestly, the other team never saw the alerts", False),
         ("It's not the tool, it's the habit", False),
+        # A hedge before the pronoun leaves it pointing back (a sports-club podcast nobody here had written).
+        ("Maybe that's where we meet in the middle", True),
+        ("Maybe the council should pay the stipend", False),
     ],
 )
 def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
@@ -466,6 +469,9 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
         ("I'm going to go roughly in the order a sample lives its life, tap to lab.", True),
         ("Okay, so let me walk you through how we plan a route.", True),
         ("I want to talk about why free pilots never convert.", True),
+        # A moderator moving the talk on (a festival panel nobody here had written).
+        ("Let's move to water.", True),
+        ("Okay, let's turn to pricing.", True),
         # What the speaker will do at work is no agenda.
         ("I'm going to raise prices on every plan next year.", False),
         ("We'll go through every cooler with a thermometer before it leaves the truck.", False),
