@@ -355,9 +355,11 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     ]
     # A position the writer would have to cut from words heard unclearly, with no clause of them heard clearly,
     # would be the article's title and first line in words the speaker may not have said: no article then.
-    stated = next((positions for tier in tiers[:2] if (positions := _positions(tier))), None)
-    if stated is None:
+    heard = [positions for tier in tiers[:2] if (positions := _positions(tier))]
+    if not heard:
         raise NotEnoughInsightsError("no position the recording states was heard clearly enough to open an article")
+    # ... and one that says what it is about: a clearly headed position beats a quotable "They call the family".
+    stated = next((tier for tier in heard if not all(points_back(i.headline or i.quote) for i in tier)), heard[0])
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     # The thesis is the article's title and first line: one that leans on what was said before it ("otherwise

@@ -1516,6 +1516,36 @@ def test_a_thesis_says_how_things_are_rather_than_what_happened() -> None:
     assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
 
 
+def test_a_clearly_headed_position_opens_the_article_before_a_quotable_line_that_points_back() -> None:
+    # A pharmacist's podcast nobody here had written was titled "They Call the Family": the only line heard clearly
+    # enough to quote won over positions heard clearly only in their stating clause.
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    data = InsightType.data_point
+    pointing = insight("family", data, "They call the family.", 10.0, "S2", score=0.9)
+    insights = [
+        pointing,
+        insight(
+            "thesis",
+            InsightType.point_of_view,
+            "Technicians take the medication history at admission, and the errors fell from 40% to 12%.",
+            40.0,
+            "S2",
+            score=0.7,
+            headline="Technicians take the medication history at admission",
+        ).model_copy(update={"quote_is_verbatim": False}),
+        insight("alerts", data, "We switched off most low-severity interaction alerts.", 70.0, "S2").model_copy(
+            update={"quote_is_verbatim": False, "headline": "We switched off most low-severity interaction alerts"}
+        ),
+        insight(
+            "bedside", data, "Discharge prescriptions go to the bedside before the patient leaves.", 95.0, "S2"
+        ).model_copy(update={"quote_is_verbatim": False, "headline": "Discharge prescriptions go to the bedside"}),
+    ]
+
+    assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
+
+
 def test_a_story_told_in_the_present_is_no_thesis_either() -> None:
     # A remodeling interview nobody here had written: "18 months later the client calls" titled the article.
     from services.framework_article_writer.plan import plan_article
