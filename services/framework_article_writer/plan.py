@@ -398,8 +398,14 @@ def _positions(insights: Sequence[Insight]) -> list[Insight]:
     return [
         insight
         for insight in insights
-        if not is_signpost(insight.quote) and not asks(insight.quote) and not is_a_step(insight.quote)
+        if not _signposts(insight) and not asks(insight.quote) and not is_a_step(insight.quote)
     ]
+
+
+def _signposts(insight: Insight) -> bool:
+    """Whether the insight's quote or its headline only says where the talk goes: "Let's, uh, let's move to water,
+    because Fiona, you have a number on this" restarts before its signpost, which its headline says plainly."""
+    return is_signpost(insight.quote) or is_signpost(insight.headline)
 
 
 def main_voice(insights: Sequence[Insight]) -> str:
@@ -518,7 +524,7 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
         for insight in candidates
         if insight.type in _PILLAR_TYPES
         and not asks(insight.quote)
-        and not is_signpost(insight.quote)
+        and not _signposts(insight)
         and _OBJECTION.search(insight.quote) is None
         and rejected_view(insight.quote) is None
         and not states_received_advice(insight.quote)

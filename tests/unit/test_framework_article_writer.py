@@ -1546,6 +1546,33 @@ def test_a_clearly_headed_position_opens_the_article_before_a_quotable_line_that
     assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
 
 
+def test_a_moderators_transition_opens_no_article_though_the_speaker_restarts_it() -> None:
+    # A festival panel nobody here had written was titled "Let's Move to Water".
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    data = InsightType.data_point
+    insights = [
+        insight(
+            "move-on",
+            InsightType.point_of_view,
+            "Let's, uh, let's move to water, because Fiona, you have a number on this.",
+            10.0,
+            "S1",
+            score=0.9,
+            headline="Let's move to water",
+        ),
+        insight("thesis", InsightType.pain_point, "Cashless is fine, but only if the readers keep working offline.",
+                20.0, "S2", score=0.7),
+        insight("taps", data, "We put a water tap on every stage's exit path, one per 500 people.", 40.0, "S2"),
+        insight("calls", data, "The dehydration calls to the medical tent dropped by about a third.", 70.0, "S2"),
+    ]  # fmt: skip
+
+    plan = plan_article(insights, [], max_evidence=6)
+    assert plan.thesis.insight_id == "thesis"
+    assert "move-on" not in [step.source.insight_id for step in plan.steps if step.source]
+
+
 def test_a_story_told_in_the_present_is_no_thesis_either() -> None:
     # A remodeling interview nobody here had written: "18 months later the client calls" titled the article.
     from services.framework_article_writer.plan import plan_article
