@@ -663,29 +663,28 @@ def test_what_is_done_ending_on_the_question_it_asks_holds_up_a_pillar(writer: F
     assert "I call every customer who cancels" in pillars
 
 
-def test_the_received_advice_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
-    pillars = pillars_beside(
-        writer,
-        "So the standard advice is rollout at 1%, wait a day, look at crashes.",
-        "The standard advice is rollout at 1%",
-        InsightType.data_point,
-    )
+@pytest.mark.parametrize(
+    ("quote", "headline"),
+    [
+        # The received advice the speaker sets up to depart from.
+        (
+            "So the standard advice is rollout at 1%, wait a day, look at crashes.",
+            "The standard advice is rollout at 1%",
+        ),
+        # How the talk will go (a sampling talk nobody here had written: it named the third pillar).
+        (
+            "I'm going to go roughly in the order a sample lives its life, tap to lab, more or less.",
+            "I'm going to go roughly in the order a sample lives its life",
+        ),
+    ],
+)
+def test_received_advice_or_the_talks_agenda_never_holds_up_a_pillar(
+    writer: FrameworkArticleWriter, quote: str, headline: str
+) -> None:
+    pillars = pillars_beside(writer, quote, headline, InsightType.data_point)
 
     assert len(pillars) >= 2
-    assert not any("standard advice" in name.lower() for name in pillars), pillars
-
-
-def test_the_talks_agenda_never_holds_up_a_pillar(writer: FrameworkArticleWriter) -> None:
-    # A sampling talk nobody here had written: how the talk would go named its third pillar.
-    pillars = pillars_beside(
-        writer,
-        "I'm going to go roughly in the order a sample lives its life, tap to lab, more or less.",
-        "I'm going to go roughly in the order a sample lives its life",
-        InsightType.data_point,
-    )
-
-    assert len(pillars) >= 2
-    assert not any("order a sample" in name for name in pillars), pillars
+    assert headline not in pillars, pillars
 
 
 def test_the_thesis_is_the_main_voices_claim_against_a_common_view() -> None:
