@@ -590,15 +590,15 @@ def denies(clause: str) -> bool:
     return any(word in _NEGATIONS or word.endswith("n't") for word in _words(clause))
 
 
+# "Maybe that's where we meet in the middle": a hedge before the pronoun leaves it pointing back.
+_HEDGE = re.compile(r"^(?:maybe|perhaps|probably)\b,?\s*", re.IGNORECASE)
+
+
 def points_back(clause: str) -> bool:
     """Whether the clause, after its spoken openers, leans on what was said before it: a pronoun for its
     subject ("this one gets people a bit heated") or an alternative to something unsaid ("otherwise they
     send the junior team"). As a title or a thesis it would leave the reader asking what it is about."""
     return bool(_LEANS_BACK.match(_HEDGE.sub("", _OPENERS.sub("", clause.strip()))))
-
-
-# "Maybe that's where we meet in the middle": a hedge before the pronoun leaves it pointing back.
-_HEDGE = re.compile(r"^(?:maybe|perhaps|probably)\b,?\s*", re.IGNORECASE)
 
 
 def opens_on_but(text: str) -> bool:
@@ -611,10 +611,10 @@ def opens_on_but(text: str) -> bool:
 _SIGNPOST = re.compile(
     r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
     r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b"
-    # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
     # "Let's move to water": a moderator moving the talk on.
     r"|^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*(?:let's|let us) "
     r"(?:move (?:on )?to|turn to|switch to|jump to|shift to|go to|get to|talk about)\b"
+    # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
     r"|^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*"
     r"(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
     r"\s+(?:\w+\s+){0,2}?(?:talk about|walk (?:you |y'all )through|run through|tell you about|"
