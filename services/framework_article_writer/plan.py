@@ -358,8 +358,12 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     heard = [positions for tier in tiers[:2] if (positions := _positions(tier))]
     if not heard:
         raise NotEnoughInsightsError("no position the recording states was heard clearly enough to open an article")
-    # ... and one that says what it is about: a clearly headed position beats a quotable "They call the family".
-    stated = next((tier for tier in heard if not all(points_back(i.headline or i.quote) for i in tier)), heard[0])
+    # ... and one that says how things are: a clearly headed position beats a quotable "They call the family" (it
+    # leans on what came before) or "We closed it, yeah, and reopened it four years later" (it tells what happened).
+    stated = next(
+        (tier for tier in heard if any(_says_how_things_are(insight) for insight in tier)),
+        next((tier for tier in heard if not all(points_back(i.headline or i.quote) for i in tier)), heard[0]),
+    )
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     # The thesis is the article's title and first line: one that leans on what was said before it ("otherwise
@@ -391,6 +395,13 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
                 ),
             )
     return theirs[0]
+
+
+def _says_how_things_are(insight: Insight) -> bool:
+    """Whether the insight's stating line stands alone and is no story: it neither leans on what was said before
+    it nor tells what happened."""
+    line = insight.headline or first_sentence(insight.quote)
+    return not points_back(insight.headline or insight.quote) and not tells_what_happened(line)
 
 
 def _positions(insights: Sequence[Insight]) -> list[Insight]:

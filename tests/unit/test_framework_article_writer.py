@@ -1572,6 +1572,29 @@ def test_a_moderators_transition_opens_no_article_though_the_speaker_restarts_it
     assert "move-on" not in [step.source.insight_id for step in plan.steps if step.source]
 
 
+def test_a_clearly_headed_position_opens_the_article_before_quotable_lines_that_only_tell_a_story() -> None:
+    # A solar founder's fireside chat nobody here had written was titled "We Closed It": every line heard clearly
+    # enough to quote told what happened, and the position was heard clearly only in its stating clause.
+    from services.framework_article_writer.plan import plan_article
+    from tests.unit.insight_sets import insight
+
+    story = InsightType.story
+    insights = [
+        insight("closed", story, "We closed it, yeah, and reopened it four years later, and it's fine now.", 10.0,
+                "S2", score=0.9),
+        insight("lucky", story, "We'd had one lucky year, and so we just copied a thing into a second city.", 30.0,
+                "S2", score=0.8, headline="We'd had one lucky year"),
+        insight("thesis", InsightType.point_of_view, "Now we say get your roof done by the roofer, and the jobs we "
+                "keep actually make money.", 60.0, "S2", score=0.7,
+                headline="The jobs we keep actually make money").model_copy(update={"quote_is_verbatim": False}),
+        insight("sales", story, "You can sell a solar system in an afternoon, but you can't install it in one.", 90.0,
+                "S2").model_copy(update={"quote_is_verbatim": False,
+                                         "headline": "You can sell a solar system in an afternoon"}),
+    ]  # fmt: skip
+
+    assert plan_article(insights, [], max_evidence=6).thesis.insight_id == "thesis"
+
+
 def test_a_story_told_in_the_present_is_no_thesis_either() -> None:
     # A remodeling interview nobody here had written: "18 months later the client calls" titled the article.
     from services.framework_article_writer.plan import plan_article
