@@ -590,6 +590,12 @@ def denies(clause: str) -> bool:
     return any(word in _NEGATIONS or word.endswith("n't") for word in _words(clause))
 
 
+# "We'll call that one a draw": "that one" with no noun after it stands for something said before ("that one customer"
+# names it).
+_ONE_NAMED_BEFORE = re.compile(
+    r"\b(?:that|this) one(?=\s*$|\s*[,.!?;:]|\s+(?:a|an|the|is|was|has|had|will|would|too|again|off|out|up|down)\b)",
+    re.IGNORECASE,
+)
 # "Maybe that's where we meet in the middle": a hedge before the pronoun leaves it pointing back.
 _HEDGE = re.compile(r"^(?:maybe|perhaps|probably)\b,?\s*", re.IGNORECASE)
 
@@ -598,7 +604,8 @@ def points_back(clause: str) -> bool:
     """Whether the clause, after its spoken openers, leans on what was said before it: a pronoun for its
     subject ("this one gets people a bit heated") or an alternative to something unsaid ("otherwise they
     send the junior team"). As a title or a thesis it would leave the reader asking what it is about."""
-    return bool(_LEANS_BACK.match(_HEDGE.sub("", _OPENERS.sub("", clause.strip()))))
+    said = _HEDGE.sub("", _OPENERS.sub("", clause.strip()))
+    return bool(_LEANS_BACK.match(said) or _ONE_NAMED_BEFORE.search(said))
 
 
 def opens_on_but(text: str) -> bool:

@@ -447,6 +447,10 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         # A hedge before the pronoun leaves it pointing back (a sports-club podcast nobody here had written).
         ("Maybe that's where we meet in the middle", True),
         ("Maybe the council should pay the stipend", False),
+        # "that one" standing for something said before (an irrigation panel nobody here had written).
+        ("We'll call that one a draw", True),
+        ("I'd pick that one", True),
+        ("We lost that one customer who never paid", False),
     ],
 )
 def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
