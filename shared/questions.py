@@ -12,9 +12,11 @@ import re
 
 _INVERTED = re.compile(
     r"^(?:(?:and|so|but|okay|ok|well|now|then)\b,?\s+)*"
-    r"(?:(?:how|what|why|when|where|who|which)\s+)?"
+    r"(?:(?:(?:how|what|why|when|where|who|which)\s+)?"
     r"(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|has|have|had|don't|doesn't|didn't|"
     r"isn't|aren't|wasn't|weren't|can't|won't|wouldn't|shouldn't|haven't|hasn't)\s+"
+    # ... or the question word with "is" run into it: "What's the thing you changed that made the difference".
+    r"|(?:how|what|why|when|where|who|which)'s\s+)"
     r"(?:you|we|they|he|she|it|i|there|your|our|their|his|her|its|the|this|that|these|those|"
     r"anyone|anybody|a|an|one|any|every|most|all)\b",
     re.IGNORECASE,

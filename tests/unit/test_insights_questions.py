@@ -18,6 +18,8 @@ from shared.questions import asks, is_question
         # ... after who hands it on, where Whisper drops the mark as well.
         "She says how do you write exclusions without looking.",
         "And Tomas asks do we really need a second estimator on small jobs",
+        # ... and with "is" run into the question word (a festival panel nobody here had written).
+        "What's the thing you changed that made the biggest difference.",
     ],
 )
 def test_a_question_is_known_by_its_word_order_as_well_as_its_mark(text: str) -> None:
@@ -32,6 +34,8 @@ def test_a_question_is_known_by_its_word_order_as_well_as_its_mark(text: str) ->
         "Did is not a word anyone starts a claim with, but done right the review pays for itself.",
         "Which meant that whoever the panel liked came out on top.",
         "She says we should always bid the full scope.",
+        "What's worked for us is a tap on every exit path.",
+        "What's interesting is that nobody complained about the queue.",
     ],
 )
 def test_a_statement_is_not_a_question(text: str) -> None:
@@ -133,6 +137,18 @@ def test_how_to_take_part_in_the_session_and_a_question_handed_on_from_it_are_no
     )
     assert claim_shaped("Customers who dial in to support wait twice as long as the ones who open a chat window.")
     assert not claim_shaped("And another question from the comments, Priya wants to know how long a pilot should run.")
+    # A moderator moving the panel on, reading out who asked, or calling a disagreement (panels nobody here had
+    # written, where diarization heard the moderator and a guest as one voice).
+    assert not claim_shaped("Let's, uh, let's move to water, because Fiona, you have a number on this one for us.")
+    assert not claim_shaped("Okay, we've got a bunch of questions coming in, so let me go to those right now.")
+    assert not claim_shaped("This one's from Keith in, I think, Spokane, and he wants the budget split explained.")
+    assert not claim_shaped("Alright, we'll call that one a draw, and I think both of you have a real point there.")
+    assert not claim_shaped(
+        "Priya runs site operations for a 60,000 capacity festival, Tom does ticketing, and Fiona does crowd safety."
+    )
+    # Moving money or people to something is a claim, and so is who does what in a team the speaker describes.
+    assert claim_shaped("On our crews the foreman runs the schedule, and nobody else touches it once it is posted.")
+    assert claim_shaped("Let's move the budget to preservation first, because a sealed road lasts seven more years.")
     assert not claim_shaped("One more from the audience, somebody asks whether the float crew gets paid mileage.")
     # The same words about the subject, or an idea credited to a room, are claims.
     assert claim_shaped("Audio problems cost a webinar half its live audience within the first ten minutes.")

@@ -111,7 +111,18 @@ _THE_OCCASION = re.compile(
     r"|\b(?:let me|let's|let us|i'll|we'll|before we) (?:go|get|turn|move|jump|head|open it up) (?:over )?to "
     r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a|chat)\b"
     # ... and the word a host slips in between two parts of it ("Alright, quick word before we go to the chat").
-    r"|\b(?:a )?quick word (?:from|before)\b",
+    r"|\b(?:a )?quick word (?:from|before)\b"
+    # ... and a moderator moving the panel on, reading out who asked, or calling a disagreement ("Let's, uh, let's
+    # move to water, because Fiona, you have a number on this"; "This one's from Keith in Spokane"; "We'll call that
+    # one a draw"). Diarization that hears the moderator and a guest as one voice leaves only the words to say so.
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
+    r"(?:(?:uh|um),?\s+)?(?:let's\s+)?(?:move (?:on )?to|turn to|switch to|jump to|shift to)\b"
+    r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
+    r"|\bcall (?:that|this|it)(?: one)? a draw\b"
+    # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
+    # ticketing, and Fiona does crowd safety").
+    r"|(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b[^.?!]{0,80}?,\s+(?:and\s+)?"
+    r"(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b",
     re.IGNORECASE,
 )
 # Where one sentence of a passage ends and the next begins.
