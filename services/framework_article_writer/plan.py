@@ -362,13 +362,13 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     # leans on what came before) or "We closed it, yeah, and reopened it four years later" (it tells what happened).
     stated = next(
         (tier for tier in heard if any(_says_how_things_are(insight) for insight in tier)),
-        next((tier for tier in heard if not all(points_back(i.headline or i.quote) for i in tier)), heard[0]),
+        next((tier for tier in heard if not all(_leans_back(insight) for insight in tier)), heard[0]),
     )
     main = main_voice(stated)
     theirs = [insight for insight in stated if not main or speaker_of(insight) == main] or stated
     # The thesis is the article's title and first line: one that leans on what was said before it ("otherwise
     # they send the junior team") says nothing to a reader who starts there.
-    theirs = [insight for insight in theirs if not points_back(insight.headline or insight.quote)] or theirs
+    theirs = [insight for insight in theirs if not _leans_back(insight)] or theirs
     # "And the pushback was, it'll take forever, we can't talk about stuff in front of them": the objection the
     # speaker met is the view the article answers; as its title it would argue the speaker's opponents' case.
     theirs = [insight for insight in theirs if not _OBJECTION.search(insight.quote)] or theirs
@@ -397,11 +397,15 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
     return theirs[0]
 
 
+def _leans_back(insight: Insight) -> bool:
+    """Whether the insight's stating line (its headline, else its quote) leans on what was said before it."""
+    return points_back(insight.headline or insight.quote)
+
+
 def _says_how_things_are(insight: Insight) -> bool:
     """Whether the insight's stating line stands alone and is no story: it neither leans on what was said before
     it nor tells what happened."""
-    line = insight.headline or first_sentence(insight.quote)
-    return not points_back(insight.headline or insight.quote) and not tells_what_happened(line)
+    return not _leans_back(insight) and not tells_what_happened(insight.headline or first_sentence(insight.quote))
 
 
 def _positions(insights: Sequence[Insight]) -> list[Insight]:
