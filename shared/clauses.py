@@ -614,16 +614,19 @@ def opens_on_but(text: str) -> bool:
     return _words(text)[:1] == ["but"]
 
 
+# How a moderator moves the talk on to its next topic, after "let's": "let's move on to", "let's turn to". The insight
+# engine reads it as a remark about the occasion too (services/insights/extractive/claims.py).
+MOVES_THE_TALK_ON = r"(?:move (?:on )?to|turn to|switch to|jump to|shift to)"
+# The words a speaker opens an announcement with: "So, okay, let's ...".
+_ANNOUNCEMENT_OPENERS = r"^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*"
 # An agenda or a greeting says what the talk is about; it is no point a reader could take away.
 _SIGNPOST = re.compile(
     r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
     r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b"
     # "Let's move to water": a moderator moving the talk on.
-    r"|^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*(?:let's|let us) "
-    r"(?:move (?:on )?to|turn to|switch to|jump to|shift to|go to|get to|talk about)\b"
+    rf"|{_ANNOUNCEMENT_OPENERS}(?:let's|let us) (?:{MOVES_THE_TALK_ON}|go to|get to|talk about)\b"
     # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
-    r"|^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*"
-    r"(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
+    rf"|{_ANNOUNCEMENT_OPENERS}(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
     r"\s+(?:\w+\s+){0,2}?(?:talk about|walk (?:you |y'all )through|run through|tell you about|"
     r"go (?:\w+\s+)?in (?:the |this )?order)\b",
     re.IGNORECASE,

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
+from shared.clauses import MOVES_THE_TALK_ON
 from shared.positions import rejected_view
 from shared.questions import asks
 
@@ -116,7 +117,7 @@ _THE_OCCASION = re.compile(
     # move to water, because Fiona, you have a number on this"; "This one's from Keith in Spokane"; "We'll call that
     # one a draw"). Diarization that hears the moderator and a guest as one voice leaves only the words to say so.
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
-    r"(?:(?:uh|um),?\s+)?(?:let's\s+)?(?:move (?:on )?to|turn to|switch to|jump to|shift to)\b"
+    rf"(?:(?:uh|um),?\s+)?(?:let's\s+)?{MOVES_THE_TALK_ON}\b"
     r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
