@@ -71,3 +71,20 @@ def test_a_digression_that_never_comes_back_is_only_its_marked_sentence() -> Non
     )
 
     assert digressions(sentences) == {0, 4}
+
+
+def test_a_marker_said_as_a_sentence_of_its_own_opens_the_story_after_it() -> None:
+    # A beekeeping podcast nobody here had written: the grandfather's story became a pillar ("He cried when she went").
+    sentences = _said(
+        ("S2", "It is, yeah."),
+        ("S2", "My grandfather, sorry, tangent."),
+        ("S2", "My grandfather kept bees in Ohio and he named every single queen."),
+        ("S2", "He cried when she went."),
+        ("S2", "Anyway, where was I?"),
+        ("S1", "Spring, I think."),
+        # Words that only set something aside are no digression.
+        ("S2", "Set the honey money aside."),
+        ("S2", "Our second year went off on a tangent."),
+    )
+
+    assert digressions(sentences) == {1, 2, 3}

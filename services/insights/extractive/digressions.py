@@ -28,6 +28,12 @@ _MARKED = re.compile(
     r"(?:\s*[,:;\u2014\u2013-]|\s+but\b)",
     re.IGNORECASE,
 )
+# ... or is the sentence, the story starting in the next one: "My grandfather, sorry, tangent. My grandfather kept
+# bees too." Only the words that name nothing but a digression: "Set the money aside." is an instruction.
+_MARKED_ALONE = re.compile(
+    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:tangent|side note|off[- ]topic)\s*[.!?\u2026]*\s*$",
+    re.IGNORECASE,
+)
 
 
 # ... or closes it: "My uncle ran a warehouse in the nineties and he said the same thing, anyway, that's a tangent."
@@ -46,7 +52,7 @@ _RETURNS = re.compile(
 )
 # A digression runs on over at most this many of its speaker's sentences before they come back; one that never
 # says it came back is only the sentence marked.
-MAX_DIGRESSION_SENTENCES = 5
+MAX_DIGRESSION_SENTENCES = 8
 
 
 def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
@@ -54,7 +60,7 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     are back ("Anyway, ..."), and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
-        if not (_MARKED.search(sentence.text) or _MARKED_AFTER.search(sentence.text)):
+        if not any(marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER)):
             continue
         off_topic.add(index)
         off_topic.update(_until_back(sentences, index))
