@@ -279,10 +279,11 @@ OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
 # What a title or thesis may not open on: one of those pronouns, or the alternative to something said before
 # ("otherwise they send the junior team"). Not "it": "It's not the tool, it's the habit" points at nothing.
 _LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|otherwise|instead|else)\b", re.IGNORECASE)
-# "it comes out of the forecast", "that's the number I defend", "this one gets people heated": what "it", "that"
-# or "this one" is, the clause does not say.
+# "it comes out of the forecast", "that's the number I defend", "this one gets people heated", "the ones that are
+# boiling over": what "it", "that", "this one" or "the ones" is, the clause does not say.
 _POINTER = re.compile(
-    r"^(?:it|(?:that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))|(?:this|that|these|those)\s+ones?)\b",
+    r"^(?:it|(?:that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))|(?:this|that|these|those)\s+ones?"
+    r"|the\s+ones)\b",
     re.IGNORECASE,
 )
 
@@ -616,7 +617,7 @@ def opens_on_but(text: str) -> bool:
 
 # How a moderator moves the talk on to its next topic, after "let's": "let's move on to", "let's turn to". The insight
 # engine reads it as a remark about the occasion too (services/insights/extractive/claims.py).
-MOVES_THE_TALK_ON = r"(?:move (?:on )?to|turn to|switch to|jump to|shift to)"
+MOVES_THE_TALK_ON = r"(?:move (?:on )?to|turn to|switch to|jump to|shift to|talk(?: about)?)"
 # The words a speaker opens an announcement with: "So, okay, let's ...".
 _ANNOUNCEMENT_OPENERS = r"^(?:(?:so|and|okay|ok|alright|all right|now|great)\s*,?\s+)*"
 # An agenda or a greeting says what the talk is about; it is no point a reader could take away.

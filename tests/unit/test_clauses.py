@@ -27,6 +27,12 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
         ),
         # "This one" or "that one" stands for something named before: what it is, the clause does not say.
         ("We tag the tickets by hand, and this one gets people a bit heated.", ["We tag the tickets by hand"]),
+        # ... and so does "the ones" (a beekeeping podcast nobody here had written named a pillar "The ones that are
+        # boiling over").
+        (
+            "So in April I take my strongest hives, the ones that are boiling over, and I split them.",
+            [],
+        ),
         ("Each deal needs a next step, or it comes out of the forecast.", ["Each deal needs a next step"]),
         # "Otherwise" follows from a condition said before it, which the clause leaves out.
         (

@@ -117,6 +117,17 @@ def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None
     assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")
 
 
+def test_a_speaker_mending_how_they_say_it_makes_no_claim() -> None:
+    # A beekeeping podcast nobody here had written: the mend opened its article as the title.
+    assert not claim_shaped("So no, well, hang on, let me say it the right way round, because people hear this wrong.")
+    assert not claim_shaped("So the first, well, actually, let me back up, because everybody expects me to say robots.")
+    # Saying something again to customers, or backing up data, is what a speaker does, not how they say it.
+    assert claim_shaped(
+        "We say it again on every invoice, because a customer who forgot the terms pays thirty days late."
+    )
+    assert claim_shaped("Back up the whole database every night, because the one night you skip is the night it dies.")
+
+
 def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:
     assert not claim_shaped("Okay, hold that thought, let's take a quick break and pay some bills real quick.")
     assert not claim_shaped("We'll be right back after this, and then we get to the listener question on swaps.")
@@ -142,6 +153,9 @@ def test_how_to_take_part_in_the_session_and_a_question_handed_on_from_it_are_no
     assert not claim_shaped("Let's, uh, let's move to water, because Fiona, you have a number on this one for us.")
     assert not claim_shaped("Okay, we've got a bunch of questions coming in, so let me go to those right now.")
     assert not claim_shaped("This one's from Keith in, I think, Spokane, and he wants the budget split explained.")
+    assert not claim_shaped(
+        "Well, okay, Sunday morning checkouts, and Sunday night walks, so, fair, let's talk inspections."
+    )
     assert not claim_shaped("Alright, we'll call that one a draw, and I think both of you have a real point there.")
     assert not claim_shaped(
         "Priya runs site operations for a 60,000 capacity festival, Tom does ticketing, and Fiona does crowd safety."

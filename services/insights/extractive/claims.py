@@ -126,6 +126,16 @@ _THE_OCCASION = re.compile(
     r"(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b",
     re.IGNORECASE,
 )
+# A speaker mending how they are saying it ("So no, well, hang on, let me say it the right way round, because...",
+# "actually, let me back up"): they are about to make a point, and the words around the mend are its false start.
+_SELF_REPAIR = re.compile(
+    r"(?:^|[,;.!?]\s*)(?:(?:so|no|well|okay|ok|actually|hang on|wait|sorry|um|uh|or),?\s+)*"
+    r"(?:let me|lemme|i'll|i want to|i should|i'm going to|i'm gonna)\s+"
+    r"(?:rephrase|back up|start (?:over|again)|try (?:that|this|it) again|correct (?:myself|that)"
+    r"|(?:put|say) (?:it|that|this) "
+    r"(?:again|differently|better|another way|(?:the|a) (?:right|better|different) way))\b",
+    re.IGNORECASE,
+)
 # Where one sentence of a passage ends and the next begins.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -182,12 +192,12 @@ def content_density(text: str) -> float:
 
 def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_words: int) -> bool:
     """Structure alone rules these out before any embedding: too short to state anything, a run-on
-    too long to quote, a question, a remark about the occasion, or a line with too few content words to
-    carry an idea."""
+    too long to quote, a question, a remark about the occasion, a speaker mending how they say it, or a
+    line with too few content words to carry an idea."""
     words = tokens(text)
     if not min_words <= len(words) <= max_words or any(asks(sentence) for sentence in _SENTENCE.split(text)):
         return False
-    if _THE_OCCASION.search(text):
+    if _THE_OCCASION.search(text) or _SELF_REPAIR.search(text):
         return False
     # "Most of you think churn happens at renewal, and I think that's backwards": the view a speaker names to reject
     # is a position in few content words.
