@@ -46,6 +46,8 @@ _OPENER_TAGS = frozenset({"CC", "RB", "UH"})
 _CLAUSE_PUNCTUATION = frozenset({",", ":", "."})
 # The words before a noun that belong to its name: "Free pilots", "our biggest customers", "Donald Trump".
 _MODIFIER = frozenset({"det", "amod", "compound", "nummod", "poss"})
+# The longest relative clause a name in brackets carries ("[The people who take the class]").
+MAX_RELATIVE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -187,14 +189,23 @@ class Grammar:
             if not verb:
                 return clause
             rest = f"{verb} {rest}"
-        named = [at for at in range(inside.start) if parsed[at].dep in _SUBJECT and parsed[at].tag in wanted]
+        named = [
+            at
+            for at in range(inside.start)
+            if parsed[at].tag in wanted and (parsed[at].dep in _SUBJECT or _dislocated(parsed, at))
+        ]
         if not named:
             return clause
         noun = named[-1]
         begin = noun
         while begin > 0 and parsed[begin - 1].head in range(begin, noun + 1) and parsed[begin - 1].dep in _MODIFIER:
             begin -= 1
-        name = sentence[parsed[begin].start : parsed[noun].end]
+        end = noun
+        # "the people who take the class": which ones the relative clause says, when it is short.
+        relative = [at for at in range(noun + 1, inside.start) if parsed[at].head == noun and parsed[at].dep == "relcl"]
+        if relative and (last := max(_subtree(parsed, relative[0]))) - noun <= MAX_RELATIVE_WORDS:
+            end = last
+        name = sentence[parsed[begin].start : parsed[end].end]
         return f"[{name[:1].upper()}{name[1:]}] {rest}"
 
     def _said(self, words: str, sentence: str) -> tuple[Sequence[Word], range]:
@@ -210,6 +221,21 @@ class Grammar:
         parsed = self.parse(sentence)
         at = [i for i, word in enumerate(parsed) if word.start < found.end() and word.end > found.start()]
         return parsed, range(at[0], at[-1] + 1) if at else range(0)
+
+
+def _dislocated(parsed: Sequence[Word], at: int) -> bool:
+    """Whether the noun is a topic set before its clause, the clause's subject said again as a pronoun ("And the
+    people who take the class, they learn..."): the parser attaches it loosely (``dep``), and a comma and a subject
+    pronoun follow what it says."""
+    if parsed[at].dep != "dep":
+        return False
+    after = max(_subtree(parsed, at)) + 1
+    return (
+        after + 1 < len(parsed)
+        and parsed[after].tag == ","
+        and parsed[after + 1].tag == "PRP"
+        and parsed[after + 1].dep in _SUBJECT
+    )
 
 
 def _spelt_out(contracted: str, tag: str, next_tag: str) -> str:

@@ -164,6 +164,14 @@ def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_
             "Our customers were angry, and they'd already left for a competitor.",
             "[Our customers] had already left for a competitor",
         ),
+        # A topic set before the clause and said again as its subject pronoun, with what the relative clause says of
+        # it (a tailor's podcast nobody here had written: its title was "They Come Back With the Jacket").
+        (
+            "they come back with the jacket",
+            "And the people who take the class, they learn how hard the real stuff is, and they come back with the "
+            "jacket, the lined coat, the jobs that pay.",
+            "[The people who take the class] come back with the jacket",
+        ),
         # Nothing earlier in the sentence to point to, or nothing that agrees: the clause stays as said.
         (
             "They have no reason to make it easy",
