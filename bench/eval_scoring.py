@@ -309,12 +309,15 @@ def keyword_problems(artifact: Artifact, spoken: SpokenRecording) -> tuple[list[
     """Keywords of one word, and keywords the speakers did not say at least twice (per the script)."""
     script = " " + " ".join(plain_words(" ".join(s.text for s in spoken.recording.sentences))) + " "
     one_word = [keyword for keyword in artifact.keywords if len(plain_words(keyword)) < 2]
-    rare = [
-        keyword
-        for keyword in artifact.keywords
-        if not plain_words(keyword) or script.count(" " + " ".join(plain_words(keyword)) + " ") < 2
-    ]
+    rare = [keyword for keyword in artifact.keywords if not plain_words(keyword) or _times_said(keyword, script) < 2]
     return one_word, rare
+
+
+def _times_said(keyword: str, script: str) -> int:
+    """How often the script says the keyword, its words spaced or written as one ("tap room" is "taproom" said)."""
+    said = plain_words(keyword)
+    forms = {" ".join(said), "".join(said)}
+    return sum(script.count(f" {form} ") for form in forms)
 
 
 def plain_words(text: str) -> list[str]:

@@ -227,6 +227,22 @@ def test_a_keyword_spelled_the_american_way_was_said_when_the_script_spells_it_t
     assert keyword_problems(lead, recording)[1] == ["favorite colour"]
 
 
+def test_a_keyword_whisper_spelled_in_two_words_was_said_when_the_script_writes_it_as_one() -> None:
+    spoken = spoken_recording()
+    said = spoken.recording.model_copy(
+        update={
+            "sentences": (
+                *spoken.recording.sentences,
+                ScriptSentence(index=4, speaker="host", text="Put the money in the taproom first."),
+                ScriptSentence(index=5, speaker="guest", text="The taproom pays for the rest."),
+            )
+        }
+    )
+    lead = Artifact("lead magnet", "t", "# t\n", (), ("tap room", "tap rooms"))
+    recording = SpokenRecording(said, spoken.title, spoken.transcript, spoken.sentences)
+    assert keyword_problems(lead, recording)[1] == ["tap rooms"]
+
+
 def test_headings_repeating_each_other_or_the_title_are_counted_once_each() -> None:
     markdown = (
         "# The 2 Pillars of Thought\n\n## The 2 Pillars of Thought\n\n### 1. Hold\n\n### 2. Hold\n\n## Over to you\n"
