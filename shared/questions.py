@@ -63,3 +63,20 @@ def asks(text: str) -> bool:
     # Opening on an auxiliary before its subject ("Did you ask them one question, what they switched to?"), the
     # sentence asks, whatever it reports.
     return bool(_INVERTED.match(text) or _ASKER.match(text)) or _REPORTED_QUESTION.search(text) is None
+
+
+# "People always ask me what's the hardest thing to grow.": the question the room puts to the speaker, said to set up
+# the answer that follows. The sentence says nothing but the question; "I asked my team what slowed them down, and it
+# was the approvals" goes on to the answer, and "customers ask for refunds" asks for something, not a question.
+_SETS_UP_A_QUESTION = re.compile(
+    r"^(?:(?:and|so|okay|ok|now|well|alright|you know)\W+)*"
+    r"(?:people|everyone|everybody|folks|customers|clients|someone|somebody|a lot of (?:people|folks)|new \w+)\s+"
+    r"(?:(?:always|often|usually|sometimes|still|keep|constantly)\s+)?(?:ask|asks|asked|asking)\s+(?:(?:me|us)\s+)?"
+    r"(?:what|what's|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$",
+    re.IGNORECASE,
+)
+
+
+def sets_up_a_question(sentence: str) -> bool:
+    """Whether the sentence only reports the question others put to the speaker, to answer it next."""
+    return bool(_SETS_UP_A_QUESTION.match(sentence.strip()))

@@ -117,6 +117,15 @@ def test_a_host_introducing_the_guest_sets_the_talk_up_and_is_no_claim() -> None
     assert claim_shaped("A guest checkout converts better than forcing every buyer to create an account first.")
 
 
+def test_the_question_others_put_to_the_speaker_reported_to_set_up_the_answer_is_no_claim() -> None:
+    # A community-garden lightning talk nobody here had written: its opening joke titled the article.
+    assert not claim_shaped("People always ask me what's the hardest thing to grow in a community garden.")
+    assert not claim_shaped("So everyone asks me how we got forty volunteers to turn up every single Saturday.")
+    # The answer told in the same sentence, and asking for something, are claims.
+    assert claim_shaped("I asked my team what slowed them down, and it was the approvals, every single time.")
+    assert claim_shaped("Customers ask for refunds when the box is late, so we ship everything two days early.")
+
+
 def test_a_speaker_mending_how_they_say_it_makes_no_claim() -> None:
     # A beekeeping podcast nobody here had written: the mend opened its article as the title.
     assert not claim_shaped("So no, well, hang on, let me say it the right way round, because people hear this wrong.")

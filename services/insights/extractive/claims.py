@@ -17,7 +17,7 @@ from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
 from shared.clauses import MOVES_THE_TALK_ON
 from shared.positions import rejected_view
-from shared.questions import asks
+from shared.questions import asks, sets_up_a_question
 
 # How long someone has done something: "about 12 years", "the last decade".
 _YEARS = (
@@ -192,10 +192,13 @@ def content_density(text: str) -> float:
 
 def could_be_claim(text: str, *, min_words: int, max_words: int, min_content_words: int) -> bool:
     """Structure alone rules these out before any embedding: too short to state anything, a run-on
-    too long to quote, a question, a remark about the occasion, a speaker mending how they say it, or a
-    line with too few content words to carry an idea."""
+    too long to quote, a question (or one others put to the speaker, reported to set up the answer), a
+    remark about the occasion, a speaker mending how they say it, or a line with too few content words
+    to carry an idea."""
     words = tokens(text)
-    if not min_words <= len(words) <= max_words or any(asks(sentence) for sentence in _SENTENCE.split(text)):
+    if not min_words <= len(words) <= max_words or any(
+        asks(sentence) or sets_up_a_question(sentence) for sentence in _SENTENCE.split(text)
+    ):
         return False
     if _THE_OCCASION.search(text) or _SELF_REPAIR.search(text):
         return False
