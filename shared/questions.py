@@ -66,10 +66,11 @@ def asks(text: str) -> bool:
 
 
 # "People always ask me what's the hardest thing to grow.": the question the room puts to the speaker, said to set up
-# the answer that follows. The sentence says nothing but the question; "I asked my team what slowed them down, and it
-# was the approvals" goes on to the answer, and "customers ask for refunds" asks for something, not a question.
+# the answer that follows. The sentence ends on the question ("So I run a community garden, and people always ask me
+# what's the hardest thing to grow."); "I asked my team what slowed them down, and it was the approvals" goes on to the
+# answer, and "customers ask for refunds" asks for something, not a question.
 _SETS_UP_A_QUESTION = re.compile(
-    r"^(?:(?:and|so|okay|ok|now|well|alright|you know)\W+)*"
+    r"(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|you know)\W+)*"
     r"(?:people|everyone|everybody|folks|customers|clients|someone|somebody|a lot of (?:people|folks)|new \w+)\s+"
     r"(?:(?:always|often|usually|sometimes|still|keep|constantly)\s+)?(?:ask|asks|asked|asking)\s+(?:(?:me|us)\s+)?"
     r"(?:what|what's|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$",
@@ -79,4 +80,4 @@ _SETS_UP_A_QUESTION = re.compile(
 
 def sets_up_a_question(sentence: str) -> bool:
     """Whether the sentence only reports the question others put to the speaker, to answer it next."""
-    return bool(_SETS_UP_A_QUESTION.match(sentence.strip()))
+    return bool(_SETS_UP_A_QUESTION.search(sentence.strip()))

@@ -121,6 +121,7 @@ def test_the_question_others_put_to_the_speaker_reported_to_set_up_the_answer_is
     # A community-garden lightning talk nobody here had written: its opening joke titled the article.
     assert not claim_shaped("People always ask me what's the hardest thing to grow in a community garden.")
     assert not claim_shaped("So everyone asks me how we got forty volunteers to turn up every single Saturday.")
+    assert not claim_shaped("So I run a community garden, and people always ask me what's the hardest thing to grow.")
     # The answer told in the same sentence, and asking for something, are claims.
     assert claim_shaped("I asked my team what slowed them down, and it was the approvals, every single time.")
     assert claim_shaped("Customers ask for refunds when the box is late, so we ship everything two days early.")
