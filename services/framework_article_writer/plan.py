@@ -570,10 +570,11 @@ def _pillars(candidates: Sequence[Insight]) -> tuple[FrameworkStep, ...]:
     )
 
 
-def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
+def pillar_name(insight: Insight, taken: Iterable[str] = (), *, alone: bool = False) -> str:
     """A pillar's name in the speaker's words: the insight's headline (the clause that states it alone, heard
     clearly), else the first clause of its text that stands alone; else its key phrase; "" when none gives a
-    name not already taken."""
+    name not already taken. ``alone``: a name that does not point back to what was said before it comes first,
+    for a title, which has no heading before it to say who "he" or "they" are."""
     taken_keys = {_comparable(name) for name in taken}
     text = without_lead_in(points_back_dropped(insight.summary.strip() or insight.quote.strip()))
     # Both are clauses already cut to a name's length where a phrase joins: cutting again loses what they say
@@ -601,7 +602,10 @@ def pillar_name(insight: Insight, taken: Iterable[str] = ()) -> str:
     ]
     # "I am deeply concerned about this" names what the speaker had said before it, not a point; another of the
     # speaker's phrases for it does better, when there is one.
-    return next((name for name in names if not _ENDS_ON_POINTER.search(name)), names[0] if names else "")
+    standing = [name for name in names if not _ENDS_ON_POINTER.search(name)]
+    if alone:
+        standing = [name for name in standing if not points_back(name)] + standing
+    return next(iter(standing), names[0] if names else "")
 
 
 # "Donald knows a lot about this": a clause ending on a demonstrative that stands for something named before. Not

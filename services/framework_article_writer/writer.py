@@ -231,7 +231,8 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
     # Without a topic the framework's name is boilerplate ("The 2 Pillars"); the thesis cut at a natural
     # stop ("Customers forget why they bought") still says what the article argues.
     return (
-        headline_case(first_clause_name(pillar_name(plan.thesis) or _title_words(plan.thesis))) or plan.framework_name
+        headline_case(first_clause_name(pillar_name(plan.thesis, alone=True) or _title_words(plan.thesis)))
+        or plan.framework_name
     )
 
 

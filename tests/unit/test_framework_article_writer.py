@@ -814,6 +814,40 @@ def test_no_pillar_is_named_with_a_word_the_engine_got_wrong() -> None:
     assert pillar_name(restated) == "Usage tells you nothing about value"
 
 
+def test_a_title_cut_from_the_thesis_is_named_by_a_clause_that_does_not_point_back() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    # A language-school fireside chat nobody here had written: its thesis, a hedge with no clause of its own, was
+    # titled by its second sentence's "He's Stuck in a Group"; as a pillar under a heading that name may stand.
+    hedge = insight(
+        "test",
+        InsightType.point_of_view,
+        "I mean, it depends, if you're preparing people for a written exam.",
+        60.0,
+        "S1",
+    ).model_copy(
+        update={
+            "evidence": [
+                Evidence(
+                    quote="I mean, it depends, if you're preparing people for a written exam.", start=60.0, end=64.0
+                ),
+                Evidence(
+                    quote="You get an engineer, and he's stuck in a group where everyone's chatting.",
+                    start=70.0,
+                    end=76.0,
+                ),
+                Evidence(
+                    quote="We threw out the written grammar test, now every student talks to a teacher.",
+                    start=80.0,
+                    end=86.0,
+                ),
+            ]
+        }
+    )
+    assert pillar_name(hedge) == "He's stuck in a group where everyone's chatting"
+    assert pillar_name(hedge, alone=True) == "We threw out the written grammar test"
+
+
 def test_no_pillar_is_named_by_a_clause_with_a_word_said_twice_running() -> None:
     from services.framework_article_writer.plan import pillar_name
 
