@@ -88,3 +88,34 @@ def test_a_marker_said_as_a_sentence_of_its_own_opens_the_story_after_it() -> No
     )
 
     assert digressions(sentences) == {1, 2, 3}
+
+
+def test_a_story_opened_by_speaking_of_or_funny_story_is_a_digression_only_when_the_speaker_comes_back() -> None:
+    # A driving-school podcast nobody here had written: the host's "A ghost?" came inside the story, and the story
+    # ended on "but I digress"; a pillar was "He just stands at the second exit".
+    sentences = _said(
+        (
+            "S2",
+            "We teach on the real routes, and speaking of test routes, funny story, there's a goose near the centre.",
+        ),
+        ("S1", "A goose?"),
+        ("S2", "One goose, he just stands at the second exit, and he has failed more people than the examiners."),
+        ("S2", "We called him Gerald, it's a whole thing, but I digress."),
+        ("S2", "Real roads at real times, that's the point."),
+        # The same words going on with the talk, nobody saying they are back: no digression.
+        ("S2", "Speaking of real roads, we book every lesson at the hour the test would be."),
+        ("S2", "The pass rate went from forty eight to seventy one percent in a year."),
+        ("S1", "That's a big jump for one change, honestly, I did not expect it to be that large."),
+    )
+
+    assert digressions(sentences) == {0, 1, 2, 3}
+
+
+def test_another_voice_saying_more_than_a_reaction_takes_the_talk_back() -> None:
+    sentences = _said(
+        ("S2", "Sorry, side note, my dog climbed into the heat pack drawer on Sunday."),
+        ("S1", "Which is exactly why we stopped using heat packs, because patients never did their exercises at home."),
+        ("S2", "Okay, back to it."),
+    )
+
+    assert digressions(sentences) == {0}

@@ -44,26 +44,40 @@ _MARKED_AFTER = re.compile(
 )
 
 
+# Words that open a story as often as a digression ("Speaking of test routes, funny story, there's a goose near the test
+# centre"; "speaking of onboarding, we cut it to one call" goes on with the talk): they mark one only when the speaker
+# says they are back afterwards.
+_MAY_STEP_OFF = re.compile(
+    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:speaking of|funny story|true story|that reminds me)\b",
+    re.IGNORECASE,
+)
 # The speaker comes back: "Anyway, quick break", "Okay, anyway, where was I", "But I digress", "So, back to hiring".
 _RETURNS = re.compile(
     r"^(?:(?:okay|ok|so|but|and|um|uh|yeah|right|sorry|alright|all right)\s*,?\s+){0,3}"
-    r"(?:anyway|anyways|anyhow|back to\b|where was i\b|(?:but )?i digress\b)",
+    r"(?:anyway|anyways|anyhow|back to\b|back on track\b|where was i\b|where were we\b|(?:but )?i digress\b)",
     re.IGNORECASE,
 )
-# A digression runs on over at most this many of its speaker's sentences before they come back; one that never
-# says it came back is only the sentence marked.
+# ... or closes the digression's last sentence with it: "..., it's a whole thing, but I digress."
+_RETURNS_AT_END = re.compile(r"[,;]\s*(?:but |anyway,? )?i digress\s*[.!?\u2026]*\s*$", re.IGNORECASE)
+# A digression runs on over at most this many sentences before its speaker comes back; one that never says it came
+# back is only the sentence marked.
 MAX_DIGRESSION_SENTENCES = 8
+# Another voice's reaction inside the digression ("A ghost?", "How does a beagle open it at all?") is part of it; a
+# longer turn takes the talk back.
+MAX_REACTION_WORDS = 12
 
 
 def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
-    """The sentences that step off the topic: each marked one, what its speaker goes on to say until they say they
+    """The sentences that step off the topic: each marked one, what is said after it until its speaker says they
     are back ("Anyway, ..."), and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
-        if not any(marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER)):
+        marked = any(marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER))
+        back = _until_back(sentences, index)
+        if not marked and (back is None or not _MAY_STEP_OFF.search(sentence.text)):
             continue
         off_topic.add(index)
-        off_topic.update(_until_back(sentences, index))
+        off_topic.update(back or ())
         if sentence.speaker and is_question(sentence.text):
             answer = index + 1
             while answer < len(sentences) and sentences[answer].speaker == sentence.speaker:
@@ -75,14 +89,24 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     return off_topic
 
 
-def _until_back(sentences: Sequence[TimedSentence], marked: int) -> range:
-    """The sentences the marked one's speaker says after it and before saying they are back, when they do so within
-    a few sentences and neither another voice nor the talk's next point comes first; none otherwise."""
+def _until_back(sentences: Sequence[TimedSentence], marked: int) -> range | None:
+    """What is said after the marked sentence until its speaker says they are back, when they do so within a few
+    sentences and neither the talk's next point nor another voice saying more than a reaction comes first; None
+    when they never say so."""
     speaker = sentences[marked].speaker
+    if _RETURNS_AT_END.search(sentences[marked].text):
+        return range(marked + 1, marked + 1)
     for after in range(marked + 1, min(len(sentences), marked + 1 + MAX_DIGRESSION_SENTENCES)):
+        said = sentences[after]
         # "The second thing, ..." is the talk again, whether or not an "anyway" follows.
-        if sentences[after].speaker != speaker or opens_next_point(sentences[after].text):
-            break
-        if _RETURNS.match(sentences[after].text):
+        if opens_next_point(said.text):
+            return None
+        if said.speaker != speaker:
+            if len(said.text.split()) > MAX_REACTION_WORDS:
+                return None
+            continue
+        if _RETURNS.match(said.text):
             return range(marked + 1, after)
-    return range(0)
+        if _RETURNS_AT_END.search(said.text):
+            return range(marked + 1, after + 1)
+    return None
