@@ -127,6 +127,17 @@ def test_the_question_others_put_to_the_speaker_reported_to_set_up_the_answer_is
     assert claim_shaped("Customers ask for refunds when the box is late, so we ship everything two days early.")
 
 
+def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> None:
+    # A registrar's conference talk nobody here had written: "I have a slide with the form, actually, if, oh, no, the
+    # clicker's dead." named a pillar.
+    assert not claim_shaped("I have a slide with the donation form, actually, if, oh, no, the clicker's dead.")
+    assert not claim_shaped("Oh, that's the wrong slide, that's my nephew's birthday party, give me one second.")
+    assert not claim_shaped("Okay, can everyone hear me, and the slides will be shared after the session ends.")
+    # A slide in the numbers, and asking to be heard out, are no equipment.
+    assert claim_shaped("Revenue took a slide in March because we stopped calling lapsed members every month.")
+    assert claim_shaped("Hear me out, because charging for the first lesson cut our no-shows from thirty to six.")
+
+
 def test_a_speaker_mending_how_they_say_it_makes_no_claim() -> None:
     # A beekeeping podcast nobody here had written: the mend opened its article as the title.
     assert not claim_shaped("So no, well, hang on, let me say it the right way round, because people hear this wrong.")

@@ -92,6 +92,12 @@ _THE_OCCASION = re.compile(
     # ... and the return to the topic after it or after a tangent: "Ok, back to it, Lena, speakers..."
     r"|(?:^|[,;.!?]\s*)(?:(?:and|ok|okay|alright|all right|so|anyway|right),?\s+)*(?:let's get |let's go )?back to "
     r"(?:it|the (?:topic|question|point|list)|where we were|what we were (?:saying|talking about))\b"
+    # ... the equipment it runs on: "oh, no, the clicker's dead", "that's the wrong slide", "can everyone hear me"
+    # ("revenue took a slide in March" and "hear me out" are no such thing).
+    r"|\bthe (?:clicker|remote|slides?|projector|screen|mic|microphone)(?:'s|\s+is|\s+are)?\s+"
+    r"(?:dead|frozen|broken|stuck|not (?:working|loading|advancing))\b"
+    r"|\b(?:wrong|next|previous|last) slide\b|\bslides? (?:will be|are being|get|are) (?:shared|sent|posted|emailed)\b"
+    r"|\bcan (?:everyone|everybody|you all|you guys|y'all|you) (?:hear|see) (?:me|us|my screen|the slides?)\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b"
     # ... how to take part in it: "if you're having audio issues, try dialling in" helps a listener then, no reader
