@@ -196,50 +196,43 @@ def test_a_framework_article_that_quotes_nothing_is_counted() -> None:
     assert score(spoken, "test", INSIGHTS, [article(quoted, ("ungate",)), sheet], []).unquoted_articles == 0
 
 
+def _said_also(spoken: SpokenRecording, *lines: tuple[str, str]) -> SpokenRecording:
+    """The recording with more script sentences after its own, each (speaker, text)."""
+    first = len(spoken.recording.sentences)
+    added = tuple(
+        ScriptSentence(index=first + offset, speaker=speaker, text=text) for offset, (speaker, text) in enumerate(lines)
+    )
+    script = spoken.recording.model_copy(update={"sentences": (*spoken.recording.sentences, *added)})
+    return SpokenRecording(script, spoken.title, spoken.transcript, spoken.sentences)
+
+
 def test_keywords_must_be_phrases_the_speakers_said_twice() -> None:
     spoken = spoken_recording()
     lead = Artifact("lead magnet", "t", "# t\n", (), ("thought", "pricing lead", "early guides"))
     one_word, rare = keyword_problems(lead, spoken)
     assert one_word == ["thought"]
     assert rare == ["thought", "pricing lead", "early guides"]  # each said once at most
-    repeated = spoken.recording.model_copy(
-        update={
-            "sentences": (*spoken.recording.sentences, ScriptSentence(index=4, speaker="host", text="Early guides!"))
-        }
-    )
-    twice = SpokenRecording(repeated, spoken.title, spoken.transcript, spoken.sentences)
+    twice = _said_also(spoken, ("host", "Early guides!"))
     assert keyword_problems(lead, twice)[1] == ["thought", "pricing lead"]
 
 
 def test_a_keyword_spelled_the_american_way_was_said_when_the_script_spells_it_the_british_way() -> None:
-    spoken = spoken_recording()
-    said = spoken.recording.model_copy(
-        update={
-            "sentences": (
-                *spoken.recording.sentences,
-                ScriptSentence(index=4, speaker="host", text="The CRM is everyone's favourite topic."),
-                ScriptSentence(index=5, speaker="guest", text="Ha, everyone\u2019s favourite."),
-            )
-        }
+    recording = _said_also(
+        spoken_recording(),
+        ("host", "The CRM is everyone's favourite topic."),
+        ("guest", "Ha, everyone\u2019s favourite."),
     )
     lead = Artifact("lead magnet", "t", "# t\n", (), ("everyone's favorite", "favorite colour"))
-    recording = SpokenRecording(said, spoken.title, spoken.transcript, spoken.sentences)
     assert keyword_problems(lead, recording)[1] == ["favorite colour"]
 
 
 def test_a_keyword_whisper_spelled_in_two_words_was_said_when_the_script_writes_it_as_one() -> None:
-    spoken = spoken_recording()
-    said = spoken.recording.model_copy(
-        update={
-            "sentences": (
-                *spoken.recording.sentences,
-                ScriptSentence(index=4, speaker="host", text="Put the money in the taproom first."),
-                ScriptSentence(index=5, speaker="guest", text="The taproom pays for the rest."),
-            )
-        }
+    recording = _said_also(
+        spoken_recording(),
+        ("host", "Put the money in the taproom first."),
+        ("guest", "The taproom pays for the rest."),
     )
     lead = Artifact("lead magnet", "t", "# t\n", (), ("tap room", "tap rooms"))
-    recording = SpokenRecording(said, spoken.title, spoken.transcript, spoken.sentences)
     assert keyword_problems(lead, recording)[1] == ["tap rooms"]
 
 

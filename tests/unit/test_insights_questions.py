@@ -147,6 +147,8 @@ def test_a_speaker_mending_how_they_say_it_makes_no_claim() -> None:
         "We say it again on every invoice, because a customer who forgot the terms pays thirty days late."
     )
     assert claim_shaped("Back up the whole database every night, because the one night you skip is the night it dies.")
+    assert claim_shaped("I'll back up that number with our churn data, because nobody believes a chart on its own.")
+    assert not claim_shaped("Okay, let me back up a bit, because everybody who calls us expects to hear about robots.")
 
 
 def test_a_break_in_the_show_is_the_occasion_and_no_claim() -> None:

@@ -137,7 +137,9 @@ _THE_OCCASION = re.compile(
 _SELF_REPAIR = re.compile(
     r"(?:^|[,;.!?]\s*)(?:(?:so|no|well|okay|ok|actually|hang on|wait|sorry|um|uh|or),?\s+)*"
     r"(?:let me|lemme|i'll|i want to|i should|i'm going to|i'm gonna)\s+"
-    r"(?:rephrase|back up|start (?:over|again)|try (?:that|this|it) again|correct (?:myself|that)"
+    # "let me back up, because" and "let me back up a bit", not "I'll back up that number with data".
+    r"(?:rephrase|back up(?=\s*[,.;!?\u2014]|\s*$|\s+(?:a (?:bit|second|sec|minute|step)|for a (?:second|minute))\b)"
+    r"|start (?:over|again)|try (?:that|this|it) again|correct (?:myself|that)"
     r"|(?:put|say) (?:it|that|this) "
     r"(?:again|differently|better|another way|(?:the|a) (?:right|better|different) way))\b",
     re.IGNORECASE,

@@ -73,8 +73,10 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     off_topic = set()
     for index, sentence in enumerate(sentences):
         marked = any(marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER))
+        if not marked and not _MAY_STEP_OFF.search(sentence.text):
+            continue
         back = _until_back(sentences, index)
-        if not marked and (back is None or not _MAY_STEP_OFF.search(sentence.text)):
+        if not marked and back is None:
             continue
         off_topic.add(index)
         off_topic.update(back or ())
