@@ -525,6 +525,21 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
+# ...or the one right before it that introduces what the speaker sells ("I run a six week course called Grant Ready,
+# where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
+_OWN_OFFERING = re.compile(
+    r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched) (?:a |an |my |our )?(?:[\w-]+ ){0,3}"
+    r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy)"
+    r"(?: \w+){0,2} called\b",
+    re.IGNORECASE,
+)
+# ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's
+# capped at 20 people, so don't wait too long.").
+_HURRIES = re.compile(
+    r"\bdon't wait\b|\b(?:next|first) (?:group|cohort|class|intake|round|batch) (?:starts|begins|kicks off|opens)\b"
+    r"|\b(?:capped|limited) (?:at|to) (?:\d+|[a-z]+)\b|\b(?:fills?|filling) up (?:fast|quickly)\b",
+    re.IGNORECASE,
+)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -610,12 +625,17 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
                 break
         # "Go to our site. You can fact-check him there in real time.": what the listener gets is part of the ask.
         sends_listener = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[last])
-        if sends_listener and last + 1 < len(texts) and _WHAT_YOU_GET.match(texts[last + 1]):
+        if (
+            sends_listener
+            and last + 1 < len(texts)
+            and (_WHAT_YOU_GET.match(texts[last + 1]) or _HURRIES.search(texts[last + 1]))
+        ):
             last += 1
         first_sends = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[index])
         if first_sends and index > 0 and not cues[index - 1]:
             before = texts[index - 1]
-            if _IF_YOU_WANT.match(before) or (_FOLLOWS_ON.match(texts[index]) and _OWN_BUSINESS.search(before)):
+            follows_on = _FOLLOWS_ON.match(texts[index]) and _OWN_BUSINESS.search(before)
+            if _IF_YOU_WANT.match(before) or follows_on or _OWN_OFFERING.search(before):
                 inside.add(index - 1)
         if any(cue.kind is PitchKind.plug_invitation for cue in cues[last]):
             last = _end_of_reply(texts, last)

@@ -278,6 +278,26 @@ def test_the_business_an_ask_on_so_follows_from_is_part_of_the_pitch() -> None:
     assert {finding.index for finding in detect_pitch(unrelated)} == {1}
 
 
+def test_the_course_a_price_and_address_are_for_and_the_hurry_after_them_are_part_of_the_pitch() -> None:
+    # A grant-writing webinar nobody here had written: Whisper misheard the code and "capped" ("kept"), so only the
+    # address was a cue, and "The next group starts April 2nd" named a pillar of the article.
+    texts = [
+        "Yeah, so, just quickly, if this was useful.",
+        "I run a six week course called Grant Ready, where we write a real proposal together, start to finish.",
+        "It's $349, and if you use the code where in R50 you get $50 off, that's at grantready.org.",
+        "The next group starts April 2nd, and it's kept at 20 people, so um, don't wait too long.",
+        "Wonderful, thank you so much, the recording will go out by email tomorrow.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {1, 2, 3}
+    # A program the speaker runs, with nobody sent anywhere after it, is their story; so is a class that starts.
+    story = [
+        "We run a six week onboarding program called First Steps for every new caseworker.",
+        "The next group starts in April, and honestly the first group taught us more than we taught them.",
+    ]
+    assert detect_pitch(story) == []
+
+
 def test_talk_between_two_distant_pitches_is_kept() -> None:
     texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
 
