@@ -14,6 +14,8 @@ import re
 # An opening sentence this short ("I get that a lot.", "Right.") is a reply or a filler, not the point.
 LEAD_IN_MAX_WORDS = 5
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# The nouns a speaker counts the points of a talk with ("the second thing", "the last lesson", "last one").
+POINT_NOUNS = r"thing|point|rule|lesson|tip|idea|piece|part|one|reason|habit|mistake|change|principle"
 # Sequence words open a step of a process ("Second, we...", "Step two:", "The third thing is..."): a step on
 # its own is neither a position nor a problem. The named groups say where in the list it stands ("next" does not).
 STEP_OPENING = re.compile(
@@ -24,7 +26,7 @@ STEP_OPENING = re.compile(
     r"|(?P<last>finally|lastly|last(?=\s*,))\b"
     r"|the\s+(?P<nth>first|second|third|fourth|fifth|last)\s+(?:\w+\s+(?:is|was)\b"
     # "The second thing, we ...": a point of a talk, not "the last time, we ..." of a story.
-    r"|(?:thing|point|rule|lesson|step|tip|idea|piece|part|one|reason|habit|mistake|change|principle)s?\s*[,:])"
+    rf"|(?:step|{POINT_NOUNS})s?\s*[,:])"
     r"|next\b)"
     r"[\s,:\-\u2013\u2014]*",
     re.IGNORECASE,

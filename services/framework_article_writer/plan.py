@@ -389,7 +389,7 @@ def _thesis(best_first: Sequence[Insight]) -> Insight:
             return max(
                 of_type,
                 key=lambda insight: (
-                    not tells_what_happened(insight.headline or first_sentence(insight.quote)),
+                    not _tells_a_story(insight),
                     insight.originality + insight.score,
                     -insight.start,
                 ),
@@ -402,10 +402,15 @@ def _leans_back(insight: Insight) -> bool:
     return points_back(insight.headline or insight.quote)
 
 
+def _tells_a_story(insight: Insight) -> bool:
+    """Whether the insight's stating line (its headline, else its quote's first sentence) tells what happened."""
+    return tells_what_happened(insight.headline or first_sentence(insight.quote))
+
+
 def _says_how_things_are(insight: Insight) -> bool:
     """Whether the insight's stating line stands alone and is no story: it neither leans on what was said before
     it nor tells what happened."""
-    return not _leans_back(insight) and not tells_what_happened(insight.headline or first_sentence(insight.quote))
+    return not _leans_back(insight) and not _tells_a_story(insight)
 
 
 def _positions(insights: Sequence[Insight]) -> list[Insight]:
@@ -604,7 +609,7 @@ def pillar_name(insight: Insight, taken: Iterable[str] = (), *, alone: bool = Fa
     # speaker's phrases for it does better, when there is one.
     standing = [name for name in names if not _ENDS_ON_POINTER.search(name)]
     if alone:
-        standing = [name for name in standing if not points_back(name)] + standing
+        standing.sort(key=points_back)
     return next(iter(standing), names[0] if names else "")
 
 

@@ -15,13 +15,15 @@ from services.insights.extractive.steps import opens_next_point
 from services.insights.sentences import TimedSentence
 from shared.questions import is_question
 
+# Where a marker may stand: opening the sentence or one of its clauses, after at most three words.
+_CLAUSE_OPENING = r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}"
 # The marker opens the sentence or one of its clauses, after at most three words, and is set off from what
 # follows it ("Oh, and, tangent, but...", "Sorry, total tangent, but...", "Side note, I...", "Hi Dave, if you're
 # listening, sorry, tangent, they got me into fly fishing"): "pricing is unrelated to churn" is a claim.
 _MARKED = re.compile(
-    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}"
+    _CLAUSE_OPENING
     # "Putting that aside," comes back to the topic.
-    r"(?:tangent|side note|unrelated|off[- ]topic|(?<!that )(?<!this )(?<!it )aside"
+    + r"(?:tangent|side note|unrelated|off[- ]topic|(?<!that )(?<!this )(?<!it )aside"
     # "a little personal thing, my son turned seven": a personal story announced as a small one steps off the talk
     # ("a personal story about churn" may be its evidence).
     r"|(?:little|quick|small|tiny) personal (?:thing|note|aside|update))"
@@ -31,7 +33,7 @@ _MARKED = re.compile(
 # ... or is the sentence, the story starting in the next one: "My grandfather, sorry, tangent. My grandfather kept
 # bees too." Only the words that name nothing but a digression: "Set the money aside." is an instruction.
 _MARKED_ALONE = re.compile(
-    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:tangent|side note|off[- ]topic)\s*[.!?\u2026]*\s*$",
+    _CLAUSE_OPENING + r"(?:tangent|side note|off[- ]topic)\s*[.!?\u2026]*\s*$",
     re.IGNORECASE,
 )
 
@@ -48,7 +50,7 @@ _MARKED_AFTER = re.compile(
 # centre"; "speaking of onboarding, we cut it to one call" goes on with the talk): they mark one only when the speaker
 # says they are back afterwards.
 _MAY_STEP_OFF = re.compile(
-    r"(?:^|[,;:\u2014\u2013]\s*)(?:[\w']+,?\s+){0,3}(?:speaking of|funny story|true story|that reminds me)\b",
+    _CLAUSE_OPENING + r"(?:speaking of|funny story|true story|that reminds me)\b",
     re.IGNORECASE,
 )
 # The speaker comes back: "Anyway, quick break", "Okay, anyway, where was I", "But I digress", "So, back to hiring".

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from services.insights.sentences import TimedSentence
 from services.insights.words import is_content_word
 from shared.clauses import CLAUSE_MARK, last_joint
-from shared.passages import STEP_OPENING
+from shared.passages import POINT_NOUNS, STEP_OPENING
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
@@ -136,7 +136,7 @@ _ANOTHER_POINT = re.compile(
 # was worse" tells of something past.
 _LAST_POINT = re.compile(
     r"^(?:(?:and|so|also|then|now|okay|ok|alright|all right)\s*,?\s+)*(?:the\s+|one\s+|my\s+)?last\s+(?:big\s+)?"
-    r"(?:thing|point|rule|lesson|habit|mistake|piece|change|tip|idea|trick|part|reason|principle|practice|one)\b"
+    rf"(?:{POINT_NOUNS}|trick|practice)\b"
     r"(?:\s*[,.:;!\u2014]|\s+-|\s+and\b|\s+is\b|\s*$)",
     re.IGNORECASE,
 )
