@@ -238,6 +238,10 @@ def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_fou
     assert not claim("I coached high school football for six years, and now I lead sales enablement at a bank.")
     assert not claim("Well, I've spent the last decade in payroll, and now I run a small consultancy.")
     assert not claim("I've worked in field service for about eight years.")
+    # ... without a "now" before what they are about to do (a grant-writing webinar nobody here had written).
+    assert not claim(
+        "So, I've been writing grants for small nonprofits for about 12 years, and I want to start with the phone."
+    )
     assert claim("I've been tracking churn for three years, and it never came from price.")
     assert claim("I've spent ten years building dashboards, and most of them nobody ever opens.")
     assert claim("Buyers have been ignoring cold email for years now, and the reply rates show it.")

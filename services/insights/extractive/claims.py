@@ -33,7 +33,9 @@ _SELF_INTRODUCTION = (
     _CLAUSE_OPENS
     + r"(?:i've|i have) (?:been \w+ing|worked|led|managed|taught|coached|sold)\b[^,;.!?]{0,60}?\bfor "
     + _YEARS
-    + r"(?: now\s*(?:[,;.!?]|$)|\s*(?:[.!?]|$))"
+    # ... and what they are about to do with them, which is no finding ("..., and I want to start with the phone").
+    + r"(?: now\s*(?:[,;.!?]|$)|\s*(?:[.!?]|$)"
+    + r"|,?\s+and (?:today |now |here )?(?:i want to|i'd like to|i would like to|i'm going to|i am going to|i'll)\b)"
     + r"|"
     + _CLAUSE_OPENS
     + r"(?:i've|i have) spent "
