@@ -133,9 +133,27 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("I have a slide with the donation form, actually, if, oh, no, the clicker's dead.")
     assert not claim_shaped("Oh, that's the wrong slide, that's my nephew's birthday party, give me one second.")
     assert not claim_shaped("Okay, can everyone hear me, and the slides will be shared after the session ends.")
+    # The screen the session is shown on, and the speaker's plan for it (a dog-training webinar nobody here had
+    # written: "Let me stop sharing" and "The first one is the one everyone wants to skip" named pillars).
+    assert not claim_shaped("The sourdough incident, ok, I think that's the three steps, let me stop sharing.")
+    assert not claim_shaped("Great, so, recall, I'm going to walk you through it in three steps, and the first one.")
+    assert claim_shaped("We stopped sharing customer lists with partners, and the complaints fell by half in a year.")
     # A slide in the numbers, and asking to be heard out, are no equipment.
     assert claim_shaped("Revenue took a slide in March because we stopped calling lapsed members every month.")
     assert claim_shaped("Hear me out, because charging for the first lesson cut our no-shows from thirty to six.")
+
+
+def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> None:
+    # An animal shelter panel nobody here had written: the time-zone small talk before the talk titled its article
+    # ("We'll Balance Each Other Out").
+    assert not claim_shaped(
+        "And it's 4 in the afternoon here, and I'm already had, uh, free coffees, so we'll balance each other out."
+    )
+    assert not claim_shaped("It's just after 10 at night where I live, so if I yawn, blame the barking kennel dogs.")
+    assert not claim_shaped("Marcus, how are you doing, and what time is it over there in Tulsa right now?")
+    # A time of day in the talk itself says nothing of where the speaker sits.
+    assert claim_shaped("By 4 in the afternoon the kitchen is out of prep, so we moved the second shift up an hour.")
+    assert claim_shaped("It's 4 in the afternoon when most adopters come in, so that is when we staff the kennels.")
 
 
 def test_a_speaker_mending_how_they_say_it_makes_no_claim() -> None:

@@ -67,6 +67,8 @@ _THE_OCCASION = re.compile(
     # to a guest ("Dana, I want to start with you, because...").
     r"|\bthe (?:episode|show|podcast|webinar|talk)(?:'s)? (?:title|name)\b"
     r"|\b(?:i want to|i'd like to|i'm going to|let me|let's|i'll|we'll) (?:start|begin|kick off|open) with you\b"
+    # ... and the speaker's plan for the session: "I'm going to walk you through it in three steps".
+    r"|\b(?:i'm going to|i'm gonna|i'll|i will|let me|we'll|we're going to|i want to) (?:walk|take) you through\b"
     # ... and a send-off opening a sentence ("And, uh, good luck with the leaf blower."; "good luck with that" inside
     # a sentence may well be a claim's sarcasm).
     r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
@@ -100,6 +102,15 @@ _THE_OCCASION = re.compile(
     r"(?:dead|frozen|broken|stuck|not (?:working|loading|advancing))\b"
     r"|\b(?:wrong|next|previous|last) slide\b|\bslides? (?:will be|are being|get|are) (?:shared|sent|posted|emailed)\b"
     r"|\bcan (?:everyone|everybody|you all|you guys|y'all|you) (?:hear|see) (?:me|us|my screen|the slides?)\b"
+    # ... and the screen it is shown on: "let me stop sharing" ("we stopped sharing customer data" is a claim).
+    r"|\b(?:let me|i'll|i will|i'm going to|i'm gonna|let's|i'm just going to) (?:stop|start) sharing\b"
+    r"|\b(?:share|sharing|shared) (?:my|the|your) screen\b"
+    # ... the clock where each of them sits: "it's 4 in the afternoon here", "it's just after 10 at night where I
+    # am", the small talk of a call across time zones ("by 4 in the afternoon the kitchen is out of prep" is no such
+    # thing: it says nothing of here).
+    r"|\bit's\b[^.?!;]{0,30}?\b(?:in the (?:morning|afternoon|evening)|at night|a\.?m\b|p\.?m\b|o'clock|midnight|"
+    r"lunchtime|dinnertime|bedtime)[^.?!;]{0,15}?\b(?:here|over here|where (?:i|we) (?:am|are|live))\b"
+    r"|\bwhat time is it (?:over )?(?:there|where you are)\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b"
     # ... how to take part in it: "if you're having audio issues, try dialling in" helps a listener then, no reader
