@@ -119,3 +119,20 @@ def test_another_voice_saying_more_than_a_reaction_takes_the_talk_back() -> None
     )
 
     assert digressions(sentences) == {0}
+
+
+def test_a_sentence_that_says_it_has_nothing_to_do_with_the_talk_opens_a_digression() -> None:
+    # An astronomy podcast nobody here had written: the car at the mechanic gave the lead magnet its keyword ("wrong
+    # part") and the article a pillar ("They ordered the wrong part").
+    sentences = _said(
+        ("S1", "Oh, sorry, speaking on the email, a quick thing that has nothing to do with anything."),
+        ("S1", "My car has been at the mechanic for three weeks, because they ordered the wrong part, twice."),
+        ("S1", "So if anyone knows the fuel pump on a 2014 hatchback, please, I'm begging you."),
+        ("S1", "Right."),
+        ("S1", "Anyway."),
+        ("S1", "Your eyes need about twenty minutes in proper darkness before they adapt."),
+        # Something else having nothing to do with a cause is a claim.
+        ("S1", "Seeing more stars has nothing to do with the price of the telescope you bought."),
+    )
+
+    assert digressions(sentences) == {0, 1, 2, 3}

@@ -45,6 +45,14 @@ _MARKED_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# ... or says of itself that it belongs nowhere in the talk: "a quick thing that has nothing to do with anything",
+# "this has nothing to do with today's topic" ("churn has nothing to do with price" is a claim).
+_MARKED_UNRELATED = re.compile(
+    r"\bnothing (?:at all )?to do with (?:anything|any of this|(?:the|today's|this|our) "
+    r"(?:topic|episode|show|talk|webinar|podcast|session|subject))\b",
+    re.IGNORECASE,
+)
+
 
 # Words that open a story as often as a digression ("Speaking of test routes, funny story, there's a goose near the test
 # centre"; "speaking of onboarding, we cut it to one call" goes on with the talk): they mark one only when the speaker
@@ -74,7 +82,9 @@ def digressions(sentences: Sequence[TimedSentence]) -> set[int]:
     are back ("Anyway, ..."), and the turn that answers a marked question."""
     off_topic = set()
     for index, sentence in enumerate(sentences):
-        marked = any(marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER))
+        marked = any(
+            marker.search(sentence.text) for marker in (_MARKED, _MARKED_ALONE, _MARKED_AFTER, _MARKED_UNRELATED)
+        )
         if not marked and not _MAY_STEP_OFF.search(sentence.text):
             continue
         back = _until_back(sentences, index)
