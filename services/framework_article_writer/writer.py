@@ -213,8 +213,15 @@ def article_title(plan: ArticlePlan, insights: Sequence[Insight], uploaded_title
     if plan.claim:
         return headline_case(plan.claim.rstrip(".!?"))
     pillars = {step.source.insight_id for step in plan.steps if step.source is not None}
+    # A line may title the article only in words heard clearly: quotable word for word, or its stating clause.
     lines = sorted(
-        (i for i in insights if i.type is InsightType.quotable_line and i.insight_id not in pillars),
+        (
+            i
+            for i in insights
+            if i.type is InsightType.quotable_line
+            and i.insight_id not in pillars
+            and (i.quote_is_verbatim or i.headline)
+        ),
         key=lambda insight: (-insight.score, insight.start),
     )
     for candidate in lines:

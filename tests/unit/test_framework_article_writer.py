@@ -1475,6 +1475,31 @@ def test_a_view_that_points_back_at_what_was_said_before_is_not_reopened() -> No
     assert plan_article(named, [], max_evidence=3).conventional_view == "the replay as an afterthought"
 
 
+def test_a_line_heard_unclearly_titles_no_article() -> None:
+    # An astronomy podcast nobody here had written was titled "Binoculars, Darkness, Moon Calendar, That's Real It,
+    # That's the Whole Secret": a recap line with a word Whisper was unsure of, and no clause of it heard clearly.
+    from services.framework_article_writer.plan import plan_article
+    from services.framework_article_writer.writer import article_title
+
+    points = [
+        insight("view", InsightType.point_of_view, "Most people think the first thing you do is buy a telescope.",
+                37.0, "S1", score=0.5),
+        insight("recap", InsightType.quotable_line,
+                "So, to sum up, binoculars, darkness, moon calendar, that's real it, that's the whole secret.",
+                225.0, "S1", score=0.7).model_copy(update={"quote_is_verbatim": False, "headline": ""}),
+        insight("red", InsightType.point_of_view, "So I use a red torch, and the phone stays in my pocket.", 135.0,
+                "S1", headline="The phone stays in my pocket"),
+        insight("moon", InsightType.data_point, "On my 20 best nights, 17 were within 5 days of a new moon.", 203.0,
+                "S1", headline="17 were within 5 days of a new moon"),
+    ]  # fmt: skip
+    plan = plan_article(points, [], max_evidence=3)
+    title = article_title(plan, points, uploaded_title="")
+    assert "Real It" not in title
+    # The same line heard word for word may still title it.
+    heard = [points[0], points[1].model_copy(update={"quote_is_verbatim": True}), *points[2:]]
+    assert "Real It" in article_title(plan_article(heard, [], max_evidence=3), heard, uploaded_title="")
+
+
 def test_a_view_whose_subject_came_before_its_holder_is_not_reopened() -> None:
     from services.framework_article_writer.plan import plan_article
     from services.framework_article_writer.writer import article_title
