@@ -32,12 +32,12 @@ STEP_OPENING = re.compile(
     re.IGNORECASE,
 )
 # What ties a line to what was said before it: a coordinating conjunction ("But one conversation a week..."), the
-# fillers a speaker opens on ("And, um, most of that...", "Yeah so, um, ..."), an answer word ("Pretty much, yes, ...",
-# "No, if anything ..."). A word that also opens a statement ("Look at...", "Well-run teams", "No kid ever cared",
-# "Now is the time") counts only before a comma.
+# fillers a speaker opens on ("And, um, most of that...", "Yeah so, um, ...", "Like, honestly, ..."), an answer word
+# ("Pretty much, yes, ...", "No, if anything ..."). A word that also opens a statement ("Look at...", "Well-run
+# teams", "No kid ever cared", "Now is the time", "Like most coaches") counts only before a comma.
 _TIED_ON = re.compile(
     r"^(?:(?:and|but|so|or|um+|uh+|erm?|yeah|okay|ok|oh)\b,?\s+|(?:well|look|yes|no|now|sure|exactly|pretty much|"
-    r"honestly|you know|i mean|right)\s*,\s+)+",
+    r"honestly|you know|i mean|right|like)\s*,\s+)+",
     re.IGNORECASE,
 )
 # What must follow for the rest to be a statement ("But why?" stays as said).

@@ -738,6 +738,12 @@ def test_a_label_every_item_would_share_is_left_off(settings: LeadMagnetSettings
             "No kid ever cared about chapter four of the textbook.",
             "No kid ever cared about chapter four of the textbook.",
         ),
+        # ... and "like" as a filler before its comma (a chess coaching interview nobody here had written).
+        (
+            "Like, honestly, at that age, most games are decided at the end, not the beginning.",
+            "At that age, most games are decided at the end, not the beginning.",
+        ),
+        ("Like most coaches, I started with openings.", "Like most coaches, I started with openings."),
         ("Look at the close calendar before anything else.", "Look at the close calendar before anything else."),
         ("You know the drill by now, we ship on Fridays.", "You know the drill by now, we ship on Fridays."),
         # Too little after it to stand as a statement: kept as said.
