@@ -230,6 +230,11 @@ _SUBJECTLESS_OPENERS = frozenset(
         "can", "could", "will", "would", "should", "must", "may", "might", "shall",
     }
 )  # fmt: skip
+# Verbs of change in the past that open no noun phrase: a clause opening on one left its subject in the clause before
+# ("the number of times they have to ask, you know, say again, went down by about half").
+_CHANGED = frozenset(
+    {"went", "came", "fell", "rose", "grew", "dropped", "doubled", "halved", "tripled", "jumped", "climbed", "shrank"}
+)
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
 _BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
 _COPULA = frozenset({"is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't"})
@@ -271,8 +276,8 @@ _FUNCTION = _DANGLING | frozenset(
     }
 )  # fmt: skip
 
-# Pronouns for someone or something named before ("this one gets people a bit heated").
-_NAMED_BEFORE = r"that|that's|this|these|those|they|they're|he|she"
+# Pronouns for someone or something named before ("this one gets people a bit heated", "mine were about 80 dollars").
+_NAMED_BEFORE = r"that|that's|this|these|those|they|they're|he|she|mine|ours|theirs|hers|yours"
 # A sentence or claim whose subject is a pronoun pointing back ("That changed everything.", "actually it
 # fits here") does not say what it is about without what came before it.
 OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
@@ -370,7 +375,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
             continue
-        if said[0] in _SUBJECTLESS_OPENERS or _second_deed(piece, said):
+        if said[0] in _SUBJECTLESS_OPENERS or said[0] in _CHANGED or _second_deed(piece, said):
             continue
         # "What worked was X" states X; "what we ended up doing" only announces it.
         if said[0] == "what" and not _COPULA & set(said[1:]):
