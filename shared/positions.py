@@ -24,6 +24,16 @@ _CONVENTIONAL_VIEWS = (
         re.IGNORECASE,
     ),
     re.compile(r"\bconventional wisdom (?:is|says|holds)\s+(?:that\s+)?(?P<view>[^.;!?,]+)", re.IGNORECASE),
+    # The mistake everyone makes, named as a belief: "the thing everyone gets wrong is thinking it's the fare",
+    # "the biggest mistake people make is assuming that...". (A mistake named as a deed, "the mistake everyone makes
+    # is hiring too fast", is advice against it, not a view.)
+    re.compile(
+        r"\bthe (?:one |big |biggest |main |most common |common )?(?:thing|mistake|part) (?:that )?"
+        r"(?:everyone|everybody|most people|people|most of you|most of us|we all)\s+"
+        r"(?:gets? wrong|got wrong|makes?|made)\s+(?:is|was)\s+(?:thinking|believing|assuming)\s+(?:that\s+)?"
+        r"(?P<view>[^.;!?,]+)",
+        re.IGNORECASE,
+    ),
 )
 # The received advice by name ("the standard advice is to roll out at 1%", "the usual playbook says..."): the
 # speaker sets it up to depart from it, so it never holds up their position.

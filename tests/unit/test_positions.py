@@ -20,6 +20,12 @@ from shared.positions import rejected_view, states_received_advice, without_reje
         ("Most sales reps I coach believe discounts close deals.", "discounts close deals"),
         # The audience told what it believes.
         ("Most of you think churn happens at renewal, and I think that's backwards.", "churn happens at renewal"),
+        # The mistake everyone makes, named as a belief (a transit webinar nobody here had written).
+        (
+            "The thing everyone gets wrong is thinking it's the fare that keeps people off the bus.",
+            "it's the fare that keeps people off the bus",
+        ),
+        ("The biggest mistake people make is assuming that buyers read the whole page.", "buyers read the whole page"),
         # The received advice, as what to do.
         ("The standard advice is to roll out at 1% and wait a day.", "you should roll out at 1% and wait a day"),
     ],
@@ -35,6 +41,8 @@ def test_the_common_view_is_read_as_the_one_the_speaker_rejects(quote: str, view
         "I think the monthly check-in works because the work is still fresh.",
         "Everyone on the call got the recording the same day.",
         "Most of you have seen the dashboard already.",
+        # A mistake named as a deed is advice against it.
+        "The mistake everyone makes is hiring too fast in the first year.",
         # A stretch of time, or a superlative, is no group holding a view.
         "Most days I think about churn before anything else.",
         "The most successful founders say no to most feature requests.",
