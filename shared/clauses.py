@@ -220,6 +220,13 @@ _SESSION_CLOCK = re.compile(
 _NAMES_SOMEONE = re.compile(r"\bname(?:'s|\s+is|\s+was)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # A guest's thanks for what they were asked ("Oh, I love that question, for the strong kids..."): the answer follows.
 _REACTION = re.compile(r"^i (?:really |just )?(?:love|like|appreciate) (?:that|this|the|your) question$", re.IGNORECASE)
+# What the speaker says they are not claiming ("I'm not saying never, I'm saying people hear barefoot works and think
+# it applies to their horse"): alone, the disclaimer reads as a point of its own.
+_DISCLAIMS = re.compile(
+    r"^(?:i'm|i am|we're|we are) not (?:just )?(?:saying|suggesting|claiming|arguing|telling you)\b"
+    r"|^(?:i|we) (?:don't|do not) (?:mean|claim)\b",
+    re.IGNORECASE,
+)
 # Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
 # clause before ("people who were working, but didn't have the money"), or it asks. ("Don't", "do" and "have" open
 # orders: "Don't send the deck", "Have one owner per metric".)
@@ -372,6 +379,8 @@ def standalone_clauses(quote: str) -> list[str]:
         if not cut and _tells_whom_only(words):
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
+            continue
+        if _DISCLAIMS.match(clause):
             continue
         if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
             continue

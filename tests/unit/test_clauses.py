@@ -289,6 +289,16 @@ def test_a_clause_opening_on_a_verb_of_change_left_its_subject_before_it() -> No
     ]
 
 
+def test_what_the_speaker_says_they_are_not_claiming_is_no_clause_to_take_alone() -> None:
+    # A farriers' panel nobody here had written: "I'm not saying never" named a pillar and a worksheet problem.
+    said = "I've seen barefoot transitions go badly there, I'm not saying never, I'm saying people hear barefoot works."
+    assert "I'm not saying never" not in standalone_clauses(said)
+    assert "I'm saying people hear barefoot works" in standalone_clauses(said)
+    assert "We didn't say much in the first meeting" in standalone_clauses(
+        "We didn't say much in the first meeting, and the client filled the silence."
+    )
+
+
 def test_a_long_clause_is_not_cut_before_a_second_predicate_of_its_subject() -> None:
     # Cut at "and", the clause would keep the count and lose the point.
     said = "Last year, one customer told us they had recorded 60 webinars and never used a single one."
