@@ -133,6 +133,11 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("I have a slide with the donation form, actually, if, oh, no, the clicker's dead.")
     assert not claim_shaped("Oh, that's the wrong slide, that's my nephew's birthday party, give me one second.")
     assert not claim_shaped("Okay, can everyone hear me, and the slides will be shared after the session ends.")
+    # A moderator handing the floor to a panelist by name (a farriers' panel nobody here had written, the moderator's
+    # and a panelist's lines heard as one voice).
+    assert not claim_shaped("Okay, Marcus, I know you've got a slightly different news on shoes in general.")
+    assert not claim_shaped("Okay, Marcus, I think you have something about photos for the adoption listings.")
+    assert claim_shaped("Honestly, I know you've got a backlog, but a written budget saves the whole second month.")
     # The screen the session is shown on, and the speaker's plan for it (a dog-training webinar nobody here had
     # written: "Let me stop sharing" and "The first one is the one everyone wants to skip" named pillars).
     assert not claim_shaped("The sourdough incident, ok, I think that's the three steps, let me stop sharing.")

@@ -138,6 +138,11 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
     rf"(?:(?:uh|um),?\s+)?(?:let's\s+)?{MOVES_THE_TALK_ON}\b"
     r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
+    # ... and handing the floor to a panelist by name: "Okay, Marcus, I know you've got a slightly different view on
+    # shoes", "Marcus, I think you have something about photos".
+    r"|^(?:(?:okay|ok|so|and|now|right|alright|all right),?\s+)*"
+    r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
+    r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
     # ticketing, and Fiona does crowd safety").
