@@ -25,7 +25,7 @@ from jinja2 import Environment
 from services.lead_magnet_writer.rendering import html_templates, render_html
 from services.lead_magnet_writer.settings import LeadMagnetSettings
 from services.lead_magnet_writer.speaker_pitch import speaker_pitch_problems, without_speaker_pitch
-from shared.clauses import denies, is_signpost, standalone_clauses, told_in_the_past
+from shared.clauses import denies, is_signpost, points_back, standalone_clauses, told_in_the_past
 from shared.draft_check import numbers_in
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
@@ -365,8 +365,11 @@ def to_do(step: str) -> str:
 
 def _printable(insight: Insight) -> bool:
     """Whether the lead magnet has words of the insight to print: words heard too unclearly to quote are printed
-    only as far as the engine heard them clearly (its headline), a process by its steps."""
-    return insight.quote_is_verbatim or bool(insight.headline) or bool(insight.steps)
+    only as far as the engine heard them clearly (its headline), a process by its steps. A headline that leans on
+    what was said before it ("She was losing her mind") says nothing in a list that shows no context."""
+    return (
+        insight.quote_is_verbatim or bool(insight.headline and not points_back(insight.headline)) or bool(insight.steps)
+    )
 
 
 def _line(insight: Insight) -> str:

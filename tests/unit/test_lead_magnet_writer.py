@@ -619,6 +619,18 @@ def test_an_item_heard_unclearly_prints_only_the_clause_heard_clearly(settings: 
     assert "I get a lot" not in markdown
 
 
+def test_a_clause_heard_clearly_that_points_back_is_not_printed(settings: LeadMagnetSettings) -> None:
+    # A locksmith's fireside chat nobody here had written listed "She was losing her mind." under "What they point
+    # at": who she is was in the words heard unclearly.
+    markdown = with_a_number_heard_unclearly(
+        settings,
+        "And the manager, Linda, she was losing her mind, because sometimes it took five days to rekey a door.",
+        "She was losing her mind",
+    ).markdown
+
+    assert "losing her mind" not in markdown
+
+
 def test_a_number_heard_unclearly_is_not_listed_among_the_numbers(settings: LeadMagnetSettings) -> None:
     # The figure was in the clause heard unclearly; the line printed is the clause heard clearly, which holds
     # no number ("three" was heard as "free"). Under "The numbers" it would be a heading its line does not bear out.
