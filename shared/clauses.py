@@ -292,10 +292,11 @@ OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
 # ("otherwise they send the junior team"). Not "it": "It's not the tool, it's the habit" points at nothing.
 _LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|otherwise|instead|else)\b", re.IGNORECASE)
 # "it comes out of the forecast", "that's the number I defend", "this one gets people heated", "the ones that are
-# boiling over": what "it", "that", "this one" or "the ones" is, the clause does not say.
+# boiling over", "the rest would call me three years later": what "it", "that", "this one", "the ones" or "the rest"
+# is, the clause does not say ("the rest of the crew" names it).
 _POINTER = re.compile(
     r"^(?:it|(?:that|this|those|these)(?:'s|\s+(?:is|was|were|are|has|had|will|would))|(?:this|that|these|those)\s+ones?"
-    r"|the\s+ones)\b",
+    r"|the\s+ones|the\s+(?:rest|others)(?!\s+of\b))\b",
     re.IGNORECASE,
 )
 

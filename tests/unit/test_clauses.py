@@ -33,6 +33,12 @@ from shared.clauses import is_antithesis, is_signpost, points_back, standalone_c
             "So in April I take my strongest hives, the ones that are boiling over, and I split them.",
             [],
         ),
+        # ... and "the rest" (a piano technician interview nobody here had written); "the rest of the crew" names it.
+        ("The rest would call me three years later when their kids started lessons.", []),
+        (
+            "The rest of the crew would call me three years later.",
+            ["The rest of the crew would call me three years later"],
+        ),
         ("Each deal needs a next step, or it comes out of the forecast.", ["Each deal needs a next step"]),
         # "Otherwise" follows from a condition said before it, which the clause leaves out.
         (
