@@ -242,6 +242,8 @@ _SUBJECTLESS_OPENERS = frozenset(
 _CHANGED = frozenset(
     {"went", "came", "fell", "rose", "grew", "dropped", "doubled", "halved", "tripled", "jumped", "climbed", "shrank"}
 )
+# Words that focus a clause without changing what opens it ("even when", "only if", "just because").
+_FOCUSING = frozenset({"even", "only", "just", "especially", "except", "right"})
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
 _BE_OR_GET = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"})
 _COPULA = frozenset({"is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't"})
@@ -694,6 +696,10 @@ def is_dependent(clause: str) -> bool:
     said = _words(_OPENERS.sub("", clause.strip()))
     # "not until a real deal needs it", "not in the policy": the denied half of a contrast with the clause before.
     if said[:1] == ["not"]:
+        said = said[1:]
+    # "Even when the formula says it's a perfect match", "only if the client signs": a focusing word before the
+    # subordinator leaves it one.
+    if said[:1] and said[0] in _FOCUSING and said[1:2] and said[1] in _DEPENDENT:
         said = said[1:]
     if not said:
         return False

@@ -1,6 +1,6 @@
 import pytest
 
-from shared.clauses import is_antithesis, is_signpost, points_back, standalone_clauses
+from shared.clauses import is_antithesis, is_dependent, is_signpost, points_back, standalone_clauses
 
 
 @pytest.mark.parametrize(
@@ -303,6 +303,15 @@ def test_what_the_speaker_says_they_are_not_claiming_is_no_clause_to_take_alone(
     assert "We didn't say much in the first meeting" in standalone_clauses(
         "We didn't say much in the first meeting, and the client filled the silence."
     )
+
+
+def test_a_focusing_word_before_a_subordinator_leaves_the_clause_dependent() -> None:
+    # A collision repair webinar nobody here had written: "Even when the formula says it's a perfect match" named a
+    # pillar.
+    assert is_dependent("Even when the formula says it's a perfect match")
+    assert is_dependent("Only if the client signs the estimate first")
+    assert not is_dependent("Even the best formula misses on older paint")
+    assert not is_dependent("Just spray a test card before every job")
 
 
 def test_a_long_clause_is_not_cut_before_a_second_predicate_of_its_subject() -> None:
