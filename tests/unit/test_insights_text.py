@@ -251,6 +251,13 @@ def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_fou
 def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     assert not claim("And I'm Luis, I do pricing for a payroll startup with about forty customers.")
     assert not claim("Hi, my name is Dana Reyes and I run growth at a developer tools company.")
+    # ... or by the job and where they do it, and who is with them (a collision repair webinar nobody here had
+    # written: "I run the paint sign at Hollister Collision" was its first pillar).
+    assert not claim("I run the paint sign at Hollister Collision, and with me is Sam, who does our estimates.")
+    assert not claim("So we own the two framing shops at Riverside Market, and every frame gets priced the same way.")
+    assert not claim("Our guest list is short, and with us today are two sweeps who clean four hundred flues a year.")
+    assert claim("I run the numbers at the end of every month, and the blended jobs always make more money.")
+    assert claim("We ran the pilot for two years at three shops, and the comebacks fell by half in the second year.")
     assert claim("I'm sure that a pricing page without a number loses most of its buyers.")
     assert claim("I'm not convinced that a public calculator helps a payroll company sell.")
 

@@ -44,6 +44,11 @@ _SELF_INTRODUCTION = (
     + r"|\bi \w+\b[^,;.!?]{0,60}?\bfor "
     + _YEARS
     + r",?\s+and now i\b"
+    # ... or by the job and the place they do it: "I run the paint shop at Hollister Collision, and ...".
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i|we) (?:run|manage|lead|head|own|co-own|founded|co-founded|started)\s+(?:the |a |an |our |my )?"
+    + r"[\w' -]{0,40}?\bat (?-i:[A-Z])[\w'&-]+(?: (?-i:[A-Z])[\w'&-]+)*\s*(?:[,;.!?]|$)"
     # ... or by name: "And I'm Luis, I do pricing for a payroll startup", "Hi, my name is Dana Reyes and I run growth".
     + r"|"
     + _CLAUSE_OPENS
@@ -80,6 +85,8 @@ _THE_OCCASION = re.compile(
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
+    # ("and with me is Sam", "with us are two shop owners"; not "the client stays with us")
+    r"|\bwith (?:me|us) (?:here |today )?(?:is|are)\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
