@@ -376,7 +376,7 @@ def standalone_clauses(quote: str) -> list[str]:
             clause, said = rest, said[1:]
         if len(clause.split()) < MIN_WORDS or not said or is_question(piece):
             continue
-        if is_dependent(clause) or said[-1] in _WANTS_MORE or _POINTER.match(clause) or _leaves_unnamed(said):
+        if is_dependent(clause) or breaks_off(clause) or _POINTER.match(clause) or _leaves_unnamed(said):
             continue
         # "From the AV side, I can't tell you, our tech was ...": telling someone stops before what they are told.
         if not cut and _tells_whom_only(words):
@@ -687,6 +687,31 @@ def tells_what_happened(line: str) -> bool:
     """Whether the line's main clause, before any relative or subordinate one, is in the past tense ("We ask each
     finalist for a customer who left them" says how things are done), or opens on when it happened."""
     return bool(_NARRATED.match(line.strip())) or told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
+
+
+# "the menu had, I counted, 34 dishes", "the queue had, you know, no owner": the speaker's aside or filler between
+# commas inside a clause, which the clause reads on across.
+_ASIDE = re.compile(
+    r",\s+(?:(?:i|we) (?:counted|checked|think|thought|guess|mean|swear|believe|reckon|suppose|remember|figure)"
+    r"|you know|um+|uh+|er+m?)\s*,\s+",
+    re.IGNORECASE,
+)
+
+
+def without_asides(text: str) -> str:
+    """The text without the speaker's asides inside a clause ("the menu had, I counted, 34 dishes")."""
+    return _ASIDE.sub(" ", text)
+
+
+# "the menu had, I counted, 34 dishes": a short clause of a subject and "had" broke off before what it had.
+_HAVE = frozenset({"have", "has", "had"})
+
+
+def breaks_off(clause: str) -> bool:
+    """Whether the clause ends on a word that needs what follows it: an auxiliary without its verb, a verb without
+    what it takes ("what usually happens is the new rep gets"), or a subject and "had" alone ("The menu had")."""
+    said = _words(clause)
+    return bool(said) and (said[-1] in _WANTS_MORE or (said[-1] in _HAVE and len(said) <= 3))
 
 
 def is_dependent(clause: str) -> bool:

@@ -20,12 +20,14 @@ from typing import Literal
 from shared.clauses import (
     CLAUSE_MARK,
     OPENS_ON_POINTER,
+    breaks_off,
     is_antithesis,
     is_signpost,
     opens_on_but,
     points_back,
     standalone_clauses,
     tells_what_happened,
+    without_asides,
 )
 from shared.events import Insight, InsightType
 from shared.passages import first_sentence, is_a_step, without_lead_in
@@ -650,7 +652,7 @@ def _restarted_once(name: str) -> str:
 def first_clause_name(text: str) -> str:
     """The first clause of the text that does more than set the scene, cut at a natural stop: a guess at
     what a sentence states, for text no engine headlined."""
-    pieces = re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", first_sentence(text))
+    pieces = re.split(rf"\s*{CLAUSE_MARK}\s*|\s+-\s+", without_asides(first_sentence(text)))
     clauses = [
         (_FILLER.sub("", clause).strip(), opens_on_but(following))
         for clause, following in zip(pieces, [*pieces[1:], ""], strict=True)
@@ -661,8 +663,8 @@ def first_clause_name(text: str) -> str:
         return ""
     clause, conceded = carrying[0]
     # A clause the speaker grants to make the next one ("X is fine, but not for everything") says the opposite of
-    # their point alone, and the next one says nothing alone: no guess.
-    return "" if conceded else _shortened(clause)
+    # their point alone, and the next one says nothing alone: no guess. Nor from one that broke off ("the menu had").
+    return "" if conceded or breaks_off(clause) else _shortened(clause)
 
 
 def points_back_dropped(text: str) -> str:

@@ -42,7 +42,7 @@ from services.framework_article_writer.plan import (
     speaker_of,
 )
 from services.framework_article_writer.settings import FrameworkArticleSettings
-from shared.clauses import CLAUSE_MARK, is_dependent, opens_on_but, points_back
+from shared.clauses import CLAUSE_MARK, breaks_off, is_dependent, opens_on_but, points_back
 from shared.events import Insight, InsightSet, InsightType
 from shared.headings import heading_problems
 from shared.passages import first_sentence, statement_start, without_lead_in
@@ -284,6 +284,8 @@ def _headline_line(quote: str) -> str:
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= longest:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):
+        return ""
+    if breaks_off(first_clause.rstrip(".!")):
         return ""
     return headline_case(first_clause.rstrip(".!"))
 

@@ -1500,6 +1500,28 @@ def test_a_line_heard_unclearly_titles_no_article() -> None:
     assert "Real It" in article_title(plan_article(heard, [], max_evidence=3), heard, uploaded_title="")
 
 
+def test_a_clause_that_breaks_off_titles_no_article() -> None:
+    # A restaurant interview nobody here had written was titled "The Menu Had", from "the menu had, I counted, 34
+    # dishes": the clause broke off before what the menu had.
+    from services.framework_article_writer.writer import _headline_line
+
+    assert _headline_line("Yeah, so when I bought the second place, the menu had, I counted, 34 dishes.") == ""
+    assert _headline_line("What usually happens is the new rep gets, you know, the worst accounts.") == ""
+    assert _headline_line("The menu had 34 dishes.") == "The Menu Had 34 Dishes"
+
+
+def test_a_guessed_title_reads_on_across_the_speakers_aside() -> None:
+    # The same restaurant interview: with no clause headlined, the title is guessed from the thesis, and the aside
+    # "I counted" (or a filler between commas) cut the clause it stands in.
+    from services.framework_article_writer.plan import first_clause_name
+
+    said = "Yeah, so when we, when I bought the second place, the menu had, I counted, 34 dishes."
+    assert first_clause_name(said) == "The menu had 34 dishes"
+    assert first_clause_name("So when I took over, the queue had, you know, no owner at all.") == (
+        "The queue had no owner at all"
+    )
+
+
 def test_a_view_whose_subject_came_before_its_holder_is_not_reopened() -> None:
     from services.framework_article_writer.plan import plan_article
     from services.framework_article_writer.writer import article_title
