@@ -242,6 +242,10 @@ _SUBJECTLESS_OPENERS = frozenset(
 _CHANGED = frozenset(
     {"went", "came", "fell", "rose", "grew", "dropped", "doubled", "halved", "tripled", "jumped", "climbed", "shrank"}
 )
+# Determiners after which "not" denies a thing rather than a claim ("not the rigid steel", "not a form").
+_DENIED_THING = frozenset(
+    {"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those"}
+)
 # Words that focus a clause without changing what opens it ("even when", "only if", "just because").
 _FOCUSING = frozenset({"even", "only", "just", "especially", "except", "right"})
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
@@ -384,6 +388,10 @@ def standalone_clauses(quote: str) -> list[str]:
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
             continue
         if _DISCLAIMS.match(clause):
+            continue
+        # "..., and I'd say ceramic, not the rigid steel that comes in the knife block": what the speaker sets a choice
+        # against is the denied half of a contrast ("Not every customer needs a call" stands alone).
+        if said[0] == "not" and said[1:2] and said[1] in _DENIED_THING:
             continue
         if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
             continue

@@ -314,6 +314,16 @@ def test_a_focusing_word_before_a_subordinator_leaves_the_clause_dependent() -> 
     assert not is_dependent("Just spray a test card before every job")
 
 
+def test_the_thing_a_choice_is_set_against_is_no_clause_to_take_alone() -> None:
+    # A knife-sharpening webinar nobody here had written: "Not the rigid steel that comes in the knife block" named a
+    # pillar.
+    said = "Every week, and I'd say ceramic, not the rigid steel that comes in the knife block."
+    assert "Not the rigid steel that comes in the knife block" not in standalone_clauses(said)
+    assert standalone_clauses("Not every customer needs a kickoff call in the first week.") == [
+        "Not every customer needs a kickoff call in the first week"
+    ]
+
+
 def test_a_long_clause_is_not_cut_before_a_second_predicate_of_its_subject() -> None:
     # Cut at "and", the clause would keep the count and lose the point.
     said = "Last year, one customer told us they had recorded 60 webinars and never used a single one."
