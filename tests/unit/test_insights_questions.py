@@ -138,6 +138,9 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Okay, Marcus, I know you've got a slightly different news on shoes in general.")
     assert not claim_shaped("Okay, Marcus, I think you have something about photos for the adoption listings.")
     assert claim_shaped("Honestly, I know you've got a backlog, but a written budget saves the whole second month.")
+    # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).
+    assert not claim_shaped("Alright, erm, let's get started, and still coffee at the Mac if you want it.")
+    assert claim_shaped("Most new developers get started with a tank that leaks, so we hand out a better one.")
     # The screen the session is shown on, and the speaker's plan for it (a dog-training webinar nobody here had
     # written: "Let me stop sharing" and "The first one is the one everyone wants to skip" named pillars).
     assert not claim_shaped("The sourdough incident, ok, I think that's the three steps, let me stop sharing.")

@@ -78,6 +78,8 @@ _THE_OCCASION = re.compile(
     # a sentence may well be a claim's sarcasm).
     r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
+    # ... and its start: "Alright, let's get started, and there's still coffee at the back".
+    r"|\b(?:let's|let us|we can|we should|we'll|i'll) get (?:started|going)\b|\bshall we (?:start|begin|get started)\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
     r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
