@@ -285,6 +285,7 @@ def _headline_line(quote: str) -> str:
         return ""
     if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):
         return ""
+    # "The menu had", cut at the aside that interrupted it ("the menu had, I counted, 34 dishes").
     if breaks_off(first_clause.rstrip(".!")):
         return ""
     return headline_case(first_clause.rstrip(".!"))

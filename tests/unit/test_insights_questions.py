@@ -138,6 +138,8 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Okay, Marcus, I know you've got a slightly different news on shoes in general.")
     assert not claim_shaped("Okay, Marcus, I think you have something about photos for the adoption listings.")
     assert claim_shaped("Honestly, I know you've got a backlog, but a written budget saves the whole second month.")
+    # Telling someone what they have to do is advice, whoever it is addressed to.
+    assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).
     assert not claim_shaped("Alright, erm, let's get started, and still coffee at the Mac if you want it.")
     assert claim_shaped("Most new developers get started with a tank that leaks, so we hand out a better one.")

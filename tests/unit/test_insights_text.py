@@ -257,6 +257,7 @@ def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     assert not claim("So we own the two framing shops at Riverside Market, and every frame gets priced the same way.")
     assert not claim("Our guest list is short, and with us today are two sweeps who clean four hundred flues a year.")
     assert claim("I run the numbers at the end of every month, and the blended jobs always make more money.")
+    assert claim("The problem with us is that we never followed up on a quote, so half of them went to a rival.")
     assert claim("We ran the pilot for two years at three shops, and the comebacks fell by half in the second year.")
     assert claim("I'm sure that a pricing page without a number loses most of its buyers.")
     assert claim("I'm not convinced that a public calculator helps a payroll company sell.")

@@ -87,8 +87,8 @@ _THE_OCCASION = re.compile(
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
-    # ("and with me is Sam", "with us are two shop owners"; not "the client stays with us")
-    r"|\bwith (?:me|us) (?:here |today )?(?:is|are)\b"
+    # ("and with me is Sam", "with us are two shop owners"; not "the problem with us is that we never follow up")
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|also|now),?\s+)?with (?:me|us) (?:here |today )?(?:is|are)\b"
     # ... and its close, the mirror of the welcome: thanking a guest or an audience for being there, or
     # stopping the conversation there ("most teams stop there" is a claim; "let's stop there" is not).
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
@@ -151,7 +151,7 @@ _THE_OCCASION = re.compile(
     # shoes", "Marcus, I think you have something about photos".
     r"|^(?:(?:okay|ok|so|and|now|right|alright|all right),?\s+)*"
     r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
-    r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b"
+    r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
     # ticketing, and Fiona does crowd safety").
