@@ -136,3 +136,16 @@ def test_a_sentence_that_says_it_has_nothing_to_do_with_the_talk_opens_a_digress
     )
 
     assert digressions(sentences) == {0, 1, 2, 3}
+
+
+def test_which_reminds_me_opens_a_story_the_speaker_comes_back_from() -> None:
+    # A blood drive talk nobody here had written: "Which reminds me, my daughter gave blood for the first time last
+    # spring" named a pillar; the speaker closed the story with "Anyway".
+    sentences = _said(
+        ("S1", "Which reminds me, my daughter gave blood for the first time last spring, she's 17."),
+        ("S1", "She was so proud she wore the sticker for four days."),
+        ("S1", "Anyway."),
+        ("S1", "A thank-you call in the first week brought back half of the first-time donors."),
+    )
+
+    assert digressions(sentences) == {0, 1}

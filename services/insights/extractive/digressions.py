@@ -58,7 +58,7 @@ _MARKED_UNRELATED = re.compile(
 # centre"; "speaking of onboarding, we cut it to one call" goes on with the talk): they mark one only when the speaker
 # says they are back afterwards.
 _MAY_STEP_OFF = re.compile(
-    _CLAUSE_OPENING + r"(?:speaking of|funny story|true story|that reminds me)\b",
+    _CLAUSE_OPENING + r"(?:speaking of|funny story|true story|(?:that|which|this|it) reminds me)\b",
     re.IGNORECASE,
 )
 # The speaker comes back: "Anyway, quick break", "Okay, anyway, where was I", "But I digress", "So, back to hiring".
