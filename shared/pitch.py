@@ -208,6 +208,8 @@ _RULES = (
         r"(?:down )?(?:below|above|in (?:the|my|our) "
         r"(?:description|show notes|bio|comments|chat))\b"
         r"|(?<!\ba )(?<!ing )\blinks?\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
+        # "it's forty-nine dollars, and the link is on my website" ("the link on our website was broken" has no "is").
+        r"|\blinks?(?:'s| is| are| will be) (?:up |posted )?on (?:my|our) (?:website|site|web page|page|profile)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
         r"|\b(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
         "points the listener at a link",

@@ -168,6 +168,13 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.product_promotion,
             "which is the whole reason we started building",
         ),
+        # A panelist's course whose link is on her website (a museum collections panel nobody here had written: no
+        # cue in it was read, though neither rail printed it).
+        (
+            "I run a paid six week course on planning, it's forty-nine dollars, and the link is on my website.",
+            PitchKind.call_to_action,
+            "link is on my website",
+        ),
     ],
 )
 def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) -> None:
@@ -217,6 +224,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         # A shop that sells out of what it made tells how its day goes (a bakery podcast nobody here had written).
         "So now we close at two, we sell out instead of throwing out, and my payroll dropped.",
         "The croissants always sell out by nine on a Saturday.",
+        # A link on a website spoken of, not pointed at.
+        "The link on our website was broken for a month, and nobody called to tell us.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
