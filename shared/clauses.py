@@ -242,10 +242,6 @@ _SUBJECTLESS_OPENERS = frozenset(
 _CHANGED = frozenset(
     {"went", "came", "fell", "rose", "grew", "dropped", "doubled", "halved", "tripled", "jumped", "climbed", "shrank"}
 )
-# Determiners after which "not" denies a thing rather than a claim ("not the rigid steel", "not a form").
-_DENIED_THING = frozenset(
-    {"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those"}
-)
 # Words that focus a clause without changing what opens it ("even when", "only if", "just because").
 _FOCUSING = frozenset({"even", "only", "just", "especially", "except", "right"})
 # Before "used to", these make it another verb: "the reps' calls are used to explain why", "we got used to it".
@@ -260,6 +256,11 @@ _MID_ADVERBS = frozenset(
         "really", "finally", "eventually", "quickly", "immediately", "later", "soon",
     }
 )  # fmt: skip
+# The determiners that open a noun phrase ("the", "our", "those"): after "not", they deny a thing rather than a claim
+# ("not the rigid steel", "not a form").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those"}
+)
 # Words a subject opens on: pronouns, determiners and quantifiers (a noun after one of these adverbs is rarer
 # than a verb, and a capitalised word is taken as a name).
 # Pronouns that are a clause's whole subject ("..., and we hit it": a clause, not the next item of a list).
@@ -270,10 +271,10 @@ _PRONOUN_SUBJECTS = frozenset(
      "i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "i've", "we've", "you've", "they've", "i'll", "we'll",
      "you'll", "they'll", "he's", "she's"}
 )  # fmt: skip
-_SUBJECT_OPENERS = _PRONOUN_SUBJECTS | frozenset(
+_SUBJECT_OPENERS = _PRONOUN_SUBJECTS | _DETERMINERS | frozenset(
     {
-        "the", "a", "an", "these", "those", "our", "my", "your", "their", "his", "her", "its", "every", "each", "no",
-        "some", "most", "all", "many", "nobody", "everybody", "everyone", "someone", "nothing", "everything", "people",
+        "every", "each", "no", "some", "most", "all", "many", "nobody", "everybody", "everyone", "someone", "nothing",
+        "everything", "people",
     }
 )  # fmt: skip
 _COORDINATOR = re.compile(r"^\s*(?:and|but|or)\b", re.IGNORECASE)
@@ -391,7 +392,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         # "..., and I'd say ceramic, not the rigid steel that comes in the knife block": what the speaker sets a choice
         # against is the denied half of a contrast ("Not every customer needs a call" stands alone).
-        if said[0] == "not" and said[1:2] and said[1] in _DENIED_THING:
+        if said[0] == "not" and said[1:2] and said[1] in _DETERMINERS:
             continue
         if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
             continue
