@@ -182,6 +182,9 @@ _RULES = (
         rf"|\bi(?:'m| am) (?:(?:pretty|very|mostly|really) )?(?:active )?(?:on|over on) {_PLATFORM}"
         r"(?=\s*(?:and|as|at|if|where|under|too|mostly|a lot)\b|\s*[,.!?]|\s*$)"
         rf"|\bsay hi (?:on|over on) {_PLATFORM}\b"
+        # "All the details are on my blog" ("the details are on page four of the contract" point at no page of theirs).
+        r"|\b(?:details|info|information|dates|everything)(?:'s| is| are) (?:all |up )?on (?:my|our) "
+        r"(?:blog|website|site|web page|page|channel)\b"
         rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
         r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b|\bwherever books are sold\b"
         r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
@@ -273,7 +276,15 @@ _RULES = (
         r"|\bearly[- ]?bird\b|\bearly (?:price|pricing|rate|discount|registration)\b"
         r"|\bfirst (?:\d+|[a-z]+) (?:people|listeners|viewers|attendees|subscribers|sign-?ups) (?:to \w+ (?:up )?)?"
         r"(?:get|gets|receive|save)\b"
-        r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b"
+        r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b|\b\d+ spaces (?:left|remaining)\b"
+        # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
+        r"|\bpay what you (?:can|want|like)\b"
+        # ... and the next date of the speaker's own course: "we're running our five day coastal leader course out of
+        # Stonington in May".
+        r"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching) (?:my|our|another|the next) (?:[\w-]+ ){0,4}"
+        r"(?:course|workshop|class|bootcamp|masterclass|retreat|intensive)\b[^.?!]{0,40}?\b(?:in|on|this|next) "
+        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
+        r"|fall|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         r"|\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b"
         r"|\b(?:our |my )?(?:listeners|viewers|attendees|subscribers) (?:can )?(?:get|receive|save|enjoy)\b"
         r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
@@ -321,7 +332,7 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         rf"{_TO_THE_LISTENER}(?:sign up|subscribe|register|enrol+|buy|upgrade)"
-        r"(?=\s+(?:now|today|here|at|on|if you haven't)\b|\s*[,.!?]|\s*$)"
+        r"(?=\s+(?:now|today|here|there|at|on|if you haven't)\b|\s*[,.!?]|\s*$)"
         r"|\b(?:register|sign up|subscribe|enrol+|buy|order|apply) (?:now|today)\b"
         r"|(?<!\bto )(?<!let's )(?<!let us )\bget started (?:today|now|for free|in \w+ minutes)\b|^get started\b"
         r"|\b(?:hit|smash) (?:the bell|the like button|subscribe|reply|follow)\b|\blike and subscribe\b"
@@ -334,6 +345,10 @@ _RULES = (
         r"|(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) with (?:me|us|my team|our team)"
         r"|get in touch|drop (?:me|us) a line)\b"
         r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b"
+        # "Just a wee plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter"
+        # (not "a small plug of clay" or "pull the plug").
+        r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final) plug\b(?!\s+(?:of|in|into)\b)"
+        r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shamelessly,"
         # A code on the slide is there to be scanned ("we put QR codes on every box" tracks boxes).
         r"|\b(?:scan|there's|there is|here's|here is) (?:the |a |this |that |my |our )?qr code\b"
         r"|\bqr code on (?:this|the|my|our) (?:slide|screen)\b",
@@ -345,6 +360,9 @@ _RULES = (
         rf"|{_TO_THE_LISTENER}(?:contact|call|talk to|speak (?:to|with)|reach out to|get in touch with) "
         r"(?:the )?sales\b"
         r"|\bdm (?:me|us)\b|\bsend (?:me|us) a (?:dm|direct message)\b"
+        # "just email me, we do a reduced rate" (not "just email us the photo": an instruction that says what to send).
+        rf"|{_TO_THE_LISTENER}(?:email|e-mail|message|text|ping) (?:me|us)"
+        r"(?=\s*[,.;!?]|\s*$|\s+(?:if|and|about|at|directly|any ?time)\b)"
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
         r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
         r"|\bgive (?:us|me) a (?:call|ring|shout)\b"
@@ -515,7 +533,7 @@ _WHAT_YOU_GET = re.compile(
 # ...and the one right before it that says what the listener wants it for ("If you want the templates, they're in
 # the course. Link's in the chat."): the condition of the ask, with nothing said but where to go.
 _IF_YOU_WANT = re.compile(
-    r"^\W*(?:(?:and|so|now|again|also|oh)[,\s]+)*if you(?:'d| would)? "
+    r"^\W*(?:(?:and|so|now|again|also|oh|uh|um)[,\s]+)*if you(?:'d| would)? "
     r"(?:want|like|need|are interested|'re interested)\b",
     re.IGNORECASE,
 )
@@ -526,13 +544,18 @@ _OWN_BUSINESS = re.compile(
     r"\bmy (?:own )?(?:firm|company|agency|consultancy|practice|business|studio)\b|\bour (?:firm|agency|consultancy)\b",
     re.IGNORECASE,
 )
+_OFFERING = (
+    r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
+    r"|workbook|guidebook|e-?book|toolkit)"
+)
 _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 # ...or the one right before it that introduces what the speaker sells ("I run a six week course called Grant Ready,
 # where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
 _OWN_OFFERING = re.compile(
-    r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched) (?:a |an |my |our )?(?:[\w-]+ ){0,3}"
-    r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy)"
-    r"(?: \w+){0,2} called\b",
+    r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
+    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OFFERING}(?:,? [\w']+){{0,2}} called\b"
+    # ... or announces its next date: "we're running our five day coastal leader course out of Stonington in May".
+    rf"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching|offering) (?:my|our) (?:[\w-]+ ){{0,3}}{_OFFERING}\b",
     re.IGNORECASE,
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's

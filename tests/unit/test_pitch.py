@@ -97,6 +97,10 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.product_promotion,
             "I finally finished the price in class",
         ),
+        # A plug announced, and where its details are (a webinar nobody here had written, as Whisper heard it).
+        ("Just a wee plug, if I may, I run an antenna day twice a year.", PitchKind.call_to_action, "wee plug"),
+        ("And, uh, shamelessly, I write a little weekly newsletter.", PitchKind.call_to_action, "shamelessly"),
+        ("All the details are on my blog, Hamish on the Hill.", PitchKind.call_to_action, "details are on my blog"),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
         ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
@@ -226,6 +230,11 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "The croissants always sell out by nine on a Saturday.",
         # A link on a website spoken of, not pointed at.
         "The link on our website was broken for a month, and nobody called to tell us.",
+        # A trade's plug, an instruction that says what to send, and details that are on no page of the speaker's.
+        "You tap a small plug of wood into the hole and nobody ever sees the screw.",
+        "If the dehumidifier trips the breaker, just email us the photo and we'll tell the tenant what to do.",
+        "The details are on page four of the lease, and nobody ever reads page four.",
+        "We let families pay what they can for the bus pass, and nobody has ever abused it.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
@@ -305,6 +314,36 @@ def test_the_course_a_price_and_address_are_for_and_the_hurry_after_them_are_par
         "The next group starts in April, and honestly the first group taught us more than we taught them.",
     ]
     assert detect_pitch(story) == []
+
+
+def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrased() -> None:
+    # Three webinars nobody here had written (thirty-eighth round), as Whisper heard them: each plug's last sentence
+    # reached the framework article, since only one of its sentences had a cue.
+    guide = [
+        "So, you know, humility comes early in this job.",
+        "Before we go, really quickly, we're running our five day coastal leader course out and turning in May.",
+        "There are, I think, six spots left and Ben's plugging the link in the chat right now.",
+        "And if you already guide for another outfit, just email me, we do a reduced rate for working guides.",
+        "I don't want money to leave a reason you don't come.",
+        "And one more plug from me if you're out of member of the network yet, it's forty dollars a year.",
+    ]
+    workbook = [
+        "Practice in the car.",
+        "And, uh, if you want more at least, I put together a little workbook, it's called the first 90 days.",
+        "It's on our website, pay what you can, suggested 12 bucks, and every cent goes to the furniture fund.",
+        "Next one in two weeks, it's on a school enrollment, so bring your questions.",
+    ]
+    antenna_day = [
+        "So, you know, check your own house before you write to the neighbors.",
+        "Just a wee plug, if I may, I run an antenna day twice a year out at the club hut.",
+        "Next one's the 14th of June, and that includes the wire and a bacon roll.",
+        "All the details are on my blog, and you can sign up there, there's about 12 spaces left last I checked.",
+        "Thanks for having me, and um, see some of you on Tuesday.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(guide)} == {1, 2, 3, 4, 5}
+    assert {finding.index for finding in detect_pitch(workbook)} == {1, 2}
+    assert {finding.index for finding in detect_pitch(antenna_day)} == {1, 2, 3}
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
