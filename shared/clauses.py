@@ -339,6 +339,10 @@ def standalone_clauses(quote: str) -> list[str]:
         # is still the subject of what follows it, which alone has none ("Landed better than I expected").
         if next((before.lower() for before in reversed(bare[:at]) if before), "") in _RELATIVES:
             continue
+        # "let's start with the thing that, honestly, kills most beginner tanks": the relative clause goes on after
+        # the aside, and alone has no subject ("Kills most beginner tanks").
+        if at >= 2 and not bare[at - 1] and _continues_a_relative(bare[at - 2], bare[at]):
+            continue
         # "we kept hiring people, who'd been to the same three schools": the comma a transcript sets there does not
         # make the people any less unnamed without what follows it.
         if _said_which_after(piece, following):
@@ -651,7 +655,7 @@ _SIGNPOST = re.compile(
     r"^(?:so,? |and )?(?:today|in this (?:session|webinar|episode|talk|podcast))\b[^.]{0,40}?"
     r"\b(?:talk about|cover|discuss|look at|share|walk through)\b|^(?:welcome|thanks?|thank you)\b"
     # "Let's move to water": a moderator moving the talk on.
-    rf"|{_ANNOUNCEMENT_OPENERS}(?:let's|let us) (?:{MOVES_THE_TALK_ON}|go to|get to|talk about)\b"
+    rf"|{_ANNOUNCEMENT_OPENERS}(?:let's|let us) (?:{MOVES_THE_TALK_ON}|go to|get to|talk about|start with|begin with)\b"
     # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
     rf"|{_ANNOUNCEMENT_OPENERS}(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
     r"\s+(?:\w+\s+){0,2}?(?:talk about|walk (?:you |y'all )through|run through|tell you about|"
@@ -817,6 +821,26 @@ def _is_joint(before: str, word: str) -> bool:
     if word in _SAYS_WHICH and before in _NAMED_BY_WHAT_FOLLOWS:
         return False
     return word not in _TAKES_NEXT.get(before, ())
+
+
+# The words a clause that has its own subject opens on, after "that": "the thing is that, honestly, nobody reads it".
+_SUBJECT_OPENERS = frozenset(
+    {
+        "i", "we", "you", "they", "he", "she", "it", "it's", "there", "there's", "this", "these", "those", "the", "a",
+        "an", "our", "my", "your", "their", "his", "her", "its", "nobody", "everyone", "everybody", "someone",
+        "somebody", "no", "every", "each", "most", "people", "some", "all", "i'm", "we're", "they're", "you're",
+        "i've", "we've", "they've", "i'd", "we'd", "that's", "what",
+    }
+)  # fmt: skip
+
+
+def _continues_a_relative(before: str, piece: str) -> bool:
+    """Whether the piece goes on, after an aside, with a relative clause the piece before the aside opened and left
+    at its pronoun: after "who" or "which" always, after "that" when the piece has no subject of its own."""
+    last = _words(before)[-1:]
+    if last in (["who"], ["which"]):
+        return True
+    return last == ["that"] and _words(piece)[:1] not in ([word] for word in _SUBJECT_OPENERS) and bool(_words(piece))
 
 
 def _words(text: str) -> list[str]:

@@ -531,6 +531,7 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
         # A moderator moving the talk on (a festival panel nobody here had written).
         ("Let's move to water.", True),
         ("Okay, let's turn to pricing.", True),
+        ("Okay, so let's start with the thing that, honestly, kills most beginner tanks in this club.", True),
         # What the speaker will do at work is no agenda.
         ("I'm going to raise prices on every plan next year.", False),
         ("We'll go through every cooler with a thermometer before it leaves the truck.", False),
@@ -692,6 +693,17 @@ def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clau
             ["We cut the price for every new customer"],
         ),
         ("We hired a sales coach, who, honestly, changed how the whole team sells.", ["We hired a sales coach"]),
+        # ... and a "that" the speaker left before an aside, when what follows has no subject of its own (a reef club
+        # panel nobody here had written: "Kills most beginner tanks in this club" named a pillar).
+        ("We fixed the one leak that, honestly, flooded the whole basement every spring.", []),
+        (
+            "We found that, honestly, the crews who start early finish early.",
+            ["The crews who start early finish early"],
+        ),
+        (
+            "Guests ask what you use and what you pay for that, and customers are very polite.",
+            ["Customers are very polite"],
+        ),
     ],
 )
 def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
