@@ -153,6 +153,18 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert claim_shaped("Hear me out, because charging for the first lesson cut our no-shows from thirty to six.")
 
 
+def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_no_claim() -> None:
+    # A kayak guide's webinar and a poll-worker panel nobody here had written: "Okay, third thing, and then I want to
+    # get to your questions" titled one article, "Let's just go down the line, introduce yourselves" the other, and
+    # "Tonight is about the people who actually run elections" then named a pillar.
+    assert not claim_shaped("Okay, third thing, and then I want to get to your questions, because I can see the chat.")
+    assert not claim_shaped("Let's just go down the line, introduce yourselves, short version, and then we'll start.")
+    assert not claim_shaped("Okay, tonight is about the people who actually run elections in this county, not us.")
+    # Advice about introductions, and a claim about tonight's shift, are claims.
+    assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
+    assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")
+
+
 def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> None:
     # An animal shelter panel nobody here had written: the time-zone small talk before the talk titled its article
     # ("We'll Balance Each Other Out").

@@ -61,10 +61,11 @@ _SELF_INTRODUCTION = (
 # about today ("buyers today ignore cold email").
 _THE_OCCASION = re.compile(
     r"\bthis (?:session|episode|webinar|podcast|show|call|talk|panel|meeting|recording)\b"
-    r"|\btoday,?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
+    r"|\b(?:today|tonight),?\s+(?:i|we|i'm|we're|i've|we've|i'll|we'll)\b"
     # ... and "today is territory planning", "today's topic is": the agenda, when a clause opens on it ("the
     # market today is brutal" is a claim).
-    r"|(?:^|[,;.!?]\s*|\band\s+)(?:(?:and|so|okay|now),?\s+)?today(?:'s (?:topic|session|episode|talk|theme))? is\b"
+    r"|(?:^|[,;.!?]\s*|\band\s+)(?:(?:and|so|okay|now),?\s+)?(?:today|tonight)"
+    r"(?:'s (?:topic|session|episode|talk|theme|panel))? is\b"
     # ... and what kind of episode it is ("today's a short one about email lists", "this week's a long one"), and a
     # solo host's hello to returning listeners ("Hi, it's me again").
     r"|\b(?:today|this week)(?:'s| is) (?:a |an )?(?:\w+ )?(?:one|episode|show)\b|\bit's (?:me|us) again\b"
@@ -137,7 +138,8 @@ _THE_OCCASION = re.compile(
     # the questions" runs the session ("tickets go to the queue" is a claim; it has no "let me").
     r"|(?:^|[,;.!?]\s*)(?:\w+,?\s+)?(?:i'm |i am |we're |we are )?(?:just )?(?:checking|watching|keeping an eye on) "
     r"the (?:time|clock)\b"
-    r"|\b(?:let me|let's|let us|i'll|we'll|before we) (?:go|get|turn|move|jump|head|open it up) (?:over )?to "
+    r"|\b(?:let me|let's|let us|i'll|we'll|before we|i want to|i'd like to|i wanna) "
+    r"(?:go|get|turn|move|jump|head|open it up) (?:over )?to "
     r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a|chat)\b"
     # ... and the word a host slips in between two parts of it ("Alright, quick word before we go to the chat").
     r"|\b(?:a )?quick word (?:from|before)\b"
@@ -153,6 +155,10 @@ _THE_OCCASION = re.compile(
     r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
     r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
+    # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
+    # yourselves to the family by name" is advice).
+    r"|\b(?:let's|let us|we'll|i'll) (?:just )?go down the line\b"
+    r"|\bintroduce yourselves\b(?=\s*(?:[,.;!?]|$|(?:very |real |really )?(?:quickly|briefly|quick)\b))"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
     # ticketing, and Fiona does crowd safety").
     r"|(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b[^.?!]{0,80}?,\s+(?:and\s+)?"
