@@ -160,6 +160,10 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped("Okay, third thing, and then I want to get to your questions, because I can see the chat.")
     assert not claim_shaped("Let's just go down the line, introduce yourselves, short version, and then we'll start.")
     assert not claim_shaped("Okay, tonight is about the people who actually run elections in this county, not us.")
+    # ... and the speaker's plan for the talk, and the goodbye (the kayak guide's webinar again).
+    assert not claim_shaped("Great, okay, so I'm not going to do slides, I'm just going to tell you about three times.")
+    assert not claim_shaped("Thanks everybody, stay upright, or, you know, practice being upside down.")
+    assert claim_shaped("Guides talk about the turnaround time on the beach, so nobody renegotiates it on the water.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

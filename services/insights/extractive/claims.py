@@ -75,6 +75,9 @@ _THE_OCCASION = re.compile(
     r"|\b(?:i want to|i'd like to|i'm going to|let me|let's|i'll|we'll) (?:start|begin|kick off|open) with you\b"
     # ... and the speaker's plan for the session: "I'm going to walk you through it in three steps".
     r"|\b(?:i'm going to|i'm gonna|i'll|i will|let me|we'll|we're going to|i want to) (?:walk|take) you through\b"
+    # ("I'm not going to do, like, slide full of bullet points, I'm just going to tell you about three times I got it
+    # wrong"; not "I'm going to tell you the one number that matters", which says it.)
+    r"|\b(?:i'm|i am) (?:just )?(?:going to|gonna) (?:tell you about|talk (?:to you )?about)\b"
     # ... and a send-off opening a sentence ("And, uh, good luck with the leaf blower."; "good luck with that" inside
     # a sentence may well be a claim's sarcasm).
     r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
@@ -95,7 +98,8 @@ _THE_OCCASION = re.compile(
     r"|\bthanks?(?: you)?(?: so much)? for (?:having me|having us|coming on|joining|listening|watching|tuning in)\b"
     # ... and any thanks a clause opens on ("Before I start, thank you to whoever ordered the pizza"). Not "thanks
     # to": "thanks to the new rota, turnover fell" gives a cause.
-    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but),?\s+)?(?:thank you|thanks (?:so much|a lot|everyone|all))\b"
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but),?\s+)?"
+    r"(?:thank you|thanks (?:so much|a lot|everyone|everybody|all|folks|y'all|you all|guys))\b"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
     r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
     # ... and a break in the show: "let's take a quick break", "we'll be right back", "and we're back." ("make the
