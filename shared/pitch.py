@@ -222,6 +222,8 @@ _RULES = (
         PitchKind.promo_code,
         r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b"
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
+        # "just tell them Jen from Off the Back sent you": the show's name said at the sponsor's counter is its code.
+        r"|\btell (?:them|'em) (?:[\w']+ ){0,5}sent you\b"
         r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*"
         # ... a word and a number ("webinar 20"), or a word no one writes that way but a brand ("BidSmart", "SAVEBIG").
         r"(?:\w+ ?\d+|(?-i:[A-Z][a-z]+[A-Z]\w*|[A-Z]{4,}))\b",
@@ -554,6 +556,9 @@ _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 _OWN_OFFERING = re.compile(
     r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
     rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OFFERING}(?:,? [\w']+){{0,2}} called\b"
+    # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a
+    # short online course called the Swim School Playbook".
+    rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}{_OFFERING} called\b"
     # ... or announces its next date: "we're running our five day coastal leader course out of Stonington in May".
     rf"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching|offering) (?:my|our) (?:[\w-]+ ){{0,3}}{_OFFERING}\b",
     re.IGNORECASE,

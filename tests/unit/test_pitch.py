@@ -344,6 +344,18 @@ def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrase
     assert {finding.index for finding in detect_pitch(guide)} == {1, 2, 3, 4, 5}
     assert {finding.index for finding in detect_pitch(workbook)} == {1, 2}
     assert {finding.index for finding in detect_pitch(antenna_day)} == {1, 2, 3}
+    # A swim school's webinar and a bike tour podcast (same round): the course the speaker put their setup into, and
+    # the sponsor's offer to whoever says the show sent them.
+    swim_course = [
+        "Our front desk stopped losing two weeks on every term.",
+        "I've put the whole make-up credit setup, the parent emails, into a short online course called the Playbook.",
+        "And anyone who stuck around gets the first two modules free, Lauren's dropping the link in the chat.",
+    ]
+    assert {finding.index for finding in detect_pitch(swim_course)} == {1, 2}
+    assert any(
+        cue.matched == "tell them Jen from Off the Back sent you"
+        for cue in find_pitch_cues("If you want to try it, just tell them Jen from Off the Back sent you, no charge.")
+    )
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
