@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(rf"((?<=[.!?])\s+|\s*{CLAUSE_MARK}\s*|\s+--?\s+)")
 _OPENERS = re.compile(
     r"^(?:(?:so|and|but|or|yet(?!\s+(?:another|again|more)\b)|then|now|well|"
     r"look(?!\s+(?:at|for|into|through|after|up|out|over|back|around|ahead)\b)|"
-    r"honestly|okay|ok|yeah|yes|no(?=\s*[,.!?])|right|um|uh|like|basically|"
+    r"honestly|frankly|okay|ok|yeah|yes|no(?=\s*[,.!?])|right|um|uh|like|basically|"
     r"actually|i mean|you know|i think|i guess|i'd say|i believe|i'd argue|the thing is)\b,?\s*)+",
     re.IGNORECASE,
 )
@@ -342,6 +342,10 @@ def standalone_clauses(quote: str) -> list[str]:
         # "let's start with the thing that, honestly, kills most beginner tanks": the relative clause goes on after
         # the aside, and alone has no subject ("Kills most beginner tanks").
         if at >= 2 and not bare[at - 1] and _continues_a_relative(bare[at - 2], bare[at]):
+            continue
+        # "His name was Harold ... Harold, still walks up to look at my walls": a name the transcript set apart with a
+        # comma is the subject of what follows it, which alone has none ("Still walks up to look at my walls").
+        if at >= 1 and _is_a_name(pieces[at - 1]) and _lacks_its_subject(bare[at]):
             continue
         # "we kept hiring people, who'd been to the same three schools": the comma a transcript sets there does not
         # make the people any less unnamed without what follows it.
@@ -834,13 +838,42 @@ _SUBJECT_OPENERS = frozenset(
 )  # fmt: skip
 
 
+def _is_a_name(piece: str) -> bool:
+    """Whether the piece is one capitalised word and nothing else: a name ("Harold")."""
+    return bool(re.fullmatch(r"\s*[A-Z][a-z]+\s*", piece)) and not _OPENERS.fullmatch(piece.strip())
+
+
+def _lacks_its_subject(piece: str) -> bool:
+    """Whether the piece opens on a verb said of someone, past or third person, with no subject before it ("still
+    walks up to look at my walls", "sorted the whole lot"); an order ("price every frame by the inch") has none to
+    lack."""
+    words = list(itertools.dropwhile(lambda word: word in _ADVERBS_BEFORE_A_VERB, _words(piece)))
+    first = words[0] if words else ""
+    return first not in _SUBJECT_OPENERS and piece[:1].islower() and first.endswith(("s", "ed"))
+
+
+# The adverbs a sentence with its subject left out may open on: "Still walks up to look at my walls".
+_ADVERBS_BEFORE_A_VERB = frozenset({"still", "also", "just", "never", "always", "only", "really", "actually", "even"})
+
+
 def _continues_a_relative(before: str, piece: str) -> bool:
-    """Whether the piece goes on, after an aside, with a relative clause the piece before the aside opened and left
-    at its pronoun: after "who" or "which" always, after "that" when the piece has no subject of its own."""
+    """Whether the piece goes on, after an aside, with what the piece before the aside left open: a relative clause
+    at its pronoun (after "who" or "which" always, after "that" when the piece has no subject of its own), or a
+    phrase at its article or preposition ("who have moved a, frankly, ridiculous amount of dirt")."""
     last = _words(before)[-1:]
-    if last in (["who"], ["which"]):
+    if last in (["who"], ["which"]) or (last and last[0] in _AWAITS_ITS_NOUN):
         return True
     return last == ["that"] and _words(piece)[:1] not in ([word] for word in _SUBJECT_OPENERS) and bool(_words(piece))
+
+
+# The words a phrase cannot stop on: an article, a possessive, a preposition. (Not "her": "I tell her, look, flat 65
+# dollars a door" has its object.)
+_AWAITS_ITS_NOUN = frozenset(
+    {
+        "a", "an", "the", "my", "our", "your", "their", "his", "its", "of", "to", "for", "with", "in", "on",
+        "at", "by", "from", "about", "into", "under", "between", "among", "onto", "toward", "towards", "per", "very",
+    }
+)  # fmt: skip
 
 
 def _words(text: str) -> list[str]:

@@ -704,6 +704,15 @@ def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clau
             "Guests ask what you use and what you pay for that, and customers are very polite.",
             ["Customers are very polite"],
         ),
+        # ... and a name set apart before what was said of it (a dry stone waller nobody here had written: "Still walks
+        # up to look at my walls" named a pillar), though not before an order given to the one named.
+        ("Harold, still walks up to look at my walls, still runs.", []),
+        ("Gareth, sorted the whole lot before laying a stone.", []),
+        ("Okay, Marcus, tell us about shoes.", ["Tell us about shoes"]),
+        # ... and a phrase left at its article before an aside (a trail crew panel nobody here had written: "Ridiculous
+        # amount of dirt" named a pillar), though not a clause that has its object ("I tell her, look, ...").
+        ("So I've got three people up here who have moved a, frankly, ridiculous amount of dirt.", []),
+        ("So at half time I tell her, look, flat 65 dollars a door, any door.", ["Flat 65 dollars a door"]),
     ],
 )
 def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
