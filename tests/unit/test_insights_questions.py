@@ -164,6 +164,14 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped("Great, okay, so I'm not going to do slides, I'm just going to tell you about three times.")
     assert not claim_shaped("Thanks everybody, stay upright, or, you know, practice being upside down.")
     assert claim_shaped("Guides talk about the turnaround time on the beach, so nobody renegotiates it on the water.")
+    # ... and a panelist declining to answer (a trail crew panel nobody here had written, whose article it titled).
+    assert not claim_shaped(
+        "I got opinions on that, but I don't have data, and I'd rather not start a fight right now."
+    )
+    assert claim_shaped("We'd rather not hire at all than hire the wrong crew lead for a whole season of trail work.")
+    # ... and the panel introduced by the moderator (the same panel: its "ridiculous amount of dirt" named a pillar).
+    assert not claim_shaped("So I've got three people up here who have moved a, frankly, ridiculous amount of dirt.")
+    assert claim_shaped("We have three people on the night shift who have never once been trained on the new scanner.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

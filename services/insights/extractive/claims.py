@@ -87,6 +87,10 @@ _THE_OCCASION = re.compile(
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
     r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
+    # ("So I've got three people up here who have moved a ridiculous amount of dirt"; not "we have three people on the
+    # night shift")
+    r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
+    r"(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
     # ("I'm joined by Lena Park", "we're joined today by two founders"; not "joined by a shared goal")
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
@@ -159,6 +163,10 @@ _THE_OCCASION = re.compile(
     r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
     r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
+    # ... and a panelist declining to answer: "I got opinions on that, but I don't have data, and I'd rather not start a
+    # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
+    r"|\b(?:i'd|i would) rather not (?:say|get into (?:it|that)|go (?:there|into (?:it|that))|comment|answer|"
+    r"start (?:a|an) (?:fight|war|argument|row))\b"
     # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
     # yourselves to the family by name" is advice).
     r"|\b(?:let's|let us|we'll|i'll) (?:just )?go down the line\b"
