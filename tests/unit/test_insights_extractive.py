@@ -10,7 +10,7 @@ import pytest
 from services.insights.extractive.engine import ExtractiveEngine, Limits
 from services.insights.extractive.promotion import PromotionDirection, PromotionScreen
 from services.insights.extractive.quoting import ConfidenceFloor
-from services.insights.extractive.refusal import refusal_reason
+from services.insights.extractive.refusal import called_off, refusal_reason
 from services.insights.sentences import split_into_sentences
 from shared.events import Insight, InsightType, Transcript, TranscriptSegment
 from tests.unit.insight_fakes import BagOfWordsEmbedder
@@ -134,6 +134,34 @@ def test_the_refusal_decision() -> None:
     assert unsure is not None and "heard clearly enough to quote" in unsure
     too_little = refusal_reason(sentences, 2, min_content_words=500)
     assert too_little is not None and "distinct content words" in too_little
+
+
+def test_a_session_called_off_is_named_in_the_refusal() -> None:
+    # A cider-pressing webinar nobody here had written was postponed in a storm, and its talk about the barn's power
+    # became an article: a session that calls itself off needs a clearer claim than one that was held.
+    called = transcript([("S1", -0.2, "Okay, so we postpone, I'll send a new link to everyone this afternoon.")])
+    held = transcript([("S1", -0.2, "We had to reschedule the install twice, and the client never noticed.")])
+    assert called_off(split_into_sentences(called.segments)) == "Okay, so we postpone"
+    assert called_off(split_into_sentences(held.segments)) is None
+    sentences = split_into_sentences(transcript(TALK).segments)
+    reason = refusal_reason(sentences, 0, min_content_words=5, substantive=False, calls_off="so we postpone")
+    assert reason is not None and 'the session was called off ("so we postpone")' in reason
+
+
+def test_a_recording_that_calls_itself_off_is_held_to_a_higher_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    from services.insights.extractive import engine as extractive
+
+    lines = [(speaker, -0.2, text) for speaker, text in BOARD_TALK]
+    called_off_lines = [*lines, ("S1", -0.2, "Okay, so we postpone the rest, and I'll send a new link tonight.")]
+    limits = Limits(min_claim_margin=-1.0, min_recording_substance=-1.0, min_relative_score=0.0, min_content_words=10)
+    monkeypatch.setattr(extractive, "CALLED_OFF_SUBSTANCE", 10.0)
+
+    held = ExtractiveEngine(TopicEmbedder(), limits).extract(transcript(lines), source_key="k", title="t")
+    called = ExtractiveEngine(TopicEmbedder(), limits).extract(transcript(called_off_lines), source_key="k", title="t")
+
+    assert held.refusal_reason is None and held.insights
+    assert called.insights == []
+    assert called.refusal_reason is not None and "the session was called off" in called.refusal_reason
 
 
 def test_confidence_thresholds_come_from_the_limits() -> None:

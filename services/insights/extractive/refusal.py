@@ -2,21 +2,53 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from services.insights.sentences import TimedSentence
 from services.insights.words import content_words
 
+# The session calling itself off: "Okay, so we postpone", "let's just push it to next Tuesday", "I'll send a new
+# link". ("We had to reschedule the install" tells of work, and a recording that says it is held to the usual bar.)
+_CALLS_ITSELF_OFF = re.compile(
+    r"(?:^|[,.;!?]\s*)(?:(?:okay|ok|so|alright|all right|yeah|then|well|um|uh),?\s+)*"
+    r"(?:we|let's|let us|we'll|we will|we're going to|we're gonna|we have to|we'll have to|we need to)\s+"
+    r"(?:just\s+)?(?:,?\s*(?:um|uh),?\s+)?"
+    r"(?:postpone|reschedule|call (?:it|this) off|cancel (?:it|this|today|tonight))\b"
+    r"|\bsend (?:out )?(?:the|a) new (?:link|invite|date)\b"
+    r"|\b(?:move|push) (?:it|this|the (?:session|episode|recording|webinar|talk|interview|call|show)) to "
+    r"(?:next |another |a different )?(?:\w+day|week|time|date|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
+def called_off(sentences: Sequence[TimedSentence]) -> str | None:
+    """The first words that call the session off, if any sentence says them."""
+    return next(
+        (found.group(0).strip(" ,.;!?") for line in sentences if (found := _CALLS_ITSELF_OFF.search(line.text))), None
+    )
+
 
 def refusal_reason(
-    sentences: Sequence[TimedSentence], claims_found: int, *, min_content_words: int, substantive: bool = True
+    sentences: Sequence[TimedSentence],
+    claims_found: int,
+    *,
+    min_content_words: int,
+    substantive: bool = True,
+    calls_off: str | None = None,
 ) -> str | None:
     """Why nothing from this recording should be published, or None when something should. ``substantive``
-    says whether what was said (quotable or not) reads as claims rather than small talk."""
+    says whether what was said (quotable or not) reads as claims rather than small talk; ``calls_off`` quotes
+    the words that called the session off, when some did."""
     speech_s = _covered_seconds(sentences)
     heard = f"{speech_s:.0f} s of speech in {len(sentences)} sentences"
     if not sentences:
         return "nothing worth publishing: no speech was transcribed"
+    if not substantive and calls_off:
+        return (
+            f'nothing worth publishing: {heard}; the session was called off ("{calls_off}") and nothing said '
+            "reads as a claim that stands on its own"
+        )
     if not substantive:
         return f"nothing worth publishing: {heard}, all small talk, logistics or filler; no claim found"
     if claims_found == 0:
