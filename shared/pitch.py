@@ -281,6 +281,9 @@ _RULES = (
         r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b|\b\d+ spaces (?:left|remaining)\b"
         # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
         r"|\bpay what you (?:can|want|like)\b"
+        # ... and what the sponsor does for the listener for nothing: "they'll set up your first season for you, no
+        # charge" ("we redid the farmer's wall, no charge" tells of a job).
+        r"|\bfor you,? (?:at |for )?no (?:extra )?charge\b|\bno charge to you\b"
         # ... and the next date of the speaker's own course: "we're running our five day coastal leader course out of
         # Stonington in May".
         r"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching) (?:my|our|another|the next) (?:[\w-]+ ){0,4}"

@@ -356,6 +356,12 @@ def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrase
         cue.matched == "tell them Jen from Off the Back sent you"
         for cue in find_pitch_cues("If you want to try it, just tell them Jen from Off the Back sent you, no charge.")
     )
+    # ... even when Whisper heard the name and not the "sent you": what the sponsor does for the listener, for nothing.
+    misheard = (
+        "If you run trips and want to try it, just tell M Gen from off the Macs and you, and they'll set up your "
+    )
+    assert find_pitch_cues(misheard + "first season of departures for you, no charge.")
+    assert not find_pitch_cues("We redid the whole wall without charging, and that farmer sent us four more jobs.")
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
