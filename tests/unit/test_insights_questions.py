@@ -178,6 +178,11 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
 
 
 def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> None:
+    # ... and the room (a bike tour podcast nobody here had written: its article was titled "I'm in a Spare Room in
+    # Lex").
+    assert not claim_shaped("Well, I say here, I'm in a spare room in Lex with a doom over my head for new acoustics.")
+    assert not claim_shaped("Oh, hi, sorry, can you hear me, I'm in the car, because the kids are home, parked.")
+    assert claim_shaped("I'm in the truck eight hours a day, so every quote goes out from the cab before lunch.")
     # An animal shelter panel nobody here had written: the time-zone small talk before the talk titled its article
     # ("We'll Balance Each Other Out").
     assert not claim_shaped(

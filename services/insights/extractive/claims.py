@@ -129,6 +129,12 @@ _THE_OCCASION = re.compile(
     r"|\bit's\b[^.?!;]{0,30}?\b(?:in the (?:morning|afternoon|evening)|at night|a\.?m\b|p\.?m\b|o'clock|midnight|"
     r"lunchtime|dinnertime|bedtime)[^.?!;]{0,15}?\b(?:here|over here|where (?:i|we) (?:am|are|live))\b"
     r"|\bwhat time is it (?:over )?(?:there|where you are)\b"
+    # ... and the room each of them is in: "Well, I say here, I'm in a spare room in Lisbon with a duvet over my head",
+    # "Sorry, I'm in the car. Parked." ("I'm in the truck eight hours a day" tells of the job.)
+    r"|\b(?:i'm|i am|we're|we are) (?:sitting |recording |calling |dialing |dialling )?(?:in|from) (?:a|the|my|our) "
+    r"(?:spare|guest|hotel|box) ?room\b"
+    r"|\b(?:i'm|i am) (?:sitting |recording |calling |dialing |dialling )?(?:in|from) (?:my|the) "
+    r"(?:car|closet|wardrobe|cupboard)(?=\s*[,.;!?]|\s*$|\s+(?:with|because|so|right now|today|at the moment)\b)"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b"
     # ... how to take part in it: "if you're having audio issues, try dialling in" helps a listener then, no reader
