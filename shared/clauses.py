@@ -827,7 +827,7 @@ def _is_joint(before: str, word: str) -> bool:
     return word not in _TAKES_NEXT.get(before, ())
 
 
-# The words a clause that has its own subject opens on, after "that": "the thing is that, honestly, nobody reads it".
+# The words a clause that has its own subject opens on: "the thing is that, honestly, nobody reads it".
 _SUBJECT_OPENERS = frozenset(
     {
         "i", "we", "you", "they", "he", "she", "it", "it's", "there", "there's", "this", "these", "those", "the", "a",

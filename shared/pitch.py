@@ -549,11 +549,12 @@ _OWN_BUSINESS = re.compile(
     r"\bmy (?:own )?(?:firm|company|agency|consultancy|practice|business|studio)\b|\bour (?:firm|agency|consultancy)\b",
     re.IGNORECASE,
 )
+_FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
+# What a speaker sells besides their services.
 _OFFERING = (
     r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
     r"|workbook|guidebook|e-?book|toolkit)"
 )
-_FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 # ...or the one right before it that introduces what the speaker sells ("I run a six week course called Grant Ready,
 # where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
 _OWN_OFFERING = re.compile(
@@ -561,9 +562,7 @@ _OWN_OFFERING = re.compile(
     rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OFFERING}(?:,? [\w']+){{0,2}} called\b"
     # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a
     # short online course called the Swim School Playbook".
-    rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}{_OFFERING} called\b"
-    # ... or announces its next date: "we're running our five day coastal leader course out of Stonington in May".
-    rf"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching|offering) (?:my|our) (?:[\w-]+ ){{0,3}}{_OFFERING}\b",
+    rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}{_OFFERING} called\b",
     re.IGNORECASE,
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's

@@ -251,14 +251,15 @@ class ExtractiveEngine:
                 heard_verbatim(sentences, self.limits.max_expected_misheard_words), reading.may_publish, strict=True
             )
         ]
-        found = self._ideas(reading, verbatim, grammar)
+        calls_off = called_off(sentences)
+        found = self._ideas(reading, verbatim, grammar, calls_off=calls_off is not None)
         ideas, substantive = found.ideas, found.substantive
         reason = refusal_reason(
             sentences,
             len(ideas),
             min_content_words=self.limits.min_content_words,
             substantive=substantive,
-            calls_off=called_off(sentences),
+            calls_off=calls_off,
         )
         insights: list[Insight] = []
         if reason is None:
@@ -364,8 +365,11 @@ class ExtractiveEngine:
         may_state = [can and answer for can, answer in zip(decoded, answering, strict=True)]
         return _Reading(sentences, salience, may_publish, may_state, digressions(sentences))
 
-    def _ideas(self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None) -> _Found:
-        """The ideas worth publishing, whether the recording has substance at all, and what read as promotion."""
+    def _ideas(
+        self, reading: _Reading, verbatim: Sequence[bool], grammar: Grammar | None, *, calls_off: bool = False
+    ) -> _Found:
+        """The ideas worth publishing, whether the recording has substance at all, and what read as promotion.
+        ``calls_off``: the recording calls its session off, so its claims must read as claims more clearly."""
         sentences = reading.sentences
         candidates = self._candidates(reading, grammar)
         if not candidates:
@@ -374,7 +378,7 @@ class ExtractiveEngine:
         margins = claim_margin(vectors, self.claim_prototypes)
         # A session called off ("so we postpone") is mostly about itself: what sounds like a claim in it has to sound
         # like one more clearly ("I really don't want to do this half-baked in front of 200 people").
-        bar = self.limits.min_recording_substance + (CALLED_OFF_SUBSTANCE if called_off(sentences) else 0.0)
+        bar = self.limits.min_recording_substance + (CALLED_OFF_SUBSTANCE if calls_off else 0.0)
         if recording_substance(margins) < bar:
             return _Found([], False)  # even its most claim-like sentences read as small talk: nothing to publish
         # How the features weigh is fitted on the dev split (ranking.py), not set here.
