@@ -636,8 +636,20 @@ def _stammers(name: str) -> bool:
     return any(a == b and a not in _DOUBLED_ON_PURPOSE for a, b in itertools.pairwise(words))
 
 
+# A false start broken off and begun again with the same subject: "I just had, I started doing the same tub thing",
+# "I just, I start wearing the tote bags" (not "I go, I pay, goodbye": each of those is said).
+_FALSE_START = re.compile(
+    r"^(?P<subject>i|we|you|they|he|she)\s+(?:\w+\s+)?(?:just|had|was|were|have|has|think|mean|guess),\s+(?=(?P=subject)\b)",
+    re.IGNORECASE,
+)
+
+
 def _restarted_once(name: str) -> str:
-    """The name without the first saying of a run of words the speaker said again at once."""
+    """The name without the first saying of a run of words the speaker said again at once, or without a false start
+    the speaker broke off and began again."""
+    restarted = _FALSE_START.sub("", name)
+    if restarted != name:
+        return restarted[:1].upper() + restarted[1:]
     words = name.split()
     said = _comparable(name).split()
     if len(said) != len(words):

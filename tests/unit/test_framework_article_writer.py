@@ -874,6 +874,17 @@ def test_a_pillar_is_named_by_what_the_speaker_said_once_they_started_over() -> 
         "again", InsightType.point_of_view, "One owner per metric, and one metric per owner.", 40.0, "S2"
     ).model_copy(update={"quote_is_verbatim": False, "headline": "One owner per metric, and one metric per owner"})
     assert pillar_name(again) == "One owner per metric, and one metric per owner"
+    # A false start broken off and begun again with the same subject (a reef club panel nobody here had written).
+    false_start = insight(
+        "tub", InsightType.story, "And I just had, I started doing the same tub thing in 2021.", 40.0, "S2"
+    ).model_copy(
+        update={"quote_is_verbatim": False, "headline": "I just had, I started doing the same tub thing in 2021"}
+    )
+    assert pillar_name(false_start) == "I started doing the same tub thing in 2021"
+    listed = insight("pay", InsightType.story, "I go, I pay, goodbye.", 40.0, "S2").model_copy(
+        update={"quote_is_verbatim": False, "headline": "I go, I pay, goodbye"}
+    )
+    assert pillar_name(listed) == "I go, I pay, goodbye"
 
 
 def test_a_pillar_is_named_by_a_phrase_that_says_what_it_is_about_when_the_speaker_gave_one() -> None:
