@@ -827,17 +827,6 @@ def _is_joint(before: str, word: str) -> bool:
     return word not in _TAKES_NEXT.get(before, ())
 
 
-# The words a clause that has its own subject opens on: "the thing is that, honestly, nobody reads it".
-_SUBJECT_OPENERS = frozenset(
-    {
-        "i", "we", "you", "they", "he", "she", "it", "it's", "there", "there's", "this", "these", "those", "the", "a",
-        "an", "our", "my", "your", "their", "his", "her", "its", "nobody", "everyone", "everybody", "someone",
-        "somebody", "no", "every", "each", "most", "people", "some", "all", "i'm", "we're", "they're", "you're",
-        "i've", "we've", "they've", "i'd", "we'd", "that's", "what",
-    }
-)  # fmt: skip
-
-
 def _is_a_name(piece: str) -> bool:
     """Whether the piece is one capitalised word and nothing else: a name ("Harold")."""
     return bool(re.fullmatch(r"\s*[A-Z][a-z]+\s*", piece)) and not _OPENERS.fullmatch(piece.strip())
@@ -860,10 +849,10 @@ def _continues_a_relative(before: str, piece: str) -> bool:
     """Whether the piece goes on, after an aside, with what the piece before the aside left open: a relative clause
     at its pronoun (after "who" or "which" always, after "that" when the piece has no subject of its own), or a
     phrase at its article or preposition ("who have moved a, frankly, ridiculous amount of dirt")."""
-    last = _words(before)[-1:]
+    last, said = _words(before)[-1:], _words(piece)
     if last in (["who"], ["which"]) or (last and last[0] in _AWAITS_ITS_NOUN):
         return True
-    return last == ["that"] and _words(piece)[:1] not in ([word] for word in _SUBJECT_OPENERS) and bool(_words(piece))
+    return last == ["that"] and bool(said) and said[0] not in _SUBJECT_OPENERS
 
 
 # The words a phrase cannot stop on: an article, a possessive, a preposition. (Not "her": "I tell her, look, flat 65
