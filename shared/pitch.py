@@ -550,8 +550,9 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
-# What a speaker sells besides their services.
-_OFFERING = (
+# What a speaker teaches or wrote and sells: narrower than _OFFERING, which also names sites, tools and services, and
+# read only by the rule below.
+_OWN_MATERIAL = (
     r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
     r"|workbook|guidebook|e-?book|toolkit)"
 )
@@ -559,10 +560,11 @@ _OFFERING = (
 # where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
 _OWN_OFFERING = re.compile(
     r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
-    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OFFERING}(?:,? [\w']+){{0,2}} called\b"
+    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,2}} called\b"
     # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a
     # short online course called the Swim School Playbook".
-    rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}{_OFFERING} called\b",
+    rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}"
+    rf"{_OWN_MATERIAL} called\b",
     re.IGNORECASE,
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's
