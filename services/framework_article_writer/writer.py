@@ -283,12 +283,11 @@ def _headline_line(quote: str) -> str:
         first_clause, longest = sentence, MAX_WHOLE_SENTENCE_TITLE_WORDS
     if first_clause.endswith("?") or not MIN_TITLE_LINE_WORDS <= len(first_clause.split()) <= longest:
         return ""
-    if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause):
+    line = first_clause.rstrip(".!")
+    # Nor a clause cut at the aside that interrupted it: "The menu had" ("the menu had, I counted, 34 dishes").
+    if rejected_view(first_clause) or is_dependent(first_clause) or points_back(first_clause) or breaks_off(line):
         return ""
-    # "The menu had", cut at the aside that interrupted it ("the menu had, I counted, 34 dishes").
-    if breaks_off(first_clause.rstrip(".!")):
-        return ""
-    return headline_case(first_clause.rstrip(".!"))
+    return headline_case(line)
 
 
 def check_article(markdown: str) -> list[str]:
