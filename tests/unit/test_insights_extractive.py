@@ -148,6 +148,25 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
     assert reason is not None and 'the session was called off ("so we postpone")' in reason
 
 
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        # Two sound checks nobody here had written, whose guest did not come, published articles from their small talk.
+        ("He's not coming.", "He's not coming"),
+        ("No, so, he's not coming.", "No, so, he's not coming"),
+        ("Let's just push it, what's your week look like?", "Let's just push it"),
+        ("Ha, okay, so do we just, do we do it next week then?", "do it next week"),
+        ("It's looking like our speaker isn't going to make it today.", "speaker isn't going to make it"),
+        # ... and what tells of work, or of the talk itself, calls nothing off.
+        ("The driver told me he's not coming back to that yard, ever.", None),
+        ("Sorry, my neighbour is mowing the lawn, I hope that's not coming through.", None),
+        ("Let's just push it harder on the second pass and see what the gauge says.", None),
+    ],
+)
+def test_what_calls_a_session_off(said: str, words: str | None) -> None:
+    assert called_off(split_into_sentences(transcript([("S1", -0.2, said)]).segments)) == words
+
+
 def test_a_recording_that_calls_itself_off_is_held_to_a_higher_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     from services.insights.extractive import engine as extractive
 

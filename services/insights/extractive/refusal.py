@@ -9,7 +9,8 @@ from services.insights.sentences import TimedSentence
 from services.insights.words import content_words
 
 # The session calling itself off: "Okay, so we postpone", "let's just push it to next Tuesday", "I'll send a new
-# link". ("We had to reschedule the install" tells of work, and a recording that says it is held to the usual bar.)
+# link", the guest not coming. ("We had to reschedule the install" tells of work, and a recording that says it is
+# held to the usual bar.)
 _CALLS_ITSELF_OFF = re.compile(
     r"(?:^|[,.;!?]\s*)(?:(?:okay|ok|so|alright|all right|yeah|then|well|um|uh),?\s+)*"
     r"(?:we|let's|let us|we'll|we will|we're going to|we're gonna|we have to|we'll have to|we need to)\s+"
@@ -17,7 +18,13 @@ _CALLS_ITSELF_OFF = re.compile(
     r"(?:postpone|reschedule|call (?:it|this) off|cancel (?:it|this|today|tonight))\b"
     r"|\bsend (?:out )?(?:the|a) new (?:link|invite|date)\b"
     r"|\b(?:move|push) (?:it|this|the (?:session|episode|recording|webinar|talk|interview|call|show)) to "
-    r"(?:next |another |a different )?(?:\w+day|week|time|date|tomorrow)\b",
+    r"(?:next |another |a different )?(?:\w+day|week|time|date|tomorrow)\b"
+    # ... "Let's just push it, what's your week look like?", "do we do it next week then?"
+    r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
+    # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
+    r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they)(?:'s|'re| is| are) not coming\b"
+    r"|\b(?:speaker|guest|presenter)(?:'s| is) not (?:coming|going to make it)\b"
+    r"|\b(?:speaker|guest|presenter) isn't (?:coming|going to make it)\b",
     re.IGNORECASE,
 )
 
