@@ -185,6 +185,10 @@ _RULES = (
         # "All the details are on my blog" ("the details are on page four of the contract" point at no page of theirs).
         r"|\b(?:details|info|information|dates|everything)(?:'s| is| are) (?:all |up )?on (?:my|our) "
         r"(?:blog|website|site|web page|page|channel)\b"
+        # ... and what the speaker made, up there or priced there: "I put together a little field guide ..., and it's up
+        # on my website", "It's twelve pounds on our website" ("our hours are on the website" has no "my" or "our").
+        rf"|\b(?:it's|it is|they're|they are) (?:all |up |available |for sale |{_AMOUNT} "
+        r"(?:pounds|dollars|bucks|euros|quid) )?on (?:my|our) (?:website|site|blog|web page|online shop|shop)\b"
         rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
         r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b|\bwherever books are sold\b"
         r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
@@ -261,7 +265,8 @@ _RULES = (
     ),
     _rule(
         PitchKind.offer,
-        r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off)\b"
+        r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off"
+        r"|half[- ]price)\b"
         r"|\b(?:first|1st) (?:\w+ )?(?:call|session|module|lesson|class|consultation|audit|chapter|workshop)\b"
         r"(?: \w+){0,2}(?: is|'s) (?:free|on us|on the house)\b"
         r"|\bjust (?:re)?opened (?:the |our |my )?(?:waitlist|wait list|applications|enrol+ment|registration|doors)\b"

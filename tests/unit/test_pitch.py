@@ -102,6 +102,23 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("Just a wee plug, if I may, I run an antenna day twice a year.", PitchKind.call_to_action, "wee plug"),
         ("And, uh, shamelessly, I write a little weekly newsletter.", PitchKind.call_to_action, "shamelessly"),
         ("All the details are on my blog, Hamish on the Hill.", PitchKind.call_to_action, "details are on my blog"),
+        # What the speaker made, up on their site or priced there, and a membership's first year at half price (a
+        # webinar and a panel nobody here had written, thirty-ninth round).
+        (
+            "Eyes on the Water has our drill sheets, and it's up on my website.",
+            PitchKind.call_to_action,
+            "it's up on my website",
+        ),
+        (
+            "It's 12 pounds on our website, and every penny goes to the phone bill.",
+            PitchKind.call_to_action,
+            "It's 12 pounds on our website",
+        ),
+        (
+            "Joining gets you the group rate, and the first year is half price.",
+            PitchKind.offer,
+            "first year is half price",
+        ),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
         ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
@@ -236,6 +253,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "If the dehumidifier trips the breaker, just email us the photo and we'll tell the tenant what to do.",
         "The details are on page four of the lease, and nobody ever reads page four.",
         "We let families pay what they can for the bus pass, and nobody has ever abused it.",
+        "Our opening hours are on the website, but people still ring the landline at six in the morning.",
+        "The first year was half price for us too, because the landlord wanted the unit let before winter.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
