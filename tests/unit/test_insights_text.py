@@ -226,10 +226,22 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
     assert not claim("Thanks so much for having me, this was a fun conversation.")
     assert not claim("Before I start, thank you to whoever ordered the pineapple pizza tonight.")
     assert claim("Thanks to the new rota, turnover fell by a third in one year.")
+    # A hot sauce panel nobody here had written titled a pillar "A quick thank you" (thirty-ninth round).
+    assert not claim("Alright, before you all run to the tasting tables, a quick thank you.")
+    assert not claim("And one last thanks, to the volunteers who stacked every chair in this hall.")
+    assert claim("A quick thank you card goes out after every job, and half our referrals come from it.")
     assert not claim("I run sales operations consulting in the field. And today is territory planning.")
     assert claim("The market for field sales today is harder than it was five years ago.")
     assert claim("Most teams stop there, and that is where the pipeline leaks.")
     assert claim("The problem with gated content does not end there.")
+
+
+def test_a_moderator_naming_the_panel_by_what_each_does_is_no_claim() -> None:
+    # An avalanche panel nobody here had written named a pillar by its moderator's introduction (thirty-ninth round).
+    assert not claim("Marco writes the backcountry forecast for the northern zones, and Jess runs control on the pass.")
+    assert not claim("Priya runs site operations for a big festival, Tom does ticketing, and Fiona does crowd safety.")
+    assert claim("Most shops run one roaster on two days, and we run two roasters on one day.")
+    assert claim("Finance owns the budget for the season, and nobody in the crew ever sees it.")
 
 
 def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_found_something_are() -> None:

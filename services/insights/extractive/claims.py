@@ -91,7 +91,11 @@ _THE_OCCASION = re.compile(
     # night shift")
     r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
     r"(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
-    # ("I'm joined by Lena Park", "we're joined today by two founders"; not "joined by a shared goal")
+    # ... and the moderator naming each of them by what they do: "Marco writes the backcountry forecast for the
+    # northern zones, and Jess runs avalanche control on the pass highway" (two names, each with a role; not "Most
+    # shops run one roaster, and we run two").
+    r"|^(?:(?:and|so|okay|ok|now),?\s+)?(?-i:[A-Z][a-z]+) (?:\w+s|is|has) [^.?!]{3,80}?, and (?-i:[A-Z][a-z]+) "
+    r"(?:\w+s|is|has)\b"
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
@@ -104,6 +108,11 @@ _THE_OCCASION = re.compile(
     # to": "thanks to the new rota, turnover fell" gives a cause.
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but),?\s+)?"
     r"(?:thank you|thanks (?:so much|a lot|everyone|everybody|all|folks|y'all|you all|guys))\b"
+    # ... or that names its thanks: "before you all run to the tasting tables, a quick thank you" (not "a quick thank
+    # you card goes out after every job", which tells what a business does).
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|oh|also|but|now),?\s+)?(?:a|one|one more|one last) "
+    r"(?:(?:quick|big|huge|special|massive|final|last|little)\s+)?(?:thank you|thanks)\b"
+    r"(?!\s*(?:cards?|notes?|letters?|emails?|e-mails?|gifts?|messages?|texts?|calls?|gesture|page)\b)"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
     r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
     # ... and a break in the show: "let's take a quick break", "we'll be right back", "and we're back." ("make the
