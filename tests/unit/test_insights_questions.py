@@ -172,6 +172,13 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     # ... and the panel introduced by the moderator (the same panel: its "ridiculous amount of dirt" named a pillar).
     assert not claim_shaped("So I've got three people up here who have moved a, frankly, ridiculous amount of dirt.")
     assert claim_shaped("We have three people on the night shift who have never once been trained on the new scanner.")
+    # ... and each panelist named by what they do (an avalanche panel nobody here had written named a pillar so).
+    assert not claim_shaped("Marco writes the backcountry forecast for the northern zones, and Jess runs the pass.")
+    # ... and the round of introductions by another name (a laundromat owners' panel's title, the same round).
+    assert not claim_shaped("I got three owners, who all run 24 hour stores, so let's go around.")
+    assert claim_shaped("When a regulation blocks you, let's go around the problem and find another route.")
+    assert claim_shaped("Most shops run one roaster on two days, and we run two roasters on one day.")
+    assert claim_shaped("Finance owns the budget for the season, and nobody in the crew ever sees it.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

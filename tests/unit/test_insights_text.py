@@ -236,14 +236,6 @@ def test_a_goodbye_or_thanks_for_coming_on_is_no_claim_but_stopping_short_can_be
     assert claim("The problem with gated content does not end there.")
 
 
-def test_a_moderator_naming_the_panel_by_what_each_does_is_no_claim() -> None:
-    # An avalanche panel nobody here had written named a pillar by its moderator's introduction (thirty-ninth round).
-    assert not claim("Marco writes the backcountry forecast for the northern zones, and Jess runs control on the pass.")
-    assert not claim("Priya runs site operations for a big festival, Tom does ticketing, and Fiona does crowd safety.")
-    assert claim("Most shops run one roaster on two days, and we run two roasters on one day.")
-    assert claim("Finance owns the budget for the season, and nobody in the crew ever sees it.")
-
-
 def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_found_something_are() -> None:
     assert not claim("So I've been running field sales teams for about fifteen years now, and I want to start here.")
     assert not claim("Yeah, I've been doing payroll for small firms for over a decade.")

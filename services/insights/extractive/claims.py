@@ -54,6 +54,8 @@ _SELF_INTRODUCTION = (
     + _CLAUSE_OPENS
     + r"(?:i'm|i am|my name is|my name's) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?\s*(?:[,;.!?]|$|\band\b)"
 )
+# What a panelist does, as a moderator introduces them by it ("Priya runs site operations").
+_ROLE = r"runs|does|leads|heads|handles|manages|looks after|writes|owns|teaches|coaches|builds|works"
 # A remark about the occasion itself (this episode, a welcome, what we do today) frames the recording;
 # the embeddings miss it when it also names the topic ("today I've got someone who runs demand
 # generation..."), which makes it look central. The words are the deixis of any recorded event; "today"
@@ -91,11 +93,6 @@ _THE_OCCASION = re.compile(
     # night shift")
     r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
     r"(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
-    # ... and the moderator naming each of them by what they do: "Marco writes the backcountry forecast for the
-    # northern zones, and Jess runs avalanche control on the pass highway" (two names, each with a role; not "Most
-    # shops run one roaster, and we run two").
-    r"|^(?:(?:and|so|okay|ok|now),?\s+)?(?-i:[A-Z][a-z]+) (?:\w+s|is|has) [^.?!]{3,80}?, and (?-i:[A-Z][a-z]+) "
-    r"(?:\w+s|is|has)\b"
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
@@ -185,11 +182,14 @@ _THE_OCCASION = re.compile(
     # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
     # yourselves to the family by name" is advice).
     r"|\b(?:let's|let us|we'll|i'll) (?:just )?go down the line\b"
+    # ("I got three owners, who all run 24 hour stores, so let's go around"; not "let's go around the problem")
+    r"|\b(?:let's|let us|we'll) (?:just )?go (?:a)?round(?: the (?:room|table|circle|panel|call|screen))?"
+    r"(?=\s*(?:[,.;!?]|$|and\b|(?:very |real )?quickly\b))"
     r"|\bintroduce yourselves\b(?=\s*(?:[,.;!?]|$|(?:very |real |really )?(?:quickly|briefly|quick)\b))"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does
-    # ticketing, and Fiona does crowd safety").
-    r"|(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b[^.?!]{0,80}?,\s+(?:and\s+)?"
-    r"(?-i:[A-Z])[a-z]+ (?:runs|does|leads|heads|handles|manages|looks after)\b",
+    # ticketing, and Fiona does crowd safety", "Marco writes the backcountry forecast for the northern zones, and Jess
+    # runs avalanche control on the pass highway").
+    rf"|(?-i:[A-Z])[a-z]+ (?:{_ROLE})\b[^.?!]{{0,80}}?,\s+(?:and\s+)?(?-i:[A-Z])[a-z]+ (?:{_ROLE})\b",
     re.IGNORECASE,
 )
 # A speaker mending how they are saying it ("So no, well, hang on, let me say it the right way round, because...",
