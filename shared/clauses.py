@@ -196,7 +196,12 @@ _ANNOUNCES = re.compile(
     r"^(?:(?:i|we)(?:'d like| would like|'m going| am going|'re going| are going| want| wanted|'m gonna|'re gonna)"
     r" to|(?:i|we)(?:'ll| will)|let me|let's|let us) "
     r"(?:start|begin|open|kick off|talk|share|tell you|cover|discuss|walk you through|go through|touch on|"
-    r"look at|dig into|dive into)\b",
+    r"look at|dig into|dive into)\b"
+    # ... or saying only that it is simple: "So, the idea is very simple, all the folk who live on their own get a
+    # call every week" ("The Idea Is Very Simple" titled an article; what the idea is follows the comma).
+    r"|^(?:the|my|our) (?:\w+ )?(?:idea|concept|rule|premise|principle|plan|answer|trick|process|system|approach|"
+    r"setup|thing)s? (?:is|was|are) (?:(?:very|really|pretty|super|quite|dead|actually|fairly)\s+)?"
+    r"(?:simple|easy|straightforward|basic)$",
     re.IGNORECASE,
 )
 # A piece of a quote that closes its sentence.
@@ -342,6 +347,10 @@ def standalone_clauses(quote: str) -> list[str]:
         # "let's start with the thing that, honestly, kills most beginner tanks": the relative clause goes on after
         # the aside, and alone has no subject ("Kills most beginner tanks").
         if at >= 2 and not bare[at - 1] and _continues_a_relative(bare[at - 2], bare[at]):
+            continue
+        # "all the folk who live on their own, who maybe don't see anyone for days, get a phone call every week": a
+        # subject and its predicate, a relative aside between them; neither side says anything alone.
+        if _split_by_a_relative_aside(bare, at):
             continue
         # "His name was Harold ... Harold, still walks up to look at my walls": a name the transcript set apart with a
         # comma is the subject of what follows it, which alone has none ("Still walks up to look at my walls").
@@ -843,6 +852,27 @@ def _lacks_its_subject(piece: str) -> bool:
 
 # The adverbs a sentence with its subject left out may open on: "Still walks up to look at my walls".
 _ADVERBS_BEFORE_A_VERB = frozenset({"still", "also", "just", "never", "always", "only", "really", "actually", "even"})
+
+
+def _split_by_a_relative_aside(bare: Sequence[str], at: int) -> bool:
+    """Whether piece ``at`` is the subject or the predicate of a clause a relative aside cuts in two: the subject
+    holds a relative clause of its own and no verb of the sentence's ("all the folk who live on their own"), the
+    aside opens on "who" or "which", and the predicate after it has no subject ("get a phone call")."""
+
+    def splits(subject: int) -> bool:
+        if subject < 0 or subject + 2 >= len(bare):
+            return False
+        said, aside, predicate = _words(bare[subject]), _words(bare[subject + 1]), _words(bare[subject + 2])
+        return (
+            bool(aside)
+            and aside[0] in _RELATIVES
+            and bool(predicate)
+            and predicate[0] not in _SUBJECT_OPENERS
+            and predicate[0] not in _CLAUSE_JOINT
+            and any(word in _SAYS_WHICH for word in said[1:])
+        )
+
+    return splits(at) or splits(at - 2)
 
 
 def _continues_a_relative(before: str, piece: str) -> bool:

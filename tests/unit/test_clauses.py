@@ -651,6 +651,17 @@ def test_a_noun_of_time_that_opens_a_clause_of_time_makes_it_depend(said: str, c
             "Our biggest problem is that one customer who never pays.",
             ["Our biggest problem is that one customer who never pays"],
         ),
+        # Saying only that the idea is simple announces it (a phone line's webinar nobody here had written was titled
+        # "The Idea Is Very Simple"); what is simple, named, says something.
+        (
+            "So, the idea is very simple, everyone who lives alone gets a call from a volunteer every week.",
+            ["Everyone who lives alone gets a call from a volunteer every week"],
+        ),
+        ("The setup is simple.", []),
+        (
+            "A simple setup beats a clever one every single time.",
+            ["A simple setup beats a clever one every single time"],
+        ),
     ],
 )
 def test_a_frame_that_announces_a_statement_is_left_out(said: str, clauses: list[str]) -> None:
@@ -713,6 +724,14 @@ def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clau
         # amount of dirt" named a pillar), though not a clause that has its object ("I tell her, look, ...").
         ("So I've got three people up here who have moved a, frankly, ridiculous amount of dirt.", []),
         ("So at half time I tell her, look, flat 65 dollars a door, any door.", ["Flat 65 dollars a door"]),
+        # ... and a subject and its predicate with a relative aside between them (a phone line's webinar nobody here
+        # had written: "All the folk who live on their own" named a pillar), though not a clause after the aside that
+        # has a subject of its own.
+        ("All the folk who live on their own, who maybe don't see anyone for days, get a phone call every week.", []),
+        (
+            "We hired Dana, who had run a warehouse for years, and she fixed the rota in a week.",
+            ["She fixed the rota in a week"],
+        ),
     ],
 )
 def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
