@@ -25,6 +25,15 @@ MIN_OCCURRENCES = 2
 # runs on a few dozen sentences, however long the recording.
 CHECKED_OCCURRENCES = 3
 CHECKED_PER_KEPT = 3
+# Words of the calendar: a phrase of nothing else ("january to march", "next week") names when, not a topic.
+_CALENDAR = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night", "day", "week",
+        "weekend", "month", "year", "season", "today", "tonight", "tomorrow", "yesterday", "last", "next", "every",
+    }
+)  # fmt: skip
 # Prepositions a phrase names the part or the amount of a topic with ("the cost of customer acquisition").
 _TOPIC_PREPOSITIONS = frozenset({"of", "in", "on", "into", "for", "about", "with"})
 
@@ -44,9 +53,10 @@ def _grams(text: str) -> list[tuple[str, str]]:
         for begin in range(len(words) - size + 1):
             gram = words[begin : begin + size]
             phrase = " ".join(gram)
-            # "forty percent" is a figure, not a topic a reader searches for.
+            # "forty percent" is a figure, not a topic a reader searches for; "january to march" a time.
             bounded = is_content_word(gram[0]) and is_content_word(gram[-1]) and len(set(gram)) == size
-            if bounded and not numbers_in(phrase) and "percent" not in gram:
+            when = all(word in _CALENDAR or not is_content_word(word) for word in gram)
+            if bounded and not numbers_in(phrase) and "percent" not in gram and not when:
                 found.append((normalised(phrase), phrase))
     return found
 
