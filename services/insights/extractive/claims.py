@@ -93,6 +93,7 @@ _THE_OCCASION = re.compile(
     # night shift")
     r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
     r"(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
+    # ("I'm joined by Lena Park", "we're joined today by two founders"; not "joined by a shared goal")
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
     + r"|\bwith (?:me|us) (?:here )?(?:today|this (?:week|morning|afternoon|evening))\b"
@@ -183,7 +184,7 @@ _THE_OCCASION = re.compile(
     # yourselves to the family by name" is advice).
     r"|\b(?:let's|let us|we'll|i'll) (?:just )?go down the line\b"
     # ("I got three owners, who all run 24 hour stores, so let's go around"; not "let's go around the problem")
-    r"|\b(?:let's|let us|we'll) (?:just )?go (?:a)?round(?: the (?:room|table|circle|panel|call|screen))?"
+    r"|\b(?:let's|let us|we'll) (?:just )?go a?round(?: the (?:room|table|circle|panel|call|screen))?"
     r"(?=\s*(?:[,.;!?]|$|and\b|(?:very |real )?quickly\b))"
     r"|\bintroduce yourselves\b(?=\s*(?:[,.;!?]|$|(?:very |real |really )?(?:quickly|briefly|quick)\b))"
     # ... and the panel introduced one name after another ("Priya runs site operations for a festival, Tom does

@@ -23,8 +23,7 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
     r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they)(?:'s|'re| is| are) not coming\b"
-    r"|\b(?:speaker|guest|presenter)(?:'s| is) not (?:coming|going to make it)\b"
-    r"|\b(?:speaker|guest|presenter) isn't (?:coming|going to make it)\b",
+    r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b",
     re.IGNORECASE,
 )
 
