@@ -159,7 +159,12 @@ _RULES = (
         # week's episode is possible because of the folks at ...".
         r"|\b(?:folks|people|company|companies|team|friends|sponsors?) (?:who|that) (?:pay for|fund|support|sponsor|"
         r"underwrite|keep) (?:this|the|these|our) (?:series|show|podcast|webinar|episode|sessions?|newsletter)\b"
-        r"|\b(?:episode|show|podcast|webinar|session|series) is (?:only )?possible (?:because of|thanks to)\b",
+        r"|\b(?:episode|show|podcast|webinar|session|series) is (?:only )?possible (?:because of|thanks to)\b"
+        # ... "So the show's kept alive by Pickwell" (Whisper: "the shows kept alive by"), and the gift the host
+        # discloses: "And, full disclosure, they sent me one".
+        r"|\b(?:show|podcast|episode|series|newsletter|channel)(?:'s|s| is)? (?:kept (?:alive|going|running|afloat|"
+        r"on the air)|paid for|funded) by\b"
+        r"|\bfull disclosure\b[^.?!]{0,40}\b(?:they|he|she|the company|the brand) (?:sent|gave|gifted) (?:me|us)\b",
         "introduces a sponsor",
     ),
     # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
@@ -226,6 +231,8 @@ _RULES = (
         PitchKind.promo_code,
         r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b"
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
+        # ... or by its name: "just mention Curbside when you email them and they'll sort you out".
+        r"|\bjust mention [\w' ]{1,30}? when you (?:email|call|order|book|sign up|check out|buy|ring|write to)\b"
         # "just tell them Jen from Off the Back sent you": the show's name said at the sponsor's counter is its code.
         r"|\btell (?:them|'em) (?:[\w']+ ){0,5}sent you\b"
         r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*"

@@ -119,6 +119,15 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.offer,
             "first year is half price",
         ),
+        # An ad read by the show's name, its offer said as a name to mention, and the gift the host discloses (a
+        # litter-picking podcast nobody here had written, thirty-ninth round, as Whisper heard it).
+        ("So the shows kept alive by Big Well,", PitchKind.sponsor_read, "shows kept alive by"),
+        (
+            "If you run a group, they'll do a bulk price on 10 or more, just mention curbside when you email them.",
+            PitchKind.promo_code,
+            "just mention curbside when you email",
+        ),
+        ("And, full disclosure, they sent me one.", PitchKind.sponsor_read, "full disclosure, they sent me"),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
         ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
@@ -255,6 +264,8 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "We let families pay what they can for the bus pass, and nobody has ever abused it.",
         "Our opening hours are on the website, but people still ring the landline at six in the morning.",
         "The first year was half price for us too, because the landlord wanted the unit let before winter.",
+        "Full disclosure, I was terrible at this for my first two years, and the volunteers knew it.",
+        "Mention the allergy when you book, and the kitchen plans the whole table around it.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
