@@ -177,6 +177,12 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     # ... and the round of introductions by another name (a laundromat owners' panel's title, the same round).
     assert not claim_shaped("I got three owners, who all run 24 hour stores, so let's go around.")
     assert claim_shaped("When a regulation blocks you, let's go around the problem and find another route.")
+    # ... and a question relayed from the chat, and a speaker declining to guess (a mini golf webinar nobody here had
+    # written: the first named a pillar, the second titled the article).
+    assert not claim_shaped("Okay, and one more, someone's asking whether any of this applies to indoor courses.")
+    assert claim_shaped("Customers keep asking whether we deliver, so we started a Thursday van run to the villages.")
+    assert not claim_shaped("I never run an indoor one, so I really don't want to pretend I know.")
+    assert claim_shaped("We stopped letting new staff pretend they know the rules, and the complaints dropped.")
     assert claim_shaped("Most shops run one roaster on two days, and we run two roasters on one day.")
     assert claim_shaped("Finance owns the budget for the season, and nobody in the crew ever sees it.")
     # Advice about introductions, and a claim about tonight's shift, are claims.

@@ -155,6 +155,10 @@ _THE_OCCASION = re.compile(
     # question ("we got that idea from the audience" is not one).
     r"|\b(?:(?:a|one|another) (?:more )?(?:question )?|questions? |more )from (?:the )?"
     r"(?:chat|audience|comments|q&a|q and a|floor)\b"
+    # ("Okay, and one more, someone's asking whether any of this applies to indoor courses"; not "customers keep
+    # asking whether we deliver", which tells what customers do)
+    r"|\b(?:someone|somebody|a few (?:of you|people|folks)|a couple of (?:you|people|folks))(?:'s| is| are) asking "
+    r"(?:whether|if|about|how|what|why|when|where|who)\b"
     # ... and its clock and its queue: "I'm just checking the time, we've got about 12 minutes, so let me go to
     # the questions" runs the session ("tickets go to the queue" is a claim; it has no "let me").
     r"|(?:^|[,;.!?]\s*)(?:\w+,?\s+)?(?:i'm |i am |we're |we are )?(?:just )?(?:checking|watching|keeping an eye on) "
@@ -180,6 +184,8 @@ _THE_OCCASION = re.compile(
     # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
     r"|\b(?:i'd|i would) rather not (?:say|get into (?:it|that)|go (?:there|into (?:it|that))|comment|answer|"
     r"start (?:a|an) (?:fight|war|argument|row))\b"
+    # ("I never run an indoor one, so I really don't want to pretend I know", a mini golf webinar's title)
+    r"|\b(?:i|we) (?:really |honestly )?(?:don't|do not) want to pretend (?:i|we|to) know\b"
     # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
     # yourselves to the family by name" is advice).
     r"|\b(?:let's|let us|we'll|i'll) (?:just )?go down the line\b"
