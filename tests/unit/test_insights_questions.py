@@ -174,6 +174,8 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert claim_shaped("We have three people on the night shift who have never once been trained on the new scanner.")
     # ... and each panelist named by what they do (an avalanche panel nobody here had written named a pillar so).
     assert not claim_shaped("Marco writes the backcountry forecast for the northern zones, and Jess runs the pass.")
+    assert claim_shaped("Most shops run one roaster on two days, and we run two roasters on one day.")
+    assert claim_shaped("Finance owns the budget for the season, and nobody in the crew ever sees it.")
     # ... and the round of introductions by another name (a laundromat owners' panel's title, the same round).
     assert not claim_shaped("I got three owners, who all run 24 hour stores, so let's go around.")
     assert claim_shaped("When a regulation blocks you, let's go around the problem and find another route.")
@@ -183,8 +185,6 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert claim_shaped("Customers keep asking whether we deliver, so we started a Thursday van run to the villages.")
     assert not claim_shaped("I never run an indoor one, so I really don't want to pretend I know.")
     assert claim_shaped("We stopped letting new staff pretend they know the rules, and the complaints dropped.")
-    assert claim_shaped("Most shops run one roaster on two days, and we run two roasters on one day.")
-    assert claim_shaped("Finance owns the budget for the season, and nobody in the crew ever sees it.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")
