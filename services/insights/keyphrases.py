@@ -55,10 +55,14 @@ def _grams(text: str) -> list[tuple[str, str]]:
             phrase = " ".join(gram)
             # "forty percent" is a figure, not a topic a reader searches for; "january to march" a time.
             bounded = is_content_word(gram[0]) and is_content_word(gram[-1]) and len(set(gram)) == size
-            when = all(word in _CALENDAR or not is_content_word(word) for word in gram)
-            if bounded and not numbers_in(phrase) and "percent" not in gram and not when:
+            if bounded and not numbers_in(phrase) and "percent" not in gram and not _names_a_time(gram):
                 found.append((normalised(phrase), phrase))
     return found
+
+
+def _names_a_time(gram: Sequence[str]) -> bool:
+    """Whether every content word of the phrase is a word of the calendar ("january to march")."""
+    return all(word in _CALENDAR or not is_content_word(word) for word in gram)
 
 
 def normalised(text: str) -> str:
