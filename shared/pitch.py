@@ -141,6 +141,12 @@ _FOLLOW_VERB = (
 )
 _PLATFORM = r"(?:linkedin|twitter|x|instagram|youtube|tiktok|substack|bluesky|threads|mastodon|facebook)"
 
+# What a speaker teaches or wrote and sells: narrower than _OFFERING, which also names sites, tools and services;
+# read by the offer to whoever wants what it teaches and by the lead-in to an ask.
+_OWN_MATERIAL = (
+    r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
+    r"|workbook|guidebook|e-?book|toolkit)"
+)
 _RULES = (
     # Sponsor lead-ins: the start of an ad read.
     _rule(
@@ -164,7 +170,11 @@ _RULES = (
         # discloses: "And, full disclosure, they sent me one".
         r"|\b(?:show|podcast|episode|series|newsletter|channel)(?:'s|s| is)? (?:kept (?:alive|going|running|afloat|"
         r"on the air)|paid for|funded) by\b"
-        r"|\bfull disclosure\b[^.?!]{0,40}\b(?:they|he|she|the company|the brand) (?:sent|gave|gifted) (?:me|us)\b",
+        r"|\bfull disclosure\b[^.?!]{0,40}\b(?:they|he|she|the company|the brand) (?:sent|gave|gifted) (?:me|us)\b"
+        # ... and what the sponsor paid for in the room: "The coffee you're all holding came courtesy of Vaultline"
+        # (Whisper: "courtesy on"); "the photos are courtesy of the county archive" credits, and names no sponsor.
+        r"|\b(?:came|comes|is|are|was|were) (?:to (?:you|us) )?(?:all )?courtesy (?:of|on) "
+        r"(?!(?:the|my|our|your|his|her|their)\b)",
         "introduces a sponsor",
     ),
     # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
@@ -307,6 +317,15 @@ _RULES = (
         r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
         r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b|\bat half (?:the )?price\b"
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
+        # ... or drops by the sponsor's table: "anyone who stops by today gets their first on-site shred day free"
+        # ("anyone who stops by the office gets the same answer" is no offer).
+        r"|\b(?:anyone|everyone|whoever) (?:who )?(?:stops?|drops?|comes?|swings?) by\b[^.]{0,30}\bgets? "
+        r"(?:their|your|a|an) (?:first|free)\b"
+        # ... and the speaker's own course, offered to whoever wants what it teaches: "If anyone wants the full field
+        # checklist we use, ..., I run a two-day hands-on course every spring".
+        r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
+        r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
+        rf"(?:[\w-]+ ){{0,4}}{_OWN_MATERIAL}\b"
         r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
         # "There's a bundle deal on the whole series right now, it ends at midnight."
@@ -423,6 +442,10 @@ _RULES = (
         # and their next workshop ("I'm running a half-day workshop next month on ...").
         r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
         r"(?:newsletter|podcast|substack|course|workshop|masterclass|bootcamp|cohort|community) (?:called|named)\b"
+        # ... and the book they wrote it up in: "I've written all of this up in a little book called Running the Band"
+        # (Whisper: "I'm written all on this up"; "I wrote every repair in a book called the fault log" kept a record).
+        r"|\b(?:i|i've|i have|i'm|we've|we have) (?:written|wrote|put)\b[^.?!]{0,30}?\bup in(?:to)? (?:a|an|my|our) "
+        r"(?:little |short |new |small |free )?(?:book|guide|handbook|e-?book|workbook|field guide|booklet) called\b"
         r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
         r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
@@ -562,12 +585,6 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
-# What a speaker teaches or wrote and sells: narrower than _OFFERING, which also names sites, tools and services, and
-# read only by the rule below.
-_OWN_MATERIAL = (
-    r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
-    r"|workbook|guidebook|e-?book|toolkit)"
-)
 # ...or the one right before it that introduces what the speaker sells ("I run a six week course called Grant Ready,
 # where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
 _OWN_OFFERING = re.compile(

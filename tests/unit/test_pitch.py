@@ -128,6 +128,29 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             "just mention curbside when you email",
         ),
         ("And, full disclosure, they sent me one.", PitchKind.sponsor_read, "full disclosure, they sent me"),
+        # A book the speaker wrote it up in, a sponsor credited with the room's coffee, its offer at a table by the
+        # door, and a speaker's course offered to whoever wants what it teaches (webinars and a panel nobody here had
+        # written, fortieth round).
+        (
+            "I'm written all on this up in a little book called Running the Band, it's about the price of two pints.",
+            PitchKind.product_promotion,
+            "I'm written all on this up in a little book called",
+        ),
+        (
+            "The coffee you're all holding came courtesy on Moldheim, the shredding folks.",
+            PitchKind.sponsor_read,
+            "came courtesy on",
+        ),
+        (
+            "They told me anyone who stops by today gets their first onsite shred day 3, so go say hi.",
+            PitchKind.offer,
+            "anyone who stops by today gets their first",
+        ),
+        (
+            "If anyone wants the full field checklist we use, I run a two day hand on course every spring.",
+            PitchKind.offer,
+            "If anyone wants the full field checklist we use, I run a two day hand on course",
+        ),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
         ("Workshop seats always sell out, so book now.", PitchKind.offer, "seats always sell out"),
