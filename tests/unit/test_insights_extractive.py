@@ -157,7 +157,13 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         ("Let's just push it, what's your week look like?", "Let's just push it"),
         ("Ha, okay, so do we just, do we do it next week then?", "do it next week"),
         ("It's looking like our speaker isn't going to make it today.", "speaker isn't going to make it"),
+        # ... and hosts deciding there is nothing to keep (a brass band sound check nobody here had written, fortieth
+        # round, whose small talk published an article).
+        ("Okay, look, I don't think this is an episode.", "I don't think this is an episode"),
+        ("None. Are we even keeping this recording?", "Are we even keeping this recording"),
         # ... and what tells of work, or of the talk itself, calls nothing off.
+        ("This isn't an episode about pricing, it's about the people who set prices.", None),
+        ("I don't think this is an episode you skip if you run a band.", None),
         ("The driver told me he's not coming back to that yard, ever.", None),
         ("Sorry, my neighbour is mowing the lawn, I hope that's not coming through.", None),
         ("Let's just push it harder on the second pass and see what the gauge says.", None),

@@ -23,7 +23,15 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
     r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they)(?:'s|'re| is| are) not coming\b"
-    r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b",
+    r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
+    # ... and the hosts deciding there is nothing to keep: "I don't think this is an episode", "Are we even keeping
+    # this recording?" ("This isn't an episode about pricing" goes on to say what it is about).
+    r"|\b(?:i )?(?:don't|do not) think (?:this|that|it)(?:'s| is) (?:an?|the|our|a real) "
+    r"(?:episode|show|session|webinar|interview)(?=\s*[,.;!?]|\s*$)"
+    r"|\b(?:this|that|it)(?: isn't| is not|'s not) (?:an?|the|our|a real) (?:episode|show|session|webinar|interview)"
+    r"(?=\s*[,.;!?]|\s*$)"
+    r"|\b(?:are we|we're|we are) (?:even |not |never )?(?:keeping|using|publishing|airing|posting|putting out) this "
+    r"(?:recording|episode)\b",
     re.IGNORECASE,
 )
 
