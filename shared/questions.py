@@ -73,7 +73,11 @@ _SETS_UP_A_QUESTION = re.compile(
     r"(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|you know)\W+)*"
     r"(?:people|everyone|everybody|folks|customers|clients|someone|somebody|a lot of (?:people|folks)|new \w+)\s+"
     r"(?:(?:always|often|usually|sometimes|still|keep|constantly)\s+)?(?:ask|asks|asked|asking)\s+(?:(?:me|us)\s+)?"
-    r"(?:what|what's|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$",
+    r"(?:what|what's|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$"
+    # ... or a moderator handing it on as "the question": "So, for the recording, the question is whether the
+    # week-long course works for people with jobs", "The question is how you stop the meeting turning into a grumble".
+    r"|(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*(?:the|her|his|their|your|next|this|that) "
+    r"(?:\w+ )?question is,?\s+(?:how|what|why|whether|if|where|when|who|which)\b[^.!?]*[.!?]?$",
     re.IGNORECASE,
 )
 

@@ -185,6 +185,45 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert claim_shaped("Customers keep asking whether we deliver, so we started a Thursday van run to the villages.")
     assert not claim_shaped("I never run an indoor one, so I really don't want to pretend I know.")
     assert claim_shaped("We stopped letting new staff pretend they know the rules, and the complaints dropped.")
+    # ... and the panel by what its people do, each panelist by post or team, and a question repeated or put off for
+    # the recording (a court interpreting panel, a repair cafe panel and a glider club panel nobody here had written,
+    # fortieth round, as Whisper heard them: each of these named a pillar or titled an article).
+    assert not claim_shaped(
+        "We are talking about court interpreting, and I've got three people who do this every week."
+    )
+    assert claim_shaped(
+        "We have three people who do the night shift at the depot, and none has been trained on scanners."
+    )
+    assert not claim_shaped(
+        "Marcus, I'm the language access coordinator for the trial courts in our state, so I'm the guy."
+    )
+    assert not claim_shaped(
+        "And I'm moron, I'm in the waste team at the council, so I'm the one with the spreadsheets."
+    )
+    assert claim_shaped("I'm the owner, so every late invoice lands on my desk, and I chase each one within a week.")
+    assert not claim_shaped("So, for the recording, the question is how you get the attorneys to send the materials.")
+    assert not claim_shaped("The question is how you stop the winter meeting turning into a grumble about the bar.")
+    assert not claim_shaped("It costs me double, I fought it at first, but I'm sure money comes up in the questions.")
+    assert claim_shaped(
+        "We paid for the recording studio ourselves, and it doubled how many people finished the course."
+    )
+    assert claim_shaped("The answer is to call every family, whatever the question is, before the term starts.")
+    # ... and a dodged question, the session's clock run out, its thanks and its laptop (a bindery webinar, a screen
+    # printing panel, a bell ringing panel and an orchestra webinar nobody here had written, fortieth round).
+    assert not claim_shaped("Short answer, PVA mostly, and I'm not getting into a fight about wheat paste tonight.")
+    assert not claim_shaped("Ok, we are over time, and I need this room back for the salsa class, I'm not joking.")
+    assert not claim_shaped("We're out of time. So please thank Morag and Keith. And there's still tea, I'm told.")
+    assert not claim_shaped("I run the raffle, the website and the Christmas party, and I can't even work this laptop.")
+    assert claim_shaped("The kiln ran over time on every firing until we moved the big pots to the bottom shelf.")
+    assert claim_shaped("We can't work the new till on a Saturday, so the volunteers write every sale in a book.")
+    # ... and the age the speaker started at (a ferry webinar and a rowing podcast nobody here had written: each story
+    # named a pillar, the second also the lead magnet's number).
+    assert not claim_shaped(
+        "My very first job on the water was selling ice cream on a ferry when I was 16, and I hated it."
+    )
+    assert not claim_shaped("I was 38, I'd had a bit of a rough year, and I walked past the boathouse one morning.")
+    assert claim_shaped("By March we were 12, and the rota broke because nobody owned the Saturday shift at the depot.")
+    assert claim_shaped("I was 5 minutes late to every site visit until we moved the briefing to the yard gate.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

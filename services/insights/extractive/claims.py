@@ -49,10 +49,27 @@ _SELF_INTRODUCTION = (
     + _CLAUSE_OPENS
     + r"(?:i|we) (?:run|manage|lead|head|own|co-own|founded|co-founded|started)\s+(?:the |a |an |our |my )?"
     + r"[\w' -]{0,40}?\bat (?-i:[A-Z])[\w'&-]+(?: (?-i:[A-Z])[\w'&-]+)*\s*(?:[,;.!?]|$)"
+    # ... or by the post they hold, or the team they sit in: "Marcus, I'm the language access coordinator for the trial
+    # courts in our state", "And I'm Maren, I'm in the waste team at the council" ("I'm the owner, so the bills land on
+    # my desk" says what follows from it).
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i'm|i am) the (?:[\w-]+ ){0,3}(?:coordinator|manager|director|officer|administrator|organi[sz]er|supervisor"
+    + r"|secretary|treasurer|chair|chairperson|president|founder|co-founder|owner|clerk|captain)"
+    + r" (?:for|at|of|in|with) [^,;.!?]{1,50}(?:[,;.!?]|$)"
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i'm|i am) (?:in|on) (?:the|our) (?:[\w-]+ ){1,3}(?:team|department|unit|office|desk) (?:at|of|for)\b"
     # ... or by name: "And I'm Luis, I do pricing for a payroll startup", "Hi, my name is Dana Reyes and I run growth".
     + r"|"
     + _CLAUSE_OPENS
     + r"(?:i'm|i am|my name is|my name's) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?\s*(?:[,;.!?]|$|\band\b)"
+    # ... or by the age they started at: "My very first job on the water was selling ice cream on a ferry when I was
+    # 16", "I was 38, I'd had a bit of a rough year, and I walked past the boathouse" ("we were 12 by March" counts a
+    # team, and "I was 5 minutes late" tells of a day).
+    + r"|\bi was (?:about |around |only |just |maybe )?(?:\d{1,2}|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    + r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy)(?:[- ](?:one|two|three|four|five|six"
+    + r"|seven|eight|nine))?)(?: years old)?(?=\s*[,.;!?]|\s*$|\s+(?:and|when|so|or|at the time)\b)"
 )
 # What a panelist does, as a moderator introduces them by it ("Priya runs site operations").
 _ROLE = r"runs|does|leads|heads|handles|manages|looks after|writes|owns|teaches|coaches|builds|works"
@@ -92,7 +109,10 @@ _THE_OCCASION = re.compile(
     # ("So I've got three people up here who have moved a ridiculous amount of dirt"; not "we have three people on the
     # night shift")
     r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
-    r"(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
+    r"(?:(?:up )?(?:here|on (?:the|this) (?:panel|stage|call)|with (?:me|us))\b"
+    # ... or by what they all do ("and I've got three people who do this every week"; not "we have three people who
+    # do the night shift").
+    r"|who do (?:this|it) (?:every (?:day|week|month)|for a living|day in,? day out)\b)"
     # ("I'm joined by Lena Park", "we're joined today by two founders"; not "joined by a shared goal")
     r"|\b(?:i'm|i am|we're|we are) joined (?:here |today )?by (?:(?-i:[A-Z])|two |three |four |my |our )|"
     + _SELF_INTRODUCTION
@@ -127,6 +147,10 @@ _THE_OCCASION = re.compile(
     r"(?:dead|frozen|broken|stuck|not (?:working|loading|advancing))\b"
     r"|\b(?:wrong|next|previous|last) slide\b|\bslides? (?:will be|are being|get|are) (?:shared|sent|posted|emailed)\b"
     r"|\bcan (?:everyone|everybody|you all|you guys|y'all|you) (?:hear|see) (?:me|us|my screen|the slides?)\b"
+    # ... ("and I can't even work this laptop", an orchestra chair's webinar; "we can't work the new till" is no
+    # session's)
+    r"|\bcan't (?:even )?(?:work|use|figure out|operate) (?:this|my) (?:laptop|computer|clicker|remote|webcam|camera"
+    r"|mic|microphone|zoom)\b"
     # ... and the screen it is shown on: "let me stop sharing" ("we stopped sharing customer data" is a claim).
     r"|\b(?:let me|i'll|i will|i'm going to|i'm gonna|let's|i'm just going to) (?:stop|start) sharing\b"
     r"|\b(?:share|sharing|shared) (?:my|the|your) screen\b"
@@ -159,6 +183,11 @@ _THE_OCCASION = re.compile(
     # asking whether we deliver", which tells what customers do)
     r"|\b(?:someone|somebody|a few (?:of you|people|folks)|a couple of (?:you|people|folks))(?:'s| is| are) asking "
     r"(?:whether|if|about|how|what|why|when|where|who)\b"
+    # ... and a question repeated, or put off, for the recording ("So, for the recording, the question is how you get
+    # the attorneys to send you the materials"; "I'm sure money comes up in the questions"; not "we paid for the
+    # recording equipment" or "it came up in the questions our customers asked").
+    r"|\bfor the (?:benefit of the )?recording(?=\s*[,.;!?]|\s*$)"
+    r"|\b(?:comes?|will come|came) up in the (?:questions|q&a|q and a|chat)(?=\s*[,.;!?]|\s*$|\s+(?:later|anyway)\b)"
     # ... and its clock and its queue: "I'm just checking the time, we've got about 12 minutes, so let me go to
     # the questions" runs the session ("tickets go to the queue" is a claim; it has no "let me").
     r"|(?:^|[,;.!?]\s*)(?:\w+,?\s+)?(?:i'm |i am |we're |we are )?(?:just )?(?:checking|watching|keeping an eye on) "
@@ -184,6 +213,12 @@ _THE_OCCASION = re.compile(
     # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
     r"|\b(?:i'd|i would) rather not (?:say|get into (?:it|that)|go (?:there|into (?:it|that))|comment|answer|"
     r"start (?:a|an) (?:fight|war|argument|row))\b"
+    r"|\b(?:i'm|i am) not (?:getting|going) into (?:a |an |the )?(?:fight|war|argument|row|debate)\b"
+    # ... and the session's clock run out, and the thanks it ends on: "Ok, we are over time, and I need this room
+    # back", "We're out of time. So please thank Morag and Keith" ("the kiln ran over time" tells of work).
+    r"|\b(?:we're|we are|i'm|i am) (?:a (?:bit|little) |already )?(?:over|out of) time"
+    r"(?=\s*[,.;!?]|\s*$|\s+(?:and|so)\b)"
+    r"|\bplease (?:join me in )?thank(?:ing)? (?:our|my|the|(?-i:[A-Z]))"
     # ("I never run an indoor one, so I really don't want to pretend I know", a mini golf webinar's title)
     r"|\b(?:i|we) (?:really |honestly )?(?:don't|do not) want to pretend (?:i|we|to) know\b"
     # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
