@@ -19,6 +19,8 @@ from shared.questions import is_question
 
 MIN_WORDS = 4
 MAX_WORDS = 12
+# How many words past MAX_WORDS a clause holding a whole range ("went from X to Y") may run.
+RANGE_ALLOWANCE = 3
 # A clause that reports a question ("somebody just checks, is our champion still there") names its point with it.
 MAX_REPORTED_QUESTION_WORDS = 6
 
@@ -327,6 +329,19 @@ def standalone_clauses(quote: str) -> list[str]:
         # the verb that reports it is a question, not the speaker's point.
         if at in reported:
             continue
+        # "We used to just have owners drop the plane off, ..., and then the plane just sits there for a week": the rest
+        # of a sentence that tells a practice the speaker left behind is that practice too, until it turns to what
+        # they do now ("..., so now I talk them through it").
+        if _in_a_habit_left_behind(pieces, bare, at):
+            continue
+        # "I'd call somebody, set up a time, show up at their house with the recorder": the verbs after "I'd" are its
+        # subject's, not orders to the reader.
+        if _shares_a_modal_subject(pieces, bare, at):
+            continue
+        # "I used to leave it till the end, like, oh, we have a release form": after "like, oh," comes what someone
+        # said or thought, quoted, not the speaker's claim.
+        if at >= 2 and bare[at - 1].lower() in _INTERJECTIONS and _words(pieces[at - 2])[-1:] == ["like"]:
+            continue
         # "say what causes it and how to fix it, like, you're using a test key against live mode": the example
         # illustrates the point the clause before it made; alone, it is not that point.
         if at >= 2 and _EXAMPLE.fullmatch(pieces[at - 1].strip()) and any(bare[: at - 1]):
@@ -389,6 +404,10 @@ def standalone_clauses(quote: str) -> list[str]:
         cut = len(words) > MAX_WORDS
         if cut:
             end = last_joint(words, shortest=MIN_WORDS, longest=MAX_WORDS, allowed=_cut_keeps_the_statement)
+            # "complaints to the committee went from practically weekly to maybe two all year": a range that no cut
+            # can keep whole is one statement, said whole when it is only a little long.
+            if end is None and len(words) <= MAX_WORDS + RANGE_ALLOWANCE and _holds_a_range(words):
+                end, cut = len(words), False
             clause = " ".join(words[:end]).rstrip(",;:") if end else ""
         said = _words(clause)
         # "..., because what sells in March isn't what sells in November": the reason is a clause of its own, which
@@ -404,6 +423,8 @@ def standalone_clauses(quote: str) -> list[str]:
         if not cut and _tells_whom_only(words):
             continue
         if _ANNOUNCES.match(clause) or _SESSION_CLOCK.match(clause) or _REACTION.match(clause) or _past_habit(said):
+            continue
+        if _HABIT_FOR_YEARS.match(clause):
             continue
         if _DISCLAIMS.match(clause):
             continue
@@ -497,6 +518,72 @@ def _second_deed(piece: str, said: list[str]) -> bool:
     )
 
 
+# What a speaker says on hearing or thinking something, before quoting it ("like, oh, ...").
+_INTERJECTIONS = frozenset({"oh", "ah", "hey", "wow", "whoa"})
+# What turns a sentence from the practice left behind to the one kept: "..., so now I talk them through it".
+_TURNS_TO_NOW = frozenset({"now", "but", "instead", "today", "nowadays", "these"})
+# "When I first got my eye, ..., I'd just pull the cylinder": the habit of someone starting out.
+_STARTING_OUT = re.compile(r"^(?:back )?when (?:i|we) (?:first|started|began|was starting|were starting)\b", re.I)
+# How the habit is told after it: "I'd just", "someone would".
+_WOULD = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "would"})
+# Words that turn a story from what used to be done to what happened ("what happened is", "and then one day").
+_STORY_TURNS = frozenset({"happened", "then", "until", "suddenly", "day"})
+_CONDITION = frozenset({"if", "unless"})
+# Subjects that count what they name ("one guy's been with us for years", "two of them left").
+_COUNTED = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "both"})
+# "For years I'd case in a book in the morning, pop it in the press, and post it that afternoon": a habit told as one.
+_HABIT_FOR_YEARS = re.compile(
+    r"^(?:for (?:years|ages|a long time|the first (?:\w+ )?years)|back then|in the early days|early on),? "
+    r"(?:i|we)(?:'d| would| used to)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_a_habit_left_behind(pieces: Sequence[str], bare: Sequence[str], at: int) -> bool:
+    """Whether piece ``at`` goes on, in the same sentence, telling a practice a piece before it says the speaker left
+    behind (``_past_habit``, "for years I'd ...", or "when I first started, ... I'd ..."): told with "would" itself
+    ("..., and someone would stand behind you"), or, after "for years I'd", a verb that shares its subject ("pop it
+    in the press"). What it tells in the past or the present ("and then a pharmacist came round", "and one guy's been
+    with us for years") is what happened, and a turn to what they do now ("so now I ...") is the practice kept."""
+    words = _words(bare[at])
+    if not words or _TURNS_TO_NOW & set(_words(pieces[at])[:3]):
+        return False
+    would = bool(_WOULD & set(words))
+    # "..., and what happened is our regulars figured out that if they waited a day, they'd get it for half": after a
+    # turn in the story, or a condition, "would" tells what followed from it.
+    if at and _CONDITION & set(_words(bare[at - 1])):
+        return False
+    for before in range(at - 1, -1, -1):
+        if _ENDS_SENTENCE.search(pieces[before]) or _STORY_TURNS & set(_words(bare[before])):
+            return False
+        if _past_habit(_words(bare[before])) or _STARTING_OUT.match(bare[before]):
+            return would
+        if _HABIT_FOR_YEARS.match(bare[before]):
+            return would or not (words[0] in _SUBJECT_OPENERS or words[0] in _COUNTED or words[0].isdigit())
+    return False
+
+
+# A subject with "would" run into it: "I'd call somebody", "we'd ship it that afternoon".
+_WOULD_SUBJECTS = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
+
+
+def _shares_a_modal_subject(pieces: Sequence[str], bare: Sequence[str], at: int) -> bool:
+    """Whether piece ``at`` opens on a verb that a piece before it in the same sentence gave its subject, with "would"
+    run into it ("I'd call somebody, set up a time, show up at their house"), no other subject between them."""
+    words = _words(bare[at])
+    if not words or words[0] in _SUBJECT_OPENERS or words[0] in _COUNTED or words[0] in _WOULD_SUBJECTS:
+        return False
+    for before in range(at - 1, -1, -1):
+        if _ENDS_SENTENCE.search(pieces[before]):
+            return False
+        opening = _words(bare[before])[:1]
+        if opening and opening[0] in _WOULD_SUBJECTS:
+            return True
+        if not opening or opening[0] in _SUBJECT_OPENERS:
+            return False
+    return False
+
+
 def _past_habit(said: list[str]) -> bool:
     """Whether the words tell what someone "used to" do (not what something "is used to" do): the practice the speaker
     left behind ("We used to plan our sprints like the on-call person was a full member of the team"), which alone
@@ -551,6 +638,8 @@ def _clause_pieces(quote: str) -> list[str]:
 
 # Words that open a comparison its "than" completes. Comparatives in -er are not told apart from other words here.
 _COMPARES = frozenset({"rather", "more", "less", "fewer"})
+# Verbs of change that say nothing of which way: "went from weekly to two a year".
+_GOES = frozenset({"went", "go", "goes", "gone", "going", "moved", "changed", "shifted"})
 
 
 def _splits_comparison(kept: Sequence[str], rest: Sequence[str]) -> bool:
@@ -644,12 +733,36 @@ _ONE_NAMED_BEFORE = re.compile(
 _HEDGE = re.compile(r"^(?:maybe|perhaps|probably)\b,?\s*", re.IGNORECASE)
 
 
+# "We did, but I wouldn't get hung up on which one": a subject and an auxiliary alone answer what was just asked.
+_ELLIPTICAL = re.compile(
+    r"^(?:i|we|you|they|he|she)\s+(?:do|did|does|have|had|was|were|am|are|is|can|could|will|would|should)(?:n't)?"
+    r"(?:\s+not)?\s*(?:[,;.!?]|$)",
+    re.IGNORECASE,
+)
+# "I tried it and by book three I was making mistakes": what was tried, the clause does not say.
+_OBJECT_NAMED_BEFORE = re.compile(
+    r"^(?:i|we|you|they|he|she)\s+(?:(?:just|really|also|never|actually)\s+)?\w+\s+(?:it|that|this|them)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|but|so|because)\b)",
+    re.IGNORECASE,
+)
+# "I haven't had to delete anyone since": since what, the clause does not say.
+_SINCE_THEN = re.compile(r"\b(?:ever )?since(?: then)?[\s.!?\u2026]*$", re.IGNORECASE)
+
+
 def points_back(clause: str) -> bool:
     """Whether the clause, after its spoken openers, leans on what was said before it: a pronoun for its
-    subject ("this one gets people a bit heated") or an alternative to something unsaid ("otherwise they
-    send the junior team"). As a title or a thesis it would leave the reader asking what it is about."""
+    subject ("this one gets people a bit heated") or its object ("I tried it and ..."), an alternative to
+    something unsaid ("otherwise they send the junior team"), a reply that only says yes or no to a question
+    ("We did, but ...") or a change dated from something unsaid ("... since"). As a title or a thesis it would
+    leave the reader asking what it is about."""
     said = _HEDGE.sub("", _OPENERS.sub("", clause.strip()))
-    return bool(_LEANS_BACK.match(said) or _ONE_NAMED_BEFORE.search(said))
+    return bool(
+        _LEANS_BACK.match(said)
+        or _ONE_NAMED_BEFORE.search(said)
+        or _ELLIPTICAL.match(said)
+        or _OBJECT_NAMED_BEFORE.match(said)
+        or _SINCE_THEN.search(said)
+    )
 
 
 def opens_on_but(text: str) -> bool:
@@ -733,11 +846,24 @@ def without_asides(text: str) -> str:
 _HAVE = frozenset({"have", "has", "had"})
 
 
+# "we found out that nobody", "we'd mail out summons and nearly half of them": a conjunction and then a subject that
+# never gets its verb.
+_SUBJECT_LEFT_WAITING = re.compile(
+    r"\b(?:that|and|but|because|so|if|when|where)\s+(?:(?:\w+ )?(?:half|most|some|all|none|many|few|each|one|a third"
+    r"|a quarter) of (?:them|us|those|these)|nobody|no one|everyone|everybody|somebody|someone|anybody|anyone|none"
+    r"|nothing|everything|he|she|they|we|i|you)[\s.!?,\u2026]*$",
+    re.IGNORECASE,
+)
+
+
 def breaks_off(clause: str) -> bool:
     """Whether the clause ends on a word that needs what follows it: an auxiliary without its verb, a verb without
-    what it takes ("what usually happens is the new rep gets"), or a subject and "had" alone ("The menu had")."""
+    what it takes ("what usually happens is the new rep gets"), a subject and "had" alone ("The menu had"), or a
+    subject after a conjunction, without its verb ("we found out that nobody")."""
     said = _words(clause)
-    return bool(said) and (said[-1] in _WANTS_MORE or (said[-1] in _HAVE and len(said) <= 3))
+    return bool(said) and (
+        said[-1] in _WANTS_MORE or (said[-1] in _HAVE and len(said) <= 3) or bool(_SUBJECT_LEFT_WAITING.search(clause))
+    )
 
 
 def is_dependent(clause: str) -> bool:
@@ -823,7 +949,28 @@ def _cut_keeps_the_statement(kept: Sequence[str], rest: Sequence[str]) -> bool:
         # "People would rather wait 3 hours for the answer than wait 5 minutes for nothing": no cut between a
         # comparison and its "than", which would say something else ("People would rather wait 3 hours").
         and not _splits_comparison(kept, rest)
+        # "complaints went from practically weekly to maybe two all year": no cut between a "from" and its "to".
+        and not _splits_a_range(kept, rest)
     )
+
+
+def _holds_a_range(words: Sequence[str]) -> bool:
+    """Whether the words hold a range a verb with no direction of its own opens, with its "to": "went from X to Y"."""
+    said = _words(" ".join(words))
+    return any(
+        word == "from" and at > 0 and said[at - 1] in _GOES and "to" in said[at + 1 :] for at, word in enumerate(said)
+    )
+
+
+def _splits_a_range(kept: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether the kept words end inside a range a verb with no direction of its own opens ("went from practically
+    weekly"), and the rest opens on its "to": cut there, the clause says where things were, not where they went
+    ("came down from roughly 18%" says which way)."""
+    said = _words(" ".join(kept))
+    if not rest or "from" not in said or _words(rest[0])[:1] != ["to"]:
+        return False
+    at = len(said) - 1 - said[::-1].index("from")
+    return "to" not in said[at:] and at > 0 and said[at - 1] in _GOES
 
 
 def _is_joint(before: str, word: str) -> bool:

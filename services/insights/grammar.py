@@ -197,6 +197,16 @@ class Grammar:
         if not named:
             return clause
         noun = named[-1]
+        # "if a veteran wants to fence a beginner, they fence with their off-hand": "they" stands for the person the
+        # clause just before it spoke of, singular as it is, not for the plural further back. (After an "and", the
+        # subject before it is another clause's: "they learn how hard the real stuff is, and they come back".)
+        if any(
+            parsed[at].tag in _NOUN
+            and parsed[at].dep in _SUBJECT
+            and not any(parsed[between].tag == "CC" for between in range(at + 1, inside.start))
+            for at in range(noun + 1, inside.start)
+        ):
+            return clause
         begin = noun
         while begin > 0 and parsed[begin - 1].head in range(begin, noun + 1) and parsed[begin - 1].dep in _MODIFIER:
             begin -= 1

@@ -506,6 +506,15 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         ("Mine were about 80 dollars", True),
         ("Ours broke twice in the first winter", True),
         ("Minerals build up in the tank every winter", False),
+        # A reply that only says yes to what was asked, and a change dated from something unsaid (a jury webinar and a
+        # family history podcast nobody here had written, fortieth round: each titled its article).
+        ("We did, but I wouldn't get hung up on, which one, most of them work.", True),
+        ("It's slower, way slower, but I haven't had to delete anyone since", True),
+        ("We did the maths on every route, and the short ones lose money", False),
+        ("Since the spring we have doubled the number of helpers", False),
+        # ... and what was tried, said before (a bindery webinar nobody here had written, fortieth round).
+        ("I tried it and by book three I was making silly mistakes", True),
+        ("We made it simple for the volunteers to sign in", False),
     ],
 )
 def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
@@ -752,4 +761,81 @@ def test_what_follows_a_relative_pronoun_set_apart_is_not_a_clause_of_its_own(sa
     ],
 )
 def test_what_follows_or_is_not_a_clause_of_its_own(said: str, clauses: list[str]) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # The rest of a sentence that tells a practice the speaker left behind, with "would" (a bell ringing panel and
+        # an aircraft maintenance podcast nobody here had written, fortieth round: "Someone would stand behind you on
+        # the marks" and "I'd just pull the cylinder" named pillars), though not what happened next, nor the practice
+        # kept.
+        ("What we used to do is you turned up on practice night, and someone would stand behind you at the rope.", []),
+        (
+            "We used to keep the thermometer on the door, and then a pharmacist came round with a probe on a cable.",
+            ["A pharmacist came round with a probe on a cable"],
+        ),
+        (
+            "We used to sell old bread half price, and what happened is regulars figured out that if they waited a "
+            "day, they'd get it for half.",
+            ["They'd get it for half"],
+        ),
+        ("When I first got my licence, I'd get a low reading, and I'd just pull the cylinder.", []),
+        # ... (a bindery webinar nobody here had written: "Pop it in the press for a few hours" named a pillar)
+        ("For years I'd case in a book in the morning, pop it in the press for a few hours, and post it.", []),
+        (
+            "We used to fix everything ourselves, so now the owner does the actual work at the table.",
+            ["The owner does the actual work at the table"],
+        ),
+        (
+            "When I first started, the failure rate was around fifteen percent on a Monday.",
+            ["The failure rate was around fifteen percent on a Monday"],
+        ),
+        # The verbs a subject with "would" run into it governs (an oral history webinar nobody here had written: "Show
+        # Up at Their House With the Recorder", the mistake she told, titled its article), though not an order after
+        # "I'd say".
+        ("I'd call somebody, set up a time, show up at their house with the recorder, and start.", []),
+        (
+            "I'd say, ask the family first, and bring the release form with you.",
+            ["Ask the family first", "Bring the release form with you"],
+        ),
+        # What someone said, quoted after "like, oh," (an oral history webinar nobody here had written: "We Have a
+        # Lonely Time" titled its article).
+        (
+            "I left the form till the end, like, oh, we have a release form for you to sign.",
+            ["I left the form till the end"],
+        ),
+    ],
+)
+def test_a_practice_left_behind_or_words_quoted_are_no_clause_of_the_speakers_own(
+    said: str, clauses: list[str]
+) -> None:
+    assert standalone_clauses(said) == clauses
+
+
+@pytest.mark.parametrize(
+    ("said", "clauses"),
+    [
+        # A subject after a conjunction with no verb (a ferry webinar and a jury webinar nobody here had written,
+        # fortieth round: "We found out that nobody" and "We'd mail out summons and nearly half of them" named pillars).
+        ("The first drill, we found out that nobody on the car deck could hear the muster call over the engines.", []),
+        ("We'd mail out the summons and nearly half of them, just nothing.", []),
+        # A range is not cut between its "from" and its "to" (a swimming club panel nobody here had written: its title
+        # was "Complaints to the Committee Went From Practically Weekly").
+        (
+            "Complaints to the committee went from, I mean, practically weekly to maybe two all year.",
+            ["Complaints to the committee went from practically weekly to maybe two all year"],
+        ),
+        (
+            "Complaints to the committee went from practically weekly to maybe two in the whole year.",
+            ["Complaints to the committee went from practically weekly to maybe two"],
+        ),
+        (
+            "Thirty day readmissions on those units came down from roughly 18% to about 11% in a year.",
+            ["Thirty day readmissions on those units came down from roughly 18%"],
+        ),
+    ],
+)
+def test_a_clause_does_not_stop_on_a_subject_without_its_verb_or_inside_a_range(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses

@@ -183,6 +183,15 @@ def test_an_idea_whose_only_clause_heard_clearly_is_a_noun_phrase_is_not_stated_
             "The vendors we picked were cheap, and he never answered a ticket.",
             "He never answered a ticket",
         ),
+        # A person the clause just before spoke of stands nearer than the plural further back, singular as they are (a
+        # fencing club webinar nobody here had written, fortieth round: "[The 2 mag strips] fence with their off-hand"
+        # titled its article).
+        (
+            "they fence with their off-hand",
+            "So now the two back strips are only for people in their first year, and if a veteran wants to fence a "
+            "beginner, they fence with their off-hand.",
+            "they fence with their off-hand",
+        ),
         # A pronoun that is not the subject, or "it", is left alone.
         (
             "We read them out before anyone talks",
