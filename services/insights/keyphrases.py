@@ -32,6 +32,8 @@ _CALENDAR = frozenset(
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night", "day", "week",
         "weekend", "month", "year", "season", "today", "tonight", "tomorrow", "yesterday", "last", "next", "every",
+        # ... and the part of a stretch of it: "the rest of the day", "the end of the month".
+        "rest", "end", "start", "beginning", "middle", "half", "hour", "minute",
     }
 )  # fmt: skip
 # Prepositions a phrase names the part or the amount of a topic with ("the cost of customer acquisition").
@@ -61,7 +63,8 @@ def _grams(text: str) -> list[tuple[str, str]]:
 
 
 def _names_a_time(gram: Sequence[str]) -> bool:
-    """Whether every content word of the phrase is a word of the calendar ("january to march")."""
+    """Whether every content word of the phrase is a word of the calendar, or a part of a stretch of it ("january to
+    march", "rest of the day")."""
     return all(word in _CALENDAR or not is_content_word(word) for word in gram)
 
 

@@ -100,6 +100,8 @@ def test_key_phrases_are_repeated_multi_word_phrases_never_filler_single_words_o
         # A stretch of the calendar said twice is when, not a topic (a ferment stall's lead magnet nobody here had
         # written was "The January to March Mini-Guide").
         "From January to March the market is shut. January to March, we sell to chefs.",
+        # ... and a part of one (a polling station podcast's, fortieth round: "The Rest of the Day Worksheet").
+        "For the rest of the day the second clerk deals with the post. The rest of the day is quiet.",
     ]
     phrases = key_phrases(sentences, top=10)
     assert phrases == ["churn reduction", "thought leadership"]
