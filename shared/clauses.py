@@ -523,11 +523,15 @@ _INTERJECTIONS = frozenset({"oh", "ah", "hey", "wow", "whoa"})
 # What turns a sentence from the practice left behind to the one kept: "..., so now I talk them through it".
 _TURNS_TO_NOW = frozenset({"now", "but", "instead", "today", "nowadays", "these"})
 # "When I first got my eye, ..., I'd just pull the cylinder": the habit of someone starting out.
-_STARTING_OUT = re.compile(r"^(?:back )?when (?:i|we) (?:first|started|began|was starting|were starting)\b", re.I)
-# How the habit is told after it: "I'd just", "someone would".
-_WOULD = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "would"})
-# Words that turn a story from what used to be done to what happened ("what happened is", "and then one day").
-_STORY_TURNS = frozenset({"happened", "then", "until", "suddenly", "day"})
+_STARTING_OUT = re.compile(
+    r"^(?:back )?when (?:i|we) (?:first|started|began|was starting|were starting)\b", re.IGNORECASE
+)
+# A subject with "would" run into it ("I'd call somebody", "we'd ship it that afternoon"), and how a habit is told
+# after it ("I'd just", "someone would").
+_WOULD_SUBJECTS = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
+_WOULD = _WOULD_SUBJECTS | {"would"}
+# Words that turn a story from what used to be done to what happened ("what happened is", "and then").
+_STORY_TURNS = frozenset({"happened", "then", "until", "suddenly"})
 _CONDITION = frozenset({"if", "unless"})
 # Subjects that count what they name ("one guy's been with us for years", "two of them left").
 _COUNTED = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "both"})
@@ -554,17 +558,15 @@ def _in_a_habit_left_behind(pieces: Sequence[str], bare: Sequence[str], at: int)
     if at and _CONDITION & set(_words(bare[at - 1])):
         return False
     for before in range(at - 1, -1, -1):
-        if _ENDS_SENTENCE.search(pieces[before]) or _STORY_TURNS & set(_words(bare[before])):
+        if _ENDS_SENTENCE.search(pieces[before]):
             return False
         if _past_habit(_words(bare[before])) or _STARTING_OUT.match(bare[before]):
             return would
         if _HABIT_FOR_YEARS.match(bare[before]):
             return would or not (words[0] in _SUBJECT_OPENERS or words[0] in _COUNTED or words[0].isdigit())
+        if _STORY_TURNS & set(_words(bare[before])):
+            return False
     return False
-
-
-# A subject with "would" run into it: "I'd call somebody", "we'd ship it that afternoon".
-_WOULD_SUBJECTS = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
 
 
 def _shares_a_modal_subject(pieces: Sequence[str], bare: Sequence[str], at: int) -> bool:

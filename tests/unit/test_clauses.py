@@ -772,6 +772,7 @@ def test_what_follows_or_is_not_a_clause_of_its_own(said: str, clauses: list[str
         # the marks" and "I'd just pull the cylinder" named pillars), though not what happened next, nor the practice
         # kept.
         ("What we used to do is you turned up on practice night, and someone would stand behind you at the rope.", []),
+        ("We used to drive out there every day, and someone would wait at the gate for an hour.", []),
         (
             "We used to keep the thermometer on the door, and then a pharmacist came round with a probe on a cable.",
             ["A pharmacist came round with a probe on a cable"],
