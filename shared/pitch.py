@@ -326,6 +326,14 @@ _RULES = (
         r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
         r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
         rf"(?:[\w-]+ ){{0,4}}{_OWN_MATERIAL}\b"
+        # ... or told with its next date, its cap, or what the listener takes home: "I run a two-day plant room operator
+        # course, ..., and the next one's in Leeds on the fourteenth of May", "I run a two-day beginners' class in my
+        # workroom, six people max, and you go home with a drop-in seat" ("we run a beginners' course every spring,
+        # and most of us started there" tells how the club grows).
+        r"|\b(?:i|we) (?:run|teach|host|offer) (?:a|an|my|our) (?:[\w'-]+ ){0,5}"
+        rf"{_OWN_MATERIAL}\b[^.?!]{{0,100}}?\b(?:the next one(?:'s| is) (?:in|on|at|this|next)\b|you(?:'ll| will)? "
+        r"(?:go home|leave|walk away) "
+        r"with|(?:\d+|[a-z]+) people max|max(?:imum)? (?:of )?(?:\d+|[a-z]+) people)"
         r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
         # "There's a bundle deal on the whole series right now, it ends at midnight."

@@ -161,6 +161,12 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         # round, whose small talk published an article).
         ("Okay, look, I don't think this is an episode.", "I don't think this is an episode"),
         ("None. Are we even keeping this recording?", "Are we even keeping this recording"),
+        # ... and a guest named, or unable to join, and the new date (a leisure centre webinar nobody here had written,
+        # measured on this round's code midway, whose sound check published an article).
+        ("Okay, so, Greg's not coming.", "Okay, so, Greg's not coming"),
+        ("He's had a bit of an emergency at his own building today, so he can't join us.", "he can't join us"),
+        ("Okay, so, the 25th, same link, same time, and sorry again, everyone.", "same link, same time"),
+        ("Greg's not coming back to that supplier after the last delivery.", None),
         # ... and what tells of work, or of the talk itself, calls nothing off.
         ("This isn't an episode about pricing, it's about the people who set prices.", None),
         ("I don't think this is an episode you skip if you run a band.", None),

@@ -146,6 +146,18 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.offer,
             "anyone who stops by today gets their first",
         ),
+        # ... and a course told with its next date or its cap (a plant room panel and an upholstery webinar nobody here
+        # had written, measured on this round's code midway: both reached an article).
+        (
+            "I run a two day plant room operator course, hands on, and the next one's in Leeds on the 14th of May.",
+            PitchKind.offer,
+            "I run a two day plant room operator course, hands on, and the next one's in",
+        ),
+        (
+            "I run a two-day beginners' class in my workroom in Leeds, six people max, and you go home with a seat.",
+            PitchKind.offer,
+            "I run a two-day beginners' class in my workroom in Leeds, six people max",
+        ),
         (
             "If anyone wants the full field checklist we use, I run a two day hand on course every spring.",
             PitchKind.offer,

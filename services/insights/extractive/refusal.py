@@ -22,7 +22,12 @@ _CALLS_ITSELF_OFF = re.compile(
     # ... "Let's just push it, what's your week look like?", "do we do it next week then?"
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
-    r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they)(?:'s|'re| is| are) not coming\b"
+    r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they|(?-i:[A-Z][a-z]+))(?:'s|'re| is| are) not coming\b(?!\s+back\b)"
+    # ... ("Okay, so, Greg's not coming", "so he can't join us"), and the new date told as the old one's: "the 25th,
+    # same link, same time".
+    r"|\b(?:he|she|they|(?:our|the) (?:guest|speaker|presenter))(?: just)? (?:can't|cannot|won't be able to) "
+    r"(?:join us|be with us)\b"
+    r"|\bsame link,? same time\b"
     r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
     # ... and the hosts deciding there is nothing to keep: "I don't think this is an episode", "Are we even keeping
     # this recording?" ("This isn't an episode about pricing" goes on to say what it is about).
