@@ -66,6 +66,8 @@ _DANGLING = frozenset(
         # with its verb contracted, promise what comes next.
         "under", "between", "among", "onto", "toward", "towards", "per", "versus", "that's", "it's", "there's",
         "here's", "what's", "who's", "he's", "she's", "we're", "they're", "you're", "i'm",
+        # ("I let them choose it without", an upholstery webinar's pillar)
+        "without", "despite", "during", "via",
     }
 )  # fmt: skip
 # Words a clause cannot end on besides those: an auxiliary left without its verb ("there is no hour that isn't") and

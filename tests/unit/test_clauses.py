@@ -822,6 +822,12 @@ def test_a_practice_left_behind_or_words_quoted_are_no_clause_of_the_speakers_ow
         # fortieth round: "We found out that nobody" and "We'd mail out summons and nearly half of them" named pillars).
         ("The first drill, we found out that nobody on the car deck could hear the muster call over the engines.", []),
         ("We'd mail out the summons and nearly half of them, just nothing.", []),
+        # ... nor on a preposition that takes what follows it (an upholstery webinar nobody here had written: "I let
+        # them choose it without" named a pillar).
+        (
+            "And I redid six at my own cost, because I let them choose it without, um, without saying anything.",
+            ["I redid six at my own cost"],
+        ),
         # A range is not cut between its "from" and its "to" (a swimming club panel nobody here had written: its title
         # was "Complaints to the Committee Went From Practically Weekly").
         (

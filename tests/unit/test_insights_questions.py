@@ -215,6 +215,8 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped("We're out of time. So please thank Morag and Keith. And there's still tea, I'm told.")
     assert not claim_shaped("I run the raffle, the website and the Christmas party, and I can't even work this laptop.")
     assert claim_shaped("The kiln ran over time on every firing until we moved the big pots to the bottom shelf.")
+    assert not claim_shaped("So I was asked to talk about the mistakes that cost me the most, which is a long list.")
+    assert claim_shaped("Our customers asked us to talk about pricing first, so the quote now opens every visit.")
     assert claim_shaped("We can't work the new till on a Saturday, so the volunteers write every sale in a book.")
     # ... and the age the speaker started at (a ferry webinar and a rowing podcast nobody here had written: each story
     # named a pillar, the second also the lead magnet's number).

@@ -97,6 +97,8 @@ _THE_OCCASION = re.compile(
     # ("I'm not going to do, like, slide full of bullet points, I'm just going to tell you about three times I got it
     # wrong"; not "I'm going to tell you the one number that matters", which says it.)
     r"|\b(?:i'm|i am) (?:just )?(?:going to|gonna) (?:tell you about|talk (?:to you )?about)\b"
+    # ("So I was asked to talk about the mistakes that cost me the most, which is a long list", a bindery webinar's)
+    r"|\b(?:i was|i've been|i have been|we were|we've been) asked to (?:talk|speak) (?:to you )?(?:about|on)\b"
     # ... and a send-off opening a sentence ("And, uh, good luck with the leaf blower."; "good luck with that" inside
     # a sentence may well be a claim's sarcasm).
     r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
