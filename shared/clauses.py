@@ -331,9 +331,9 @@ def standalone_clauses(quote: str) -> list[str]:
         # the verb that reports it is a question, not the speaker's point.
         if at in reported:
             continue
-        # "We used to just have owners drop the plane off, ..., and then the plane just sits there for a week": the rest
-        # of a sentence that tells a practice the speaker left behind is that practice too, until it turns to what
-        # they do now ("..., so now I talk them through it").
+        # "So what we used to do is you turned up on practice night, and someone would stand behind you": the rest of a
+        # sentence that tells a practice the speaker left behind, told with "would", is that practice too, until it
+        # turns to what they do now ("..., so now I talk them through it").
         if _in_a_habit_left_behind(pieces, bare, at):
             continue
         # "I'd call somebody, set up a time, show up at their house with the recorder": the verbs after "I'd" are its

@@ -147,6 +147,8 @@ _OWN_MATERIAL = (
     r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
     r"|workbook|guidebook|e-?book|toolkit)"
 )
+# The words that may describe it before its name ("a two-day plant room operator course", "a beginners' class").
+_WORDS_BEFORE_MATERIAL = r"(?:[\w'-]+ ){0,5}"
 _RULES = (
     # Sponsor lead-ins: the start of an ad read.
     _rule(
@@ -325,15 +327,15 @@ _RULES = (
         # checklist we use, ..., I run a two-day hands-on course every spring".
         r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
         r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
-        rf"(?:[\w-]+ ){{0,4}}{_OWN_MATERIAL}\b"
+        rf"{_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}\b"
         # ... or told with its next date, its cap, or what the listener takes home: "I run a two-day plant room operator
         # course, ..., and the next one's in Leeds on the fourteenth of May", "I run a two-day beginners' class in my
         # workroom, six people max, and you go home with a drop-in seat" ("we run a beginners' course every spring,
         # and most of us started there" tells how the club grows).
-        r"|\b(?:i|we) (?:run|teach|host|offer) (?:a|an|my|our) (?:[\w'-]+ ){0,5}"
-        rf"{_OWN_MATERIAL}\b[^.?!]{{0,100}}?\b(?:the next one(?:'s| is) (?:in|on|at|this|next)\b|you(?:'ll| will)? "
-        r"(?:go home|leave|walk away) "
-        r"with|(?:\d+|[a-z]+) people max|max(?:imum)? (?:of )?(?:\d+|[a-z]+) people)"
+        rf"|\b(?:i|we) (?:run|teach|host|offer) (?:a|an|my|our) {_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}\b"
+        r"[^.?!]{0,100}?\b(?:the next one(?:'s| is) (?:in|on|at|this|next)\b"
+        r"|you(?:'ll| will)? (?:go home|leave|walk away) with"
+        r"|(?:\d+|[a-z]+) people max|max(?:imum)? (?:of )?(?:\d+|[a-z]+) people)"
         r"|\b(?:available (?:for|to) )?pre-?order\b|\b(?:premium|paid|pro) (?:subscription|membership|edition)\b"
         r"|\bfor the price of\b|\bwhile (?:they|stocks|supplies) last\b|\bit's yours (?:when|if|free|for)\b"
         # "There's a bundle deal on the whole series right now, it ends at midnight."
