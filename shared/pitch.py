@@ -315,6 +315,9 @@ _RULES = (
         r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
         r"|fall|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         r"|\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b"
+        # ... or an amount off: "if you mention tonight's meetup at the counter this month, you get ten pounds off any
+        # order over fifty" ("we knocked ten pounds off the price for regulars" tells what was done).
+        rf"|\byou(?:'ll| will)? get {_AMOUNT} (?:pounds|dollars|bucks|euros|quid) off\b"
         r"|\b(?:our |my )?(?:listeners|viewers|attendees|subscribers) (?:can )?(?:get|receive|save|enjoy)\b"
         r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
         r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b|\bat half (?:the )?price\b"

@@ -146,6 +146,14 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.offer,
             "anyone who stops by today gets their first",
         ),
+        # ... and an amount off for the listener (a mushroom growers' panel nobody here had written, read at the end of
+        # the fortieth round: the sponsor's lead-in was caught, its offer was not, and stayed out of both rails only
+        # because it ranked low).
+        (
+            "And they said, if you mention tonight's speed up at the counter, you get 10 pounds off any order over 50.",
+            PitchKind.offer,
+            "you get 10 pounds off",
+        ),
         # ... and a course told with its next date or its cap (a plant room panel and an upholstery webinar nobody here
         # had written, measured on this round's code midway: both reached an article).
         (
