@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from shared.questions import is_question
 
@@ -545,6 +545,14 @@ _HABIT_FOR_YEARS = re.compile(
 )
 
 
+def _before_it_in_its_sentence(pieces: Sequence[str], at: int) -> Iterator[int]:
+    """The pieces before piece ``at`` that belong to its sentence, nearest first."""
+    for before in range(at - 1, -1, -1):
+        if _ENDS_SENTENCE.search(pieces[before]):
+            return
+        yield before
+
+
 def _in_a_habit_left_behind(pieces: Sequence[str], bare: Sequence[str], at: int) -> bool:
     """Whether piece ``at`` goes on, in the same sentence, telling a practice a piece before it says the speaker left
     behind (``_past_habit``, "for years I'd ...", or "when I first started, ... I'd ..."): told with "would" itself
@@ -559,9 +567,7 @@ def _in_a_habit_left_behind(pieces: Sequence[str], bare: Sequence[str], at: int)
     # turn in the story, or a condition, "would" tells what followed from it.
     if at and _CONDITION & set(_words(bare[at - 1])):
         return False
-    for before in range(at - 1, -1, -1):
-        if _ENDS_SENTENCE.search(pieces[before]):
-            return False
+    for before in _before_it_in_its_sentence(pieces, at):
         if _past_habit(_words(bare[before])) or _STARTING_OUT.match(bare[before]):
             return would
         if _HABIT_FOR_YEARS.match(bare[before]):
@@ -575,11 +581,9 @@ def _shares_a_modal_subject(pieces: Sequence[str], bare: Sequence[str], at: int)
     """Whether piece ``at`` opens on a verb that a piece before it in the same sentence gave its subject, with "would"
     run into it ("I'd call somebody, set up a time, show up at their house"), no other subject between them."""
     words = _words(bare[at])
-    if not words or words[0] in _SUBJECT_OPENERS or words[0] in _COUNTED or words[0] in _WOULD_SUBJECTS:
+    if not words or words[0] in _SUBJECT_OPENERS or words[0] in _COUNTED:
         return False
-    for before in range(at - 1, -1, -1):
-        if _ENDS_SENTENCE.search(pieces[before]):
-            return False
+    for before in _before_it_in_its_sentence(pieces, at):
         opening = _words(bare[before])[:1]
         if opening and opening[0] in _WOULD_SUBJECTS:
             return True

@@ -142,7 +142,7 @@ _FOLLOW_VERB = (
 _PLATFORM = r"(?:linkedin|twitter|x|instagram|youtube|tiktok|substack|bluesky|threads|mastodon|facebook)"
 
 # What a speaker teaches or wrote and sells: narrower than _OFFERING, which also names sites, tools and services;
-# read by the offer to whoever wants what it teaches and by the lead-in to an ask.
+# read by the offers of the speaker's own course and by the lead-in to an ask.
 _OWN_MATERIAL = (
     r"(?:course|class|workshop|program|programme|bootcamp|cohort|community|membership|masterclass|academy|newsletter"
     r"|workbook|guidebook|e-?book|toolkit)"

@@ -146,6 +146,11 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             PitchKind.offer,
             "anyone who stops by today gets their first",
         ),
+        (
+            "If anyone wants the full field checklist we use, I run a two day hand on course every spring.",
+            PitchKind.offer,
+            "If anyone wants the full field checklist we use, I run a two day hand on course",
+        ),
         # ... and an amount off for the listener (a mushroom growers' panel nobody here had written, read at the end of
         # the fortieth round: the sponsor's lead-in was caught, its offer was not, and stayed out of both rails only
         # because it ranked low).
@@ -165,11 +170,6 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             "I run a two-day beginners' class in my workroom in Leeds, six people max, and you go home with a seat.",
             PitchKind.offer,
             "I run a two-day beginners' class in my workroom in Leeds, six people max",
-        ),
-        (
-            "If anyone wants the full field checklist we use, I run a two day hand on course every spring.",
-            PitchKind.offer,
-            "If anyone wants the full field checklist we use, I run a two day hand on course",
         ),
         # Scarcity said of the offer.
         ("Grab your seat for the next cohort before it sells out.", PitchKind.offer, "before it sells out"),
