@@ -74,8 +74,9 @@ class _Rule:
     kind: PitchKind
     pattern: re.Pattern[str]
     reason: str
-    # Whether a match the clause before it tells as what happened is a fact of the story, not an offer ("We added a
-    # chase fee of fifty dollars a month" against "It comes with ... for nine dollars a month").
+    # Whether a match the clause before it, or its sentence's first clause, tells as what happened is a fact of the
+    # story, not an offer ("We added a chase fee of fifty dollars a month" against "It comes with ... for nine dollars
+    # a month"; "So we launched an annual membership, you pay up front, you get a free ticket every month").
     not_when_told_as_done: bool = False
 
 
@@ -170,14 +171,32 @@ _RULES = (
         r"|\b(?:episode|show|podcast|webinar|session|series) is (?:only )?possible (?:because of|thanks to)\b"
         # ... "So the show's kept alive by Pickwell" (Whisper: "the shows kept alive by"), and the gift the host
         # discloses: "And, full disclosure, they sent me one".
-        r"|\b(?:show|podcast|episode|series|newsletter|channel)(?:'s|s| is)? (?:kept (?:alive|going|running|afloat|"
-        r"on the air)|paid for|funded) by\b"
+        r"|\b(?:show|podcast|episode|series|newsletter|channel|season|hour|stream)(?:'s|s| is)?(?: being)? (?:kept "
+        r"(?:alive|going|running|afloat|on the air)|paid for|funded|supported|sponsored|underwritten) by\b"
+        # ... or helped: "the show gets a bit of help from Thornbury Mutual", "a quick word from the people who help
+        # keep this show going", "the folks at Backstage Foam, who've been keeping this show going since episode forty".
+        r"|\b(?:show|podcast|episode|series|newsletter|channel) gets (?:a (?:little )?bit o[fn] |some |a lot o[fn] )?"
+        r"(?:help|support|backing) from\b"
+        r"|\b(?:(?:who|that)(?:'ve| have) been (?:helping (?:to )?)?keeping|(?:people|folks|company|companies|friends"
+        r"|sponsors?) (?:who|that) helps? (?:to )?keep) (?:this|the|our) (?:show|podcast|series|channel|newsletter) "
+        r"(?:going|alive|running|afloat|on the air)\b"
+        r"|\ba (?:quick |short |brief )?word from (?:our|today's|this week's|the) (?:sponsors?\b|(?:people|folks|"
+        r"friends) (?:who|that) (?:help|keep|pay|fund|make|support))"
+        r"|\b(?:thanks|thank you)\b[^.?!]{0,40}\bfor sponsoring\b"
         r"|\bfull disclosure\b[^.?!]{0,40}\b(?:they|he|she|the company|the brand) (?:sent|gave|gifted) (?:me|us)\b"
         # ... and what the sponsor paid for in the room: "The coffee you're all holding came courtesy of Vaultline"
         # (Whisper: "courtesy on"); "the photos are courtesy of the county archive" credits, and names no sponsor.
         r"|\b(?:came|comes|is|are|was|were) (?:to (?:you|us) )?(?:all )?courtesy (?:of|on) "
         r"(?!(?:the|my|our|your|his|her|their)\b)",
         "introduces a sponsor",
+    ),
+    # ... the show by its own name: "Ten Pin Talk is supported by Strikeline" (a sentence that opens on a name).
+    _rule(
+        PitchKind.sponsor_read,
+        r"(?:^|[.!?]\s+)(?:(?:So|And|Now|Okay),? )?(?:[A-Z][\w'-]*\s+){1,4}is (?:proudly |kindly )?"
+        r"(?:supported|sponsored|underwritten) by [A-Z]",
+        "introduces a sponsor",
+        case_sensitive=True,
     ),
     # The sign-off of an interview: the host hands the guest the floor to say where to follow them.
     _rule(
@@ -235,7 +254,9 @@ _RULES = (
         # "it's forty-nine dollars, and the link is on my website" ("the link on our website was broken" has no "is").
         r"|\blinks?(?:'s| is| are| will be) (?:up |posted )?on (?:my|our) (?:website|site|web page|page|profile)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
-        r"|\b(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
+        # ... as an order to the listener, not what players or staff do ("They press the button, they get a clue").
+        r"|(?:(?:^|[,.;:!?]\s+)(?:(?:so|and|now|then|just|please|simply|okay|go ahead and),?\s+)*|\b(?:you can|you just"
+        r"|just|and|then|or) )(?:click|tap|hit|press) (?:the|that|this) (?:\w+ )?(?:button|banner)\b|\bclick here\b",
         "points the listener at a link",
     ),
     # Promo codes: a code the listener types, not the code a team reviews.
@@ -247,6 +268,14 @@ _RULES = (
         r"|\bjust mention [\w' ]{1,30}? when you (?:email|call|order|book|sign up|check out|buy|ring|write to)\b"
         # "just tell them Jen from Off the Back sent you": the show's name said at the sponsor's counter is its code.
         r"|\btell (?:them|'em) (?:[\w']+ ){0,5}sent you\b"
+        # ... or where the listener heard of the offer: "tell them you heard it on Roof and Rafter", "if you say you
+        # saw this talk", "if you tell me you were at this panel".
+        r"|\b(?:say|mention|tell (?:them|'em|me|us|the (?:\w+ )?(?:counter|shop|desk|staff)))(?: that)? you "
+        # (Whisper: "tell them you heard it on roof, and after")
+        r"(?:heard (?:it|about (?:it|them|us|this)) (?:on|through|via)\b"
+        r"|(?:saw|heard|came from|were at|found|listened to)(?: (?:it|about (?:it|them|us|this)))?"
+        r"(?: (?:on|at|from|through|via|in))? (?:(?:this|the|our|tonight's|today's) (?:\w+ )?(?:talk|panel|show|podcast"
+        r"|episode|webinar|session|meetup|stream|video|channel|conference|newsletter)\b|(?-i:[A-Z])))"
         r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*"
         # ... a word and a number ("webinar 20"), or a word no one writes that way but a brand ("BidSmart", "SAVEBIG").
         r"(?:\w+ ?\d+|(?-i:[A-Z][a-z]+[A-Z]\w*|[A-Z]{4,}))\b",
@@ -284,8 +313,14 @@ _RULES = (
     ),
     _rule(
         PitchKind.offer,
-        r"\b(?:first|1st) (?:month|year|order|box|week|session) (?:is )?(?:free|on us|for free|half off"
-        r"|half[- ]price)\b"
+        r"\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b",
+        "makes a time-limited or listener-only offer",
+        not_when_told_as_done=True,
+    ),
+    _rule(
+        PitchKind.offer,
+        r"\b(?:first|1st) (?:(?:\d+|[a-z]+) )?(?:month|year|order|box|week|session)s? (?:is |are |ships )?"
+        r"(?:free|on (?:us|me)|for free|half off|half[- ]price)\b"
         r"|\b(?:first|1st) (?:\w+ )?(?:call|session|module|lesson|class|consultation|audit|chapter|workshop)\b"
         r"(?: \w+){0,2}(?: is|'s) (?:free|on us|on the house)\b"
         r"|\bjust (?:re)?opened (?:the |our |my )?(?:waitlist|wait list|applications|enrol+ment|registration|doors)\b"
@@ -303,6 +338,16 @@ _RULES = (
         r"|\bfirst (?:\d+|[a-z]+) (?:people|listeners|viewers|attendees|subscribers|sign-?ups) (?:to \w+ (?:up )?)?"
         r"(?:get|gets|receive|save)\b"
         r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b|\b\d+ spaces (?:left|remaining)\b"
+        r"|\b(?:we've got|we have|we still have|there(?:'s| is| are)(?: still)?(?: about| only| just)?)"
+        r"(?:,? (?:i think|uh|um),?)? (?:\d+|[a-z]+) places (?:left|remaining)\b"
+        # What the seller adds or lets off for the listener: "they'll throw in a free pair of running pliers", "they'll
+        # waive the setup fee", "they'll knock the first two months off", "we won't charge you for the glass".
+        r"|\b(?:they|we|i)(?:'ll| will) (?:throw|toss|chuck) in (?:a |an |some |the |your )?(?:free|spare|extra|second"
+        r"|bonus|bag|pair|set|box)\b"
+        r"|\b(?:they|we|i)(?:'ll| will) waive (?:the|your)\b"
+        r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
+        r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
+        r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
         # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
         r"|\bpay what you (?:can|want|like)\b"
         # ... and what the sponsor does for the listener for nothing: "they'll set up your first season for you, no
@@ -314,7 +359,6 @@ _RULES = (
         r"(?:course|workshop|class|bootcamp|masterclass|retreat|intensive)\b[^.?!]{0,40}?\b(?:in|on|this|next) "
         r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
         r"|fall|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-        r"|\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b"
         # ... or an amount off: "if you mention tonight's meetup at the counter this month, you get ten pounds off any
         # order over fifty" ("we knocked ten pounds off the price for regulars" tells what was done).
         rf"|\byou(?:'ll| will)? get {_AMOUNT} (?:pounds|dollars|bucks|euros|quid) off\b"
@@ -330,7 +374,7 @@ _RULES = (
         # checklist we use, ..., I run a two-day hands-on course every spring".
         r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
         r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
-        rf"{_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}\b"
+        rf"{_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}(?:e?s)?\b"
         # ... or told with its next date, its cap, or what the listener takes home: "I run a two-day plant room operator
         # course, ..., and the next one's in Leeds on the fourteenth of May", "I run a two-day beginners' class in my
         # workroom, six people max, and you go home with a drop-in seat" ("we run a beginners' course every spring,
@@ -396,8 +440,13 @@ _RULES = (
         r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b"
         # "Just a wee plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter"
         # (not "a small plug of clay" or "pull the plug").
-        r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final) plug\b(?!\s+(?:of|in|into)\b)"
-        r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shamelessly,"
+        r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
+        r"(?!\s+(?:of|in|into)\b)"
+        r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
+        r"|\bshameless self[- ]promotion\b"
+        # ... and where the listener signs up in the room: "the sign-up sheet is at our table right by the coffee".
+        r"|\b(?:there(?:'s| is) a sign[- ]?up sheet|sign[- ]?up sheet(?:'s| is)) (?:(?:just|right) )?(?:by|at|on|near) "
+        r"(?:the|our|my) (?:\w+ )?(?:door|table|desk|entrance|stand|booth|stall)\b"
         # A code on the slide is there to be scanned ("we put QR codes on every box" tracks boxes).
         r"|\b(?:scan|there's|there is|here's|here is) (?:the |a |this |that |my |our )?qr code\b"
         r"|\bqr code on (?:this|the|my|our) (?:slide|screen)\b",
@@ -489,6 +538,12 @@ _RULES = (
         r"(?:startups|clients|teams|companies|founders|you|exactly this)\b"
         r"|\b(?:as|offer|sell|run) (?:a |an |our |my )?done[- ]for[- ]you\b"
         r"|\b(?:client|coaching|consulting) (?:slots|spots)\b"
+        r"|\b(?:i|we) (?:take on|do|offer) (?:a (?:few|handful of|couple of|limited number of) |some )?"
+        r"(?:consulting|coaching|mentoring|advisory) (?:calls?|clients|sessions?)\b"
+        # ... or to come and teach it: "if your depot fancies it, I'll come out in the autumn and run a calibration
+        # morning with your drivers".
+        r"|\bif your (?:\w+ ){1,2}(?:fancies|wants|would like|'d like)\b[^.?!]{0,15}\b(?:i|we)"
+        r"(?:'ll| will| can| could) (?:happily |gladly )?come (?:out|over|down|in|to you)\b"
         r"|\b(?:automated|built|available) (?:in|into|with) (?:our|my) (?:app|product|platform|tool|software)\b"
         r"|\buse (?:our|my) (?:template library|templates|toolkit|framework kit)\b"
         r"|\bwhat (?:our|my) (?:product|platform|tool|software|app|service) (?:was )?(?:built|made|designed) "
@@ -532,6 +587,8 @@ _RULES = (
         r"|\b(?:our|my) (?:customers|clients|users) (?:\w+ ){1,4}in (?:an?|one|under an?|less than an?) "
         r"(?:afternoon|hour|morning|day)\b"
         r"|\b(?:swing|stop|drop|pop|come) by (?:our|my) (?:booth|stand|table|store|shop|office)\b"
+        r"|\b(?:i|we)(?:'ll| will) (?:have|be running) a (?:table|stall|booth|stand) at (?:the )?(?:[\w'-]+ ){0,3}"
+        r"(?:show|fair|market|expo|convention|festival|meet|hamfest)\b"
         r"|\bintegrates (?:seamlessly )?with\b"
         r"|\bplug(?:s)? (?:right )?into\b",
         "sells the product's features",
@@ -630,7 +687,7 @@ def find_pitch_cues(text: str) -> list[PitchCue]:
     for rule in _RULES:
         for match in rule.pattern.finditer(text):
             matched = match.group(0).strip(" ,")
-            if rule.not_when_told_as_done and tells_what_happened(_clause_before(text, match.start())):
+            if rule.not_when_told_as_done and _told_as_done(text, match.start()):
                 continue
             if matched:
                 start = match.start() + match.group(0).index(matched)
@@ -646,9 +703,12 @@ def find_pitch_cues(text: str) -> list[PitchCue]:
     return cues
 
 
-def _clause_before(text: str, end: int) -> str:
-    """The words of the text's sentence and clause that lead up to ``end`` (a line of its own in an article)."""
-    return re.split(r"[.!?;:,]\s+|\n", text[:end])[-1]
+def _told_as_done(text: str, end: int) -> bool:
+    """Whether the clause that leads up to ``end``, or the first clause of its sentence, tells what happened."""
+    sentence = re.split(r"[.!?]\s+|\n", text[:end])[-1]
+    clause_before = re.split(r"[;:,]\s+", sentence)[-1]
+    opening = re.split(r"[;:,]\s+", sentence, maxsplit=1)[0]
+    return tells_what_happened(clause_before) or tells_what_happened(opening)
 
 
 def is_pitch(text: str) -> bool:
