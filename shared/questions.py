@@ -77,7 +77,11 @@ _SETS_UP_A_QUESTION = re.compile(
     # ... or a moderator handing it on as "the question": "So, for the recording, the question is whether the
     # week-long course works for people with jobs", "The question is how you stop the meeting turning into a grumble".
     r"|(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*(?:the|her|his|their|your|next|this|that) "
-    r"(?:\w+ )?question is,?\s+(?:how|what|why|whether|if|where|when|who|which)\b[^.!?]*[.!?]?$",
+    r"(?:\w+ )?question is,?\s+(?:how|what|why|whether|if|where|when|who|which)\b[^.!?]*[.!?]?$"
+    # ... or as someone's, to a panelist: "She's asking Dana what happens when a group shows up late".
+    r"|(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*(?:she|he|they|(?-i:[A-Z])[a-z]+)"
+    r"(?:'s| is| was)? (?:asking|wants to know)\s+(?:(?:me|us|you|(?-i:[A-Z])[a-z]+)\s+)?"
+    r"(?:what|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$",
     re.IGNORECASE,
 )
 

@@ -226,6 +226,23 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped("I was 38, I'd had a bit of a rough year, and I walked past the boathouse one morning.")
     assert claim_shaped("By March we were 12, and the rota broke because nobody owned the Saturday shift at the depot.")
     assert claim_shaped("I was 5 minutes late to every site visit until we moved the briefing to the yard gate.")
+    # ... and the applause a moderator asks for (a stained glass panel nobody here had written, forty-first round: a
+    # pillar read "Please give it up for Ruth, Tash and Man, and uh").
+    assert not claim_shaped("Please give it up for Ruth, Tash and Manny, and uh, the coffee's still warm at the back.")
+    assert claim_shaped("I had to give it up for the season when the kiln cracked, and we lost two months of orders.")
+    # ... and a story announced before it is told (a watch repair podcast nobody here had written: "I need to tell the
+    # rent farmer clock story" named a pillar).
+    assert not claim_shaped("Oh, I need to tell the grandfather clock story, because it's the best one we've got.")
+    assert claim_shaped("The story we tell every new apprentice is the flood, because it's why we log every repair.")
+    # ... and an audience question handed to a panelist (an escape room panel nobody here had written: "She's asking
+    # Dana what happens when a group shows up late" named a pillar).
+    assert not claim_shaped("Okay, she's asking Dana what happens when a group shows up late for their slot.")
+    assert claim_shaped("She was asking what our escape rate was, and it went from 35 to 60 percent with hints.")
+    # ... and the chat's questions and where they go (a quiz writing webinar nobody here had written: its title was "I
+    # Genuinely Can't See the Hands", a pillar "Somebody in the chat is asking what happened to the deal's note").
+    assert not claim_shaped("Questions go in the chat, not the raised hand thing, because I genuinely can't see hands.")
+    assert not claim_shaped("Note it, somebody in the chat is asking what happened to the note, either way, actually.")
+    assert claim_shaped("Somebody in the kitchen is always asking for the stock sheet, so we pin it to the fridge.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

@@ -97,6 +97,10 @@ _THE_OCCASION = re.compile(
     # ("I'm not going to do, like, slide full of bullet points, I'm just going to tell you about three times I got it
     # wrong"; not "I'm going to tell you the one number that matters", which says it.)
     r"|\b(?:i'm|i am) (?:just )?(?:going to|gonna) (?:tell you about|talk (?:to you )?about)\b"
+    # ... and the story announced before it is told: "I need to tell the grandfather clock story", "let me tell you the
+    # story of the cat" ("the story we tell new staff is the flood" says which one).
+    r"|\b(?:i|we) (?:need|have|want|got|gotta|'ve got|'ll have) to tell (?:you |them |everyone )?"
+    r"(?:the|this|that|my|a) (?:[\w'-]+ ){0,4}story\b|\blet me tell you (?:the|this|that|my|a) (?:[\w'-]+ ){0,4}story\b"
     # ("So I was asked to talk about the mistakes that cost me the most, which is a long list", a bindery webinar's)
     r"|\b(?:i was|i've been|i have been|we were|we've been) asked to (?:talk|speak) (?:to you )?(?:about|on)\b"
     # ... and a send-off opening a sentence ("And, uh, good luck with the leaf blower."; "good luck with that" inside
@@ -205,6 +209,10 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
     rf"(?:(?:uh|um),?\s+)?(?:let's\s+)?{MOVES_THE_TALK_ON}\b"
     r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
+    # ... and the chat's questions and where they go ("somebody in the chat is asking what happened to the note",
+    # "questions go in the chat, not the raised hand thing").
+    r"|\b(?:somebody|someone|a few people|people|one person|a couple of people) in the (?:chat|comments) (?:is |are )?"
+    r"(?:asking|asks|asked|wants to know|want to know)\b|\bquestions? (?:go|goes) (?:in|into) the chat\b"
     # ... and handing the floor to a panelist by name: "Okay, Marcus, I know you've got a slightly different view on
     # shoes", "Marcus, I think you have something about photos".
     r"|^(?:(?:okay|ok|so|and|now|right|alright|all right),?\s+)*"
@@ -221,6 +229,11 @@ _THE_OCCASION = re.compile(
     r"|\b(?:we're|we are|i'm|i am) (?:a (?:bit|little) |already )?(?:over|out of) time"
     r"(?=\s*[,.;!?]|\s*$|\s+(?:and|so)\b)"
     r"|\bplease (?:join me in )?thank(?:ing)? (?:our|my|the|(?-i:[A-Z]))"
+    # ... or the applause asked for them: "Please give it up for Ruth, Tash and Manny" ("I had to give it up for the
+    # season" tells of work).
+    r"|\b(?:please|let's|let us|everyone|everybody),? (?:(?:uh|um),? )?give it up for\b"
+    r"|\bgive it up for (?:our|my) (?:panel|panelists|guests?|speakers?)\b"
+    r"|\b(?:a )?(?:big |huge )?round of applause for\b|\bput your hands together for\b"
     # ("I never run an indoor one, so I really don't want to pretend I know", a mini golf webinar's title)
     r"|\b(?:i|we) (?:really |honestly )?(?:don't|do not) want to pretend (?:i|we|to) know\b"
     # ... and the round of introductions: "Let's just go down the line, introduce yourselves, short version" ("introduce
