@@ -66,8 +66,9 @@ _DANGLING = frozenset(
         # with its verb contracted, promise what comes next.
         "under", "between", "among", "onto", "toward", "towards", "per", "versus", "that's", "it's", "there's",
         "here's", "what's", "who's", "he's", "she's", "we're", "they're", "you're", "i'm",
-        # ("I let them choose it without", an upholstery webinar's pillar)
-        "without", "despite", "during", "via",
+        # ("I let them choose it without", an upholstery webinar's pillar; "I do three nights a week across", a pub quiz
+        # panel's title)
+        "without", "despite", "during", "via", "across", "throughout", "upon", "amongst",
     }
 )  # fmt: skip
 # Words a clause cannot end on besides those: an auxiliary left without its verb ("there is no hour that isn't") and
@@ -823,8 +824,11 @@ _SUBORDINATE = re.compile(r"\b(?:who|whom|that|which|when|where|while|because|if
 # A story told in the present still says when it happened: "18 months later the client calls", "One day a driver
 # shows up".
 _NARRATED = re.compile(
-    r"^(?:(?:and|so|then|but)\s*,?\s+)?(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"eighteen|a few|a couple of)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:later|ago)|one (?:day|morning|night)|"
+    # ... where, then when: "Halifax, two summers ago, I'm doing the escape".
+    r"^(?:(?:and|so|then|but)\s*,?\s+)?(?:\w+,\s+)?"
+    r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|a few|a couple of)\s+(?:days?|weeks?|months?|years?|hours?|summers?|winters?|seasons?)\s+(?:later|ago)"
+    r"|one (?:day|morning|night)|"
     r"the next (?:day|week|month|morning|year)|back in)\b",
     re.IGNORECASE,
 )
@@ -833,7 +837,12 @@ _NARRATED = re.compile(
 def tells_what_happened(line: str) -> bool:
     """Whether the line's main clause, before any relative or subordinate one, is in the past tense ("We ask each
     finalist for a customer who left them" says how things are done), or opens on when it happened."""
-    return bool(_NARRATED.match(line.strip())) or told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
+    return opens_on_when_it_happened(line) or told_in_the_past(_SUBORDINATE.split(line, maxsplit=1)[0])
+
+
+def opens_on_when_it_happened(line: str) -> bool:
+    """Whether the line opens on when what it tells happened ("Two years ago", "Halifax, two summers ago,")."""
+    return bool(_NARRATED.match(line.strip()))
 
 
 # "the menu had, I counted, 34 dishes", "the queue had, you know, no owner": the speaker's aside or filler between
@@ -863,14 +872,26 @@ _SUBJECT_LEFT_WAITING = re.compile(
     re.IGNORECASE,
 )
 
+# "our cancellations were running at about 6% and within 6 months": a conjunction and then only when, the clause it
+# dates never said.
+_TIME_LEFT_WAITING = re.compile(
+    r"\b(?:and|but|so|then),?\s+(?:within|after|in|over|by|inside|for)[\s,]+"
+    r"(?:(?:about|around|roughly|nearly|like|just|uh|um),?\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)\s+"
+    r"(?:days?|weeks?|months?|years?|seasons?|hours?|minutes?)[\s.!?,\u2026]*$",
+    re.IGNORECASE,
+)
+
 
 def breaks_off(clause: str) -> bool:
     """Whether the clause ends on a word that needs what follows it: an auxiliary without its verb, a verb without
     what it takes ("what usually happens is the new rep gets"), a subject and "had" alone ("The menu had"), or a
-    subject after a conjunction, without its verb ("we found out that nobody")."""
+    subject or a time after a conjunction, without its verb ("we found out that nobody", "and within 6 months")."""
     said = _words(clause)
     return bool(said) and (
-        said[-1] in _WANTS_MORE or (said[-1] in _HAVE and len(said) <= 3) or bool(_SUBJECT_LEFT_WAITING.search(clause))
+        said[-1] in _WANTS_MORE
+        or (said[-1] in _HAVE and len(said) <= 3)
+        or bool(_SUBJECT_LEFT_WAITING.search(clause) or _TIME_LEFT_WAITING.search(clause))
     )
 
 
@@ -958,8 +979,12 @@ def _cut_keeps_the_statement(kept: Sequence[str], rest: Sequence[str]) -> bool:
         # comparison and its "than", which would say something else ("People would rather wait 3 hours").
         and not _splits_comparison(kept, rest)
         # "complaints went from practically weekly to maybe two all year": no cut between a "from" and its "to".
-        and not _splits_a_range(kept, rest)
+        and not splits_a_range(kept, rest)
     )
+
+
+# How far after a cut a range's "to" may come and still be the cut range's: "from six weeks | on rip work to maybe two".
+_RANGE_REACH = 4
 
 
 def _holds_a_range(words: Sequence[str]) -> bool:
@@ -970,12 +995,12 @@ def _holds_a_range(words: Sequence[str]) -> bool:
     )
 
 
-def _splits_a_range(kept: Sequence[str], rest: Sequence[str]) -> bool:
+def splits_a_range(kept: Sequence[str], rest: Sequence[str]) -> bool:
     """Whether the kept words end inside a range a verb with no direction of its own opens ("went from practically
-    weekly"), and the rest opens on its "to": cut there, the clause says where things were, not where they went
-    ("came down from roughly 18%" says which way)."""
+    weekly", "went from six weeks"), and its "to" comes within the next few words ("on rip work to maybe two"): cut
+    there, the clause says where things were, not where they went ("came down from roughly 18%" says which way)."""
     said = _words(" ".join(kept))
-    if not rest or "from" not in said or _words(rest[0])[:1] != ["to"]:
+    if "from" not in said or "to" not in _words(" ".join(rest[:_RANGE_REACH])):
         return False
     at = len(said) - 1 - said[::-1].index("from")
     return "to" not in said[at:] and at > 0 and said[at - 1] in _GOES

@@ -24,7 +24,9 @@ from shared.clauses import (
     is_antithesis,
     is_signpost,
     opens_on_but,
+    opens_on_when_it_happened,
     points_back,
+    splits_a_range,
     standalone_clauses,
     tells_what_happened,
     without_asides,
@@ -405,8 +407,18 @@ def _leans_back(insight: Insight) -> bool:
 
 
 def _tells_a_story(insight: Insight) -> bool:
-    """Whether the insight's stating line (its headline, else its quote's first sentence) tells what happened."""
-    return tells_what_happened(insight.headline or first_sentence(insight.quote))
+    """Whether the insight's stating line (its headline, else its quote's first sentence) tells what happened, or the
+    sentence of the quote it was cut from opens on when: "I'm doing the escape" was cut from "Halifax, two summers
+    ago, I'm doing the escape"."""
+    stating = insight.headline or first_sentence(insight.quote)
+    cut_from = next(
+        (sentence for sentence in _SENTENCES.split(insight.quote) if _comparable(stating) in _comparable(sentence)),
+        stating,
+    )
+    return tells_what_happened(stating) or opens_on_when_it_happened(cut_from)
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _says_how_things_are(insight: Insight) -> bool:
@@ -639,7 +651,10 @@ def _stammers(name: str) -> bool:
 # A false start broken off and begun again with the same subject: "I just had, I started doing the same tub thing",
 # "I just, I start wearing the tote bags" (not "I go, I pay, goodbye": each of those is said).
 _FALSE_START = re.compile(
-    r"^(?P<subject>i|we|you|they|he|she)\s+(?:\w+\s+)?(?:just|had|was|were|have|has|think|mean|guess),\s+(?=(?P=subject)\b)",
+    r"^(?P<subject>i|we|you|they|he|she)\s+(?:\w+\s+)?(?:just|had|was|were|have|has|think|mean|guess),\s+(?=(?P=subject)\b)"
+    # ... or a subject and "will" or "would" broken off before a new subject: "I'll the conservation side of me always
+    # wants the lead back".
+    r"|^(?:i|we|you|they|he|she)'(?:ll|d)\s+(?=(?:the|my|our|your|this|that)\b)",
     re.IGNORECASE,
 )
 
@@ -692,7 +707,10 @@ def _shortened(clause: str) -> str:
         breaks = [
             end
             for end in range(MIN_NAME_WORDS, min(MAX_NAME_WORDS, len(words) - 1) + 1)
-            if words[end].lower() in _PHRASE_BREAK and words[end - 1].lower().strip("'\"") not in _DANGLING
+            if words[end].lower() in _PHRASE_BREAK
+            and words[end - 1].lower().strip("'\"") not in _DANGLING
+            and not breaks_off(" ".join(words[:end]))
+            and not splits_a_range(words[:end], words[end:])
         ]
         if not breaks and len(words) > MAX_NAME_WORDS:
             return ""

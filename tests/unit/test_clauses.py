@@ -1,6 +1,13 @@
 import pytest
 
-from shared.clauses import is_antithesis, is_dependent, is_signpost, points_back, standalone_clauses
+from shared.clauses import (
+    is_antithesis,
+    is_dependent,
+    is_signpost,
+    points_back,
+    standalone_clauses,
+    tells_what_happened,
+)
 
 
 @pytest.mark.parametrize(
@@ -846,3 +853,11 @@ def test_a_practice_left_behind_or_words_quoted_are_no_clause_of_the_speakers_ow
 )
 def test_a_clause_does_not_stop_on_a_subject_without_its_verb_or_inside_a_range(said: str, clauses: list[str]) -> None:
     assert standalone_clauses(said) == clauses
+
+
+def test_a_story_dated_after_where_it_happened_is_told_as_what_happened() -> None:
+    # A busking webinar nobody here had written (forty-first round): its article was titled "I'm Doing the Escape",
+    # from "Halifax, two summers ago, I'm doing the escape", a story told in the present.
+    assert tells_what_happened("Halifax, two summers ago, I'm doing the escape.")
+    assert tells_what_happened("And, three years ago, I'm standing in the rain with no hat out.")
+    assert not tells_what_happened("Honestly, I don't start the actual show until there's a ring.")
