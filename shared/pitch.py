@@ -183,6 +183,10 @@ _RULES = (
         r"|\ba (?:quick |short |brief )?word from (?:our|today's|this week's|the) (?:sponsors?\b|(?:people|folks|"
         r"friends) (?:who|that) (?:help|keep|pay|fund|make|support))"
         r"|\b(?:thanks|thank you)\b[^.?!]{0,40}\bfor sponsoring\b"
+        # ... the host's own lead-in: "and yes, this is the bit where we get paid".
+        r"|\b(?:this is|here's|here comes|now for) the (?:bit|part) where (?:we|i) (?:get paid|pay the bills)\b"
+        # ... "this season we're supported by Hagworth Boots" ("we're supported by volunteers" names no sponsor).
+        r"|\bwe(?:'re| are) (?:kindly |proudly )?(?:supported|sponsored) by (?-i:[A-Z])"
         r"|\bfull disclosure\b[^.?!]{0,40}\b(?:they|he|she|the company|the brand) (?:sent|gave|gifted) (?:me|us)\b"
         # ... and what the sponsor paid for in the room: "The coffee you're all holding came courtesy of Vaultline"
         # (Whisper: "courtesy on"); "the photos are courtesy of the county archive" credits, and names no sponsor.
@@ -202,7 +206,9 @@ _RULES = (
     _rule(
         PitchKind.plug_invitation,
         rf"\b(?:where|how) (?:can|should|do|could) {_AUDIENCE}(?: \w+)? (?:{_FOLLOW_VERB}) (?:you|your)\b"
-        rf"|\bwhere (?:can|should|do|could) {_AUDIENCE} (?:go|head)\b[^.?]{{0,40}}\?"
+        # ("Where do people go wrong first?" asks about the craft, "Where do they go, Dani?" about the picks.)
+        rf"|\bwhere (?:can|should|do|could) {_AUDIENCE} (?:go|head)"
+        r"(?:\s*\?|\s+(?:to|for|if|online|next)\b[^.?]{0,40}\?)"
         rf"|\b(?:tell|let) (?:everyone|people|folks|listeners|us|them|the audience) (?:know )?(?:where|how) "
         rf"(?:(?:they|people|folks|we) can|to) (?:{_FOLLOW_VERB}) you\b"
         rf"|\bbest (?:way|place) (?:for (?:people|folks|listeners) )?to (?:{_FOLLOW_VERB}) you\b"
@@ -266,6 +272,14 @@ _RULES = (
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
         # ... or by its name: "just mention Curbside when you email them and they'll sort you out".
         r"|\bjust mention [\w' ]{1,30}? when you (?:email|call|order|book|sign up|check out|buy|ring|write to)\b"
+        # ... or by the show's name: "mention Neck Relief when you order", "set up a trade account with them and
+        # mention Bench Notes" ("mention the allergy when you book" is no code).
+        r"|\bmention (?-i:[A-Z])[\w']*(?: (?-i:[A-Z])[\w']*){0,3}(?: when you (?:email|call|order|book|sign up"
+        r"|check out|buy|ring|write to)\b|,? (?:and )?(?:they|we)(?:'ll| will)\b)"
+        r"|\b(?:a|the|our) (?:discount |promo )?code for (?:everybody|everyone|you all|all of you|listeners"
+        r"|attendees)\b"
+        # ... spelt out for the listener: "it's in the chat now, TINROOF fifty, all one word".
+        r"|(?-i:\b[A-Z][A-Z0-9]{3,}\b)[^.?!]{0,20}\ball one word\b"
         # "just tell them Jen from Off the Back sent you": the show's name said at the sponsor's counter is its code.
         r"|\btell (?:them|'em) (?:[\w']+ ){0,5}sent you\b"
         # ... or where the listener heard of the offer: "tell them you heard it on Roof and Rafter", "if you say you
@@ -342,8 +356,12 @@ _RULES = (
         r"(?:,? (?:i think|uh|um),?)? (?:\d+|[a-z]+) places (?:left|remaining)\b"
         # What the seller adds or lets off for the listener: "they'll throw in a free pair of running pliers", "they'll
         # waive the setup fee", "they'll knock the first two months off", "we won't charge you for the glass".
-        r"|\b(?:they|we|i)(?:'ll| will) (?:throw|toss|chuck) in (?:a |an |some |the |your )?(?:free|spare|extra|second"
-        r"|bonus|bag|pair|set|box)\b"
+        r"|\b(?:they|we|i)(?:'ll| will) (?:throw|toss|chuck|drop|pop|put) (?:in )?(?:a |an |some |the |your )?(?:free"
+        r"|spare|extra|second|bonus|bag|pair|set|box)\b"
+        # ... or lets the listener off the minimum: "they'll scrap the minimum order for your first three months".
+        r"|\b(?:they|we|i)(?:'ll| will) (?:scrap|drop|waive|skip) (?:the|a|your) minimum (?:order|spend)\b"
+        # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
+        r"|\bi(?:'ll| will) put your name down\b"
         r"|\b(?:they|we|i)(?:'ll| will) waive (?:the|your)\b"
         r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
@@ -364,7 +382,9 @@ _RULES = (
         rf"|\byou(?:'ll| will)? get {_AMOUNT} (?:pounds|dollars|bucks|euros|quid) off\b"
         r"|\b(?:our |my )?(?:listeners|viewers|attendees|subscribers) (?:can )?(?:get|receive|save|enjoy)\b"
         r"|\b(?:send|give) you (?:a |an )?(?:\w+ )?(?:discount|coupon|voucher)\b"
-        r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b|\bat half (?:the )?price\b"
+        r"|\b(?:is|are) (?:now )?on sale\b|\btickets (?:are )?(?:on sale|available)\b"
+        # ("goes on one trolley by the tills at half price, every Friday" tells how the shop works)
+        r"|\bat half (?:the )?price\b(?!,? every\b)|\b(?:get|gets|getting) (?:it |them |one )?half off\b"
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
         # ... or drops by the sponsor's table: "anyone who stops by today gets their first on-site shred day free"
         # ("anyone who stops by the office gets the same answer" is no offer).
@@ -507,7 +527,8 @@ _RULES = (
         # ... and the book they wrote it up in: "I've written all of this up in a little book called Running the Band"
         # (Whisper: "I'm written all on this up"; "I wrote every repair in a book called the fault log" kept a record).
         r"|\b(?:i|i've|i have|i'm|we've|we have) (?:written|wrote|put)\b[^.?!]{0,30}?\bup in(?:to)? (?:a|an|my|our) "
-        r"(?:little |short |new |small |free )?(?:book|guide|handbook|e-?book|workbook|field guide|booklet) called\b"
+        r"(?:little |short |new |small |free )?(?:book|guide|handbook|e-?book|workbook|field guide|booklet),? "
+        r"(?:it's |it is )?called\b"
         r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
         r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
