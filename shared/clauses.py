@@ -825,7 +825,7 @@ _SUBORDINATE = re.compile(r"\b(?:who|whom|that|which|when|where|while|because|if
 # shows up".
 _NARRATED = re.compile(
     # ... where, then when: "Halifax, two summers ago, I'm doing the escape".
-    r"^(?:(?:and|so|then|but)\s*,?\s+)?(?:\w+,\s+)?"
+    r"^(?:(?:and|so|then|but)\s*,?\s+)?(?:\w+,\s+)?(?:(?:about|around|roughly|nearly|maybe|oh),?\s+)?"
     r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"eighteen|a few|a couple of)\s+(?:days?|weeks?|months?|years?|hours?|summers?|winters?|seasons?)\s+(?:later|ago)"
     r"|one (?:day|morning|night)|"

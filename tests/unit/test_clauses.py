@@ -860,4 +860,6 @@ def test_a_story_dated_after_where_it_happened_is_told_as_what_happened() -> Non
     # from "Halifax, two summers ago, I'm doing the escape", a story told in the present.
     assert tells_what_happened("Halifax, two summers ago, I'm doing the escape.")
     assert tells_what_happened("And, three years ago, I'm standing in the rain with no hat out.")
+    # ... or after "about" (a heel bar webinar nobody here had written, the second wave of the forty-first round).
+    assert tells_what_happened("About 5 years ago, I'm cutting keys off the wrong blank for a month.")
     assert not tells_what_happened("Honestly, I don't start the actual show until there's a ring.")

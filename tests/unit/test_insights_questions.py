@@ -243,6 +243,16 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped("Questions go in the chat, not the raised hand thing, because I genuinely can't see hands.")
     assert not claim_shaped("Note it, somebody in the chat is asking what happened to the note, either way, actually.")
     assert claim_shaped("Somebody in the kitchen is always asking for the stock sheet, so we pin it to the fridge.")
+    # ... and a host's introduction of the speaker's talk (a heel bar webinar nobody here had written, the second wave
+    # of the forty-first round: it named a pillar).
+    assert not claim_shaped(
+        "He's cut something like a quarter of a million keys, and he's going to talk about what keeps a counter going."
+    )
+    # ... and the speaker's pause for questions (a garden centre webinar, the same wave: it titled the article).
+    assert not claim_shaped(
+        "Okay, and the last thing, and then I'll stop so people can ask stuff. I call it the plant hospital, honestly."
+    )
+    assert claim_shaped("We stop the machines at noon so the staff can clean the filters before the lunch rush.")
     # Advice about introductions, and a claim about tonight's shift, are claims.
     assert claim_shaped("Introduce yourselves to the family by name before you carry a single box into the flat.")
     assert claim_shaped("The night shift tonight is short three people, so every station gets one less volunteer.")

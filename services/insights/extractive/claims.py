@@ -97,6 +97,12 @@ _THE_OCCASION = re.compile(
     # ("I'm not going to do, like, slide full of bullet points, I'm just going to tell you about three times I got it
     # wrong"; not "I'm going to tell you the one number that matters", which says it.)
     r"|\b(?:i'm|i am) (?:just )?(?:going to|gonna) (?:tell you about|talk (?:to you )?about)\b"
+    # ... and the host's introduction of it ("He's going to talk about what keeps a little counter going"), and the
+    # speaker's pause for questions ("I'll stop so people can ask stuff").
+    r"|\b(?:he's|she's|they're|he is|she is|they are) (?:just )?(?:going to|gonna) (?:tell (?:you|us) about|talk "
+    r"(?:to (?:you|us) )?about)\b"
+    r"|\b(?:i'll|i will|let me|i'm going to|i'm gonna) (?:stop|pause)(?: (?:there|here|now))?,? so (?:that )?"
+    r"(?:people|you|everyone|everybody|folks|you all) can (?:ask|jump in)\b"
     # ... and the story announced before it is told: "I need to tell the grandfather clock story", "let me tell you the
     # story of the cat" ("the story we tell new staff is the flood" says which one).
     r"|\b(?:i|we) (?:need|have|want|got|gotta|'ve got|'ll have) to tell (?:you |them |everyone )?"
