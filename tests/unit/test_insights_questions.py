@@ -248,6 +248,11 @@ def test_the_panel_introduced_and_the_questions_announced_are_the_occasion_and_n
     assert not claim_shaped(
         "He's cut something like a quarter of a million keys, and he's going to talk about what keeps a counter going."
     )
+    # ... and a welcome after the greeting, and the speaker introduced (a canal panel and a pond webinar, the same
+    # wave: each named a pillar).
+    assert not claim_shaped("Good evening everyone, welcome to the autumn members' evening, and thanks for the rain.")
+    assert not claim_shaped("Our speaker tonight is Helen, who has been restoring ponds with volunteers for years.")
+    assert claim_shaped("Our speakers always get the same brief: one pond, one mistake, and what it cost the group.")
     # ... and the speaker's pause for questions (a garden centre webinar, the same wave: it titled the article).
     assert not claim_shaped(
         "Okay, and the last thing, and then I'll stop so people can ask stuff. I call it the plant hospital, honestly."

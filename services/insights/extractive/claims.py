@@ -113,11 +113,16 @@ _THE_OCCASION = re.compile(
     # a sentence may well be a claim's sarcasm).
     r"|(?:^|[.!?]\s+)(?:(?:and|so|well|oh|okay|ok|uh|um),?\s+)*good luck with\b"
     r"|^(?:\w+,?\s+){0,2}welcome\b"
+    # ... wherever the greeting before it ends: "Good evening everyone, welcome to the autumn members' evening".
+    r"|(?:^|[,.;!?]\s+)(?:and\s+)?welcome (?:to|back|along|everyone|everybody|all)\b"
     # ... and its start: "Alright, let's get started, and there's still coffee at the back".
     r"|\b(?:let's|let us|we can|we should|we'll|i'll) get (?:started|going)\b|\bshall we (?:start|begin|get started)\b"
     # ... and who is in the room: a host introducing the guest ("my guest runs procurement at...", "I have two
     # support leaders with me today") sets the talk up, whichever voice diarization credits it to.
     r"|\b(?:my|our|today's) guests?\b|\bjoining (?:me|us)\b"
+    # ("Our speaker tonight is Helen, who has been restoring ponds ...")
+    r"|\b(?:our|my|today's|tonight's) (?:speakers?|presenters?)"
+    r"(?: (?:tonight|today|this (?:evening|morning|afternoon)))? (?:is|are)\b"
     # ("So I've got three people up here who have moved a ridiculous amount of dirt"; not "we have three people on the
     # night shift")
     r"|\b(?:i've got|i have|we've got|we have) (?:\w+ ){0,2}(?:people|panelists|guests|folks|speakers) "
