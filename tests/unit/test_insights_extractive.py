@@ -166,6 +166,11 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         ("Okay, so, Greg's not coming.", "Okay, so, Greg's not coming"),
         ("He's had a bit of an emergency at his own building today, so he can't join us.", "he can't join us"),
         ("Okay, so, the 25th, same link, same time, and sorry again, everyone.", "same link, same time"),
+        # ... and no demo tonight, and a new night found (a bonsai club's call nobody here had written, the second wave
+        # of the forty-first round, whose small talk published an article).
+        ("He's snowed in, so there's no demo tonight.", "there's no demo tonight"),
+        ("So rather than staring at each other, we'd just sort out a new night.", "sort out a new night"),
+        ("There's no demo account, so we built one ourselves from the old invoices.", None),
         ("Greg's not coming back to that supplier after the last delivery.", None),
         # ... and what tells of work, or of the talk itself, calls nothing off.
         ("This isn't an episode about pricing, it's about the people who set prices.", None),

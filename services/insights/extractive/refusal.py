@@ -28,6 +28,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\b(?:he|she|they|(?:our|the) (?:guest|speaker|presenter))(?: just)? (?:can't|cannot|won't be able to) "
     r"(?:join us|be with us)\b"
     r"|\bsame link,? same time\b"
+    # ... "so there's no demo tonight", "we'd just sort out a new night" (a bonsai club's call, its demonstrator
+    # snowed in; "there's no demo account" is something else).
+    r"|\bthere(?:'s| is) no (?:demo|talk|session|meeting|episode|show|webinar|recording|interview|panel) "
+    r"(?:tonight|today|this (?:evening|morning|afternoon|week))\b"
+    r"|\b(?:sort out|find|pick|agree on|fix) a new (?:night|date|day|time|slot)\b"
     r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
     # ... and the hosts deciding there is nothing to keep: "I don't think this is an episode", "Are we even keeping
     # this recording?" ("This isn't an episode about pricing" goes on to say what it is about).
