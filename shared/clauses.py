@@ -868,7 +868,10 @@ _HAVE = frozenset({"have", "has", "had"})
 _SUBJECT_LEFT_WAITING = re.compile(
     r"\b(?:that|and|but|because|so|if|when|where)\s+(?:(?:\w+ )?(?:half|most|some|all|none|many|few|each|one|a third"
     r"|a quarter) of (?:them|us|those|these)|nobody|no one|everyone|everybody|somebody|someone|anybody|anyone|none"
-    r"|nothing|everything|he|she|they|we|i|you)[\s.!?,\u2026]*$",
+    r"|nothing|everything|he|she|they|we|i|you)[\s.!?,\u2026]*$"
+    # ... or a noun a subordinator opens on: "I mixed an album in 2019 where one song".
+    r"|\b(?:where|when|because|if|until|unless|while|whereas)\s+(?:one|a|an|the|this|these|those|every|each|some|my|our"
+    r"|your|his|her|their)\s+[\w'-]+[\s.!?,\u2026]*$",
     re.IGNORECASE,
 )
 

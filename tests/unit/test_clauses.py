@@ -829,6 +829,9 @@ def test_a_practice_left_behind_or_words_quoted_are_no_clause_of_the_speakers_ow
         # fortieth round: "We found out that nobody" and "We'd mail out summons and nearly half of them" named pillars).
         ("The first drill, we found out that nobody on the car deck could hear the muster call over the engines.", []),
         ("We'd mail out the summons and nearly half of them, just nothing.", []),
+        # ... or a noun after a subordinator (a studio webinar nobody here had written, forty-first round: "I mixed an
+        # album in 2019 where one song" named a pillar).
+        ("I mixed an album in 2019 where one song, and the band never noticed.", ["The band never noticed"]),
         # ... nor on a preposition that takes what follows it (an upholstery webinar nobody here had written: "I let
         # them choose it without" named a pillar).
         (
