@@ -61,6 +61,10 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
 
 
+def sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK.split(text.strip())
+
+
 def is_a_step(passage: str) -> bool:
     """Whether the passage opens as one step of a sequence ("Second, we...", "Finally, ...")."""
     return bool(STEP_OPENING.match(passage.strip()))

@@ -355,17 +355,17 @@ _RULES = (
         r"|\b(?:we've got|we have|we still have|there(?:'s| is| are)(?: still)?(?: about| only| just)?)"
         r"(?:,? (?:i think|uh|um),?)? (?:\d+|[a-z]+) places (?:left|remaining)\b"
         # What the seller adds or lets off for the listener: "they'll throw in a free pair of running pliers", "they'll
-        # waive the setup fee", "they'll knock the first two months off", "we won't charge you for the glass".
+        # waive the setup fee", "they'll knock the first two months off", "we won't charge you for the glass", "they'll
+        # scrap a minimum order for your first three months".
         r"|\b(?:they|we|i)(?:'ll| will) (?:throw|toss|chuck|drop|pop|put) (?:in )?(?:a |an |some |the |your )?(?:free"
         r"|spare|extra|second|bonus|bag|pair|set|box)\b"
-        # ... or lets the listener off the minimum: "they'll scrap the minimum order for your first three months".
         r"|\b(?:they|we|i)(?:'ll| will) (?:scrap|drop|waive|skip) (?:the|a|your) minimum (?:order|spend)\b"
-        # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
-        r"|\bi(?:'ll| will) put your name down\b"
         r"|\b(?:they|we|i)(?:'ll| will) waive (?:the|your)\b"
         r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
+        # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
+        r"|\bi(?:'ll| will) put your name down\b"
         # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
         r"|\bpay what you (?:can|want|like)\b"
         # ... and what the sponsor does for the listener for nothing: "they'll set up your first season for you, no

@@ -32,7 +32,7 @@ from shared.clauses import (
     without_asides,
 )
 from shared.events import Insight, InsightType
-from shared.passages import first_sentence, is_a_step, without_lead_in
+from shared.passages import first_sentence, is_a_step, sentences, without_lead_in
 from shared.positions import rejected_view, ruled_out, states_own_position, states_received_advice
 from shared.questions import asks
 
@@ -412,13 +412,10 @@ def _tells_a_story(insight: Insight) -> bool:
     ago, I'm doing the escape"."""
     stating = insight.headline or first_sentence(insight.quote)
     cut_from = next(
-        (sentence for sentence in _SENTENCES.split(insight.quote) if _comparable(stating) in _comparable(sentence)),
+        (sentence for sentence in sentences(insight.quote) if _comparable(stating) in _comparable(sentence)),
         stating,
     )
     return tells_what_happened(stating) or opens_on_when_it_happened(cut_from)
-
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _says_how_things_are(insight: Insight) -> bool:
