@@ -366,6 +366,10 @@ _RULES = (
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
         # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
         r"|\bi(?:'ll| will) put your name down\b"
+        # ... or delivers for nothing: "if you're a member here they'll do free delivery on your first order, just ask
+        # for the forum rate when you ring them" (Whisper heard the read's "sponsored by" as "concert by").
+        r"|\bfree (?:delivery|shipping|postage|installation|setup|set-up) on your (?:first|next)\b"
+        r"|\bask for the (?:[\w-]+ )?(?:rate|discount|deal|price) when you (?:ring|call|order|book|email|phone)\b"
         # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
         r"|\bpay what you (?:can|want|like)\b"
         # ... and what the sponsor does for the listener for nothing: "they'll set up your first season for you, no
