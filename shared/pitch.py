@@ -533,6 +533,11 @@ _RULES = (
         r"|\b(?:i|i've|i have|i'm|we've|we have) (?:written|wrote|put)\b[^.?!]{0,30}?\bup in(?:to)? (?:a|an|my|our) "
         r"(?:little |short |new |small |free )?(?:book|guide|handbook|e-?book|workbook|field guide|booklet),? "
         r"(?:it's |it is )?called\b"
+        # ... or only says it put it all in one ("we've put everything we learned into a wee handbook. ... It's 12
+        # pounds on our website"; "we put everything into a handbook every volunteer reads" told what was done).
+        r"|\b(?:i|we)(?:'ve| have) put (?:everything|it all|all of (?:it|this|that))\b[^.?!]{0,30}\binto "
+        r"(?:a|an|my|our) (?:wee |little |short |small |new )?(?:book|handbook|guide|workbook|e-?book|booklet|toolkit"
+        r"|course)\b"
         r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
         r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
