@@ -214,7 +214,9 @@ _RULES = (
         rf"|\bbest (?:way|place) (?:for (?:people|folks|listeners) )?to (?:{_FOLLOW_VERB}) you\b"
         r"|\bwants? to (?:get hold of|reach|find|follow) you\b[^.?]{0,60}\?"
         r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want|'d like| would like)? to (?:plug\b|"
-        r"(?:mention|shout out|share)\b[^.?]{0,50}\bbefore (?:we|i) (?:go|wrap|let you go|sign off|finish|close))",
+        r"(?:mention|shout out|share)\b[^.?]{0,50}\bbefore (?:we|i) (?:go|wrap|let you go|sign off|finish|close))"
+        # ... however short: "Anything to plug?" (a hedge laying panel's moderator).
+        r"|\banything (?:else )?to plug\b",
         "invites the guest to say where to follow them",
     ),
     _rule(
@@ -467,7 +469,7 @@ _RULES = (
         r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
         r"(?!\s+(?:of|in|into)\b)"
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
-        r"|\bshameless self[- ]promotion\b"
+        r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
         # ... and where the listener signs up in the room: "the sign-up sheet is at our table right by the coffee".
         r"|\b(?:there(?:'s| is) a sign[- ]?up sheet|sign[- ]?up sheet(?:'s| is)) (?:(?:just|right) )?(?:by|at|on|near) "
         r"(?:the|our|my) (?:\w+ )?(?:door|table|desk|entrance|stand|booth|stall)\b"
