@@ -65,6 +65,11 @@ def asks(text: str) -> bool:
     return bool(_INVERTED.match(text) or _ASKER.match(text)) or _REPORTED_QUESTION.search(text) is None
 
 
+# The words a reported question opens on, and what may open the clause that hands a question on.
+_QUESTION_WORD = r"(?:how|what|why|whether|if|where|when|who|which)\b"
+_HANDING_ON = r"(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*"
+
+
 # "People always ask me what's the hardest thing to grow.": the question the room puts to the speaker, said to set up
 # the answer that follows. The sentence ends on the question ("So I run a community garden, and people always ask me
 # what's the hardest thing to grow."); "I asked my team what slowed them down, and it was the approvals" goes on to the
@@ -73,15 +78,13 @@ _SETS_UP_A_QUESTION = re.compile(
     r"(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|you know)\W+)*"
     r"(?:people|everyone|everybody|folks|customers|clients|someone|somebody|a lot of (?:people|folks)|new \w+)\s+"
     r"(?:(?:always|often|usually|sometimes|still|keep|constantly)\s+)?(?:ask|asks|asked|asking)\s+(?:(?:me|us)\s+)?"
-    r"(?:what|what's|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$"
+    rf"{_QUESTION_WORD}[^,;:]*[.!?]?$"
     # ... or a moderator handing it on as "the question": "So, for the recording, the question is whether the
     # week-long course works for people with jobs", "The question is how you stop the meeting turning into a grumble".
-    r"|(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*(?:the|her|his|their|your|next|this|that) "
-    r"(?:\w+ )?question is,?\s+(?:how|what|why|whether|if|where|when|who|which)\b[^.!?]*[.!?]?$"
+    rf"|{_HANDING_ON}(?:the|her|his|their|your|next|this|that) (?:\w+ )?question is,?\s+{_QUESTION_WORD}[^.!?]*[.!?]?$"
     # ... or as someone's, to a panelist: "She's asking Dana what happens when a group shows up late".
-    r"|(?:^|[,;]\s*)(?:(?:and|so|okay|ok|now|well|alright|right)\W+)*(?:she|he|they|(?-i:[A-Z])[a-z]+)"
-    r"(?:'s| is| was)? (?:asking|wants to know)\s+(?:(?:me|us|you|(?-i:[A-Z])[a-z]+)\s+)?"
-    r"(?:what|how|why|whether|if|where|when|who|which)\b[^,;:]*[.!?]?$",
+    rf"|{_HANDING_ON}(?:she|he|they|(?-i:[A-Z])[a-z]+)(?:'s| is| was)? (?:asking|wants to know)\s+"
+    rf"(?:(?:me|us|you|(?-i:[A-Z])[a-z]+)\s+)?{_QUESTION_WORD}[^,;:]*[.!?]?$",
     re.IGNORECASE,
 )
 
