@@ -92,6 +92,10 @@ _AMOUNT = r"(?:\$\s?\d[\d,.]*|\d[\d,.]*|(?:[a-z]+[- ])?[a-z]+)"
 _TOP_LEVEL_DOMAIN = r"(?:com|io|ai|co|net|org|app|dev|fm|tv|ly|me|xyz|so|us|uk|shop|store)"
 # Written addresses keep their domain in lower case: "community.So we..." is a missing space, not a site.
 _WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
+# A price with its currency, as Whisper writes one: "£149", "$450", "14 pounds", "a hundred and twenty five quid".
+_PRICE = r"(?:[£$€]\s?\d[\d,.]*|\b(?:\d[\d,.]*|(?:[a-z]+[- ]){0,5}?[a-z]+) (?:pounds|quid|dollars|bucks|euros)\b)"
+# Why a price cue fired when it prices what the speaker sells: the read of one's own offer runs on like a sponsor's.
+_PRICES_OWN_OFFERING = "prices what the speaker sells"
 # What a seller sells or runs, as the speaker names it.
 _OFFERING = (
     r"(?:website|site|homepage|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
@@ -172,7 +176,11 @@ _RULES = (
         # ... "So the show's kept alive by Pickwell" (Whisper: "the shows kept alive by"), and the gift the host
         # discloses: "And, full disclosure, they sent me one".
         r"|\b(?:show|podcast|episode|series|newsletter|channel|season|hour|stream)(?:'s|s| is)?(?: being)? (?:kept "
-        r"(?:alive|going|running|afloat|on the air)|paid for|funded|supported|sponsored|underwritten) by\b"
+        r"(?:alive|going|running|afloat|on the air)|paid for|funded|supported|sponsored|underwritten|backed) by\b"
+        # ... or named and thanked for what they pay for in the room: "a big thank you to Dalesman Baits, who are paying
+        # for the hall and the tea tonight", "Kestrel Professional, who are sponsoring this afternoon's stage".
+        r"|(?-i:\b[A-Z][\w'&-]*),? who(?:'re| are)(?: kindly)? (?:sponsoring|paying for) "
+        r"(?:this|the|tonight|today|our)\b"
         # ... or helped: "the show gets a bit of help from Thornbury Mutual", "a quick word from the people who help
         # keep this show going", "the folks at Backstage Foam, who've been keeping this show going since episode forty".
         r"|\b(?:show|podcast|episode|series|newsletter|channel) gets (?:a (?:little )?bit o[fn] |some |a lot o[fn] )?"
@@ -292,6 +300,9 @@ _RULES = (
         r"|(?:saw|heard|came from|were at|found|listened to)(?: (?:it|about (?:it|them|us|this)))?"
         r"(?: (?:on|at|from|through|via|in))? (?:(?:this|the|our|tonight's|today's) (?:\w+ )?(?:talk|panel|show|podcast"
         r"|episode|webinar|session|meetup|stream|video|channel|conference|newsletter)\b|(?-i:[A-Z])))"
+        # ... or the group they belong to: "you just tell them you're North West chapter when you ring".
+        r"|\btell (?:them|'em)(?: that)? you(?:'re| are| were)\b[^.?!]{0,40}?\bwhen you (?:ring|call|order|book"
+        r"|phone|email|check out|pop in|go in|buy)\b"
         r"|\b(?:use|enter|apply|with|type in) (?:the |this )?code,? (?:it's |is )?(?:(?:uh|um),? )*"
         # ... a word and a number ("webinar 20"), or a word no one writes that way but a brand ("BidSmart", "SAVEBIG").
         r"(?:\w+ ?\d+|(?-i:[A-Z][a-z]+[A-Z]\w*|[A-Z]{4,}))\b",
@@ -325,6 +336,24 @@ _RULES = (
         PitchKind.offer,
         rf"\b(?:\$\s?\d[\d,.]*|{_AMOUNT} (?:dollars|bucks)) (?:a|per) (?:month|year|seat|user)\b",
         "quotes a price",
+        not_when_told_as_done=True,
+    ),
+    # The price of what the speaker sells, said right after naming it: "It's a hundred and forty nine quid, and then
+    # there's a group call every month", "It's £120 per family for the four weeks" (a sentence that opens on a price
+    # points back at the offer before it; "It costs us about a hundred and twenty pounds a session" is what the
+    # speaker pays) ...
+    _rule(
+        PitchKind.offer,
+        r"(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?(?:it's|it is|that's|that is|they're|they are) "
+        rf"(?:just |only |about |around |roughly )?{_PRICE}"
+        # ... or its monthly fee said on, in pounds as in dollars: "and then there's a group call every month, that's
+        # thirty quid a month" ("we kept fees at thirty-two pounds a month" tells what the club did).
+        rf"|\b(?:that's|it's|that is|it is) (?:just |only )?{_PRICE} (?:a|per) (?:month|year|week)\b"
+        # ... or in the same breath: "I run training days at my yard in Leeds, it's one full day, ..., a hundred and
+        # twenty five quid and I do lunch".
+        r"|\b(?:i|we) (?:run|teach|host|offer|do|sell) (?:[\w'-]+ ){0,5}?(?:days?|courses?|class(?:es)?|workshops?"
+        rf"|sessions?|training|retreats?|clinics?|kits?|bootcamps?|masterclass(?:es)?)\b[^.?!]{{0,140}}?{_PRICE}",
+        _PRICES_OWN_OFFERING,
         not_when_told_as_done=True,
     ),
     _rule(
@@ -392,6 +421,19 @@ _RULES = (
         # ("goes on one trolley by the tills at half price, every Friday" tells how the shop works)
         r"|\bat half (?:the )?price\b(?!,? every\b)|\b(?:get|gets|getting) (?:it |them |one )?half off\b"
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:signs? up|joins?|registers?|subscribes?)\b[^.]{0,30}\bgets?\b"
+        # ... or an amount off for whoever is in the room: "anyone in the chapter gets ten percent off hammer shanks"
+        # (Whisper: "10% of"), "anyone who shows a club card tonight gets ten percent knocked off", "the wristband gets
+        # you that fifteen percent at their stand" ("a trained person with a clipboard gets you ninety percent of the
+        # way there" offers nothing).
+        rf"|\b(?:anyone|everyone|anybody|whoever)(?: who(?:'s| is))? (?:here|(?:in|on|at|from) (?:the|this|tonight's"
+        r"|today's|our) (?:[\w-]+ )?(?:chapter|club|call|room|meeting|panel|webinar|session|association|group|show"
+        rf"|audience|hall|tent))\b[^.?!]{{0,40}}?\bgets? (?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
+        rf"|\b(?:anyone|everyone|anybody|whoever)\b[^.?!]{{0,40}}?\b(?:tonight|today)\b[^.?!]{{0,30}}?\bgets? "
+        rf"(?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
+        rf"|\bgets? you (?:that |a |an )?{_AMOUNT} ?(?:%|percent|per cent) (?:off|discount|at (?:their|the|our|my))\b"
+        # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
+        r"|\b(?:they're|they are|we're|we are|i'm|i am) (?:also )?(?:doing|running|having|holding) a (?:free |prize )?"
+        r"(?:draw|raffle|giveaway)\b"
         # ... or drops by the sponsor's table: "anyone who stops by today gets their first on-site shred day free"
         # ("anyone who stops by the office gets the same answer" is no offer).
         r"|\b(?:anyone|everyone|whoever) (?:who )?(?:stops?|drops?|comes?|swings?) by\b[^.]{0,30}\bgets? "
@@ -537,8 +579,10 @@ _RULES = (
         r"(?:it's |it is )?called\b"
         # ... or only says it put it all in one ("we've put everything we learned into a wee handbook. ... It's 12
         # pounds on our website"; "we put everything into a handbook every volunteer reads" told what was done).
-        r"|\b(?:i|we)(?:'ve| have) put (?:everything|it all|all of (?:it|this|that))\b[^.?!]{0,30}\binto "
-        r"(?:a|an|my|our) (?:wee |little |short |small |new )?(?:book|handbook|guide|workbook|e-?book|booklet|toolkit"
+        # ... or is putting it in one now ("I'm putting everything into an online course, it's called ...").
+        r"|\b(?:i|we)(?:'ve| have|'m| am|'re| are) (?:put|putting) (?:everything|it all|all of (?:it|this|that))\b"
+        r"[^.?!]{0,30}\binto (?:a|an|my|our) (?:wee |little |short |small |new |online )?(?:book|handbook|guide"
+        r"|workbook|e-?book|booklet|toolkit"
         r"|course)\b"
         r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
         r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
@@ -558,7 +602,15 @@ _RULES = (
         # ... or introduces their own business by its name and what it does ("so my agency is Lingofold, and we do
         # an audit"); "my company is growing" and "our firm is Dutch, so..." name nothing for sale.
         r"|\b(?:my|our) (?:agency|consultancy|company|studio|firm|startup|business|practice|shop)"
-        r"(?:'s| is) (?:(?:called|named) (?-i:[A-Z])[\w-]+|(?-i:[A-Z])[\w-]+(?=,? and (?:we|i)\b))",
+        r"(?:'s| is) (?:(?:called|named) (?-i:[A-Z])[\w-]+|(?-i:[A-Z])[\w-]+(?=,? and (?:we|i)\b))"
+        # ... or the app they built, by its name: "which is partly why I built Pollen Link, it's an app where growers
+        # put in their acreage".
+        r"|\b(?:i|we) (?:built|made|launched|started|created|developed) (?-i:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}),? "
+        r"(?:it's|it is|which is|that's) an? (?:[\w-]+ ){0,2}(?:app|platform|tool|website|service|marketplace"
+        r"|plugin)\b"
+        # ... or what else the guest sells where they just pointed: "and we sell the yarn and the felting fibre on there
+        # too".
+        r"|\b(?:we|i) (?:also )?sell (?:[\w'-]+,? ){1,8}?on (?:there|the (?:web)?site|(?:our|my) (?:web)?site)\b",
         "the speaker presents what they sell",
     ),
     _rule(
@@ -695,8 +747,23 @@ _OWN_OFFERING = re.compile(
     # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a
     # short online course called the Swim School Playbook".
     rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}"
-    rf"{_OWN_MATERIAL} called\b",
+    rf"{_OWN_MATERIAL} called\b"
+    # ... or is putting it into one now, teaches it in one, or offers it as a service: "I'm putting everything into an
+    # online course", "what I teach in my Confident Cargo course", "I've started doing store reviews over video"
+    # (Whisper: "I'm started"), "I run training days at my yard".
+    rf"|\b(?:i|we)(?:'m| am|'re| are) putting\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}"
+    rf"{_OWN_MATERIAL}\b"
+    rf"|\b(?:what|everything) (?:i|we) teach (?:in|on) (?:my|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
+    r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
+    r"|consultations|coaching|courses|workshops|classes|clinics|visits)\b"
+    r"|\b(?:i|we) (?:run|teach|host|offer) (?:[\w'-]+ ){0,3}(?:training|taster|beginners'?) (?:days?|sessions?"
+    r"|evenings?|mornings?)\b",
     re.IGNORECASE,
+)
+# ...and, after a sponsor's read, the line that goes on telling what "they" do for the listener ("And they'll repair
+# any seam that goes in the first two years for nothing").
+_SPONSOR_GOES_ON = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh)[,\s]+)*they(?:'ll| will| also| even| do| offer|'ve got| have got)\b", re.IGNORECASE
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's
 # capped at 20 people, so don't wait too long.").
@@ -773,18 +840,26 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         if not cues[index]:
             index += 1
             continue
-        is_ad_read = any(cue.kind is PitchKind.sponsor_read for cue in cues[index])
-        names = _sponsor_names(texts[index]) if is_ad_read else []
+        has_sponsor = any(cue.kind is PitchKind.sponsor_read for cue in cues[index])
+        names = _sponsor_names(texts[index]) if has_sponsor else []
+        first_sends = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[index])
+        introduced = _offering_introduced_before(texts, cues, index) if first_sends else None
         # The answer to "tell people where to find you" runs on like an ad read: the guest names the business,
-        # says what it does, then gives the address; a cue at either end and plain words between.
-        is_ad_read = is_ad_read or any(cue.kind is PitchKind.plug_invitation for cue in cues[index])
+        # says what it does, then gives the address; a cue at either end and plain words between. So does the
+        # speaker's read of their own offer, once it is named or priced.
+        is_ad_read = (
+            has_sponsor
+            or introduced is not None
+            or any(cue.kind is PitchKind.plug_invitation or cue.reason == _PRICES_OWN_OFFERING for cue in cues[index])
+        )
         last, uncued_words = index, 0
         for probe in range(index + 1, len(texts)):
             if _TALK_RESUMES.search(texts[probe]):
                 break
             if any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
-                is_ad_read = True
+                is_ad_read = has_sponsor = True
                 names += _sponsor_names(texts[probe])
+            is_ad_read = is_ad_read or any(cue.reason == _PRICES_OWN_OFFERING for cue in cues[probe])
             if cues[probe] or _names_sponsor(texts[probe], names):
                 last, uncued_words = probe, 0
                 continue
@@ -799,8 +874,11 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             and (_WHAT_YOU_GET.match(texts[last + 1]) or _HURRIES.search(texts[last + 1]))
         ):
             last += 1
-        first_sends = any(cue.kind in _SENDS_THE_LISTENER for cue in cues[index])
-        if first_sends and index > 0 and not cues[index - 1]:
+        while has_sponsor and last + 1 < len(texts) and not cues[last + 1] and _SPONSOR_GOES_ON.match(texts[last + 1]):
+            last += 1
+        if introduced is not None:
+            inside.update(range(introduced, index))
+        elif first_sends and index > 0 and not cues[index - 1]:
             before = texts[index - 1]
             follows_on = _FOLLOWS_ON.match(texts[index]) and _OWN_BUSINESS.search(before)
             if _IF_YOU_WANT.match(before) or follows_on or _OWN_OFFERING.search(before):
@@ -810,6 +888,24 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         inside.update(range(index, last + 1))
         index = last + 1
     return inside
+
+
+def _offering_introduced_before(texts: Sequence[str], cues: Sequence[list[PitchCue]], first_cue: int) -> int | None:
+    """Where the speaker introduced what a price or address that follows is for, a sentence or a few before it
+    ("So a few years ago I started a little membership called the Passenger Seat Club. It's got my marking sheets
+    and a live call once a month. It's fourteen pounds a month ..."): None when no sentence close before does."""
+    words = 0
+    for probe in range(first_cue - 1, -1, -1):
+        text = texts[probe]
+        # "Which is partly why I built Pollen Link, it's an app where ...": a cue of its own that presents it.
+        if any(cue.kind is PitchKind.product_promotion for cue in cues[probe]) or _OWN_OFFERING.search(text):
+            return probe
+        if cues[probe] or _TALK_RESUMES.search(text) or text.rstrip().endswith("?"):
+            return None
+        words += len(text.split())
+        if words > MAX_UNCUED_WORDS_IN_AN_AD_READ:
+            return None
+    return None
 
 
 def _end_of_reply(texts: Sequence[str], invitation: int) -> int:

@@ -204,7 +204,7 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("There's a code on this slide, and the first 20 people get the early price.", PitchKind.offer, "early price"),
         ("The first twenty listeners to sign up get a seat.", PitchKind.offer, "first twenty listeners to sign up get"),
         ("So, um, go ahead and book a demo with us.", PitchKind.call_to_action, "book a demo"),
-        ("It's nine dollars a month for the whole team.", PitchKind.offer, "nine dollars a month"),
+        ("It's nine dollars a month for the whole team.", PitchKind.offer, "nine dollars"),
         ("Enrolment closes Friday.", PitchKind.offer, "Enrolment closes Friday"),
         (
             "Members get the early rate through the end of this month with the code BidSmart.",
@@ -248,6 +248,48 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
             "I run a paid six week course on planning, it's forty-nine dollars, and the link is on my website.",
             PitchKind.call_to_action,
             "link is on my website",
+        ),
+        # Eight batches nobody here had written (forty-second round), as Whisper heard them: cues no rule knew.
+        ("So this episode's backed by Tailgate Insurance, who I use.", PitchKind.sponsor_read, "episode's backed by"),
+        (
+            "A big thank you to Dalesman Baits, who are paying for the hall and the tea tonight.",
+            PitchKind.sponsor_read,
+            "Baits, who are paying for the",
+        ),
+        (
+            "You just tell them you're northwest chapter when you ring.",
+            PitchKind.promo_code,
+            "tell them you're northwest chapter when you ring",
+        ),
+        ("And anyone in the chapter gets 10% of hammer shanks.", PitchKind.offer, "anyone in the chapter gets 10%"),
+        (
+            "Remember, the wristband gets you that fifteen percent at their stand until Thursday.",
+            PitchKind.offer,
+            "gets you that fifteen percent at their",
+        ),
+        ("And they are doing a free draw for a complete cedar hive.", PitchKind.offer, "they are doing a free draw"),
+        ("It's £149, and then there's a group call every month.", PitchKind.offer, "It's £149"),
+        ("It's a hundred and forty nine quid, and you can stop whenever.", PitchKind.offer, "forty nine quid"),
+        (
+            "I run training days at my yard in Leeds, it's one full day, a hundred and twenty five quid, I do lunch.",
+            PitchKind.offer,
+            "I run training days",
+        ),
+        ("For people who want to keep going, that's thirty quid a month.", PitchKind.offer, "thirty quid a month"),
+        (
+            "Which is partly why I built Palim Link, it's an app where growers put in their acreage.",
+            PitchKind.product_promotion,
+            "I built Palim Link, it's an app",
+        ),
+        (
+            "And we sell the yarn, and the felting fiber on there too.",
+            PitchKind.product_promotion,
+            "we sell the yarn, and the felting fiber on there",
+        ),
+        (
+            "I'm putting everything into an online course, it's called Callback Free, six hours of videos.",
+            PitchKind.product_promotion,
+            "putting everything into an online course",
         ),
     ],
 )
@@ -309,6 +351,12 @@ def test_each_cue_says_what_and_why(text: str, kind: PitchKind, matched: str) ->
         "The first year was half price for us too, because the landlord wanted the unit let before winter.",
         "Full disclosure, I was terrible at this for my first two years, and the volunteers knew it.",
         "Mention the allergy when you book, and the kitchen plans the whole table around it.",
+        # Prices the speaker pays or charged, and offers that were the business's own practice (forty-second round).
+        "It costs us about a hundred and twenty pounds a session, and she fixed the bowings in ninety minutes.",
+        "And we kept fees at thirty-two pounds a month when the club down the road went up to forty-five.",
+        "A trained person with a clipboard gets you ninety percent of the way there.",
+        "We built Picker for the warehouse, and nobody outside uses it.",
+        "We sell the seconds through the shop on Saturdays, and nothing goes in the skip.",
     ],
 )
 def test_talk_that_only_sounds_commercial_is_not_a_pitch(text: str) -> None:
@@ -436,6 +484,63 @@ def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrase
     )
     assert find_pitch_cues(misheard + "first season of departures for you, no charge.")
     assert not find_pitch_cues("We redid the whole wall without charging, and that farmer sent us four more jobs.")
+
+
+def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_price_and_address() -> None:
+    # A driving instructors' webinar and a family cargo bike workshop nobody here had written (forty-second round), as
+    # Whisper heard them: the membership and the course reached the lead magnet and the article, because the
+    # sentences that named them came a sentence before the price, or a long line sat between the price and the
+    # address.
+    membership = [
+        "Go for it.",
+        "So a few years ago I started a little membership for instructors called the passenger seat club.",
+        "It's mostly new ADIs, and it's got my mock test marking sheets, and a live call with me once a month.",
+        "It's 14 pounds a month, and for anyone on tonight, your first month is free, it's on passengerseatclub.co.uk.",
+        "Tracey, thank you, that was brilliant, and good luck with the snow.",
+    ]
+    course = [
+        "Yes, thank you, I'll be quick.",
+        "So all of tonight is basically the first part of what I teach in my confident cargo course, small groups.",
+        "It's £120 per family for the four weeks, and the sandbags are included.",
+        "And if you haven't bought a bike yet, I've got two loan bikes, so you can borrow one for a fortnight after "
+        "the course and see if it actually works for your school run before you spend five grand.",
+        "The next group starts on the 8th of February, and you can book on my website, niamrides.co.uk.",
+        "Thank you so much, this has been brilliant.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(membership)} == {1, 2, 3}
+    assert {finding.index for finding in detect_pitch(course)} == {1, 2, 3, 4}
+    # An orchard pollination panel's app, named with a cue of its own, then priced, then given its address.
+    app = [
+        "Which is partly why I built Palim Link, it's an app where growers put in their acreage and bloom dates.",
+        "It costs the keepers nothing, growers pay a small fee per booking, and the standard contract has the six "
+        "frame clause built in, with their blessing.",
+        "If anyone wants to see it, I'm around until 5, or it's pollenlink.co.uk.",
+        "Very smoothly done, Tom.",
+    ]
+    assert {finding.index for finding in detect_pitch(app)} == {0, 1, 2}
+    # Without a price or an address after it, a membership the speaker started is their story.
+    assert detect_pitch(membership[1:3]) == []
+    # A practice the speaker started a few sentences before an address is not what the address sells.
+    practice = [
+        "Since we started doing all three, first ninety day quits went from about half to under one in five.",
+        "Okay, that's the meat of it. Before questions, one quick thing.",
+        "The templates are at carefirst.org.",
+    ]
+    assert {finding.index for finding in detect_pitch(practice)} == {2}
+
+
+def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
+    # A trout farm podcast nobody here had written: the read's last line reached the framework article.
+    texts = [
+        "This episode is supported by Drakenridge Outdoor, who make the breathable waders I've been wearing.",
+        "If you go to drakenridge.co.uk and type TROUT at checkout, it's 20% off.",
+        "And they'll repair any seam that goes in the first two years for nothing.",
+        "Right, that's my bit done.",
+        "And they'll tell you the same thing at every hatchery: feed by hand.",
+    ]
+
+    assert {finding.index for finding in detect_pitch(texts)} == {0, 1, 2}
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
