@@ -276,6 +276,21 @@ def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> Non
     )
     assert not claim_shaped("It's just after 10 at night where I live, so if I yawn, blame the barking kennel dogs.")
     assert not claim_shaped("Marcus, how are you doing, and what time is it over there in Tulsa right now?")
+    # ... and the journey there and the heat of the room (an angling panel and a salon panel nobody here had written,
+    # forty-second round: "I've Been Driving for an Hour and a Half" titled one article, "Having a think about it"
+    # named a pillar of the other).
+    assert not claim_shaped("So at all, Gary, I've been driving for an hour and a half, Helen, I'm making it count.")
+    assert not claim_shaped(
+        "Sorry, it is roasting in here, Nate told me the aircon is, quote, having a think about it."
+    )
+    assert claim_shaped("I've been driving trucks for twenty years, and the night runs always break the tyres first.")
+    assert claim_shaped("By six it's freezing in the cold store, so we move the deliveries to the morning.")
+    # ... and who speaks next (a parish organ meeting: "[Richard] is going to tell us what he found" named a pillar).
+    assert not claim_shaped("Right, so [Richard] is going to tell us what he found when he opened the swell box.")
+    assert not claim_shaped("And Priya is going to talk about the rota, because that is where it all starts.")
+    assert claim_shaped(
+        "Nobody is going to tell you what the old organ needs, so the committee pays for a proper survey first."
+    )
     # A time of day in the talk itself says nothing of where the speaker sits.
     assert claim_shaped("By 4 in the afternoon the kitchen is out of prep, so we moved the second shift up an hour.")
     assert claim_shaped("It's 4 in the afternoon when most adopters come in, so that is when we staff the kennels.")

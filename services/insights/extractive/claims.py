@@ -101,6 +101,12 @@ _THE_OCCASION = re.compile(
     # speaker's pause for questions ("I'll stop so people can ask stuff").
     r"|\b(?:he's|she's|they're|he is|she is|they are) (?:just )?(?:going to|gonna) (?:tell (?:you|us) about|talk "
     r"(?:to (?:you|us) )?about)\b"
+    # ... by name, or with what they found: "[Richard] is going to tell us what he found" ("Nobody is going to tell
+    # you what to do" is a claim).
+    r"|(?:(?<![\w'])(?!(?-i:Nobody|Everyone|Everybody|Someone|Somebody|Nothing|No one|This|That|It)\b)"
+    r"(?-i:[A-Z])[\w'-]+|\])\s+is (?:just )?(?:going to|gonna) "
+    r"(?:tell (?:you|us) (?:about|what|how|why)|talk (?:to (?:you|us) )?about)\b"
+    r"|\b(?:he's|she's|they're|he is|she is|they are) (?:just )?(?:going to|gonna) tell (?:you|us) (?:what|how|why)\b"
     r"|\b(?:i'll|i will|let me|i'm going to|i'm gonna) (?:stop|pause)(?: (?:there|here|now))?,? so (?:that )?"
     r"(?:people|you|everyone|everybody|folks|you all) can (?:ask|jump in)\b"
     # ... and the story announced before it is told: "I need to tell the grandfather clock story", "let me tell you the
@@ -183,6 +189,16 @@ _THE_OCCASION = re.compile(
     r"(?:spare|guest|hotel|box) ?room\b"
     r"|\b(?:i'm|i am) (?:sitting |recording |calling |dialing |dialling )?(?:in|from) (?:my|the) "
     r"(?:car|closet|wardrobe|cupboard)(?=\s*[,.;!?]|\s*$|\s+(?:with|because|so|right now|today|at the moment)\b)"
+    # ... and the journey there, in hours and minutes: "So at all, Gary, I've been driving for an hour and a half,
+    # I'm making it count" (a latecomer's line titled an angling panel's article; "I've been driving trucks for twenty
+    # years" is a career, "we waited two hours for the lime to set" a job).
+    r"|\b(?:i've|i have|we've|we have) (?:just )?been (?:driving|travelling|traveling|sitting in traffic|stuck|on the "
+    r"(?:road|train|motorway|plane))\b[^.?!;]{0,30}?\bfor (?:an?|about|nearly|almost|over|like|\w+) "
+    r"(?:hours?|minutes?|hour and a half)\b"
+    # ... and the heat or cold of the room it is in: "Sorry, it is roasting in here, the aircon is, quote, having a
+    # think about it" ("it's freezing in the cold store by six" tells of the job).
+    r"|\b(?:it's|it is)\s+(?:(?:so|absolutely|bloody|really|a bit|quite)\s+)?(?:roasting|boiling|baking|sweltering"
+    r"|freezing|hot|cold|warm|chilly)\s+in here\b"
     # ... the room itself: a show of hands asks the audience something, it tells a reader nothing.
     r"|\b(?:raise|put up) your hands?\b|\bshow of hands\b"
     # ... how to take part in it: "if you're having audio issues, try dialling in" helps a listener then, no reader
