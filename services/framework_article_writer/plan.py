@@ -615,6 +615,7 @@ def pillar_name(insight: Insight, taken: Iterable[str] = (), *, alone: bool = Fa
         and _comparable(option) not in taken_keys
         and not _has_word_heard_wrong(option, insight)
         and not _stammers(option)
+        and not _ENDS_ON_HESITATION.search(option)
     ]
     # "I am deeply concerned about this" names what the speaker had said before it, not a point; another of the
     # speaker's phrases for it does better, when there is one.
@@ -626,7 +627,14 @@ def pillar_name(insight: Insight, taken: Iterable[str] = (), *, alone: bool = Fa
 
 # "Donald knows a lot about this": a clause ending on a demonstrative that stands for something named before. Not
 # "it" or "them", whose thing is as often in the clause ("say what usually causes it", "a customer who left them").
-_ENDS_ON_POINTER = re.compile(r"\b(?:this|these|those)(?:\s+(?:too|again|either|anymore))?[\s.!?\u2026]*$", re.I)
+# ... or on "this one" ("I'm gonna get paid mail for this one", an accordion podcast's pillar).
+_ENDS_ON_POINTER = re.compile(
+    r"\b(?:this|these|those)(?:\s+ones?)?(?:\s+(?:too|again|either|anymore))?[\s.!?\u2026]*$", re.I
+)
+
+
+# "Every single visit was um": a clause that stops where the speaker hesitated has not said its point yet.
+_ENDS_ON_HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+)[\s.,!?\u2026]*$", re.I)
 
 
 # Words English says twice running on purpose: "comments like that that worry people", "we had had enough", "a

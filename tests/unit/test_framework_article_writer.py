@@ -862,6 +862,19 @@ def test_no_pillar_is_named_by_a_clause_with_a_word_said_twice_running() -> None
     assert pillar_name(doubled) == "We had had enough of quarterly reviews by March"
 
 
+def test_no_pillar_is_named_by_a_clause_that_stops_where_the_speaker_hesitated() -> None:
+    from services.framework_article_writer.plan import pillar_name
+
+    # A window cleaning panel nobody here had written (forty-second round) had a pillar "Every single visit was um".
+    hesitated = insight("visits", InsightType.story, "Every single visit was um.", 40.0, "S2").model_copy(
+        update={"quote_is_verbatim": False}
+    )
+    assert pillar_name(hesitated) == ""
+    # A word that only sounds like one is kept: "the drum", "a forum".
+    drum = insight("drum", InsightType.story, "We replaced the drum.", 40.0, "S2")
+    assert pillar_name(drum) == "We replaced the drum"
+
+
 def test_a_pillar_is_named_by_what_the_speaker_said_once_they_started_over() -> None:
     from services.framework_article_writer.plan import pillar_name
 
@@ -911,6 +924,9 @@ def test_a_pillar_is_named_by_a_phrase_that_says_what_it_is_about_when_the_speak
         }
     )
     assert pillar_name(restated) == "State hackers now go after our elections"
+    # ... and so does "this one" (an accordion podcast nobody here had written, forty-second round).
+    this_one = restated.model_copy(update={"headline": "I'm gonna get paid mail for this one"})
+    assert pillar_name(this_one) == "State hackers now go after our elections"
     # Without another phrase for it the pointing one still names the pillar; "it" and "them" often stand for
     # what the clause itself names.
     assert pillar_name(pointing) == "I am deeply concerned about this"
