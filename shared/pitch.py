@@ -93,7 +93,14 @@ _TOP_LEVEL_DOMAIN = r"(?:com|io|ai|co|net|org|app|dev|fm|tv|ly|me|xyz|so|us|uk|s
 # Written addresses keep their domain in lower case: "community.So we..." is a missing space, not a site.
 _WRITTEN_DOMAIN = rf"(?-i:{_TOP_LEVEL_DOMAIN})"
 # A price with its currency, as Whisper writes one: "£149", "$450", "14 pounds", "a hundred and twenty five quid".
-_PRICE = r"(?:[£$€]\s?\d[\d,.]*|\b(?:\d[\d,.]*|(?:[a-z]+[- ]){0,5}?[a-z]+) (?:pounds|quid|dollars|bucks|euros)\b)"
+_NUMBER_WORD = (
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and|few|couple|of)"
+)
+_PRICE = (
+    rf"(?:[£$€]\s?\d[\d,.]*|\b(?:\d[\d,.]*|(?:{_NUMBER_WORD}[- ]){{0,6}}{_NUMBER_WORD}) (?:pounds|quid|dollars|bucks"
+    r"|euros)\b)"
+)
 # Why a price cue fired when it prices what the speaker sells: the read of one's own offer runs on like a sponsor's.
 _PRICES_OWN_OFFERING = "prices what the speaker sells"
 # What a seller sells or runs, as the speaker names it.
@@ -346,6 +353,10 @@ _RULES = (
         PitchKind.offer,
         r"(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?(?:it's|it is|that's|that is|they're|they are) "
         rf"(?:just |only |about |around |roughly )?{_PRICE}"
+        rf"|(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?it (?:normally |usually |only )?costs {_PRICE}"
+        # ... or said for the listener's kind of group: "For schools in this network it's 450 pounds for the day".
+        r"|\bfor (?:anyone|everyone|schools|members|listeners|people|charities|groups|clubs|churches|businesses)\b"
+        rf"[^.?!,]{{0,30}}?,? (?:it's|it is|that's) (?:just |only )?{_PRICE}"
         # ... or its monthly fee said on, in pounds as in dollars: "and then there's a group call every month, that's
         # thirty quid a month" ("we kept fees at thirty-two pounds a month" tells what the club did).
         rf"|\b(?:that's|it's|that is|it is) (?:just |only )?{_PRICE} (?:a|per) (?:month|year|week)\b"
@@ -431,6 +442,16 @@ _RULES = (
         rf"|\b(?:anyone|everyone|anybody|whoever)\b[^.?!]{{0,40}}?\b(?:tonight|today)\b[^.?!]{{0,30}}?\bgets? "
         rf"(?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
         rf"|\bgets? you (?:that |a |an )?{_AMOUNT} ?(?:%|percent|per cent) (?:off|discount|at (?:their|the|our|my))\b"
+        # ... or a gift for whoever calls at the sponsor's stand: "if you pop by the stand today and scan the little
+        # card on your seat, your first sample album is on them".
+        r"|\bif you (?:pop|stop|swing|drop|come|head|go|wander) (?:by|over to|past|round to) (?:the|their|our|my) "
+        r"(?:stand|stall|table|booth)\b"
+        r"|\byour first (?:[\w-]+ ){1,3}(?:is|are|'s) (?:free|on (?:them|us|me|the house))\b"
+        # ... or what they give whoever signs up: "They're giving anyone who signs up at the show three months for
+        # nothing, and if you get your badge scanned at their stand you go into a draw for a tablet".
+        r"|\b(?:giving|give|gives|offering) (?:anyone|everyone|everybody|you|listeners|members)\b[^.?!]{0,40}?"
+        r"\b(?:for nothing|for free|free of charge|on the house)\b"
+        r"|\b(?:you|you'll|you will) (?:go|get put|be put) into (?:a|the) (?:prize )?draw\b"
         # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
         r"|\b(?:they're|they are|we're|we are|i'm|i am) (?:also )?(?:doing|running|having|holding) a (?:free |prize )?"
         r"(?:draw|raffle|giveaway)\b"
@@ -508,6 +529,8 @@ _RULES = (
         r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b"
         # "Just a wee plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter"
         # (not "a small plug of clay" or "pull the plug").
+        r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) "
+        r"(?:moment|bit|pitch)\b"
         r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
         r"(?!\s+(?:of|in|into)\b)"
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
@@ -754,6 +777,11 @@ _OWN_OFFERING = re.compile(
     rf"|\b(?:i|we)(?:'m| am|'re| are) putting\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}"
     rf"{_OWN_MATERIAL}\b"
     rf"|\b(?:what|everything) (?:i|we) teach (?:in|on) (?:my|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
+    # ... "So I put everything I've talked about tonight, and a lot more, into an online course for people starting
+    # out", "What I do is a one day visit, I go through your licences" (said right before its price or address).
+    rf"|\b(?:i|we)(?:'ve| have)? put (?:everything|it all|all of (?:it|this|that))\b[^.?!]{{0,80}}?\binto (?:a|an|my"
+    rf"|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
+    r"|\bwhat (?:i|we) (?:do|offer|sell)(?: now)? is\b"
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
     r"|consultations|coaching|courses|workshops|classes|clinics|visits)\b"
     r"|\b(?:i|we) (?:run|teach|host|offer) (?:[\w'-]+ ){0,3}(?:training|taster|beginners'?) (?:days?|sessions?"
