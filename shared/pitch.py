@@ -452,6 +452,9 @@ _RULES = (
         r"|\b(?:giving|give|gives|offering) (?:anyone|everyone|everybody|you|listeners|members)\b[^.?!]{0,40}?"
         r"\b(?:for nothing|for free|free of charge|on the house)\b"
         r"|\b(?:you|you'll|you will) (?:go|get put|be put) into (?:a|the) (?:prize )?draw\b"
+        # ... or a free tier by the size of the listener's team: "and it's free if you're under five people".
+        r"|\b(?:it's|it is)(?: totally| completely)? free (?:if you(?:'re| are) under|for (?:teams of |up to |under )?)"
+        r"(?:\d+|[a-z]+) (?:people|users|seats|members|staff)\b"
         # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
         r"|\b(?:they're|they are|we're|we are|i'm|i am) (?:also )?(?:doing|running|having|holding) a (?:free |prize )?"
         r"(?:draw|raffle|giveaway)\b"
@@ -782,6 +785,9 @@ _OWN_OFFERING = re.compile(
     rf"|\b(?:i|we)(?:'ve| have)? put (?:everything|it all|all of (?:it|this|that))\b[^.?!]{{0,80}}?\binto (?:a|an|my"
     rf"|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
     r"|\bwhat (?:i|we) (?:do|offer|sell)(?: now)? is\b"
+    # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
+    # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
+    r"|\b(?:the|my) whole reason (?:i|we) (?:started|began) \w+ing\b"
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
     r"|consultations|coaching|courses|workshops|classes|clinics|visits)\b"
     r"|\b(?:i|we) (?:run|teach|host|offer) (?:[\w'-]+ ){0,3}(?:training|taster|beginners'?) (?:days?|sessions?"

@@ -544,6 +544,18 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "Lovely, thank you, and the recording will be in your inbox by Friday.",
     ]
     assert {finding.index for finding in detect_pitch(fleet)} == {1, 2, 3}
+    # A held-out indie game QA panel, as this round's machine heard it ("building Firstlook" as "wielding first"):
+    # CI's report guarantee failed on it, since neither sentence before the stickers carried a cue.
+    tester = [
+        "So my rule is no one plays more than twice, they're basically on the team.",
+        "And, um, finding a constant supply I have no stranger in my pain, which is the whole reason I started "
+        "wielding first.",
+        "Look, it matches you with players, who have never seen your game and records the session, and it's free if "
+        "you're under 5 people.",
+        "So, you know, come find me after, I got stickers.",
+        "Stickers, okay, let's take a question from the room.",
+    ]
+    assert {finding.index for finding in detect_pitch(tester)} == {1, 2, 3}
     # An orchard pollination panel's app, named with a cue of its own, then priced, then given its address.
     app = [
         "Which is partly why I built Palim Link, it's an app where growers put in their acreage and bloom dates.",
