@@ -314,10 +314,17 @@ def keyword_problems(artifact: Artifact, spoken: SpokenRecording) -> tuple[list[
 
 
 def _times_said(keyword: str, script: str) -> int:
-    """How often the script says the keyword, its words spaced or written as one ("tap room" is "taproom" said)."""
+    """How often the script says the keyword, its words spaced or written as one ("tap room" is "taproom" said).
+    Once it is said as written, its plural or singular counts too: "our senior techs go to the diagnostic calls"
+    says "senior tech" again (a plural never said as written is not the keyword said)."""
     said = plain_words(keyword)
     forms = {" ".join(said), "".join(said)}
-    return sum(script.count(f" {form} ") for form in forms)
+    exact = sum(script.count(f" {form} ") for form in forms)
+    if not exact or not said:
+        return exact
+    *head, last = said
+    other = last[:-1] if last.endswith("s") and len(last) > 3 else last + "s"
+    return exact + script.count(" " + " ".join([*head, other]) + " ")
 
 
 def plain_words(text: str) -> list[str]:
