@@ -170,6 +170,15 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         # of the forty-first round, whose small talk published an article).
         ("He's snowed in, so there's no demo tonight.", "there's no demo tonight"),
         ("So rather than staring at each other, we'd just sort out a new night.", "sort out a new night"),
+        # ... and "let's call it" and the call moved to another month (a coach operators' call nobody here had written,
+        # the second wave of the forty-second round, whose small talk published an article).
+        (
+            "I don't think there's much point the three of us sitting here, so let's call it, and I'll move it into "
+            "the February call.",
+            "let's call it",
+        ),
+        ("Fine, I'll move us to the February call, same time.", "move us to the February call"),
+        ("So let's call it the three Rs, because nobody remembers four.", None),
         ("There's no demo account, so we built one ourselves from the old invoices.", None),
         ("Greg's not coming back to that supplier after the last delivery.", None),
         # ... and what tells of work, or of the talk itself, calls nothing off.

@@ -33,6 +33,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\bthere(?:'s| is) no (?:demo|talk|session|meeting|episode|show|webinar|recording|interview|panel) "
     r"(?:tonight|today|this (?:evening|morning|afternoon|week))\b"
     r"|\b(?:sort out|find|pick|agree on|fix) a new (?:night|date|day|time|slot)\b"
+    # ... "so let's call it, and I'll move it to the February call, same time" (a coach operators' call, its speaker
+    # on a train with no signal; "let's call it the three Rs" names a method).
+    r"|\blet's (?:just )?call it(?:\s+(?:a day|a night|there|for (?:today|tonight)))?(?=\s*(?:[,.;!?]|$|and\b))"
+    r"|\b(?:move|push) (?:it |this |us |everything )?(?:to|into|onto|over to) (?:the )?(?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|next) (?:call|session|meeting|one)\b"
     r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
     # ... and the hosts deciding there is nothing to keep: "I don't think this is an episode", "Are we even keeping
     # this recording?" ("This isn't an episode about pricing" goes on to say what it is about).
