@@ -248,6 +248,8 @@ _RULES = (
         # on my website", "It's twelve pounds on our website" ("our hours are on the website" has no "my" or "our").
         rf"|\b(?:it's|it is|they're|they are) (?:all |up |available |for sale |{_AMOUNT} "
         r"(?:pounds|dollars|bucks|euros|quid) )?on (?:my|our) (?:website|site|blog|web page|online shop|shop)\b"
+        # ... or priced there, wherever the price sits: "It's called Putt Math, fifteen bucks on my website".
+        rf"|{_PRICE} on (?:my|our) (?:website|site|web page|online shop|shop|store)\b"
         rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
         r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b|\bwherever books are sold\b"
         r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
@@ -455,6 +457,12 @@ _RULES = (
         # ... or a free tier by the size of the listener's team: "and it's free if you're under five people".
         r"|\b(?:it's|it is)(?: totally| completely)? free (?:if you(?:'re| are) under|for (?:teams of |up to |under )?)"
         r"(?:\d+|[a-z]+) (?:people|users|seats|members|staff)\b"
+        # ... or a share off the listener's first year, however Whisper heard the "off": "use the code back room 15 for
+        # 15% of your first year"; and places still open: "it's in June, and there are still a few places".
+        rf"|\b{_AMOUNT} ?(?:%|percent|per cent) (?:off|of) (?:your|the) first "
+        r"(?:year|month|order|box|booking|session)\b"
+        r"|\b(?:there are|there's|we've got|we have|i've got|i have) still (?:a few|a couple of|some|\d+|[a-z]+) "
+        r"(?:places|spaces|spots|seats)\b"
         # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
         r"|\b(?:they're|they are|we're|we are|i'm|i am) (?:also )?(?:doing|running|having|holding) a (?:free |prize )?"
         r"(?:draw|raffle|giveaway)\b"
@@ -788,6 +796,14 @@ _OWN_OFFERING = re.compile(
     # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
     # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
     r"|\b(?:the|my) whole reason (?:i|we) (?:started|began) \w+ing\b"
+    # ... or the free sheet or the guide they made or put it into: "And before you go, I made a free recall training
+    # log. ... You can download it at jotrains.com", "I put the timing sheet and my turf calendar into a little guide.
+    # It's called Putt Math, fifteen bucks on my website".
+    r"|\b(?:i|we)(?:'ve| have)? (?:made|put together|created|wrote|written) (?:a|an) "
+    r"(?:free |little |short |one-page )*(?:[\w-]+ ){0,3}(?:log|sheet|checklist|guide|template|pdf|workbook"
+    r"|cheat sheet|planner|tracker|booklet)\b"
+    r"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{0,80}?\binto (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:guide|booklet|handbook"
+    r"|book|pdf|workbook|toolkit)\b"
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
     r"|consultations|coaching|courses|workshops|classes|clinics|visits)\b"
     r"|\b(?:i|we) (?:run|teach|host|offer) (?:[\w'-]+ ){0,3}(?:training|taster|beginners'?) (?:days?|sessions?"

@@ -556,6 +556,24 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "Stickers, okay, let's take a question from the room.",
     ]
     assert {finding.index for finding in detect_pitch(tester)} == {1, 2, 3}
+    # Dev recordings as this round's machine heard them (each published a pitch sentence on it): a free training log
+    # two sentences before its address, a guide priced "15 bucks on my website", a course with places still open.
+    recall_log = [
+        "Let me stop sharing.",
+        "And before you go, I made a free recall training log.",
+        "It's a one-page PDF where you tick off your reps each day.",
+        "You can download it at jotrains.com slash recall.",
+    ]
+    assert {finding.index for finding in detect_pitch(recall_log)} == {1, 2, 3}
+    guide = [
+        "Okay, we're out of the hour. Oh, one quick thing.",
+        "Sorry, I put the timing sheet and my turf calendar into a little guide.",
+        "It's called Putt Math, 15 bucks on my website, and I answer every email about it.",
+        "Next month is all about birthday parties.",
+    ]
+    assert {finding.index for finding in detect_pitch(guide)} == {1, 2}
+    assert find_pitch_cues("It's in June, up in the hills, and there are still a few places, come and find me.")
+    assert find_pitch_cues("Use the code back room 15 for 15% of your first year.")
     # An orchard pollination panel's app, named with a cue of its own, then priced, then given its address.
     app = [
         "Which is partly why I built Palim Link, it's an app where growers put in their acreage and bloom dates.",
