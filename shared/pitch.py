@@ -773,8 +773,9 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
-# ...or the one right before it that introduces what the speaker sells ("I run a six week course called Grant Ready,
-# where we write a real proposal together. It's $349, that's at grantready dot org."), however the ask opens.
+# ...or the one right before it, or a few before, that introduces what the speaker sells ("I run a six week course
+# called Grant Ready, where we write a real proposal together. It's $349, that's at grantready dot org."), however the
+# ask opens (``_offering_introduced_before``).
 _OWN_OFFERING = re.compile(
     r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
     rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,2}} called\b"
@@ -931,7 +932,7 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         elif first_sends and index > 0 and not cues[index - 1]:
             before = texts[index - 1]
             follows_on = _FOLLOWS_ON.match(texts[index]) and _OWN_BUSINESS.search(before)
-            if _IF_YOU_WANT.match(before) or follows_on or _OWN_OFFERING.search(before):
+            if _IF_YOU_WANT.match(before) or follows_on:
                 inside.add(index - 1)
         if any(cue.kind is PitchKind.plug_invitation for cue in cues[last]):
             last = _end_of_reply(texts, last)
