@@ -101,8 +101,11 @@ _PRICE = (
     rf"(?:[£$€]\s?\d[\d,.]*|\b(?:\d[\d,.]*|(?:{_NUMBER_WORD}[- ]){{0,6}}{_NUMBER_WORD}) (?:pounds|quid|dollars|bucks"
     r"|euros)\b)"
 )
-# Why a price cue fired when it prices what the speaker sells: the read of one's own offer runs on like a sponsor's.
+# Why a cue fired when it prices or announces what the speaker sells: the read of one's own offer runs on like a
+# sponsor's.
 _PRICES_OWN_OFFERING = "prices what the speaker sells"
+_ANNOUNCES_OWN_OFFERING = "announces a course or a day the speaker runs"
+_READS_OWN_OFFERING = frozenset({_PRICES_OWN_OFFERING, _ANNOUNCES_OWN_OFFERING})
 # What a seller sells or runs, as the speaker names it.
 _OFFERING = (
     r"(?:website|site|homepage|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
@@ -369,6 +372,16 @@ _RULES = (
         _PRICES_OWN_OFFERING,
         not_when_told_as_done=True,
     ),
+    # ... or announced as coming up: "I'm running an in-person weekend workshop here at the studio in April", "we're
+    # running our five day coastal leader course out of Stonington in May" (not "we run a weekly session" told as what
+    # the club does).
+    _rule(
+        PitchKind.offer,
+        r"\b(?:i'm|i am|we're|we are|i'll be|we'll be) running (?:a|an|my|our|another) (?!weekly|monthly|regular)"
+        r"(?:[\w'-]+ ){0,4}(?:course|class|workshop|session|weekend|day|retreat|bootcamp|masterclass|clinic)s?\b",
+        _ANNOUNCES_OWN_OFFERING,
+        not_when_told_as_done=True,
+    ),
     _rule(
         PitchKind.offer,
         r"\byou(?:'ll| will)? get (?:\w+ ){0,4}(?:for free|free)\b",
@@ -393,7 +406,9 @@ _RULES = (
         r"\b(?:sells?|selling) out\b"
         r"|\b(?:it|they|this|these)(?:'ll| will|'s going to|'re going to| is going to| are going to) sell out\b"
         r"|\bearly[- ]?bird\b|\bearly (?:price|pricing|rate|discount|registration)\b"
-        r"|\bfirst (?:\d+|[a-z]+) (?:people|listeners|viewers|attendees|subscribers|sign-?ups) (?:to \w+ (?:up )?)?"
+        # ... or a bonus for the first to take it: "the first fifty people who sign up also get a one hour call".
+        r"|\bfirst (?:\d+|[a-z]+) (?:people|listeners|viewers|attendees|subscribers|sign-?ups|customers|clients"
+        r"|students|members|families|folks|of you) (?:(?:to|who|that) \w+ (?:up )?)?(?:also |will |'ll )?"
         r"(?:get|gets|receive|save)\b"
         r"|\b(?:only )?(?:\d+|[a-z]+) (?:spots?|seats?) (?:left|remaining)\b|\b\d+ spaces (?:left|remaining)\b"
         r"|\b(?:we've got|we have|we still have|there(?:'s| is| are)(?: still)?(?: about| only| just)?)"
@@ -602,6 +617,9 @@ _RULES = (
         rf"|\b(?:we|i) (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"
+        # ... and saved for later: "which is the course I run, I'll talk about it more at the end".
+        rf"|\b{_OWN_MATERIAL}\b[^.?!]{{0,60}}\bi'll (?:talk|tell you) (?:more )?about (?:it|that|this|them) (?:more )?"
+        r"(?:at the end|later on|later)\b"
         # ... what the speaker publishes or teaches under a name of its own ("I write a newsletter called Bell Work"),
         # and their next workshop ("I'm running a half-day workshop next month on ...").
         r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
@@ -778,7 +796,9 @@ _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 # ask opens (``_offering_introduced_before``).
 _OWN_OFFERING = re.compile(
     r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
-    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,2}} called\b"
+    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,4}} called\b"
+    # ... or says they will now tell of it: "let me tell you about the course I mentioned".
+    rf"|\blet me (?:just )?tell you (?:a (?:bit|little) )?about (?:the|my|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
     # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a
     # short online course called the Swim School Playbook".
     rf"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{{0,120}}?\binto (?:a|an|my|our) (?:[\w-]+ ){{0,3}}"
@@ -901,7 +921,7 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         is_ad_read = (
             has_sponsor
             or introduced is not None
-            or any(cue.kind is PitchKind.plug_invitation or cue.reason == _PRICES_OWN_OFFERING for cue in cues[index])
+            or any(cue.kind is PitchKind.plug_invitation or cue.reason in _READS_OWN_OFFERING for cue in cues[index])
         )
         last, uncued_words = index, 0
         for probe in range(index + 1, len(texts)):
@@ -910,7 +930,7 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             if any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
                 is_ad_read = has_sponsor = True
                 names += _sponsor_names(texts[probe])
-            is_ad_read = is_ad_read or any(cue.reason == _PRICES_OWN_OFFERING for cue in cues[probe])
+            is_ad_read = is_ad_read or any(cue.reason in _READS_OWN_OFFERING for cue in cues[probe])
             if cues[probe] or _names_sponsor(texts[probe], names):
                 last, uncued_words = probe, 0
                 continue

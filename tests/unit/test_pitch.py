@@ -594,6 +594,45 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
     assert {finding.index for finding in detect_pitch(practice)} == {2}
 
 
+def test_a_course_read_runs_from_its_name_through_its_bonus_and_workshop_to_its_address() -> None:
+    # A piercing studio webinar and a pottery teacher's pricing talk nobody here had written (forty-third round), as
+    # Whisper heard them: the price was heard as "pre-intifile", so the course named three lines before the address
+    # had no cue of its own, and a weekend workshop with "12 seats" reached the framework article.
+    piercing = [
+        "Hannah, I know you've got something you wanted to mention.",
+        "Yes, thank you.",
+        "So I built a course called McWiret Studio, it's a short module mine, and it's not the actual templates.",
+        "The stock list, the cycle log, the consult form we use.",
+        "It's pre-intifile, and the first 50 people who sign up also get a one hour call with me to go through their "
+        "own setup.",
+        "Which, I'll be honest, is the part people like most.",
+        "And for anyone local, or anyone who wants an excuse to come free in Minnesota, I'm running on in person we "
+        "can't workshop here at the studio in April, there's 12 seats.",
+        "Everything that castropearsing.com slash quiet, and then I think we send people here get a little something "
+        "off.",
+        "Okay, one last quick question from the queue, do you use a different time for each year?",
+    ]
+    assert {finding.index for finding in detect_pitch(piercing)} == {2, 3, 4, 5, 6, 7}
+    # The course named with four words between it and "called", and, earlier, promised for the end of the talk.
+    pottery = [
+        "Okay, we're at about 5 minutes left, so let me just let me tell you about the course I mentioned.",
+        "So I run a six week online course for two developers called two developers, it's small groups, about 12 "
+        "people, and we go through your own class pricing, your clay and firing costs, all of it.",
+        "The next group starts March 4th, it's 600 dollars, and if you were here today you can join for 500, I'll put "
+        "the link in the chat.",
+        "Okay, I think that's it.",
+    ]
+    assert {finding.index for finding in detect_pitch(pottery)} == {1, 2}
+    assert find_pitch_cues(
+        "One of the things we build together, which is the course I run, I'll talk about it more at the end."
+    )
+    assert find_pitch_cues("I'm running a one-day session at the Headingley shop on the twentieth of July.")
+    # A bonus for the first to sign up is an offer; the first customers of a story are not.
+    assert not find_pitch_cues("The first 50 people who signed up churned within a month.")
+    assert not find_pitch_cues("Our first ten paying customers, every one of them is still with us.")
+    assert not find_pitch_cues("We're running a weekly session for new volunteers and it fills up.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
