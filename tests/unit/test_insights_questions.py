@@ -291,6 +291,12 @@ def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> Non
     assert claim_shaped(
         "Nobody is going to tell you what the old organ needs, so the committee pays for a proper survey first."
     )
+    # ... and who is at home with them today (a pottery teacher's webinar nobody here had written, forty-third round:
+    # "My Son Is Homesick Today" titled its article).
+    assert not claim_shaped("Sorry about the noise in the background, my son is homesick today, so he's on the sofa.")
+    assert not claim_shaped("My dog has decided this morning is the morning to bark at every single delivery van.")
+    assert claim_shaped("My son's school cut its music budget, so we started lending the older instruments for free.")
+    assert claim_shaped("My dog sleeps under the desk, and the clients who see her on calls stay on twice as long.")
     # A time of day in the talk itself says nothing of where the speaker sits.
     assert claim_shaped("By 4 in the afternoon the kitchen is out of prep, so we moved the second shift up an hour.")
     assert claim_shaped("It's 4 in the afternoon when most adopters come in, so that is when we staff the kennels.")

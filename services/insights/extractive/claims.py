@@ -195,6 +195,10 @@ _THE_OCCASION = re.compile(
     r"|\b(?:i've|i have|we've|we have) (?:just )?been (?:driving|travelling|traveling|sitting in traffic|stuck|on the "
     r"(?:road|train|motorway|plane))\b[^.?!;]{0,30}?\bfor (?:an?|about|nearly|almost|over|like|\w+) "
     r"(?:hours?|minutes?|hour and a half)\b"
+    # ... and who is at home with the speaker today: "My son is home sick today" (heard "homesick") titled a pottery
+    # webinar's article ("my son's school cut its budget" tells a story; "my dog sleeps under the desk" is no day's).
+    r"|\bmy (?:son|daughter|kids?|boy|girl|little one|toddler|baby|dog|cat|puppy)(?:'s|\s+is|\s+are|\s+has)\b"
+    r"[^.?!;]{0,40}?\b(?:today|this morning|this afternoon|tonight|right now)\b"
     # ... and the heat or cold of the room it is in: "Sorry, it is roasting in here, the aircon is, quote, having a
     # think about it" ("it's freezing in the cold store by six" tells of the job).
     r"|\b(?:it's|it is)\s+(?:(?:so|absolutely|bloody|really|a bit|quite)\s+)?(?:roasting|boiling|baking|sweltering"
