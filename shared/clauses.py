@@ -435,7 +435,9 @@ def standalone_clauses(quote: str) -> list[str]:
         # against is the denied half of a contrast ("Not every customer needs a call" stands alone).
         if said[0] == "not" and said[1:2] and said[1] in _DETERMINERS:
             continue
-        if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause):
+        # "I, Marcus Mell, East Side Clay co-op, we're at 48 members": a name set apart by commas (who the speaker is,
+        # where they work) says nothing of it.
+        if _NAMES_SOMEONE.search(clause) or _THAT_OPENS_A_CONDITION.search(clause) or _only_names(clause):
             continue
         if said[0] in _SUBJECTLESS_OPENERS or said[0] in _CHANGED or _second_deed(piece, said):
             continue
@@ -1017,6 +1019,16 @@ def _is_joint(before: str, word: str) -> bool:
     if word in _SAYS_WHICH and before in _NAMED_BY_WHAT_FOLLOWS:
         return False
     return word not in _TAKES_NEXT.get(before, ())
+
+
+# The lower-case words a business's or a place's name may hold: "East Side Clay co-op", "Bank of the West".
+_IN_A_NAME = frozenset({"co-op", "and", "of", "the", "&", "ltd", "inc", "llc", "on", "upon", "de"})
+
+
+def _only_names(clause: str) -> bool:
+    """Whether every word of the clause is capitalised, or a word a name holds: a name, however long, and no claim."""
+    words = clause.split()
+    return len(words) > 1 and all(word[:1].isupper() or word.lower() in _IN_A_NAME for word in words)
 
 
 def _is_a_name(piece: str) -> bool:

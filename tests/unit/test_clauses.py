@@ -736,6 +736,10 @@ def test_a_clause_does_not_stop_between_a_verb_and_what_it_takes(said: str, clau
         ("Harold, still walks up to look at my walls, still runs.", []),
         ("Gareth, sorted the whole lot before laying a stone.", []),
         ("Okay, Marcus, tell us about shoes.", ["Tell us about shoes"]),
+        # ... and a speaker's name and business set apart before what they say (a pottery panel nobody here had
+        # written, forty-third round: "East Side Clay co-op" named a pillar).
+        ("I, Marcus Mell, East Side Clay co-op, we're at 48 members.", []),
+        ("Dana Reyes, Bank of the West, and we cut the approval queue in half.", ["We cut the approval queue in half"]),
         # ... and a phrase left at its article before an aside (a trail crew panel nobody here had written: "Ridiculous
         # amount of dirt" named a pillar), though not a clause that has its object ("I tell her, look, ...").
         ("So I've got three people up here who have moved a, frankly, ridiculous amount of dirt.", []),
