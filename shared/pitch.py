@@ -372,6 +372,21 @@ _RULES = (
         _PRICES_OWN_OFFERING,
         not_when_told_as_done=True,
     ),
+    # ... or let in by the host: "Gillian said I could mention this, if you don't fancy building your own, that's what
+    # the barn's for" (what follows is the speaker's own offer, read like a priced one up to its price or number).
+    _rule(
+        PitchKind.call_to_action,
+        r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b",
+        _ANNOUNCES_OWN_OFFERING,
+    ),
+    # ... and what the listener who was there gets: "anyone who was here tonight can email her and she'll throw a free
+    # sample board in".
+    _rule(
+        PitchKind.offer,
+        r"\b(?:anyone|everyone|anybody),? (?:who(?:'s| is| was)|who's been|who has been) (?:here|on (?:the|this) call"
+        r"|watching|listening)(?: (?:tonight|today|this evening))?,? (?:can|gets?|will get|'ll get)\b",
+        "makes a time-limited or listener-only offer",
+    ),
     # ... or announced as coming up: "I'm running an in-person weekend workshop here at the studio in April", "we're
     # running our five day coastal leader course out of Stonington in May" (not "we run a weekly session" told as what
     # the club does).
@@ -797,6 +812,8 @@ _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 _OWN_OFFERING = re.compile(
     r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
     rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,4}} called\b"
+    # ... or names the one they mentioned before: "So in the course I mentioned, it's called Paint for the Back Row".
+    rf"|\b(?:the|my|our) (?:{_OWN_MATERIAL}|kit)s?\b[^.?!]{{0,30}}?,? (?:it's|it is) called\b"
     # ... or says they will now tell of it: "let me tell you about the course I mentioned".
     rf"|\blet me (?:just )?tell you (?:a (?:bit|little) )?about (?:the|my|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
     # ... or what the speaker put into it: "I've put the whole setup, the policy wording, the parent emails, into a

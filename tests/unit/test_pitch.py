@@ -633,6 +633,34 @@ def test_a_course_read_runs_from_its_name_through_its_bonus_and_workshop_to_its_
     assert not find_pitch_cues("We're running a weekly session for new volunteers and it fills up.")
 
 
+def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_before_is_named_again() -> None:
+    # The same round's second wave, measured after the fixes above: a theatre panel's scenery hire ("Gillian said I
+    # could mention this") and a scenic painter's course and kits ("So in the course I mentioned, it's called ...")
+    # reached the framework article, each with no cue until its price or address.
+    barn = [
+        "Canvas does not survive a youth production.",
+        "And, um, Gillian said I could mention this, if you don't fancy building your own, that's what the man's for.",
+        "We hire out standard flats and roster to other societies.",
+        "It's hard scenic higher, we're on Facebook, or just ring the barn, the numbers on the yellow leaflet on your "
+        "chairs.",
+        "It's 8 pounds of flat for the week, and if you're in the network I'll knock a bit off, I'm not a monster.",
+    ]
+    assert {finding.index for finding in detect_pitch(barn)} == {1, 2, 3, 4}
+    painter = [
+        "Ah, okay, we got a couple of minutes left, anything else before we wrap?",
+        "So in the course I mentioned, it's called Paint for the Map Row, it's six short videos you can watch "
+        "whenever, and it's 45 pounds for the whole thing.",
+        "I'm also started putting together sample board kits, a few pre-primed boards, a set on proper brushes, and a "
+        "little card on mixing recipes, and no not 28 pounds plus postage.",
+        "Both are on my website, scenicnotco.uk, and I think you said you'd pop the link in the chat for me.",
+        "Yep, it's in there now, and anyone, who was here tonight can email her and she'll throw a free sample board "
+        "in.",
+    ]
+    assert {finding.index for finding in detect_pitch(painter)} == {1, 2, 3, 4}
+    # Who was there, told as what happened, is no offer.
+    assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
