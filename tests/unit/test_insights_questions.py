@@ -297,6 +297,13 @@ def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("My dog has decided this morning is the morning to bark at every single delivery van.")
     assert claim_shaped("My son's school cut its music budget, so we started lending the older instruments for free.")
     assert claim_shaped("My dog sleeps under the desk, and the clients who see her on calls stay on twice as long.")
+    # ... and the time left for questions and where lunch is (a street food panel nobody here had written, the same
+    # round: "We Have a Few Minutes for Questions" titled its article, "Lunch is in the hall" named a pillar).
+    assert not claim_shaped("Very subtle, Tom, okay, we have a few minutes for questions.")
+    assert not claim_shaped("And, uh, lunch is in the hall, and I'm told none of these four are lurking it.")
+    assert claim_shaped("We have time for questions at the end of every demo, and that is where objections come out.")
+    assert claim_shaped("We have ten minutes for every table, so the kitchen fires mains in waves of four.")
+    assert claim_shaped("Coffee is in the van before six, so the crew never stops at a cafe on the way.")
     # A time of day in the talk itself says nothing of where the speaker sits.
     assert claim_shaped("By 4 in the afternoon the kitchen is out of prep, so we moved the second shift up an hour.")
     assert claim_shaped("It's 4 in the afternoon when most adopters come in, so that is when we staff the kennels.")

@@ -232,6 +232,16 @@ _THE_OCCASION = re.compile(
     r"|\b(?:let me|let's|let us|i'll|we'll|before we|i want to|i'd like to|i wanna) "
     r"(?:go|get|turn|move|jump|head|open it up) (?:over )?to "
     r"(?:the |some |a few )?(?:audience |your )?(?:questions|queue|q&a|q and a|chat)\b"
+    # ... and where the room's lunch or coffee is: "And, uh, lunch is in the hall, and I'm told none of these four are
+    # lurking it" named a street food panel's pillar ("coffee is in the van before six" tells of the job).
+    r"|\b(?:lunch|coffee|tea|drinks|food|refreshments|the bar|sandwiches|pizza)(?:'s| is| are|'ll be| will be) "
+    r"(?:now )?(?:in|at|out in|through in|served in|available in|upstairs in|downstairs in) the "
+    r"(?:hall|foyer|lobby|back|next room|bar|canteen|main room|atrium|marquee|side room)\b"
+    # ... and the time left for them: "Very subtle, Tom, okay, we have a few minutes for questions" titled a street food
+    # panel's article ("we have ten minutes for every table" is a claim about service).
+    r"|\b(?:we've got|we have|we've|i've got|i have|got|there's|there is)\b[^.?!;]{0,25}?\b(?:minutes?|time)\b"
+    r"[^.?!;]{0,10}?\b(?:for|left for) (?:a few |one or two |one more |some |any )?(?:questions?|q and a|q&a)"
+    r"(?=\s*[,.;!?]|\s*$)"
     # ... and the word a host slips in between two parts of it ("Alright, quick word before we go to the chat").
     r"|\b(?:a )?quick word (?:from|before)\b"
     # ... and a moderator moving the panel on, reading out who asked, or calling a disagreement ("Let's, uh, let's
