@@ -178,6 +178,11 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "let's call it",
         ),
         ("Fine, I'll move us to the February call, same time.", "move us to the February call"),
+        # ... and "I'm going to call it" and the session moved to the same time (a hydrotherapy meetup nobody here had
+        # written, forty-third round, whose small talk published an article).
+        ("Right, I think I'm going to call it.", "I'm going to call it"),
+        ("We'll move class session to the same time in two weeks.", "move class session to the same time"),
+        ("I'm going to call it a system, because that is what it became.", None),
         ("So let's call it the three Rs, because nobody remembers four.", None),
         ("There's no demo account, so we built one ourselves from the old invoices.", None),
         ("Greg's not coming back to that supplier after the last delivery.", None),

@@ -35,7 +35,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\b(?:sort out|find|pick|agree on|fix) a new (?:night|date|day|time|slot)\b"
     # ... "so let's call it, and I'll move it to the February call, same time" (a coach operators' call, its speaker
     # on a train with no signal; "let's call it the three Rs" names a method).
-    r"|\blet's (?:just )?call it(?:\s+(?:a day|a night|there|for (?:today|tonight)))?(?=\s*(?:[,.;!?]|$|and\b))"
+    # ... or "Right, I think I'm going to call it. ... We'll move the session to the same time in two weeks" (a
+    # hydrotherapy meetup, its speaker on a train).
+    r"|\b(?:let's|i'm going to|i'm gonna|we're going to|we're gonna|i'll|we'll|we should) (?:just )?call it"
+    r"(?:\s+(?:a day|a night|there|for (?:today|tonight)))?(?=\s*(?:[,.;!?]|$|and\b))"
+    r"|\b(?:move|push) (?:it|this|the \w+|\w+ session) to the same time\b"
     r"|\b(?:move|push) (?:it |this |us |everything )?(?:to|into|onto|over to) (?:the )?(?:january|february|march"
     r"|april|may|june|july|august|september|october|november|december|next) (?:call|session|meeting|one)\b"
     r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
