@@ -376,8 +376,27 @@ _RULES = (
     # the barn's for" (what follows is the speaker's own offer, read like a priced one up to its price or number).
     _rule(
         PitchKind.call_to_action,
-        r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b",
+        r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b"
+        # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now".
+        r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky one,",
         _ANNOUNCES_OWN_OFFERING,
+    ),
+    # ... and the doubt it answers before the listener buys: "And if you're not sure it's for you, just reply to my
+    # email and tell me about your school".
+    _rule(
+        PitchKind.call_to_action,
+        r"\bif you're not sure (?:it's|this is|if it's|whether it's) (?:for you|right for you|a (?:good )?fit)\b"
+        r"|\bjust reply to (?:my|that|this|the|our) (?:email|e-mail|newsletter|message)\b",
+        "tells the listener to sign up, buy or get started",
+    ),
+    # ... and the offer for those in the room: "for anyone in this room the first half day visit won't cost you
+    # anything".
+    _rule(
+        PitchKind.offer,
+        r"\bfor (?:anyone|everyone|anybody) (?:in|at) (?:this|the) (?:room|hall|session|meetup|workshop|talk)\b"
+        r"[^.?!]{0,60}?(?:\bfree\b|\bwon't cost you\b|\bon the house\b|\b(?:\d+|[a-z]+) ?(?:%|percent) off\b"
+        r"|\bdiscount)",
+        "makes a time-limited or listener-only offer",
     ),
     # ... and what the listener who was there gets: "anyone who was here tonight can email her and she'll throw a free
     # sample board in".
@@ -810,8 +829,9 @@ _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 # called Grant Ready, where we write a real proposal together. It's $349, that's at grantready dot org."), however the
 # ask opens (``_offering_introduced_before``).
 _OWN_OFFERING = re.compile(
-    r"\b(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made) "
-    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}(?:,? [\w']+){{0,4}} called\b"
+    r"\b(?:(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made)"
+    r"|(?:i'm|i am|we're|we are) (?:running|starting|launching)) "
+    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}(?:{_OWN_MATERIAL}|group|circle)(?:,? [\w']+){{0,4}} called\b"
     # ... or names the one they mentioned before: "So in the course I mentioned, it's called Paint for the Back Row".
     rf"|\b(?:the|my|our) (?:{_OWN_MATERIAL}|kit)s?\b[^.?!]{{0,30}}?,? (?:it's|it is) called\b"
     # ... or says they will now tell of it: "let me tell you about the course I mentioned".

@@ -657,6 +657,29 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "in.",
     ]
     assert {finding.index for finding in detect_pitch(painter)} == {1, 2, 3, 4}
+    # ... and a vet practice panelist's side business, begged pardon for ("cheeky one") and offered to the room.
+    front_desk = [
+        "Priya, count your calls for one week, just put a sheet by the phone, you will be horrified.",
+        "And, sorry, cheeky one, this is actually what I do on my name off now, I started a little I'd been a spoiled "
+        "front desk fix where I go into practices and sought out their phones and rotors.",
+        "I got cards on the table here and for anyone in this room the first half may visit won't cost you anything, "
+        "just come and grab me at the break.",
+        "Very smooth.",
+    ]
+    assert {finding.index for finding in detect_pitch(front_desk)} == {1, 2}
+    assert not find_pitch_cues("That was a cheeky one, and the whole room laughed at the second slide.")
+    # ... and a language school owner's group, "I'm running" it, with the doubt answered after its link.
+    group = [
+        "You asked me about it last time.",
+        "I'm running a small online group for school owners called the retention room, it's six weeks, one call a "
+        "week, and together we actually set up these three things in your own school.",
+        "There are 12 places, it starts on the third on February, it's 300 and 90 euros, and I'll drop the link in "
+        "the chat and in the follow up email.",
+        "And if you're not sure it's for you, just reply to my email and tell me about your school, and I'll tell you "
+        "honestly if it's not a good fit.",
+        "Okay, thank you so much, everyone.",
+    ]
+    assert {finding.index for finding in detect_pitch(group)} == {1, 2, 3}
     # Who was there, told as what happened, is no offer.
     assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
 
