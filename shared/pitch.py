@@ -832,6 +832,10 @@ _OWN_OFFERING = re.compile(
     r"\b(?:(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made)"
     r"|(?:i'm|i am|we're|we are) (?:running|starting|launching)) "
     rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}(?:{_OWN_MATERIAL}|group|circle)(?:,? [\w']+){{0,4}} called\b"
+    # ... or the business a sideline became: "that's turned into a wee business called Hum Free Power" (said a line
+    # before what it delivers and the discount).
+    r"|\b(?:turned into|became|grew into|started|set up) (?:a |my |our )?(?:wee |little |small |side |tiny )*"
+    r"(?:business|company|firm|sideline) called\b"
     # ... or names the one they mentioned before: "So in the course I mentioned, it's called Paint for the Back Row".
     rf"|\b(?:the|my|our) (?:{_OWN_MATERIAL}|kit)s?\b[^.?!]{{0,30}}?,? (?:it's|it is) called\b"
     # ... or says they will now tell of it: "let me tell you about the course I mentioned".

@@ -680,6 +680,18 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "Okay, thank you so much, everyone.",
     ]
     assert {finding.index for finding in detect_pitch(group)} == {1, 2, 3}
+    # ... and a food truck panelist's generator hire, named as the business a sideline "turned into" (published once
+    # the panel's occasion lines stopped outranking it).
+    generators = [
+        "Derek is on the payroll.",
+        "Since we're all talking about generators, me and my brother-in-law started renting out quiet inverter "
+        "generators to other trucks, because we have a couple sitting in the yard, and that's turned into a business "
+        "called Humphrey Power.",
+        "We deliver them all around Puget Sound, and if anyone here books one for a weekend event, come find me after, "
+        "I'll knock the delivery charge off for you.",
+        "Very subtle, Tom, okay, we have a few minutes for questions.",
+    ]
+    assert {finding.index for finding in detect_pitch(generators)} == {1, 2}
     # Who was there, told as what happened, is no offer.
     assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
 
