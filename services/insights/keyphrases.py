@@ -36,6 +36,15 @@ _CALENDAR = frozenset(
         "rest", "end", "start", "beginning", "middle", "half", "hour", "minute",
     }
 )  # fmt: skip
+# Phrases about the talk itself, not its topic: "give us the short version" twice titled a tutoring podcast's lead
+# magnet "The Short Version Mini-Guide".
+_ABOUT_THE_TALK = frozenset(
+    {
+        "short version", "long version", "long story", "good question", "great question", "quick question",
+        "last question", "first question", "next question", "good point", "great point", "fair point", "side note",
+        "fun fact", "quick word", "real quick", "whole thing", "big deal", "fair enough",
+    }
+)  # fmt: skip
 # Prepositions a phrase names the part or the amount of a topic with ("the cost of customer acquisition").
 _TOPIC_PREPOSITIONS = frozenset({"of", "in", "on", "into", "for", "about", "with"})
 
@@ -57,7 +66,13 @@ def _grams(text: str) -> list[tuple[str, str]]:
             phrase = " ".join(gram)
             # "forty percent" is a figure, not a topic a reader searches for; "january to march" a time.
             bounded = is_content_word(gram[0]) and is_content_word(gram[-1]) and len(set(gram)) == size
-            if bounded and not numbers_in(phrase) and "percent" not in gram and not _names_a_time(gram):
+            if (
+                bounded
+                and not numbers_in(phrase)
+                and "percent" not in gram
+                and not _names_a_time(gram)
+                and phrase not in _ABOUT_THE_TALK
+            ):
                 found.append((normalised(phrase), phrase))
     return found
 

@@ -102,6 +102,9 @@ def test_key_phrases_are_repeated_multi_word_phrases_never_filler_single_words_o
         "From January to March the market is shut. January to March, we sell to chefs.",
         # ... and a part of one (a polling station podcast's, fortieth round: "The Rest of the Day Worksheet").
         "For the rest of the day the second clerk deals with the post. The rest of the day is quiet.",
+        # ... and a phrase about the talk itself (a tutoring podcast's, forty-third round: "The Short Version
+        # Mini-Guide").
+        "Give us the short version. The short version is we stopped chasing.",
     ]
     phrases = key_phrases(sentences, top=10)
     assert phrases == ["churn reduction", "thought leadership"]
