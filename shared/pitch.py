@@ -407,12 +407,13 @@ _RULES = (
         "makes a time-limited or listener-only offer",
     ),
     # ... or announced as coming up: "I'm running an in-person weekend workshop here at the studio in April", "we're
-    # running our five day coastal leader course out of Stonington in May" (not "we run a weekly session" told as what
-    # the club does).
+    # running our five day coastal leader course out of Stonington in May", "I'm also hosting a webinar next month"
+    # (not "we run a weekly session" told as what the club does).
     _rule(
         PitchKind.offer,
-        r"\b(?:i'm|i am|we're|we are|i'll be|we'll be) running (?:a|an|my|our|another) (?!weekly|monthly|regular)"
-        r"(?:[\w'-]+ ){0,4}(?:course|class|workshop|session|weekend|day|retreat|bootcamp|masterclass|clinic)s?\b",
+        r"\b(?:i'm|i am|we're|we are|i'll be|we'll be) (?:also )?(?:running|hosting|teaching) "
+        r"(?:a|an|my|our|another|the next) (?!weekly|monthly|regular)(?:[\w'-]+ ){0,4}"
+        r"(?:course|class|workshop|session|weekend|day|retreat|bootcamp|masterclass|clinic|cohort|webinar|intensive)s?\b",
         _ANNOUNCES_OWN_OFFERING,
         not_when_told_as_done=True,
     ),
@@ -468,12 +469,6 @@ _RULES = (
         # ... and what the sponsor does for the listener for nothing: "they'll set up your first season for you, no
         # charge" ("we redid the farmer's wall, no charge" tells of a job).
         r"|\bfor you,? (?:at |for )?no (?:extra )?charge\b|\bno charge to you\b"
-        # ... and the next date of the speaker's own course: "we're running our five day coastal leader course out of
-        # Stonington in May".
-        r"|\b(?:i'm|we're|i am|we are) (?:running|hosting|teaching) (?:my|our|another|the next) (?:[\w-]+ ){0,4}"
-        r"(?:course|workshop|class|bootcamp|masterclass|retreat|intensive)\b[^.?!]{0,40}?\b(?:in|on|this|next) "
-        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
-        r"|fall|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         # ... or an amount off: "if you mention tonight's meetup at the counter this month, you get ten pounds off any
         # order over fifty" ("we knocked ten pounds off the price for regulars" tells what was done).
         rf"|\byou(?:'ll| will)? get {_AMOUNT} (?:pounds|dollars|bucks|euros|quid) off\b"
@@ -670,8 +665,6 @@ _RULES = (
         r"[^.?!]{0,30}\binto (?:a|an|my|our) (?:wee |little |short |small |new |online )?(?:book|handbook|guide"
         r"|workbook|e-?book|booklet|toolkit"
         r"|course)\b"
-        r"|\b(?:i'm|i am|we're|we are) (?:also )?(?:running|hosting|teaching) an? (?:\w+[- ]){0,2}"
-        r"(?:workshop|masterclass|bootcamp|cohort|course|webinar) (?:next|this|on|in)\b"
         rf"|\b(?:my|our|the) paid {_OFFERING}\b"
         # ... and the one they have just finished for the listeners who asked ("And yes, I finally finished the
         # pricing course, it's called ..."; "I just finished a course" took one).

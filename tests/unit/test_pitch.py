@@ -215,8 +215,8 @@ def test_the_guard_reads_the_same_vocabulary_on_the_held_out_half() -> None:
         ("I write a newsletter called Bell Work.", PitchKind.product_promotion, "I write a newsletter called"),
         (
             "And I'm running a half-day workshop next month on turning webinars into courses.",
-            PitchKind.product_promotion,
-            "I'm running a half-day workshop next",
+            PitchKind.offer,
+            "I'm running a half-day workshop",
         ),
         ("Then there's a QR code on this slide.", PitchKind.call_to_action, "QR code"),
         ("Our team can configure all of it for you.", PitchKind.product_promotion, "Our team can configure"),
