@@ -377,8 +377,18 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b"
-        # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now".
-        r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky one,",
+        # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
+        # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
+        # plug of clay" or "pull the plug").
+        r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky one,"
+        r"|\b(?:quick|shameless) plug\b"
+        r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) (?:moment|bit|pitch)\b"
+        r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
+        r"(?!\s+(?:of|in|into)\b)"
+        r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
+        r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
+        # ... and the end of it, said as such: "It's on the same site. Okay. Plug over."
+        r"|\bplug over\b|\bend of (?:the |my )?plug\b|\bthat's (?:my|the) plug\b|\bplug done\b",
         _ANNOUNCES_OWN_OFFERING,
     ),
     # ... and the doubt it answers before the listener buys: "And if you're not sure it's for you, just reply to my
@@ -581,15 +591,10 @@ _RULES = (
         r"|(?:leave|drop|put|share) (?:your|an) (?:email|e-mail|details|number)"
         r"|(?:book|grab|schedule|find) (?:some |a )?(?:time|slot|call) with (?:me|us|my team|our team)"
         r"|get in touch|drop (?:me|us) a line)\b"
-        r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b|\b(?:quick|shameless) plug\b"
-        # "Just a wee plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter"
-        # (not "a small plug of clay" or "pull the plug").
-        r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) "
-        r"(?:moment|bit|pitch)\b"
-        r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
-        r"(?!\s+(?:of|in|into)\b)"
-        r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
-        r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
+        r"|\b(?:calendar|booking|sign-?up) link\b|\bupgrade if you\b"
+        # ... and where the listener books it: "you can book on the Little Fallow Flowers website".
+        r"|\byou can (?:book|sign up|register|buy|order)\b[^.?!]{0,20}\b(?:on|at|through|via) (?:my|our|the|their)\b"
+        r"[^.?!]{0,30}\b(?:website|site)\b"
         # ... and where the listener signs up in the room: "the sign-up sheet is at our table right by the coffee".
         r"|\b(?:there(?:'s| is) a sign[- ]?up sheet|sign[- ]?up sheet(?:'s| is)) (?:(?:just|right) )?(?:by|at|on|near) "
         r"(?:the|our|my) (?:\w+ )?(?:door|table|desk|entrance|stand|booth|stall)\b"

@@ -692,6 +692,26 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "Very subtle, Tom, okay, we have a few minutes for questions.",
     ]
     assert {finding.index for finding in detect_pitch(generators)} == {1, 2}
+    # ... and two dev recordings as this machine heard them, measured for the first time this round: a plug whose price
+    # and site were misheard ("$20 on my side") but which the speaker closed ("Okay, plug over."), and a day course
+    # whose places and booking site came after a "shameless" heard as "shameless learn".
+    jury = [
+        "Great, we nearly had time, then, anything else you want to say?",
+        "Uh, yeah, a small plug, if that's okay.",
+        "I put together a little toolkit with me before, and after some, the text wording, and the stand-by script, "
+        "it's $20 on my side, you're already not all.",
+        "And I also run a half-day workshop for jewelry offices, the next ones in May, it's on the same side.",
+        "Okay, plug over.",
+    ]
+    assert {finding.index for finding in detect_pitch(jury)} == {1, 2, 3, 4}
+    flowers = [
+        "Oh, um, yes. Actually, shameless learn.",
+        "I'm running a day course at the farm on the 12th of May.",
+        "All them out setting up are some description, the pricing, the sewing calendar, the lot.",
+        "As them out six places left, you can book on the little fellow flowers website.",
+        "I can vouch for the cake.",
+    ]
+    assert {finding.index for finding in detect_pitch(flowers)} == {1, 2, 3}
     # Who was there, told as what happened, is no offer.
     assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
 
