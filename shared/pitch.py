@@ -654,8 +654,7 @@ _RULES = (
         # ... and saved for later: "which is the course I run, I'll talk about it more at the end".
         rf"|\b{_OWN_MATERIAL}\b[^.?!]{{0,60}}\bi'll (?:talk|tell you) (?:more )?about (?:it|that|this|them) (?:more )?"
         r"(?:at the end|later on|later)\b"
-        # ... what the speaker publishes or teaches under a name of its own ("I write a newsletter called Bell Work"),
-        # and their next workshop ("I'm running a half-day workshop next month on ...").
+        # ... what the speaker publishes or teaches under a name of its own ("I write a newsletter called Bell Work").
         r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
         r"(?:newsletter|podcast|substack|course|workshop|masterclass|bootcamp|cohort|community) (?:called|named)\b"
         # ... and the book they wrote it up in: "I've written all of this up in a little book called Running the Band"

@@ -73,9 +73,10 @@ SUBSTANCE_SENTENCES = 3
 # How much more substance a recording that calls its session off needs (the bar, -0.02 by default, rises to 0.014).
 # Over the eval's dev split (177 recordings, 6 December 2026) no recording with key ideas called its session off in
 # these words and seven without any did; one of them, a sound check that postponed its webinar, stood at -0.007. On
-# 7 December, over 374 cached dev recordings and new batches: 27 called off with nothing to say, the highest a
-# hydrotherapy meetup whose speaker's train lost signal (+0.0075, and it published an article at 0.02), and one kennel
-# owners' panel that moves its next meeting, with key ideas, at +0.021. The bar sits halfway between them.
+# 7 December, over the 293 recordings then transcribed on one machine (dev, report and that round's batches): 30
+# called off with nothing to say, the highest a hydrotherapy meetup whose speaker's train lost signal (+0.0075, and it
+# published an article at 0.02), and one kennel owners' panel that moves its next meeting, with key ideas, at +0.021.
+# The bar sits halfway between them.
 CALLED_OFF_SUBSTANCE = 0.034
 # Maximal marginal relevance: how much a candidate's own score counts against its likeness to those kept.
 MMR_LAMBDA = 0.7
