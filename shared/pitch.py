@@ -53,6 +53,8 @@ class PitchCue:
     reason: str
     start: int
     end: int
+    # Whether it names or prices the speaker's own offer, whose read then runs on like a sponsor's.
+    reads_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,20 @@ class _Rule:
     # story, not an offer ("We added a chase fee of fifty dollars a month" against "It comes with ... for nine dollars
     # a month"; "So we launched an annual membership, you pay up front, you get a free ticket every month").
     not_when_told_as_done: bool = False
+    reads_on: bool = False
 
 
 def _rule(
-    kind: PitchKind, pattern: str, reason: str, *, case_sensitive: bool = False, not_when_told_as_done: bool = False
+    kind: PitchKind,
+    pattern: str,
+    reason: str,
+    *,
+    case_sensitive: bool = False,
+    not_when_told_as_done: bool = False,
+    reads_on: bool = False,
 ) -> _Rule:
     flags = 0 if case_sensitive else re.IGNORECASE
-    return _Rule(kind, re.compile(pattern, flags), reason, not_when_told_as_done)
+    return _Rule(kind, re.compile(pattern, flags), reason, not_when_told_as_done, reads_on)
 
 
 # Spoken numbers as Whisper writes them ("thirty", "forty nine") as well as digits.
@@ -101,11 +110,6 @@ _PRICE = (
     rf"(?:[£$€]\s?\d[\d,.]*|\b(?:\d[\d,.]*|(?:{_NUMBER_WORD}[- ]){{0,6}}{_NUMBER_WORD}) (?:pounds|quid|dollars|bucks"
     r"|euros)\b)"
 )
-# Why a cue fired when it prices or announces what the speaker sells: the read of one's own offer runs on like a
-# sponsor's.
-_PRICES_OWN_OFFERING = "prices what the speaker sells"
-_ANNOUNCES_OWN_OFFERING = "announces a course or a day the speaker runs"
-_READS_OWN_OFFERING = frozenset({_PRICES_OWN_OFFERING, _ANNOUNCES_OWN_OFFERING})
 # What a seller sells or runs, as the speaker names it.
 _OFFERING = (
     r"(?:website|site|homepage|page|store|shop|app|product|platform|tool|software|solution|service|services|course|"
@@ -369,8 +373,9 @@ _RULES = (
         # twenty five quid and I do lunch".
         r"|\b(?:i|we) (?:run|teach|host|offer|do|sell) (?:[\w'-]+ ){0,5}?(?:days?|courses?|class(?:es)?|workshops?"
         rf"|sessions?|training|retreats?|clinics?|kits?|bootcamps?|masterclass(?:es)?)\b[^.?!]{{0,140}}?{_PRICE}",
-        _PRICES_OWN_OFFERING,
+        "prices what the speaker sells",
         not_when_told_as_done=True,
+        reads_on=True,
     ),
     # ... or let in by the host: "Gillian said I could mention this, if you don't fancy building your own, that's what
     # the barn's for" (what follows is the speaker's own offer, read like a priced one up to its price or number).
@@ -389,7 +394,8 @@ _RULES = (
         r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
         # ... and the end of it, said as such: "It's on the same site. Okay. Plug over."
         r"|\bplug over\b|\bend of (?:the |my )?plug\b|\bthat's (?:my|the) plug\b|\bplug done\b",
-        _ANNOUNCES_OWN_OFFERING,
+        "announces a course or a day the speaker runs",
+        reads_on=True,
     ),
     # ... and the doubt it answers before the listener buys: "And if you're not sure it's for you, just reply to my
     # email and tell me about your school".
@@ -424,8 +430,9 @@ _RULES = (
         r"\b(?:i'm|i am|we're|we are|i'll be|we'll be) (?:also )?(?:running|hosting|teaching) "
         r"(?:a|an|my|our|another|the next) (?!weekly|monthly|regular)(?:[\w'-]+ ){0,4}"
         r"(?:course|class|workshop|session|weekend|day|retreat|bootcamp|masterclass|clinic|cohort|webinar|intensive)s?\b",
-        _ANNOUNCES_OWN_OFFERING,
+        "announces a course or a day the speaker runs",
         not_when_told_as_done=True,
+        reads_on=True,
     ),
     _rule(
         PitchKind.offer,
@@ -899,7 +906,7 @@ def find_pitch_cues(text: str) -> list[PitchCue]:
                 continue
             if matched:
                 start = match.start() + match.group(0).index(matched)
-                hits.append(PitchCue(rule.kind, matched, rule.reason, start, start + len(matched)))
+                hits.append(PitchCue(rule.kind, matched, rule.reason, start, start + len(matched), rule.reads_on))
     hits.sort(key=lambda cue: (cue.start, -cue.end, cue.kind.value))
     cues: list[PitchCue] = []
     covered: dict[PitchKind, int] = {}
@@ -959,7 +966,7 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         is_ad_read = (
             has_sponsor
             or introduced is not None
-            or any(cue.kind is PitchKind.plug_invitation or cue.reason in _READS_OWN_OFFERING for cue in cues[index])
+            or any(cue.kind is PitchKind.plug_invitation or cue.reads_on for cue in cues[index])
         )
         last, uncued_words = index, 0
         for probe in range(index + 1, len(texts)):
@@ -968,7 +975,7 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             if any(cue.kind is PitchKind.sponsor_read for cue in cues[probe]):
                 is_ad_read = has_sponsor = True
                 names += _sponsor_names(texts[probe])
-            is_ad_read = is_ad_read or any(cue.reason in _READS_OWN_OFFERING for cue in cues[probe])
+            is_ad_read = is_ad_read or any(cue.reads_on for cue in cues[probe])
             if cues[probe] or _names_sponsor(texts[probe], names):
                 last, uncued_words = probe, 0
                 continue
