@@ -36,8 +36,8 @@ _CALENDAR = frozenset(
         "rest", "end", "start", "beginning", "middle", "half", "hour", "minute",
     }
 )  # fmt: skip
-# Phrases about the talk itself, not its topic: "give us the short version" twice titled a tutoring podcast's lead
-# magnet "The Short Version Mini-Guide".
+# Phrases about the talk itself, not its topic, in the singular ("good questions" is one of them too): "give us the
+# short version" twice titled a tutoring podcast's lead magnet "The Short Version Mini-Guide".
 _ABOUT_THE_TALK = frozenset(
     {
         "short version", "long version", "long story", "good question", "great question", "quick question",
@@ -71,7 +71,7 @@ def _grams(text: str) -> list[tuple[str, str]]:
                 and not numbers_in(phrase)
                 and "percent" not in gram
                 and not _names_a_time(gram)
-                and phrase not in _ABOUT_THE_TALK
+                and " ".join(map(singular, gram)) not in _ABOUT_THE_TALK
             ):
                 found.append((normalised(phrase), phrase))
     return found

@@ -105,6 +105,7 @@ def test_key_phrases_are_repeated_multi_word_phrases_never_filler_single_words_o
         # ... and a phrase about the talk itself (a tutoring podcast's, forty-third round: "The Short Version
         # Mini-Guide").
         "Give us the short version. The short version is we stopped chasing.",
+        "Those are fair points. Two fair points about the rota.",
     ]
     phrases = key_phrases(sentences, top=10)
     assert phrases == ["churn reduction", "thought leadership"]
