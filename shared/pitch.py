@@ -234,6 +234,11 @@ _RULES = (
         rf"|\b(?:tell|let) (?:everyone|people|folks|listeners|us|them|the audience) (?:know )?(?:where|how) "
         rf"(?:(?:they|people|folks|we) can|to) (?:{_FOLLOW_VERB}) you\b"
         rf"|\bbest (?:way|place) (?:for (?:people|folks|listeners) )?to (?:{_FOLLOW_VERB}) you\b"
+        # ... or to hire them: "Carol, do you want to tell folks how they can work with you?" ("how do the nurses work
+        # with you on handover?" asks about the job).
+        r"|\b(?:tell|let) (?:everyone|people|folks|listeners|us|them|the audience) (?:know )?how (?:they|people|folks"
+        r"|we|someone) (?:can|could) (?:\w+ )?(?:work with|hire|book) you\b"
+        r"|\bhow (?:can|could) (?:people|listeners|folks|someone) (?:\w+ )?(?:work with|hire|book) you\b"
         r"|\bwants? to (?:get hold of|reach|find|follow) you\b[^.?]{0,60}\?"
         r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want|'d like| would like)? to (?:plug\b|"
         r"(?:mention|shout out|share)\b[^.?]{0,50}\bbefore (?:we|i) (?:go|wrap|let you go|sign off|finish|close))"
@@ -315,7 +320,8 @@ _RULES = (
         r"(?:heard (?:it|about (?:it|them|us|this)) (?:on|through|via)\b"
         r"|(?:saw|heard|came from|were at|found|listened to)(?: (?:it|about (?:it|them|us|this)))?"
         r"(?: (?:on|at|from|through|via|in))? (?:(?:this|the|our|tonight's|today's) (?:\w+ )?(?:talk|panel|show|podcast"
-        r"|episode|webinar|session|meetup|stream|video|channel|conference|newsletter)\b|(?-i:[A-Z])))"
+        r"|episode|webinar|session|meetup|stream|video|channel|conference|newsletter|forum|event|expo|fair|meeting"
+        r"|workshop)\b|(?-i:[A-Z])))"
         # ... or the group they belong to: "you just tell them you're North West chapter when you ring".
         r"|\btell (?:them|'em)(?: that)? you(?:'re| are| were)\b[^.?!]{0,40}?\bwhen you (?:ring|call|order|book"
         r"|phone|email|check out|pop in|go in|buy)\b"
@@ -382,6 +388,11 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b"
+        # ... or asked to, or seized the moment: "because Rachel made me promise not to be shy, I actually help other
+        # stores set that whole thing up now", "while I've got the microphone, we've actually opened our own wee
+        # training yard".
+        r"|\b(?:made me promise|told me) not to be (?:shy|modest)\b"
+        r"|\bwhile i(?:'ve| have)? got (?:the|this) (?:mic|microphone|floor|stage)\b"
         # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
         # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
         # plug of clay" or "pull the plug").
@@ -524,13 +535,23 @@ _RULES = (
         r"(?:year|month|order|box|booking|session)\b"
         r"|\b(?:there are|there's|we've got|we have|i've got|i have) still (?:a few|a couple of|some|\d+|[a-z]+) "
         r"(?:places|spaces|spots|seats)\b"
+        # ... or "we've still got places on the January intake, and we'll do a reduced rate for anybody from this
+        # forum".
+        r"|\b(?:got|have|has) (?:still )?(?:a few |some )?places (?:left )?on (?:the|our|my) (?:[\w-]+ )?"
+        r"(?:intake|course|cohort|class|workshop)\b"
+        r"|\b(?:reduced|special|discounted|mates'?|friends'?) (?:rate|price)s? for (?:anyone|anybody|everyone|everybody"
+        r"|you|listeners|members)\b"
+        # ... or copies to take home at a price: "I've got a few copies here at sixty dollars if you want one".
+        rf"|\b(?:copies|a few|some) (?:here|with me|on the table|at the back|at the front) (?:at|for) {_PRICE}"
         # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
         r"|\b(?:they're|they are|we're|we are|i'm|i am) (?:also )?(?:doing|running|having|holding) a (?:free |prize )?"
         r"(?:draw|raffle|giveaway)\b"
         # ... or drops by the sponsor's table: "anyone who stops by today gets their first on-site shred day free"
         # ("anyone who stops by the office gets the same answer" is no offer).
-        r"|\b(?:anyone|everyone|whoever) (?:who )?(?:stops?|drops?|comes?|swings?) by\b[^.]{0,30}\bgets? "
-        r"(?:their|your|a|an) (?:first|free)\b"
+        r"|\b(?:anyone|everyone|whoever) (?:who )?(?:stops?|drops?|comes?|swings?) by\b[^.]{0,30}\b"
+        # ... or "can get a free look at their returns program, and a quote on switching, no obligation".
+        r"(?:gets?|can get|will get|'ll get) (?:their|your|a|an) (?:first|free)\b"
+        r"|\b(?:free|quote|look|trial|consultation|chat|call|visit)\b[^.?!]{0,40}?,? no obligation\b"
         # ... and the speaker's own course, offered to whoever wants what it teaches: "If anyone wants the full field
         # checklist we use, ..., I run a two-day hands-on course every spring".
         r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
@@ -617,10 +638,18 @@ _RULES = (
         r"(?:the )?sales\b"
         r"|\bdm (?:me|us)\b|\bsend (?:me|us) a (?:dm|direct message)\b"
         # "just email me, we do a reduced rate" (not "just email us the photo": an instruction that says what to send).
-        rf"|{_TO_THE_LISTENER}(?:email|e-mail|message|text|ping) (?:me|us)"
+        rf"|{_TO_THE_LISTENER}(?:email|e-mail|message|text|ping|write to) (?:me|us)"
         r"(?=\s*[,.;!?]|\s*$|\s+(?:if|and|about|at|directly|any ?time)\b)"
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
         r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
+        # ... or hands out their cards: "I've got cards up here if anybody wants to grab me after", "I'll leave a pile
+        # of cards on the table there" ("we've got some cards here" are the audience's questions).
+        r"|\bi(?:'ve| have)? got (?:some |my |business )?cards\b"
+        r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?"
+        r"(?:business )?cards\b"
+        # ... or where their address is: "my email is on the handout Tom passed around, so just write to me".
+        r"|\bmy (?:email|e-mail|number|phone number|details|contact details)(?: address)?(?:'s| is| are) (?:on|in) the "
+        r"(?:handout|slide|last slide|screen|chat|sheet|card|flyer|leaflet)\b"
         r"|\bgive (?:us|me) a (?:call|ring|shout)\b"
         # Said to a listener who fits ("if you run a practice, we should talk"), not about a colleague.
         r"|\bif you\b[^.]{0,120}\bwe should (?:probably |definitely |really )?(?:talk|chat)(?=\s*(?:[.!]|$))"
@@ -840,6 +869,13 @@ _OWN_OFFERING = re.compile(
     # before what it delivers and the discount).
     r"|\b(?:turned into|became|grew into|started|set up) (?:a |my |our )?(?:wee |little |small |side |tiny )*"
     r"(?:business|company|firm|sideline) called\b"
+    # ... or runs one at a time of year, said before its price: "I run a tap teachers' retreat every July, four days in
+    # Hocking Hills ... It's about twelve hundred dollars with the cabin".
+    r"|\b(?:i|we) (?:run|host|teach|lead) (?:a|an|my|our) (?:[\w,'-]+ ){0,4}(?:retreat|course|class|workshop|bootcamp"
+    r"|masterclass|clinic|intensive|weekend|camp|tour)s? (?:every|each|in|this|next)\b"
+    # ... or only says it is one: "I actually help other stores set that whole thing up now, it's a side business"
+    # (Whisper: "it's aside business").
+    r"|\b(?:it's|that's|it is|that is) (?:a |my |a little |a wee )?(?:a)?side (?:business|hustle|gig|line)\b"
     # ... or names the one they mentioned before: "So in the course I mentioned, it's called Paint for the Back Row".
     rf"|\b(?:the|my|our) (?:{_OWN_MATERIAL}|kit)s?\b[^.?!]{{0,30}}?,? (?:it's|it is) called\b"
     # ... or says they will now tell of it: "let me tell you about the course I mentioned".
@@ -879,7 +915,8 @@ _OWN_OFFERING = re.compile(
 # ...and, after a sponsor's read, the line that goes on telling what "they" do for the listener ("And they'll repair
 # any seam that goes in the first two years for nothing").
 _SPONSOR_GOES_ON = re.compile(
-    r"^\W*(?:(?:and|plus|also|oh)[,\s]+)*they(?:'ll| will| also| even| do| offer|'ve got| have got)\b", re.IGNORECASE
+    r"^\W*(?:(?:and|plus|also|oh)[,\s]+)*they(?:'ll| will| also| even| do| offer|'ve got| have got|'re| are)\b",
+    re.IGNORECASE,
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's
 # capped at 20 people, so don't wait too long.").
@@ -969,6 +1006,9 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             or any(cue.kind is PitchKind.plug_invitation or cue.reads_on for cue in cues[index])
         )
         last, uncued_words = index, 0
+        # The first line of the answer to "how can folks work with you?" is the plug however long it runs
+        # (``_end_of_reply``), so it leaves the rest of the read its full allowance of plain words.
+        invited_reply = index + 1 if any(cue.kind is PitchKind.plug_invitation for cue in cues[index]) else None
         for probe in range(index + 1, len(texts)):
             if _TALK_RESUMES.search(texts[probe]):
                 break
@@ -979,7 +1019,8 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
             if cues[probe] or _names_sponsor(texts[probe], names):
                 last, uncued_words = probe, 0
                 continue
-            uncued_words += len(texts[probe].split())
+            if probe != invited_reply:
+                uncued_words += len(texts[probe].split())
             if uncued_words > (MAX_UNCUED_WORDS_IN_AN_AD_READ if is_ad_read else MAX_UNCUED_WORDS_IN_A_PITCH):
                 break
         # "Go to our site. You can fact-check him there in real time.": what the listener gets is part of the ask.

@@ -716,6 +716,73 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
     assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
 
 
+def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_opening_line() -> None:
+    # A pharmacy panel, a scaffolding forum, a cheesemaking workshop and a dance studio panel nobody here had written
+    # (forty-fourth round), as Whisper heard them; the framework article carried a line of each.
+    pharmacy = [
+        "And, uh, I'll just say, because Rachel made me promise not to be shy, I actually help other stores set that "
+        "whole thing up now, it's aside business, kill inventory partners.",
+        "I do that one day with it, I go through your shelves with you and build a report, and I got cards up here, "
+        "if anybody wants to grab me after.",
+        "Okay, last question from me, one sentence each, what would you tell somebody who just bought their first "
+        "store?",
+    ]
+    assert {finding.index for finding in detect_pitch(pharmacy)} == {0, 1}
+    yard = [
+        "If the lot leaves, I phone the charge a hand and ask them why.",
+        "And, uh, while I got the microphone, we actually opened our own We train and yard out and come an old, so if "
+        "any of you want your apprentices through their part one with us, come and grab me after.",
+        "We still got places on the January antique, and we'll do a review straight for any money from this forum, "
+        "I'll leave a pile of cards on the table there.",
+    ]
+    assert {finding.index for finding in detect_pitch(yard)} == {1, 2}
+    # The host's invitation to say how folks can hire the speaker (Whisper: "how they can and work with you"), the
+    # answer's long first line, a price, copies for sale and where to write, closed as "my sales bit".
+    make_room = [
+        "Okay, we got him out 10 minutes left. Carol, do you want to tell folks how they can and work with you?",
+        "Sure, so if any of this made you a bit nervous, that's kind of my whole job now, I come out and do a "
+        "half-day walk through your make room and your ageing room.",
+        "For farms in discounted it's a flat 450 dollars plus mileage, and you get a written swamp map and a cleaning "
+        "plan you can hand to whoever's working for you.",
+        "I'm also put all my own templates into a mind, a swamp rotation sheet, the cleaning logs, The letter you "
+        "send with your land samples, and I got a few copies here at $60 if you want to take one phone today.",
+        "And my email is on the handout on past around, so just write to me, I answer everything, usually late at "
+        "night.",
+        "Okay, that's my sales bit, none.",
+    ]
+    assert {finding.index for finding in detect_pitch(make_room)} == {0, 1, 2, 3, 4, 5}
+    # A retreat run every July, said a line before its price.
+    retreat = [
+        "Walt, you look like you can last words!",
+        "Well, since you asked, I run a tap, teachers retreat every July, four days in parking hills.",
+        "We do technique in the morning, and business stuff in the afternoon, and there's a pontoon boat.",
+        "It's about $1200 with the cabin, there's still something like 10 parts, and if you find me after this I'll "
+        "knock a hundred off for anybody, who was in this room.",
+    ]
+    assert {finding.index for finding in detect_pitch(retreat)} == {1, 2, 3}
+    # A sponsor's read goes on with what "they are doing" for the listener, and the sponsor's free look comes with no
+    # obligation.
+    fittings = [
+        "Before we start, this afternoon is sponsored by Drac and Ridge fittings, who you'll have seen on the stand.",
+        "They are doing free delivery on any tube, and fittings are replaced this week, if you tell Then you were at "
+        "the forum, and Martin on the stand will prize you up there, and then.",
+        "Right, panelists.",
+    ]
+    assert {finding.index for finding in detect_pitch(fittings)} == {0, 1}
+    assert find_pitch_cues(
+        "They told me anyone, who stops by today can get a free look at their returns program, and a quote on "
+        "switching, no obligation."
+    )
+    assert find_pitch_cues("Just tell them you were at the forum when you ring.")
+    # Look-alikes: cards that are the audience's questions, a side business told of someone else's, a colleague
+    # who works with you, a retreat told as what the team did, an obligation that is no offer.
+    assert not find_pitch_cues("Okay, let's go to the room, we've got some cards here.")
+    assert not find_pitch_cues("How do the nurses work with you on handover?")
+    assert not find_pitch_cues("We ran a staff retreat every July until the money ran out.")
+    assert not find_pitch_cues("You're under no obligation to tip, and most people still do.")
+    assert not find_pitch_cues("My email is on fire every Monday morning.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
