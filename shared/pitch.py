@@ -176,7 +176,8 @@ _RULES = (
         r"|\b(?:support|funding) for (?:this|the|today's) (?:show|podcast|episode|program|programme|webinar)"
         r" comes from\b"
         r"|\b(?:this|today's|the) (?:episode|show|podcast|segment|webinar|session|video|broadcast|stream|program"
-        r"|programme) is (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
+        # ("this episode's brought to you my Skyline Measure": Whisper heard "by" as "my")
+        r"|programme)(?:'s| is) (?:\w+ )?(?:brought|sponsored|supported|presented|powered|made possible|underwritten)\b"
         r"|\bpartner(?:ed|ing)? with (?:us|the show)\b"
         r"|\bmak(?:es|ing) (?:this|the|today's) (?:episode|show|podcast|webinar|session|series) possible\b"
         r"|\b(?:the|this) (?:episode|show|podcast|webinar)(?:'s)? sponsors?\b"

@@ -774,6 +774,18 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "switching, no obligation."
     )
     assert find_pitch_cues("Just tell them you were at the forum when you ring.")
+    # A roofing podcast's read, its "by" heard as "my": the show's being brought to you is the lead-in.
+    measure = [
+        "So this episode's brought to you my skyline measure, and I'm not just reading this.",
+        "I'm actually used M for like 2 years out for my own bids.",
+        "You put in an address, and usually within a couple hours you get the whole roof measured from a real photos, "
+        "bitches, ridges, rallies, all of it.",
+        "And I stopped climbing just to measure.",
+        "If you go to skylinemeasure.com slash ridge and tell them you heard about it on the show, your first five "
+        "reports are on the house.",
+        "Ok, back to dawn. Sorry, you were saying, first date.",
+    ]
+    assert {finding.index for finding in detect_pitch(measure)} == {0, 1, 2, 3, 4}
     # Look-alikes: cards that are the audience's questions, a side business told of someone else's, a colleague
     # who works with you, a retreat told as what the team did, an obligation that is no offer.
     assert not find_pitch_cues("Okay, let's go to the room, we've got some cards here.")
