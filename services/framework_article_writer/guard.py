@@ -98,14 +98,23 @@ _RUNS_OF_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def find_promotional_tells(markdown: str, product_names: Sequence[str] = ()) -> list[Tell]:
-    """Every tell in the text, in reading order; overlapping hits of the same kind count once."""
-    hits: list[tuple[int, int, Tell]] = [
-        (cue.start, cue.end, Tell(_TELL_OF_PITCH[cue.kind], cue.matched, cue.reason))
-        for cue in find_pitch_cues(markdown)
-    ]
-    for rule in (*_LISTICLE_RULES, *_product_name_rules(product_names)):
-        for match in rule.pattern.finditer(markdown):
-            hits.append((match.start(), match.end(), Tell(rule.kind, match.group(0), rule.reason)))
+    """Every tell in the text, in reading order; overlapping hits of the same kind count once.
+
+    Each heading and each paragraph is read on its own. Read across the break, a heading ran into the line under
+    it: "### 1. Three things I changed about my newsletter" and "_S2 makes this point at [00:50]._" read as a
+    product and what it makes, a tell in no sentence of the article and one no repair could remove."""
+    hits: list[tuple[int, int, Tell]] = []
+    rules = (*_LISTICLE_RULES, *_product_name_rules(product_names))
+    for offset, block in _blocks(markdown):
+        hits.extend(
+            (offset + cue.start, offset + cue.end, Tell(_TELL_OF_PITCH[cue.kind], cue.matched, cue.reason))
+            for cue in find_pitch_cues(block)
+        )
+        for rule in rules:
+            for match in rule.pattern.finditer(block):
+                hits.append(
+                    (offset + match.start(), offset + match.end(), Tell(rule.kind, match.group(0), rule.reason))
+                )
     hits.sort(key=lambda hit: (hit[0], -hit[1], hit[2].kind.value))
     tells: list[Tell] = []
     covered: dict[TellKind, int] = {}
@@ -115,6 +124,23 @@ def find_promotional_tells(markdown: str, product_names: Sequence[str] = ()) -> 
         covered[tell.kind] = end
         tells.append(tell)
     return tells
+
+
+def _blocks(markdown: str) -> list[tuple[int, str]]:
+    """The headings and paragraphs of the text, each with where it starts; a paragraph's wrapped lines stay one
+    block (a line break inside a paragraph is no sentence end), with the break kept so positions still match."""
+    blocks: list[tuple[int, str]] = []
+    offset, in_paragraph = 0, False
+    for line in markdown.split("\n"):
+        is_prose = bool(line.strip()) and not _HEADING.match(line)
+        if is_prose and in_paragraph:
+            start, text = blocks[-1]
+            blocks[-1] = (start, f"{text}\n{line}")
+        elif line.strip():
+            blocks.append((offset, line))
+        in_paragraph = is_prose
+        offset += len(line) + 1
+    return blocks
 
 
 def repair_article(markdown: str, product_names: Sequence[str] = ()) -> Repair:

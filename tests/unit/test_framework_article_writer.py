@@ -346,6 +346,18 @@ class TestGuard:
         assert {tell.matched for tell in repair.removed} == {"Book a demo", "Our platform"}
         assert repair.remaining == ()
 
+    def test_a_heading_is_not_read_into_the_line_under_it(self) -> None:
+        # A ceramics author's pillar (forty-fourth round) ran into the template's own attribution: "my newsletter ...
+        # makes" read as a product and what it does, and the whole article was refused.
+        markdown = (
+            "## The 4 Pillars\n\n### 1. Three things I changed about my newsletter\n\n"
+            "_S2 makes this point at [00:50]._\n"
+        )
+        assert find_promotional_tells(markdown) == []
+        # A paragraph's wrapped lines are still one paragraph, and each block's tell is told where it stands.
+        [tell] = find_promotional_tells("# Handoffs\n\nAnd if you want that,\nbook a demo with our team.\n")
+        assert "book a demo" in tell.matched.lower()
+
     def test_repair_cannot_drop_a_heading(self) -> None:
         repair = repair_article("# Start your free trial\n\nA paragraph.\n")
 

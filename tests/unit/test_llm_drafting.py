@@ -229,7 +229,7 @@ async def test_a_pitch_in_the_draft_is_repaired_by_the_guard(
 async def test_a_pitch_the_guard_cannot_repair_leaves_the_extractive_article(
     article: FrameworkArticle, insights: InsightSet, transcript: Transcript
 ) -> None:
-    pitched = ARTICLE_BODY.replace("## The counter-view", "## Why our platform gets this right")
+    pitched = ARTICLE_BODY.replace("## The counter-view", "## Why our platform is the easiest way to get this right")
     with scripted_chat([draft(pitched)]) as server:
         drafted, outcome = await redraft_article(server.base_url, article, insights, transcript)
     assert drafted is article and outcome.writer == "extractive"
