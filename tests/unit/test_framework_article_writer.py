@@ -347,8 +347,8 @@ class TestGuard:
         assert repair.remaining == ()
 
     def test_a_heading_is_not_read_into_the_line_under_it(self) -> None:
-        # A ceramics author's pillar (forty-fourth round) ran into the template's own attribution: "my newsletter ...
-        # makes" read as a product and what it does, and the whole article was refused.
+        # A fantasy author's newsletter workshop (forty-fourth round): its pillar ran into the template's own line
+        # under it, "my newsletter ... makes" read as a product and what it does, and the article was refused.
         markdown = (
             "## The 4 Pillars\n\n### 1. Three things I changed about my newsletter\n\n"
             "_S2 makes this point at [00:50]._\n"
