@@ -196,6 +196,11 @@ _RULES = (
         # for the hall and the tea tonight", "Kestrel Professional, who are sponsoring this afternoon's stage".
         r"|(?-i:\b[A-Z][\w'&-]*),? who(?:'re| are)(?: kindly)? (?:sponsoring|paying for) "
         r"(?:this|the|tonight|today|our)\b"
+        # ... or for what the room has had: "a big thank you to Plains Roofing Supply. Who paid for the brisket you all
+        # just ate." (Whisper cut the sentence at the name; "Who paid for the lunch?" asks).
+        r"|(?:(?-i:\b[A-Z][\w'&-]*),? |^\W*)who(?: have|'ve)?(?: kindly)? (?:paid for|bought|covered) (?:the|your|our"
+        r"|all|everyone's|tonight's|today's) (?:[\w-]+ ){0,2}(?:lunch|breakfast|dinner|food|coffee|drinks|pizza|tea"
+        r"|snacks|beer|room|hall|venue|brisket|biscuits?|buffet|refreshments)\b(?![^?]*\?)"
         # ... or helped: "the show gets a bit of help from Thornbury Mutual", "a quick word from the people who help
         # keep this show going", "the folks at Backstage Foam, who've been keeping this show going since episode forty".
         r"|\b(?:show|podcast|episode|series|newsletter|channel) gets (?:a (?:little )?bit o[fn] |some |a lot o[fn] )?"
@@ -484,6 +489,9 @@ _RULES = (
         r"|spare|extra|second|bonus|bag|pair|set|box)\b"
         r"|\b(?:they|we|i)(?:'ll| will) (?:scrap|drop|waive|skip) (?:the|a|your) minimum (?:order|spend)\b"
         r"|\b(?:they|we|i)(?:'ll| will) waive (?:the|your)\b"
+        # ... or is knocking it off now: "they're knocking ten percent off synthetic underlayment" (Whisper: "of").
+        r"|\b(?:they|we)(?:'re| are) knocking (?:[\w-]+ ){1,2}(?:percent|per cent|pounds|dollars|bucks|quid|euros) "
+        r"of+\b"
         r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"

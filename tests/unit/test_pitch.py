@@ -786,6 +786,18 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "Ok, back to dawn. Sorry, you were saying, first date.",
     ]
     assert {finding.index for finding in detect_pitch(measure)} == {0, 1, 2, 3, 4}
+    # A roofers' meetup thanks who fed the room (the sentence cut at the name) and tells what "they're knocking" off.
+    brisket = [
+        "Before we start, a big thank you to plain roofing supply.",
+        "Who paid for the biscuit you all just ate.",
+        "So go say hi to the guy at their table on your way out, and they asked me to tell you they're knocking ten "
+        "percent of synthetic underlayment, and rigged meant through the end of April.",
+        "You just tell the counter you were at the spring meetup.",
+        "Okay, so, our panel, we were supposed to ten four, we have three.",
+    ]
+    assert {finding.index for finding in detect_pitch(brisket)} == {1, 2, 3}
+    assert not find_pitch_cues("Who paid for the lunch? We did, out of the club's float.")
+    assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
     # Look-alikes: cards that are the audience's questions, a side business told of someone else's, a colleague
     # who works with you, a retreat told as what the team did, an obligation that is no offer.
     assert not find_pitch_cues("Okay, let's go to the room, we've got some cards here.")
