@@ -439,6 +439,17 @@ _RULES = (
         r"|watching|listening)(?: (?:tonight|today|this evening))?,? (?:can|gets?|will get|'ll get)\b",
         "makes a time-limited or listener-only offer",
     ),
+    # ... and the speaker's own course, offered to whoever wants what it teaches: "If anyone wants the full field
+    # checklist we use, ..., I run a two-day hands-on course every spring"; what follows it is its read ("If you want
+    # to actually go and do all of this, with some help, I run a course. It's a six week thing called ...").
+    _rule(
+        PitchKind.offer,
+        r"\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
+        r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
+        rf"{_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}(?:e?s)?\b",
+        "makes a time-limited or listener-only offer",
+        reads_on=True,
+    ),
     # ... or announced as coming up: "I'm running an in-person weekend workshop here at the studio in April", "we're
     # running our five day coastal leader course out of Stonington in May", "I'm also hosting a webinar next month"
     # (not "we run a weekly session" told as what the club does).
@@ -561,11 +572,6 @@ _RULES = (
         # ... or "can get a free look at their returns program, and a quote on switching, no obligation".
         r"(?:gets?|can get|will get|'ll get) (?:their|your|a|an) (?:first|free)\b"
         r"|\b(?:free|quote|look|trial|consultation|chat|call|visit)\b[^.?!]{0,40}?,? no obligation\b"
-        # ... and the speaker's own course, offered to whoever wants what it teaches: "If anyone wants the full field
-        # checklist we use, ..., I run a two-day hands-on course every spring".
-        r"|\bif (?:anyone|anybody|you|folks|people|someone|somebody)(?:'d| would)? (?:wants?|likes?|needs?)\b"
-        r"[^.?!]{0,80}?\b(?:i|we) (?:run|teach|host|offer|sell) (?:a |an |my |our )?"
-        rf"{_WORDS_BEFORE_MATERIAL}{_OWN_MATERIAL}(?:e?s)?\b"
         # ... or told with its next date, its cap, or what the listener takes home: "I run a two-day plant room operator
         # course, ..., and the next one's in Leeds on the fourteenth of May", "I run a two-day beginners' class in my
         # workroom, six people max, and you go home with a drop-in seat" ("we run a beginners' course every spring,

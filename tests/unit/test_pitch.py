@@ -796,6 +796,18 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "Okay, so, our panel, we were supposed to ten four, we have three.",
     ]
     assert {finding.index for finding in detect_pitch(brisket)} == {1, 2, 3}
+    # An author's course offered to whoever wants help reads on to its address, four lines later.
+    course = [
+        "If you want to actually go and do all of this, with some help, I run a course.",
+        "It's a six week thing called newsletter loans, it's small, about 30 people around, and we build your welcome "
+        "emails, your Mac matter bonus, and your reader team form together.",
+        "I personally go through everybody's welcome sequence, and take it apart, kindly, and as a live call every "
+        "week, where you can bring your numbers.",
+        "The next round starts on the 6th of May, it's $240, since most of you are American, and the pages got a "
+        "price book.com slash loans.",
+        "Oh, ok, thank you, Cara, that was great.",
+    ]
+    assert {finding.index for finding in detect_pitch(course)} == {0, 1, 2, 3}
     assert not find_pitch_cues("Who paid for the lunch? We did, out of the club's float.")
     assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
     # Look-alikes: cards that are the audience's questions, a side business told of someone else's, a colleague
