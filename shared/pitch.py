@@ -198,7 +198,9 @@ _RULES = (
         r"(?:this|the|tonight|today|our)\b"
         # ... or for what the room has had: "a big thank you to Plains Roofing Supply. Who paid for the brisket you all
         # just ate." (Whisper cut the sentence at the name; "Who paid for the lunch?" asks).
-        r"|(?:(?-i:\b[A-Z][\w'&-]*),? |^\W*)who(?: have|'ve)?(?: kindly)? (?:paid for|bought|covered) (?:the|your|our"
+        # ... "where I thank the people who bought the coffee".
+        r"|(?:(?-i:\b[A-Z][\w'&-]*),? |^\W*|\b(?:people|folks|lot|company|friends),? )who(?: have|'ve|'re| are)?"
+        r"(?: kindly)? (?:paid for|paying for|bought|covered) (?:the|your|our"
         r"|all|everyone's|tonight's|today's) (?:[\w-]+ ){0,2}(?:lunch|breakfast|dinner|food|coffee|drinks|pizza|tea"
         r"|snacks|beer|room|hall|venue|brisket|biscuits?|buffet|refreshments)\b(?![^?]*\?)"
         # ... or helped: "the show gets a bit of help from Thornbury Mutual", "a quick word from the people who help
@@ -306,6 +308,9 @@ _RULES = (
     _rule(
         PitchKind.promo_code,
         r"\b(?:promo|discount|coupon|offer|voucher|referral|checkout) code\b"
+        # ... or said at the sponsor's stand: "anybody who goes over this morning and mentions the panel gets ...".
+        r"|\b(?:who|and|if you|just) mentions? (?:the|this|our|tonight's|today's) (?:panel|talk|session|forum|meetup"
+        r"|event|webinar)\b"
         r"|\buse (?:my|our) code\b|\bmention (?:the show|the podcast|this episode|us|me)\b"
         # ... or by its name: "just mention Curbside when you email them and they'll sort you out".
         r"|\bjust mention [\w' ]{1,30}? when you (?:email|call|order|book|sign up|check out|buy|ring|write to)\b"
@@ -347,7 +352,7 @@ _RULES = (
     _rule(
         PitchKind.offer,
         rf"\b{_AMOUNT} ?(?:%|percent|per cent) off\b|\bsave (?:up to )?{_AMOUNT} ?(?:%|percent|per cent|dollars|bucks)"
-        r"|\b(?:offering|offers|with|includes?|comes with|enjoy|claim|get|start|your|there's|there is) "
+        r"|\b(?:offering|offers|doing|with|includes?|comes with|enjoy|claim|get|start|your|there's|there is) "
         r"(?:a |an |your )?"
         r"(?:free (?:(?:\d+|[a-z]+)[- ](?:day|week|month)[- ])?trial|(?:\d+|[a-z]+)[- ]day (?:free )?trial)\b"
         r"|\btry (?:it|us|them|\w+) (?:out )?(?:for )?free\b|\bno credit card (?:required|needed)\b"
@@ -398,6 +403,11 @@ _RULES = (
         # stores set that whole thing up now", "while I've got the microphone, we've actually opened our own wee
         # training yard".
         r"|\b(?:made me promise|told me) not to be (?:shy|modest)\b"
+        # ... or promised it earlier: "Okay, so I said I'd tell you about my thing, here's my thing".
+        r"|\b(?:i said|i promised|as promised)\b[^.?!]{0,20}?\b(?:tell you|talk) about my (?:(?:little|wee|own) )?"
+        r"(?:thing|course|offer|plug|stuff|business)\b"
+        # ... "And since Rachel said I could, I do a free frame board review for any independent here".
+        r"|\b(?:since|as|seeing as) (?:\w+ ){1,2}(?:said|says) (?:i|we) (?:could|can)(?=\s*,)"
         r"|\bwhile i(?:'ve| have)? got (?:the|this) (?:mic|microphone|floor|stage)\b"
         # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
         # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
@@ -409,6 +419,8 @@ _RULES = (
         r"(?!\s+(?:of|in|into)\b)"
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
         r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
+        # ... "And I'll keep it short, because I'm, I'm slightly shameless about this one."
+        r"|\b(?:i'm|i am),? (?:(?:slightly|a bit|a little|totally|completely|utterly|being) )?shameless about\b"
         # ... and the end of it, said as such: "It's on the same site. Okay. Plug over."
         r"|\bplug over\b|\bend of (?:the |my )?plug\b|\bthat's (?:my|the) plug\b|\bplug done\b",
         "announces a course or a day the speaker runs",
@@ -505,12 +517,20 @@ _RULES = (
         r"of+\b"
         r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
+        # ... or a bare sum: "and if you book before Christmas I'll knock twenty off" (not "knock it off").
+        rf"|\b(?:they|we|i)(?:'ll| will) knock (?:\d[\d,.]*|(?:{_NUMBER_WORD}[- ]){{0,3}}{_NUMBER_WORD}) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
         # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
         r"|\bi(?:'ll| will) put your name down\b"
         # ... or delivers for nothing: "if you're a member here they'll do free delivery on your first order, just ask
         # for the forum rate when you ring them" (Whisper heard the read's "sponsored by" as "concert by").
         r"|\bfree (?:delivery|shipping|postage|installation|setup|set-up) on your (?:first|next)\b"
+        # ... or "anybody who goes over this morning and mentions the panel gets their templating visit free on the
+        # first order".
+        r"|\bfree on (?:the|your|their) first (?:order|booking|job|visit|install|delivery)\b"
+        # ... or what the sponsor pays for: "if you open an account this month, they'll cover your first hundred jobs'
+        # shipping".
+        r"|\b(?:they|we|i)(?:'ll| will) (?:cover|pay for|pick up) (?:your|the) first\b"
         r"|\bask for the (?:[\w-]+ )?(?:rate|discount|deal|price) when you (?:ring|call|order|book|email|phone)\b"
         # "pay what you can, suggested twelve bucks": the price of the speaker's own offer, set by the listener.
         r"|\bpay what you (?:can|want|like)\b"
@@ -888,6 +908,10 @@ _OWN_OFFERING = re.compile(
     # Hocking Hills ... It's about twelve hundred dollars with the cabin".
     r"|\b(?:i|we) (?:run|host|teach|lead) (?:a|an|my|our) (?:[\w,'-]+ ){0,4}(?:retreat|course|class|workshop|bootcamp"
     r"|masterclass|clinic|intensive|weekend|camp|tour)s? (?:every|each|in|this|next)\b"
+    # ... or says they made one, a line before its price: "I've put together an online course, it's six short
+    # modules, pricing, contracts, insurance ... It's £195".
+    rf"|\b(?:i|we)(?:'ve| have)? (?:put together|made|built|created|launched|written) (?:a|an|my|our) "
+    rf"(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
     # ... or only says it is one: "I actually help other stores set that whole thing up now, it's a side business"
     # (Whisper: "it's aside business").
     r"|\b(?:it's|that's|it is|that is) (?:a |my |a little |a wee )?(?:a)?side (?:business|hustle|gig|line)\b"
@@ -930,16 +954,18 @@ _OWN_OFFERING = re.compile(
 # ...and, after a sponsor's read, the line that goes on telling what "they" do for the listener ("And they'll repair
 # any seam that goes in the first two years for nothing").
 _SPONSOR_GOES_ON = re.compile(
-    r"^\W*(?:(?:and|plus|also|oh)[,\s]+)*they(?:'ll| will| also| even| do| offer|'ve got| have got|'re| are)\b",
+    r"^\W*(?:(?:and|plus|also|oh)[,\s]+)*they(?:'ll| will| also| even| do| offer|'ve got| have got| got|'re| are)\b",
     re.IGNORECASE,
 )
 # ...and the one right after it that hurries the listener to take it ("The next group starts April 2nd, and it's
 # capped at 20 people, so don't wait too long.").
+_NEXT_INTAKE = r"\b(?:next|first) (?:group|cohort|class|intake|round|batch) (?:starts|begins|kicks off|opens)\b"
 _HURRIES = re.compile(
-    r"\bdon't wait\b|\b(?:next|first) (?:group|cohort|class|intake|round|batch) (?:starts|begins|kicks off|opens)\b"
+    rf"\bdon't wait\b|{_NEXT_INTAKE}"
     r"|\b(?:capped|limited) (?:at|to) (?:\d+|[a-z]+)\b|\b(?:fills?|filling) up (?:fast|quickly)\b",
     re.IGNORECASE,
 )
+_STARTS_NEXT = re.compile(_NEXT_INTAKE, re.IGNORECASE)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -1031,7 +1057,9 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
                 is_ad_read = has_sponsor = True
                 names += _sponsor_names(texts[probe])
             is_ad_read = is_ad_read or any(cue.reads_on for cue in cues[probe])
-            if cues[probe] or _names_sponsor(texts[probe], names):
+            # ... and, inside a read, the line that says when the next group starts ("The next group starts September
+            # 9"; not "don't wait", which is as often advice).
+            if cues[probe] or _names_sponsor(texts[probe], names) or (is_ad_read and _STARTS_NEXT.search(texts[probe])):
                 last, uncued_words = probe, 0
                 continue
             if probe != invited_reply:

@@ -819,6 +819,90 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
     assert not find_pitch_cues("My email is on fire every Monday morning.")
 
 
+def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_address() -> None:
+    # A kitchen fitters' forum, an opticians' panel, a mobile mechanics' panel and workshop and a falconer's business
+    # workshop nobody here had written (the forty-fourth round's second wave), as Whisper heard them; each published
+    # a line of a read, measured on the code after the first wave's fixes.
+    fitters = [
+        "Neuron's Tand Forty to just past the cafe, and Nate Old me and him on it, who goes over this morning, and "
+        "mentions the panel gets their templating visit free on the first order.",
+        "A few on you have asked me about this, so I run hands on training days at my unit in Sheffield for new "
+        "fitters and small firms, worked up joints, scribing all that.",
+        "There's a sheet on the heart and stand with the fades, it's 120 quid for the day with lunch, and if you work "
+        "before Christmas I'll knock 20 off.",
+        "Shameless pain, absolutely shameless.",
+        "Right, final thought from each of you, one sentence, go.",
+    ]
+    assert {finding.index for finding in detect_pitch(fitters)} == {0, 1, 2}
+    opticians = [
+        "Before we start, I have to, uh, do the thing, where I thank the people who bought the coffee.",
+        "This session is brought to you my keystone up, tickle them out of brand rapids.",
+        "They got a table right outside the door with the god pastries, and if you open an account this month, "
+        "they'll cover your first hundred drums shipping, so go say hi to Brenda.",
+        "Okay, let's go down the line.",
+    ]
+    assert {finding.index for finding in detect_pitch(opticians)} == {0, 1, 2}
+    frames = [
+        "The owner usually knows their top 20 frames by heart, and has no idea what the bottom 500 are doing.",
+        "And since Rachel said I could, I do a free frame board review for any independent here.",
+        "You send me your turn report, and I'll send Mark a kill list in a week.",
+        "It's Kessler Practice Partners, I've got cards right here, or just find me at the keystone table later.",
+    ]
+    assert {finding.index for finding in detect_pitch(frames)} == {1, 2, 3}
+    mechanics = [
+        "Before we start, I do have to do my little bit for the folks, who are paying for the coffee.",
+        "This panel is sponsored by Torcline, they make the invoicing and scheduling app a lot of you have been "
+        "poking at over at move 42.",
+        "If you don't mind the move today they are doing a free 90 day trial instead of the usual 30.",
+        "And they got, I'm told, actual coffee, not the hotel stuff, so swing by.",
+        "Okay, so we have, we're supposed to have four panelists and we got three.",
+    ]
+    assert {finding.index for finding in detect_pitch(mechanics)} == {0, 1, 2, 3}
+    spreadsheet = [
+        "So honestly, mine is pricing.",
+        "And I'll keep it short, because I'm, I'm slightly shameless about this one.",
+        "I used to price off the top of my head, and I was under charge and on basically everything.",
+        "So I built a price and print sheet for myself, and I sell it out, it's on my website, renameomile.co.uk",
+    ]
+    assert {finding.index for finding in detect_pitch(spreadsheet)} == {1, 2, 3}
+    # A course promised for later ("I said I'd tell you about my thing"), its bare price ("it's 297") and when its
+    # next group starts, read on to the address.
+    van = [
+        "Okay, so I said I'd tell you about my thing, here's my thing, a lot on you can ask to be over the last year "
+        "to put all this in one place, so I built a course, it's called right away ready.",
+        "It's six modules, man's head up, safety, pricing, working, dealing with customers, and one on the money side "
+        "that my accountant held me with, and it's 297.",
+        "The next group starts September 9, and we do a live call every week, so it's not just videos, you actually "
+        "get to ask me stuff and I look at your quotes.",
+        "And if you're already running and you just want some of it and look at your men before you spend the money, "
+        "I do well how a man lay out calls to, no more 100 and 50.",
+        "Both of them are on call remanches.com and now it's gonna drop the link in the chat right now, right, babe.",
+    ]
+    assert {finding.index for finding in detect_pitch(van)} == {0, 1, 2, 3, 4}
+    # A course the speaker "put together", a line before its price.
+    falconry = [
+        "So a few of you have asked me over the years, if I'd write all this down properly, and I finally have.",
+        "I've put together an online course, it's six short modules, pricing, contracts, insurance, working forms, "
+        "and it's not the actual contract wording we use, including the winner bit, that you can just copy.",
+        "It's £195, and the next group starts on the 14th of October, and then a little private group.",
+    ]
+    assert {finding.index for finding in detect_pitch(falconry)} == {1, 2}
+    # Look-alikes: advice that says not to wait, a knock that is no discount, a mention that is no code, a promise
+    # kept in a story.
+    closing = [
+        "Rachel made me promise not to be shy, so I've got cards up here if anybody wants to grab me after.",
+        "He does, he's very good.",
+        "Okay, last question from me, one sentence each, what would you tell somebody who just bought their first "
+        "store?",
+        "Get a complete check and pay them more than you think you can afford.",
+        "Don't wait for someone to tell you what you're reading.",
+    ]
+    assert {finding.index for finding in detect_pitch(closing)} == {0}
+    assert not find_pitch_cues("Honestly, if he does that again I will knock it off the wall.")
+    assert not find_pitch_cues("As promised, I'll tell you about my worst hire, and it was my own brother.")
+    assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
