@@ -379,6 +379,8 @@ _RULES = (
         PitchKind.offer,
         r"(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?(?:it's|it is|that's|that is|they're|they are) "
         rf"(?:just |only |about |around |roughly )?{_PRICE}"
+        # (not what anyone pays at someone else's shop: "they're about 8 quid each from the big shed down the road")
+        r"(?!\s+(?:each\s+)?(?:from|at) (?:the|a|any) (?!(?:website|site|link|page|door|stand|booth|table)\b))"
         rf"|(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?it (?:normally |usually |only )?costs {_PRICE}"
         # ... or said for the listener's kind of group: "For schools in this network it's 450 pounds for the day".
         r"|\bfor (?:anyone|everyone|schools|members|listeners|people|charities|groups|clubs|churches|businesses)\b"

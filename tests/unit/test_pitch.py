@@ -899,6 +899,10 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
     ]
     assert {finding.index for finding in detect_pitch(closing)} == {0}
     assert not find_pitch_cues("Honestly, if he does that again I will knock it off the wall.")
+    # What the speaker paid at someone else's shop is no price of theirs: a kitchen fitter's job box ("they're about
+    # 8 quid each from the big shed down the road"), cut to a pillar, had the article refused as a pitch.
+    assert not find_pitch_cues("They're about 8 quid each from the big shed down the road.")
+    assert find_pitch_cues("It's 12 pounds at the door, and kids get in free.")
     assert not find_pitch_cues("As promised, I'll tell you about my worst hire, and it was my own brother.")
     assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
 
