@@ -182,6 +182,14 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         # written, forty-third round, whose small talk published an article).
         ("Right, I think I'm going to call it.", "I'm going to call it"),
         ("We'll move class session to the same time in two weeks.", "move class session to the same time"),
+        # ... and the talk moved to next month, with a new date to come by email (a well driller's talk from a rig
+        # site, forty-fourth round, whose small talk published an article).
+        ("Helen, can we, I'm really sorry, can we move this to next month?", "move this to next month"),
+        (
+            "Ok, so, apologies everyone, we'll send an email round with a new date, probably the second Thursday.",
+            "email round with a new date",
+        ),
+        ("We had to move the pump to next month's job because the casing had not arrived.", None),
         ("I'm going to call it a system, because that is what it became.", None),
         ("So let's call it the three Rs, because nobody remembers four.", None),
         ("There's no demo account, so we built one ourselves from the old invoices.", None),

@@ -17,8 +17,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"(?:just\s+)?(?:,?\s*(?:um|uh),?\s+)?"
     r"(?:postpone|reschedule|call (?:it|this) off|cancel (?:it|this|today|tonight))\b"
     r"|\bsend (?:out )?(?:the|a) new (?:link|invite|date)\b"
+    # ... or "we'll send an email round with a new date", "can we move this to next month?" (a well driller's talk
+    # from a rig site with no signal).
+    r"|\b(?:email|invite|message|note) (?:round |out )?with (?:a|the) new (?:date|time|link)\b"
     r"|\b(?:move|push) (?:it|this|the (?:session|episode|recording|webinar|talk|interview|call|show)) to "
-    r"(?:next |another |a different )?(?:\w+day|week|time|date|tomorrow)\b"
+    r"(?:next |another |a different )?(?:\w+day|week|month|time|date|tomorrow)\b"
     # ... "Let's just push it, what's your week look like?", "do we do it next week then?"
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
