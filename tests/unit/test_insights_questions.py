@@ -304,6 +304,13 @@ def test_the_clock_where_each_speaker_sits_is_the_occasion_and_no_claim() -> Non
     assert claim_shaped("We have time for questions at the end of every demo, and that is where objections come out.")
     assert claim_shaped("We have ten minutes for every table, so the kitchen fires mains in waves of four.")
     assert claim_shaped("Coffee is in the van before six, so the crew never stops at a cafe on the way.")
+    # ... and its end (a roofing podcast nobody here had written, forty-fourth round: "I'm the one bringing the orange
+    # slices" named a pillar).
+    assert not claim_shaped(
+        "Okay, I gotta let you go, I got my son's little league game at six, and I'm the one bringing the orange "
+        "slices, which is apparently a very serious responsibility."
+    )
+    assert claim_shaped("When we had to let him go, the whole crew finally started taking the checklist seriously.")
     # A time of day in the talk itself says nothing of where the speaker sits.
     assert claim_shaped("By 4 in the afternoon the kitchen is out of prep, so we moved the second shift up an hour.")
     assert claim_shaped("It's 4 in the afternoon when most adopters come in, so that is when we staff the kennels.")

@@ -242,6 +242,9 @@ _THE_OCCASION = re.compile(
     r"|\b(?:we've got|we have|we've|i've got|i have|got|there's|there is)\b[^.?!;]{0,25}?\b(?:minutes?|time)\b"
     r"[^.?!;]{0,10}?\b(?:for|left for) (?:a few |one or two |one more |some |any )?(?:questions?|q and a|q&a)"
     r"(?=\s*[,.;!?]|\s*$)"
+    # ... and its end: "Okay, I gotta let you go, I got my son's little league game at six, and I'm the one bringing
+    # the orange slices" named a roofing podcast's pillar ("we had to let him go" tells of a hire).
+    r"|\b(?:i|we)(?:'ll| will| gotta| got to|'ve got to| have to| need to)? let you (?:all )?go\b"
     # ... and the word a host slips in between two parts of it ("Alright, quick word before we go to the chat").
     r"|\b(?:a )?quick word (?:from|before)\b"
     # ... and a moderator moving the panel on, reading out who asked, or calling a disagreement ("Let's, uh, let's
