@@ -517,10 +517,10 @@ _RULES = (
         # ... or is knocking it off now: "they're knocking ten percent off synthetic underlayment" (Whisper: "of").
         r"|\b(?:they|we)(?:'re| are) knocking (?:[\w-]+ ){1,2}(?:percent|per cent|pounds|dollars|bucks|quid|euros) "
         r"of+\b"
-        r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
-        r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little)) off\b"
         # ... or a bare sum: "and if you book before Christmas I'll knock twenty off" (not "knock it off").
-        rf"|\b(?:they|we|i)(?:'ll| will) knock (?:\d[\d,.]*|(?:{_NUMBER_WORD}[- ]){{0,3}}{_NUMBER_WORD}) off\b"
+        r"|\b(?:they|we|i)(?:'ll| will) (?:(?:knock|take) (?:the first )?(?:[\w-]+ ){0,2}?(?:months?|weeks?|percent"
+        r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little|\d[\d,.]*"
+        rf"|(?:{_NUMBER_WORD}[- ]){{0,3}}{_NUMBER_WORD})) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
         # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
         r"|\bi(?:'ll| will) put your name down\b"

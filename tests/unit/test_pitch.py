@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from services.framework_article_writer.guard import find_promotional_tells
@@ -30,6 +32,11 @@ TALK_AFTER = [
     "Anyway, back to the handoff.",
     "Write down who owns the customer on day one, and check it on day ten.",
 ]
+
+
+def flagged(texts: Sequence[str]) -> set[int]:
+    """The indices of the texts the detector sets aside as pitch, with a cue of their own or inside a read."""
+    return {finding.index for finding in detect_pitch(texts)}
 
 
 def rates(items: list[Labelled]) -> tuple[float, float]:
@@ -396,7 +403,7 @@ def test_what_the_listener_gets_right_after_being_sent_somewhere_is_part_of_the_
     ]
 
     # The line after the address says what the listener gets there; the one after that is talk again.
-    assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
+    assert flagged(texts) == {0, 1}
     # Without an ask before it, a sentence to "you" is talk.
     assert detect_pitch(texts[1:2] + texts[2:]) == []
 
@@ -409,7 +416,7 @@ def test_what_the_listener_would_want_it_for_right_before_being_sent_somewhere_i
         "Thank you, that was really useful.",
     ]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {1, 2}
+    assert flagged(texts) == {1, 2}
     # A condition told as advice, with no one sent anywhere after it, is talk.
     advice = ["If you want customers to stay, call them in the first week.", *texts[3:]]
     assert detect_pitch(advice) == []
@@ -424,11 +431,11 @@ def test_the_business_an_ask_on_so_follows_from_is_part_of_the_pitch() -> None:
         "Thank you, we have time for one more question.",
     ]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {1, 2}
+    assert flagged(texts) == {1, 2}
     # A story about one's own firm with no ask after it is talk, and so is an ask that does not follow from it.
     assert detect_pitch(texts[:2]) == []
     unrelated = [texts[1], "If you want the checklist, come find me after.", texts[3]]
-    assert {finding.index for finding in detect_pitch(unrelated)} == {1}
+    assert flagged(unrelated) == {1}
 
 
 def test_the_course_a_price_and_address_are_for_and_the_hurry_after_them_are_part_of_the_pitch() -> None:
@@ -442,7 +449,7 @@ def test_the_course_a_price_and_address_are_for_and_the_hurry_after_them_are_par
         "Wonderful, thank you so much, the recording will go out by email tomorrow.",
     ]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {1, 2, 3}
+    assert flagged(texts) == {1, 2, 3}
     # A program the speaker runs, with nobody sent anywhere after it, is their story; so is a class that starts.
     story = [
         "We run a six week onboarding program called First Steps for every new caseworker.",
@@ -476,9 +483,9 @@ def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrase
         "Thanks for having me, and um, see some of you on Tuesday.",
     ]
 
-    assert {finding.index for finding in detect_pitch(guide)} == {1, 2, 3, 4, 5}
-    assert {finding.index for finding in detect_pitch(workbook)} == {1, 2}
-    assert {finding.index for finding in detect_pitch(antenna_day)} == {1, 2, 3}
+    assert flagged(guide) == {1, 2, 3, 4, 5}
+    assert flagged(workbook) == {1, 2}
+    assert flagged(antenna_day) == {1, 2, 3}
     # A swim school's webinar and a bike tour podcast (same round): the course the speaker put their setup into, and
     # the sponsor's offer to whoever says the show sent them.
     swim_course = [
@@ -486,7 +493,7 @@ def test_a_self_promotion_at_the_end_of_a_talk_is_one_block_however_it_is_phrase
         "I've put the whole make-up credit setup, the parent emails, into a short online course called the Playbook.",
         "And anyone who stuck around gets the first two modules free, Lauren's dropping the link in the chat.",
     ]
-    assert {finding.index for finding in detect_pitch(swim_course)} == {1, 2}
+    assert flagged(swim_course) == {1, 2}
     assert any(
         cue.matched == "tell them Jen from Off the Back sent you"
         for cue in find_pitch_cues("If you want to try it, just tell them Jen from Off the Back sent you, no charge.")
@@ -521,8 +528,8 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "Thank you so much, this has been brilliant.",
     ]
 
-    assert {finding.index for finding in detect_pitch(membership)} == {1, 2, 3}
-    assert {finding.index for finding in detect_pitch(course)} == {1, 2, 3, 4}
+    assert flagged(membership) == {1, 2, 3}
+    assert flagged(course) == {1, 2, 3, 4}
     # The second wave, measured after the first wave's fixes: a dog walker's course put together "into an online
     # course for people starting out", a fleet adviser's visit ("What I do is a one day visit"), each priced in a
     # sentence that does not open on the price, then pointed at.
@@ -534,7 +541,7 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "It normally costs 95 pounds, but for anyone who's here tonight, the link in the chat takes 20 off.",
         "Right, that's us, Jo, thank you.",
     ]
-    assert {finding.index for finding in detect_pitch(walkers)} == {1, 2, 3}
+    assert flagged(walkers) == {1, 2, 3}
     fleet = [
         "Yeah, so since I left the trust last year, I've been doing this for other schools.",
         "What I do is a one day visit, I go through your licences, your defect books and your mileage, and you get a "
@@ -543,7 +550,7 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "My email's on the last slide, fleetsense.co.uk, just drop me a line and mention this session.",
         "Lovely, thank you, and the recording will be in your inbox by Friday.",
     ]
-    assert {finding.index for finding in detect_pitch(fleet)} == {1, 2, 3}
+    assert flagged(fleet) == {1, 2, 3}
     # A held-out indie game QA panel, as this round's machine heard it ("building Firstlook" as "wielding first"):
     # CI's report guarantee failed on it, since neither sentence before the stickers carried a cue.
     tester = [
@@ -555,7 +562,7 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "So, you know, come find me after, I got stickers.",
         "Stickers, okay, let's take a question from the room.",
     ]
-    assert {finding.index for finding in detect_pitch(tester)} == {1, 2, 3}
+    assert flagged(tester) == {1, 2, 3}
     # Dev recordings as this round's machine heard them (each published a pitch sentence on it): a free training log
     # two sentences before its address, a guide priced "15 bucks on my website", a course with places still open.
     recall_log = [
@@ -564,14 +571,14 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "It's a one-page PDF where you tick off your reps each day.",
         "You can download it at jotrains.com slash recall.",
     ]
-    assert {finding.index for finding in detect_pitch(recall_log)} == {1, 2, 3}
+    assert flagged(recall_log) == {1, 2, 3}
     guide = [
         "Okay, we're out of the hour. Oh, one quick thing.",
         "Sorry, I put the timing sheet and my turf calendar into a little guide.",
         "It's called Putt Math, 15 bucks on my website, and I answer every email about it.",
         "Next month is all about birthday parties.",
     ]
-    assert {finding.index for finding in detect_pitch(guide)} == {1, 2}
+    assert flagged(guide) == {1, 2}
     assert find_pitch_cues("It's in June, up in the hills, and there are still a few places, come and find me.")
     assert find_pitch_cues("Use the code back room 15 for 15% of your first year.")
     # An orchard pollination panel's app, named with a cue of its own, then priced, then given its address.
@@ -582,7 +589,7 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "If anyone wants to see it, I'm around until 5, or it's pollenlink.co.uk.",
         "Very smoothly done, Tom.",
     ]
-    assert {finding.index for finding in detect_pitch(app)} == {0, 1, 2}
+    assert flagged(app) == {0, 1, 2}
     # Without a price or an address after it, a membership the speaker started is their story.
     assert detect_pitch(membership[1:3]) == []
     # A practice the speaker started a few sentences before an address is not what the address sells.
@@ -591,7 +598,7 @@ def test_the_speaker_s_own_offer_is_one_block_from_where_it_is_named_to_its_pric
         "Okay, that's the meat of it. Before questions, one quick thing.",
         "The templates are at carefirst.org.",
     ]
-    assert {finding.index for finding in detect_pitch(practice)} == {2}
+    assert flagged(practice) == {2}
 
 
 def test_a_course_read_runs_from_its_name_through_its_bonus_and_workshop_to_its_address() -> None:
@@ -612,7 +619,7 @@ def test_a_course_read_runs_from_its_name_through_its_bonus_and_workshop_to_its_
         "off.",
         "Okay, one last quick question from the queue, do you use a different time for each year?",
     ]
-    assert {finding.index for finding in detect_pitch(piercing)} == {2, 3, 4, 5, 6, 7}
+    assert flagged(piercing) == {2, 3, 4, 5, 6, 7}
     # The course named with four words between it and "called", and, earlier, promised for the end of the talk.
     pottery = [
         "Okay, we're at about 5 minutes left, so let me just let me tell you about the course I mentioned.",
@@ -622,7 +629,7 @@ def test_a_course_read_runs_from_its_name_through_its_bonus_and_workshop_to_its_
         "the link in the chat.",
         "Okay, I think that's it.",
     ]
-    assert {finding.index for finding in detect_pitch(pottery)} == {1, 2}
+    assert flagged(pottery) == {1, 2}
     assert find_pitch_cues(
         "One of the things we build together, which is the course I run, I'll talk about it more at the end."
     )
@@ -645,7 +652,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "chairs.",
         "It's 8 pounds of flat for the week, and if you're in the network I'll knock a bit off, I'm not a monster.",
     ]
-    assert {finding.index for finding in detect_pitch(barn)} == {1, 2, 3, 4}
+    assert flagged(barn) == {1, 2, 3, 4}
     painter = [
         "Ah, okay, we got a couple of minutes left, anything else before we wrap?",
         "So in the course I mentioned, it's called Paint for the Map Row, it's six short videos you can watch "
@@ -656,7 +663,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "Yep, it's in there now, and anyone, who was here tonight can email her and she'll throw a free sample board "
         "in.",
     ]
-    assert {finding.index for finding in detect_pitch(painter)} == {1, 2, 3, 4}
+    assert flagged(painter) == {1, 2, 3, 4}
     # ... and a vet practice panelist's side business, begged pardon for ("cheeky one") and offered to the room.
     front_desk = [
         "Priya, count your calls for one week, just put a sheet by the phone, you will be horrified.",
@@ -666,7 +673,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "just come and grab me at the break.",
         "Very smooth.",
     ]
-    assert {finding.index for finding in detect_pitch(front_desk)} == {1, 2}
+    assert flagged(front_desk) == {1, 2}
     assert not find_pitch_cues("That was a cheeky one, and the whole room laughed at the second slide.")
     # ... and a language school owner's group, "I'm running" it, with the doubt answered after its link.
     group = [
@@ -679,7 +686,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "honestly if it's not a good fit.",
         "Okay, thank you so much, everyone.",
     ]
-    assert {finding.index for finding in detect_pitch(group)} == {1, 2, 3}
+    assert flagged(group) == {1, 2, 3}
     # ... and a food truck panelist's generator hire, named as the business a sideline "turned into" (published once
     # the panel's occasion lines stopped outranking it).
     generators = [
@@ -691,7 +698,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "I'll knock the delivery charge off for you.",
         "Very subtle, Tom, okay, we have a few minutes for questions.",
     ]
-    assert {finding.index for finding in detect_pitch(generators)} == {1, 2}
+    assert flagged(generators) == {1, 2}
     # ... and two dev recordings as this machine heard them, measured for the first time this round: a plug whose price
     # and site were misheard ("$20 on my side") but which the speaker closed ("Okay, plug over."), and a day course
     # whose places and booking site came after a "shameless" heard as "shameless learn".
@@ -703,7 +710,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "And I also run a half-day workshop for jewelry offices, the next ones in May, it's on the same side.",
         "Okay, plug over.",
     ]
-    assert {finding.index for finding in detect_pitch(jury)} == {1, 2, 3, 4}
+    assert flagged(jury) == {1, 2, 3, 4}
     flowers = [
         "Oh, um, yes. Actually, shameless learn.",
         "I'm running a day course at the farm on the 12th of May.",
@@ -711,7 +718,7 @@ def test_a_plug_the_host_allowed_runs_to_its_price_and_the_course_mentioned_befo
         "As them out six places left, you can book on the little fellow flowers website.",
         "I can vouch for the cake.",
     ]
-    assert {finding.index for finding in detect_pitch(flowers)} == {1, 2, 3}
+    assert flagged(flowers) == {1, 2, 3}
     # Who was there, told as what happened, is no offer.
     assert not find_pitch_cues("Everyone who was here last spring can tell you the roof leaked on the second night.")
 
@@ -727,7 +734,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "Okay, last question from me, one sentence each, what would you tell somebody who just bought their first "
         "store?",
     ]
-    assert {finding.index for finding in detect_pitch(pharmacy)} == {0, 1}
+    assert flagged(pharmacy) == {0, 1}
     yard = [
         "If the lot leaves, I phone the charge a hand and ask them why.",
         "And, uh, while I got the microphone, we actually opened our own We train and yard out and come an old, so if "
@@ -735,7 +742,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "We still got places on the January antique, and we'll do a review straight for any money from this forum, "
         "I'll leave a pile of cards on the table there.",
     ]
-    assert {finding.index for finding in detect_pitch(yard)} == {1, 2}
+    assert flagged(yard) == {1, 2}
     # The host's invitation to say how folks can hire the speaker (Whisper: "how they can and work with you"), the
     # answer's long first line, a price, copies for sale and where to write, closed as "my sales bit".
     make_room = [
@@ -750,7 +757,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "night.",
         "Okay, that's my sales bit, none.",
     ]
-    assert {finding.index for finding in detect_pitch(make_room)} == {0, 1, 2, 3, 4, 5}
+    assert flagged(make_room) == {0, 1, 2, 3, 4, 5}
     # A retreat run every July, said a line before its price.
     retreat = [
         "Walt, you look like you can last words!",
@@ -759,7 +766,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "It's about $1200 with the cabin, there's still something like 10 parts, and if you find me after this I'll "
         "knock a hundred off for anybody, who was in this room.",
     ]
-    assert {finding.index for finding in detect_pitch(retreat)} == {1, 2, 3}
+    assert flagged(retreat) == {1, 2, 3}
     # A sponsor's read goes on with what "they are doing" for the listener, and the sponsor's free look comes with no
     # obligation.
     fittings = [
@@ -768,7 +775,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "the forum, and Martin on the stand will prize you up there, and then.",
         "Right, panelists.",
     ]
-    assert {finding.index for finding in detect_pitch(fittings)} == {0, 1}
+    assert flagged(fittings) == {0, 1}
     assert find_pitch_cues(
         "They told me anyone, who stops by today can get a free look at their returns program, and a quote on "
         "switching, no obligation."
@@ -785,7 +792,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "reports are on the house.",
         "Ok, back to dawn. Sorry, you were saying, first date.",
     ]
-    assert {finding.index for finding in detect_pitch(measure)} == {0, 1, 2, 3, 4}
+    assert flagged(measure) == {0, 1, 2, 3, 4}
     # A roofers' meetup thanks who fed the room (the sentence cut at the name) and tells what "they're knocking" off.
     brisket = [
         "Before we start, a big thank you to plain roofing supply.",
@@ -795,7 +802,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "You just tell the counter you were at the spring meetup.",
         "Okay, so, our panel, we were supposed to ten four, we have three.",
     ]
-    assert {finding.index for finding in detect_pitch(brisket)} == {1, 2, 3}
+    assert flagged(brisket) == {1, 2, 3}
     # An author's course offered to whoever wants help reads on to its address, four lines later.
     course = [
         "If you want to actually go and do all of this, with some help, I run a course.",
@@ -807,7 +814,7 @@ def test_the_forty_fourth_rounds_plugs_from_the_floor_are_caught_from_their_open
         "price book.com slash loans.",
         "Oh, ok, thank you, Cara, that was great.",
     ]
-    assert {finding.index for finding in detect_pitch(course)} == {0, 1, 2, 3}
+    assert flagged(course) == {0, 1, 2, 3}
     assert not find_pitch_cues("Who paid for the lunch? We did, out of the club's float.")
     assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
     # Look-alikes: cards that are the audience's questions, a side business told of someone else's, a colleague
@@ -833,7 +840,7 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "Shameless pain, absolutely shameless.",
         "Right, final thought from each of you, one sentence, go.",
     ]
-    assert {finding.index for finding in detect_pitch(fitters)} == {0, 1, 2}
+    assert flagged(fitters) == {0, 1, 2}
     opticians = [
         "Before we start, I have to, uh, do the thing, where I thank the people who bought the coffee.",
         "This session is brought to you my keystone up, tickle them out of brand rapids.",
@@ -841,14 +848,14 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "they'll cover your first hundred drums shipping, so go say hi to Brenda.",
         "Okay, let's go down the line.",
     ]
-    assert {finding.index for finding in detect_pitch(opticians)} == {0, 1, 2}
+    assert flagged(opticians) == {0, 1, 2}
     frames = [
         "The owner usually knows their top 20 frames by heart, and has no idea what the bottom 500 are doing.",
         "And since Rachel said I could, I do a free frame board review for any independent here.",
         "You send me your turn report, and I'll send Mark a kill list in a week.",
         "It's Kessler Practice Partners, I've got cards right here, or just find me at the keystone table later.",
     ]
-    assert {finding.index for finding in detect_pitch(frames)} == {1, 2, 3}
+    assert flagged(frames) == {1, 2, 3}
     mechanics = [
         "Before we start, I do have to do my little bit for the folks, who are paying for the coffee.",
         "This panel is sponsored by Torcline, they make the invoicing and scheduling app a lot of you have been "
@@ -857,14 +864,14 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "And they got, I'm told, actual coffee, not the hotel stuff, so swing by.",
         "Okay, so we have, we're supposed to have four panelists and we got three.",
     ]
-    assert {finding.index for finding in detect_pitch(mechanics)} == {0, 1, 2, 3}
+    assert flagged(mechanics) == {0, 1, 2, 3}
     spreadsheet = [
         "So honestly, mine is pricing.",
         "And I'll keep it short, because I'm, I'm slightly shameless about this one.",
         "I used to price off the top of my head, and I was under charge and on basically everything.",
         "So I built a price and print sheet for myself, and I sell it out, it's on my website, renameomile.co.uk",
     ]
-    assert {finding.index for finding in detect_pitch(spreadsheet)} == {1, 2, 3}
+    assert flagged(spreadsheet) == {1, 2, 3}
     # A course promised for later ("I said I'd tell you about my thing"), its bare price ("it's 297") and when its
     # next group starts, read on to the address.
     van = [
@@ -878,7 +885,7 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "I do well how a man lay out calls to, no more 100 and 50.",
         "Both of them are on call remanches.com and now it's gonna drop the link in the chat right now, right, babe.",
     ]
-    assert {finding.index for finding in detect_pitch(van)} == {0, 1, 2, 3, 4}
+    assert flagged(van) == {0, 1, 2, 3, 4}
     # A course the speaker "put together", a line before its price.
     falconry = [
         "So a few of you have asked me over the years, if I'd write all this down properly, and I finally have.",
@@ -886,7 +893,7 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "and it's not the actual contract wording we use, including the winner bit, that you can just copy.",
         "It's £195, and the next group starts on the 14th of October, and then a little private group.",
     ]
-    assert {finding.index for finding in detect_pitch(falconry)} == {1, 2}
+    assert flagged(falconry) == {1, 2}
     # Look-alikes: advice that says not to wait, a knock that is no discount, a mention that is no code, a promise
     # kept in a story.
     closing = [
@@ -897,7 +904,7 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "Get a complete check and pay them more than you think you can afford.",
         "Don't wait for someone to tell you what you're reading.",
     ]
-    assert {finding.index for finding in detect_pitch(closing)} == {0}
+    assert flagged(closing) == {0}
     assert not find_pitch_cues("Honestly, if he does that again I will knock it off the wall.")
     # What the speaker paid at someone else's shop is no price of theirs: a kitchen fitter's job box ("they're about
     # 8 quid each from the big shed down the road"), cut to a pillar, had the article refused as a pitch.
@@ -917,13 +924,13 @@ def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_
         "And they'll tell you the same thing at every hatchery: feed by hand.",
     ]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {0, 1, 2}
+    assert flagged(texts) == {0, 1, 2}
 
 
 def test_talk_between_two_distant_pitches_is_kept() -> None:
     texts = ["Book a demo with our team.", *TALK_BEFORE, *TALK_AFTER, "Link in the description."]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {0, len(texts) - 1}
+    assert flagged(texts) == {0, len(texts) - 1}
 
 
 def test_an_ad_read_ends_where_the_show_turns_to_its_listeners_questions() -> None:
@@ -936,7 +943,7 @@ def test_an_ad_read_ends_where_the_show_turns_to_its_listeners_questions() -> No
     ]
 
     # The question and its answer are the show again, though a plug follows a few sentences later.
-    assert {finding.index for finding in detect_pitch(texts)} == {0, 1, 2, 3, len(texts) - 1}
+    assert flagged(texts) == {0, 1, 2, 3, len(texts) - 1}
 
 
 def transcript(texts: list[str], words_for: int | None = None) -> Transcript:
@@ -1075,7 +1082,7 @@ def test_a_long_first_line_of_the_answer_is_still_the_plug_up_to_the_address_aft
     assert [f.kind for f in findings if f.index == 0] == [PitchKind.plug_invitation]
     assert [f.kind for f in findings if f.index == 1] == [PitchKind.ad_block]
     # Without the address, the long first line is still the answer.
-    assert {finding.index for finding in detect_pitch([*texts[:2], texts[3]])} == {0, 1}
+    assert flagged([*texts[:2], texts[3]]) == {0, 1}
 
 
 def test_a_long_answer_to_the_invitation_is_cut_after_a_few_lines() -> None:
@@ -1083,7 +1090,7 @@ def test_a_long_answer_to_the_invitation_is_cut_after_a_few_lines() -> None:
     idea = "Honestly the thing I keep coming back to is that a forecast is only as good as the next step behind it."
     texts = ["Where can listeners follow your work?", reply, idea, idea]
 
-    assert {finding.index for finding in detect_pitch(texts)} == {0, 1}
+    assert flagged(texts) == {0, 1}
 
 
 def test_a_team_named_by_where_it_works_sells_only_when_it_offers_the_work() -> None:
