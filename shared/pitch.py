@@ -968,6 +968,12 @@ _HURRIES = re.compile(
     re.IGNORECASE,
 )
 _STARTS_NEXT = re.compile(_NEXT_INTAKE, re.IGNORECASE)
+# ...and, right after a plug or a read, someone vouching for whoever made it.
+_VOUCHES = re.compile(
+    r"\b(?:i'd|i would|we'd|we would) (?:hire|use|book|recommend) (?:him|her|them) again\b"
+    r"|\b(?:i|we) (?:can )?(?:vouch for|recommend) (?:him|her|them|it)\b",
+    re.IGNORECASE,
+)
 # Words with no cue of their own that may sit between two cues and still belong to the pitch:
 # about one spoken sentence in a self-promotion, a sponsor's few lines of praise in an ad read.
 MAX_UNCUED_WORDS_IN_A_PITCH = 25
@@ -1077,6 +1083,9 @@ def _inside_blocks(texts: Sequence[str], cues: Sequence[list[PitchCue]]) -> set[
         ):
             last += 1
         while has_sponsor and last + 1 < len(texts) and not cues[last + 1] and _SPONSOR_GOES_ON.match(texts[last + 1]):
+            last += 1
+        # "He does, he's very good, ... and I'd hire him again": the host vouching for the plug just read is part of it.
+        if is_ad_read and last + 1 < len(texts) and not cues[last + 1] and _VOUCHES.search(texts[last + 1]):
             last += 1
         if introduced is not None:
             inside.update(range(introduced, index))

@@ -905,6 +905,18 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
         "Don't wait for someone to tell you what you're reading.",
     ]
     assert flagged(closing) == {0}
+    # The host vouching for the plug just made is part of it (the first wave's pharmacy panel, still published after
+    # its plug was caught); the same words with no plug before them are a story of a hire.
+    vouched = [
+        "And, uh, I'll just say, because Rachel made me promise not to be shy, I actually help other stores set that "
+        "whole thing up now.",
+        "I do that one day with it, I go through your shelves with you and build a report, and I got cards up here.",
+        "He does, he's very good, he came and yelled at my shelves last spring and I'd hire him again.",
+        "Okay, last question from me, one sentence each, what would you tell somebody who just bought their first "
+        "store?",
+    ]
+    assert flagged(vouched) == {0, 1, 2}
+    assert flagged(vouched[2:]) == set()
     assert not find_pitch_cues("Honestly, if he does that again I will knock it off the wall.")
     # What the speaker paid at someone else's shop is no price of theirs: a kitchen fitter's job box ("they're about
     # 8 quid each from the big shed down the road"), cut to a pillar, had the article refused as a pitch.
