@@ -189,7 +189,16 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "Ok, so, apologies everyone, we'll send an email round with a new date, probably the second Thursday.",
             "email round with a new date",
         ),
+        # ... and the talk pushed to next week, same time (a hotel laundry talk whose guest was called to the front
+        # desk, held out in the forty-fourth round and read in the forty-fifth).
+        ("No, no, don't apologize, let's go tell live, do you want to just push it?", "want to just push it"),
+        (
+            "Totally, let's do next Thursday, same time, Carla does network for the schedule.",
+            "next Thursday, same time",
+        ),
         ("We had to move the pump to next month's job because the casing had not arrived.", None),
+        ("Do you want to push it harder on the second pass, or leave it?", None),
+        ("We see the same spike next week, same time, every single month end.", None),
         ("I'm going to call it a system, because that is what it became.", None),
         ("So let's call it the three Rs, because nobody remembers four.", None),
         ("There's no demo account, so we built one ourselves from the old invoices.", None),

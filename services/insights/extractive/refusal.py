@@ -24,6 +24,10 @@ _CALLS_ITSELF_OFF = re.compile(
     r"(?:next |another |a different )?(?:\w+day|week|month|time|date|tomorrow)\b"
     # ... "Let's just push it, what's your week look like?", "do we do it next week then?"
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
+    # ... "do you want to just push it?", "let's do next Thursday, same time" (a hotel laundry talk whose guest was
+    # called to the front desk).
+    r"|\b(?:want to|wanna) (?:just )?push (?:it|this)\s*\?"
+    r"|\bnext \w+day,? same time\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
     r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they|(?-i:[A-Z][a-z]+))(?:'s|'re| is| are) not coming\b(?!\s+back\b)"
     # ... ("Okay, so, Greg's not coming", "so he can't join us"), and the new date told as the old one's: "the 25th,
