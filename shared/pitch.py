@@ -423,10 +423,22 @@ _RULES = (
         r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
         # ... "And I'll keep it short, because I'm, I'm slightly shameless about this one."
         r"|\b(?:i'm|i am),? (?:(?:slightly|a bit|a little|totally|completely|utterly|being) )?shameless about\b"
+        # ... "And I'll be shameless for one second, we teach that whole photo routine in the supervisor refresher".
+        r"|\b(?:i'll|i will|let me|i'm going to|i'm gonna) be (?:a (?:bit|little) |very |totally )?shameless\b"
         # ... and the end of it, said as such: "It's on the same site. Okay. Plug over."
-        r"|\bplug over\b|\bend of (?:the |my )?plug\b|\bthat's (?:my|the) plug\b|\bplug done\b",
+        r"|\bplug over\b|\bend of (?:the |my )?plug\b|\bthat's (?:my|the) plug\b|\bplug done\b"
+        r"|\bthat's my (?:little |wee )?commercial\b",
         "announces a course or a day the speaker runs",
         reads_on=True,
+    ),
+    # ... and the same offer promised for later: "one of the templates in my course, but I'll come back to that at
+    # the end, I promise I won't bang on about it".
+    _rule(
+        PitchKind.call_to_action,
+        rf"\b(?:in|from|of) (?:my|our) (?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}s?\b[^.?!]{{0,40}}?"
+        r"\b(?:i'll|i will|we'll|we will) (?:come back to|get to|talk about|tell you (?:more |a bit )?about"
+        r"|say (?:more|a bit) about) (?:that|it|this|them)\b",
+        "teases the speaker's own course for later in the talk",
     ),
     # ... and the doubt it answers before the listener buys: "And if you're not sure it's for you, just reply to my
     # email and tell me about your school".
@@ -935,7 +947,9 @@ _OWN_OFFERING = re.compile(
     # out", "What I do is a one day visit, I go through your licences" (said right before its price or address).
     rf"|\b(?:i|we)(?:'ve| have)? put (?:everything|it all|all of (?:it|this|that))\b[^.?!]{{0,80}}?\binto (?:a|an|my"
     rf"|our) (?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
-    r"|\bwhat (?:i|we) (?:do|offer|sell)(?: now)? is\b"
+    # ... or "The main thing I do is a contract review, you send me your laundry contract ..., flat fee of fifteen
+    # hundred dollars".
+    r"|\b(?:what|the (?:main |one |other )?(?:thing|service)) (?:i|we) (?:do|offer|sell)(?: now)? is\b"
     # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
     # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
     r"|\b(?:the|my) whole reason (?:i|we) (?:started|began) \w+ing\b"

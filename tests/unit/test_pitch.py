@@ -926,6 +926,44 @@ def test_the_forty_fourth_rounds_second_wave_reads_are_caught_from_lead_in_to_ad
     assert not find_pitch_cues("My brother, who paid for the pizza, is still cross about it.")
 
 
+def test_the_held_out_third_waves_plugs_are_caught_from_their_lead_in() -> None:
+    # An asbestos contractors' panel, a hotel laundry consultant's webinar and a vineyard's email workshop nobody here
+    # had written (held out in the forty-fourth round, read in the forty-fifth), as Whisper heard them; each published
+    # a line of a plug.
+    asbestos = [
+        "And a state inspector showed up once, scrolled through the folder on the Supervisor's phone, and was done in "
+        "like 40 minutes, which never happens.",
+        "And I'll be shameless for one second, we teach that whole photo routine in the Supervisor refresher at our "
+        "carriage-raining centre.",
+        "It's a one day class, and there's flyers on the table in the back.",
+        "Anybody who signs up from this conference before the end on the month, bring your former along on the same "
+        "ticket, no charge.",
+        "So, yeah, that's my commercial.",
+        "Thank you, Tomas, Norse point will be sending you a mail for competing airtime.",
+    ]
+    assert flagged(asbestos) == {1, 2, 3, 4}
+    # The service told as "the main thing I do", its fee and its refund, a line before the course it is sold with.
+    laundry = [
+        "Okay, we've got about five minutes, so let me wrap up.",
+        "The main thing I do is a contract in you, you send me your laundry contract, and three months of invoices, "
+        "and I go through it line by line, and tell you where the money's leaking, flat fee on $1,500.",
+        "Most hotels get met back in the first month, and if you don't find at least that much, I'll refund it, which "
+        "I've had to do exactly once, for a very well-run little in inflagged stuff.",
+        "I'm also running a small group course in May, six weeks, one call at week, I'm keeping it to 12 people.",
+    ]
+    assert flagged(laundry) == {1, 2, 3}
+    # The course promised for the end of the talk is a plug where it is first named.
+    assert find_pitch_cues(
+        "I got a sought-on skeleton for those letters, which is one of the templates in my course, but I'll come back "
+        "to that at the end, I promise I won't hang on about it."
+    )
+    # Look-alikes: what the speaker does on the job, a course someone else ran, shame and commercials told of.
+    assert flagged(["The main thing I do is count the towels myself, every Monday.", "Then we talk."]) == set()
+    assert not find_pitch_cues("In my first course at college we never talked about it, but I'll come back to that.")
+    assert not find_pitch_cues("They'll be shameless about it, the big plants always are.")
+    assert not find_pitch_cues("That's the commercial reality of a six-week contract.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
