@@ -187,11 +187,20 @@ _RULES = (
         # week's episode is possible because of the folks at ...".
         r"|\b(?:folks|people|company|companies|team|friends|sponsors?) (?:who|that) (?:pay for|fund|support|sponsor|"
         r"underwrite|keep) (?:this|the|these|our) (?:series|show|podcast|webinar|episode|sessions?|newsletter)\b"
+        # ... or pay for the host's kit or bills: "the folks who pay for my microphone", "thank the folks who keep the
+        # lights on around here".
+        r"|\b(?:folks|people|company|companies|friends|sponsors?) (?:who|that) (?:pay for|paid for|buy|bought) "
+        r"(?:my|our) (?:microphone|mic|mics|studio|headphones|recording kit)\b"
+        r"|\b(?:folks|people|company|companies|friends|sponsors?) (?:who|that) (?:keep|kept) the lights on\b"
         r"|\b(?:episode|show|podcast|webinar|session|series) is (?:only )?possible (?:because of|thanks to)\b"
         # ... "So the show's kept alive by Pickwell" (Whisper: "the shows kept alive by"), and the gift the host
         # discloses: "And, full disclosure, they sent me one".
         r"|\b(?:show|podcast|episode|series|newsletter|channel|season|hour|stream)(?:'s|s| is)?(?: being)? (?:kept "
         r"(?:alive|going|running|afloat|on the air)|paid for|funded|supported|sponsored|underwritten|backed) by\b"
+        # ... however the host hedges before the name: "this episode's being paid for, well, partly paid for, by
+        # Kerbwise".
+        r"|\b(?:show|podcast|episode|series|newsletter|channel|season|stream)(?:'s| is) being (?:partly |partially )?"
+        r"(?:paid for|funded|sponsored|underwritten)\b"
         # ... or named and thanked for what they pay for in the room: "a big thank you to Dalesman Baits, who are paying
         # for the hall and the tea tonight", "Kestrel Professional, who are sponsoring this afternoon's stage".
         r"|(?-i:\b[A-Z][\w'&-]*),? who(?:'re| are)(?: kindly)? (?:sponsoring|paying for) "
@@ -248,7 +257,7 @@ _RULES = (
         r"|we|someone) (?:can|could) (?:\w+ )?(?:work with|hire|book) you\b"
         r"|\bhow (?:can|could) (?:people|listeners|folks|someone) (?:\w+ )?(?:work with|hire|book) you\b"
         r"|\bwants? to (?:get hold of|reach|find|follow) you\b[^.?]{0,60}\?"
-        r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want|'d like| would like)? to (?:plug\b|"
+        r"|\b(?:anything|something|what(?: else)?) (?:do )?you(?: want| wanted|'d like| would like)? to (?:plug\b|"
         r"(?:mention|shout out|share)\b[^.?]{0,50}\bbefore (?:we|i) (?:go|wrap|let you go|sign off|finish|close))"
         # ... however short: "Anything to plug?" (a hedge laying panel's moderator).
         r"|\banything (?:else )?to plug\b",
@@ -270,6 +279,8 @@ _RULES = (
         r"(?:pounds|dollars|bucks|euros|quid) )?on (?:my|our) (?:website|site|blog|web page|online shop|shop)\b"
         # ... or priced there, wherever the price sits: "It's called Putt Math, fifteen bucks on my website".
         rf"|{_PRICE} on (?:my|our) (?:website|site|web page|online shop|shop|store)\b"
+        # ... or for sale on the farm's own site: "it's for sale on our farm website for a hundred and forty dollars".
+        r"|\bfor sale on (?:my|our) (?:[\w-]+ )?(?:website|site|web page|online shop|shop|store)\b"
         rf"|\b(?:over )?at my {_PLATFORM}\b|\bmy {_PLATFORM} (?:channel |page |newsletter )?is where\b"
         r"|\bwherever you (?:listen|get your podcasts|get podcasts|buy books)\b|\bwherever books are sold\b"
         r"|\byou can (?:pick|get|grab) (?:it|one|a copy) (?:up )?(?:at|on|from|wherever) (?:any|your|amazon|audible)\b"
@@ -391,7 +402,9 @@ _RULES = (
         # ... or in the same breath: "I run training days at my yard in Leeds, it's one full day, ..., a hundred and
         # twenty five quid and I do lunch".
         r"|\b(?:i|we) (?:run|teach|host|offer|do|sell) (?:[\w'-]+ ){0,5}?(?:days?|courses?|class(?:es)?|workshops?"
-        rf"|sessions?|training|retreats?|clinics?|kits?|bootcamps?|masterclass(?:es)?)\b[^.?!]{{0,140}}?{_PRICE}",
+        rf"|sessions?|training|retreats?|clinics?|kits?|bootcamps?|masterclass(?:es)?)\b[^.?!]{{0,140}}?{_PRICE}"
+        # ... or sent to the listener: "and the whole lot is seventy five pounds with postage in the UK".
+        rf"|{_PRICE} (?:with|including|inc|plus) (?:postage|p and p|p&p|delivery|shipping)\b",
         "prices what the speaker sells",
         not_when_told_as_done=True,
         reads_on=True,
@@ -401,6 +414,12 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b"
+        # ... "and Jess said I'm allowed one", or asked for: "Can I just say one thing about what I'm doing now, before
+        # we finish?"
+        r"|\b(?:said|says|told me) (?:i'm|i am|i was|we're|we are) allowed (?:one|a plug|a quick one"
+        r"|a (?:quick )?word)\b"
+        r"|\b(?:mention|say (?:one thing|a (?:quick )?word|something) about|tell you about) what (?:i|we)(?:'m| am|'re"
+        r"| are)? (?:do|doing)(?: now| these days| for a living)\b"
         # ... or asked to, or seized the moment: "because Rachel made me promise not to be shy, I actually help other
         # stores set that whole thing up now", "while I've got the microphone, we've actually opened our own wee
         # training yard".
@@ -414,7 +433,7 @@ _RULES = (
         # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
         # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
         # plug of clay" or "pull the plug").
-        r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky one,"
+        r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky (?:one|bit),"
         r"|\b(?:quick|shameless) plug\b"
         r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) (?:moment|bit|pitch)\b"
         r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
@@ -431,15 +450,6 @@ _RULES = (
         "announces a course or a day the speaker runs",
         reads_on=True,
     ),
-    # ... and the same offer promised for later: "one of the templates in my course, but I'll come back to that at
-    # the end, I promise I won't bang on about it".
-    _rule(
-        PitchKind.call_to_action,
-        rf"\b(?:in|from|of) (?:my|our) (?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}s?\b[^.?!]{{0,40}}?"
-        r"\b(?:i'll|i will|we'll|we will) (?:come back to|get to|talk about|tell you (?:more |a bit )?about"
-        r"|say (?:more|a bit) about) (?:that|it|this|them)\b",
-        "teases the speaker's own course for later in the talk",
-    ),
     # ... and the doubt it answers before the listener buys: "And if you're not sure it's for you, just reply to my
     # email and tell me about your school".
     _rule(
@@ -447,6 +457,18 @@ _RULES = (
         r"\bif you're not sure (?:it's|this is|if it's|whether it's) (?:for you|right for you|a (?:good )?fit)\b"
         r"|\bjust reply to (?:my|that|this|the|our) (?:email|e-mail|newsletter|message)\b",
         "tells the listener to sign up, buy or get started",
+    ),
+    # ... and the service offered in its place, or with it: "and if you'd rather I just came to you, I do half days on
+    # site", "if you'd rather I just set it all up for you, I do that as well", "when you sign up with us for a year
+    # the first visit is a full cellar check"; and its price for members: "with the member price on it".
+    _rule(
+        PitchKind.offer,
+        r"\bif you(?:'d| would)? rather (?:i|we) (?:just )?(?:came|come) (?:to you|out to you|round)\b"
+        r"|\bif you(?:'d| would)? rather (?:i|we) (?:just )?(?:set|sort|did|do) "
+        r"(?:it|it all|everything|the whole thing)(?: all)?(?: up| out)? for you\b"
+        r"|\bwhen you (?:sign up|join|book|register) with (?:us|me)\b"
+        r"|\b(?:with|and) the (?:members?'?|member's|listener|early[- ]bird|network) (?:price|rate|discount)\b",
+        "makes a time-limited or listener-only offer",
     ),
     # ... and the offer for those in the room: "for anyone in this room the first half day visit won't cost you
     # anything".
@@ -567,6 +589,16 @@ _RULES = (
         rf"|\b(?:anyone|everyone|anybody|whoever)(?: who(?:'s| is))? (?:here|(?:in|on|at|from) (?:the|this|tonight's"
         r"|today's|our) (?:[\w-]+ )?(?:chapter|club|call|room|meeting|panel|webinar|session|association|group|show"
         rf"|audience|hall|tent))\b[^.?!]{{0,40}}?\bgets? (?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
+        # ... or something else free or cheaper for whoever came: "anyone on tonight's call gets ten pounds off the
+        # course", "anybody from the forum gets the fitting done for nothing", "anyone on this call who books before
+        # the end of June gets the ticket analysis thrown in", "letting everybody who came today have the packet for
+        # a hundred dollars".
+        r"|\b(?:anyone|everyone|anybody|everybody|whoever)(?:,? who (?:came|joined|attended|turned up|showed up)"
+        r"(?: (?:today|tonight|this (?:morning|afternoon|evening)))?|(?: who(?:'s| is))? (?:in|on|at|from) "
+        r"(?:the|this|tonight's|today's|our) (?:[\w-]+ )?(?:chapter|club|call|room|meeting|panel|webinar|session"
+        r"|association|group|audience|hall|tent|forum|conference|event|workshop|class|network))\b,?[^.?!,]{0,50}?"
+        r"\b(?:gets?|(?:can )?have)\b[^.?!,]{0,40}?(?:\bfor nothing\b|\bfree\b|\bthrown in\b|\bwithout "
+        rf"(?:paying|charging)\b|\bno charge\b|\b{_AMOUNT} (?:pounds|dollars|bucks|quid|euros) off\b|\bfor {_PRICE})"
         rf"|\b(?:anyone|everyone|anybody|whoever)\b[^.?!]{{0,40}}?\b(?:tonight|today)\b[^.?!]{{0,30}}?\bgets? "
         rf"(?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
         rf"|\bgets? you (?:that |a |an )?{_AMOUNT} ?(?:%|percent|per cent) (?:off|discount|at (?:their|the|our|my))\b"
@@ -736,9 +768,11 @@ _RULES = (
         rf"|\b(?:we|i) (?:built|made|created) (?:a|an|our|this) (?:\w+ )?{_OFFERING} (?:that|to|which|so)\b"
         rf"|\b(?:we've|we have|we) (?:just )?(?:launched|released|rolled out) our\b"
         r"|\bi run an? (?:\w+ )?(?:agency|consultancy|program|programme|course|studio|firm|business) that\b"
-        # ... and saved for later: "which is the course I run, I'll talk about it more at the end".
-        rf"|\b{_OWN_MATERIAL}\b[^.?!]{{0,60}}\bi'll (?:talk|tell you) (?:more )?about (?:it|that|this|them) (?:more )?"
-        r"(?:at the end|later on|later)\b"
+        # ... and saved for later: "which is the course I run, I'll talk about it more at the end", "one of the
+        # templates in my course, but I'll come back to that at the end".
+        rf"|\b{_OWN_MATERIAL}\b[^.?!]{{0,60}}\bi'll "
+        r"(?:(?:talk|tell you) (?:more )?about|come back to|get (?:back )?to) "
+        r"(?:it|that|this|them) (?:more )?(?:at the end|later on|later)\b"
         # ... what the speaker publishes or teaches under a name of its own ("I write a newsletter called Bell Work").
         r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
         r"(?:newsletter|podcast|substack|course|workshop|masterclass|bootcamp|cohort|community) (?:called|named)\b"
@@ -814,10 +848,13 @@ _RULES = (
         r"|\blet (?-i:[A-Z])[\w-]+ (?:do|handle|take care of|run)\b[^.?]{0,40}\bfor you\b",
         "the seller offers to do the work for the listener",
     ),
+    # ... what it does, as a verb of its own ("our website ... helps"), not one of the speaker's ("it goes on our
+    # website, good month or bad month, and that's the figure we give anyone who asks").
     _rule(
         PitchKind.product_promotion,
         rf"\b(?:our|my|its|their) (?:new |latest )?(?:{_OFFERING}|features?)\b(?!\s+team\b)"
-        r"(?=[^.]{0,60}\b(?:for you|you can now|you.ll get|helps?|lets?|allows?|enables?|automates?|handles?|"
+        r"(?=[^.]{0,60}\b(?<!\bwe )(?<!\bi )(?<!\bthey )"
+        r"(?:for you|you can now|you.ll get|helps?|lets?|allows?|enables?|automates?|handles?|"
         r"boosts?|saves?|plugs?|integrates?|takes care|does|makes?|gives?|automatically|out of the box"
         r"|is (?:the|a|an|built|designed|made|perfect"
         r"|for)|in action)\b)"
@@ -890,7 +927,11 @@ _SENDS_THE_LISTENER = frozenset(
 )
 # ...and the sentence right after one that tells them what they can do or will get there.
 _WHAT_YOU_GET = re.compile(
-    r"^\W*(?:(?:and|so|then|there|plus)[,\s]+)?you(?:'ll| will| can| could| get| also get)\b", re.IGNORECASE
+    r"^\W*(?:(?:and|so|then|there|plus)[,\s]+)?you(?:'ll| will| can| could| get| also get)\b"
+    # ... or the host saying where the address now is: "It's in the chat, and I'll put it in the follow up email".
+    r"|^\W*(?:(?:and|so|okay|ok|right|yep|yes)[,\s]+)*(?:it's|it is|that's|the link's|the link is) (?:already |now )?"
+    r"(?:in|on) the chat\b",
+    re.IGNORECASE,
 )
 # ...and the one right before it that says what the listener wants it for ("If you want the templates, they're in
 # the course. Link's in the chat."): the condition of the ask, with nothing said but where to go.
@@ -926,6 +967,10 @@ _OWN_OFFERING = re.compile(
     # modules, pricing, contracts, insurance ... It's £195".
     rf"|\b(?:i|we)(?:'ve| have)? (?:put together|made|built|created|launched|written) (?:a|an|my|our) "
     rf"(?:[\w-]+ ){{0,3}}{_OWN_MATERIAL}\b"
+    # ... or filmed one: "I've filmed the whole beginner mouse class as a video course" (Whisper: "I'm filmed ... and a
+    # video course").
+    rf"|\b(?:i|we)(?:'ve|'m| have)? (?:filmed|recorded) (?:the|my|our|a|an)\b[^.?!]{{0,60}}?\b(?:as|into|and) (?:a|an) "
+    rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
     # ... or only says it is one: "I actually help other stores set that whole thing up now, it's a side business"
     # (Whisper: "it's aside business").
     r"|\b(?:it's|that's|it is|that is) (?:a |my |a little |a wee )?(?:a)?side (?:business|hustle|gig|line)\b"
@@ -959,6 +1004,10 @@ _OWN_OFFERING = re.compile(
     r"|\b(?:i|we)(?:'ve| have)? (?:made|put together|created|wrote|written) (?:a|an) "
     r"(?:free |little |short |one-page )*(?:[\w-]+ ){0,3}(?:log|sheet|checklist|guide|template|pdf|workbook"
     r"|cheat sheet|planner|tracker|booklet)\b"
+    # ... or the paperwork the speaker's own business uses: "if anybody wants the actual paperwork, I've put together
+    # the order form we use, the deposit terms, ..., and it's for sale on our farm website".
+    r"|\b(?:i|we)(?:'ve| have)? put together (?:the|our|my) (?:[\w-]+ ){0,2}(?:forms?|packet|pack|paperwork"
+    r"|contracts?|templates?) (?:we|i) use\b"
     r"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{0,80}?\binto (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:guide|booklet|handbook"
     r"|book|pdf|workbook|toolkit)\b"
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"

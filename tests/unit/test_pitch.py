@@ -964,6 +964,93 @@ def test_the_held_out_third_waves_plugs_are_caught_from_their_lead_in() -> None:
     assert not find_pitch_cues("That's the commercial reality of a six-week contract.")
 
 
+def test_the_forty_fifth_rounds_reads_are_caught_from_lead_in_to_the_hosts_last_word() -> None:
+    # A Christmas tree grower's webinar, a skip hire forum and workshop, a cellar workshop and panel and a taxidermy
+    # class nobody here had written (the forty-fifth round), as Whisper heard them; each published a line of a read.
+    packet = [
+        "And take the pictures.",
+        "And, um, if anybody wants the actual paperwork, I put together the order form we use.",
+        "The deposit terms.",
+        "The grade photo sheet.",
+        "The full packet.",
+        "And it's for sale on our farm website for 100 and for the dollars.",
+        "Bearcats got the link to the packet, I think, she can drop it in the chat.",
+        "I got it, it's in the chat now, and Tom's letting everybody who came today have the packet for a hundred "
+        "dollars through the end of the month.",
+        "Tom, thank you, this was great.",
+    ]
+    assert flagged(packet) == set(range(1, 8))
+    drivers = [
+        "What I mostly see is firms that treat drivers as the cost to squeeze, and then they bring me every six weeks "
+        "for another one, which, to be fair, keeps my light on, so I shouldn't long too much.",
+        "But, cheeky bit, if you're short right now, we've got eleven drivers finishing their class two with us this "
+        "month, and every one of them has done a full week on a skip longer, not just a rigid.",
+        "Come and grab me at the break, or it's curbside academy.co.uk, and for foreign members we weigh the placement "
+        "fee, if a driver walks in the first three months.",
+        "Thank you, Mark, subtle remember, I was told I had 30 seconds, I took 20.",
+    ]
+    assert flagged(drivers) == {1, 2}
+    reviews = [
+        "Okay, so, um, before I hand back, Jonathan said I could mention what I do now, so I'll keep it short.",
+        "Since we sorted our own site out I've been doing site reviews for other small transfer stations, I come and "
+        "spend a day on your yard, I walk the tipping floor, I go through your tickets with you, and you get a return "
+        "plan a week later.",
+        "It's a flat 1200 pounds plus my travel, I've got dates from July onwards, and anyone on this call, who books "
+        "before the end of June gets the ticket and Alice is thrown in without paying extra.",
+        "My email man for that price wasted my snotco.uk, I think Jonathan's putting it in the chat out.",
+        "It's in the chat, and I'll put it in the follow up email with the recording as well.",
+        "And for that, thank you, this was really, really practical, and thank the cat for her contribution.",
+    ]
+    assert flagged(reviews) == {0, 1, 2, 3, 4}
+    settler = [
+        "I need to know more about the ferret, but we are nearly at time.",
+        "Can I just say one thing about what I'm doing now, prior, before we finish?",
+        "Of course, go for it.",
+        "So, since I left the brewery I put all of this, and a lot more, into an online course I call Settler School, "
+        "it's a short video you can do on your phone, and your staff get a certificate at the end.",
+        "It's 8.9 pounds per person, and for network members I knocked at down to 69, prears going to stick the link "
+        "in the follow-up email.",
+        "And if you rather I just came to you, I do half-base on site, I'll go through your Settler with your team, "
+        "and you get Marmalade's regards, but not Marmalade.",
+        "I'll put all of that in the email tomorrow, with the member price on it.",
+        "Thank you so much, Linda, this was brilliant, and thank you to the number class for only freezing us ones.",
+    ]
+    assert flagged(settler) == set(range(1, 7))
+    assert find_pitch_cues(
+        "And since you've asked, and just said I'm allowed one, when you sign up with us for a year the first visit "
+        "is a full cell check, temperatures, gas, every line, and we don't charge for it."
+    )
+    mice = [
+        "Ha, okay, Miles, we've got about five minutes.",
+        "Is there anything you wanted to mention before we wrap?",
+        "Yes, if that's alright.",
+        "So for anyone who can't get to Bristol, I'm filmed the whole beginner mouse class and a video course.",
+        "It's about three hours, broken into short bits.",
+        "And I'll post you my marks with everything in it, three feet of my sondry eyes, the tools I just listed, the "
+        "wire, all of it, so you're not hunting around for bits, and the whole lot is 75 pounds with postage in the "
+        "UK.",
+        "It's on my website, ascumes2do.co.uk, and the in-person date's force ring are up there too.",
+        "And miles very kindly send anyone on tonight's call get a 10 pounds off of the course, I'll put the details "
+        "in the follow up email.",
+    ]
+    assert flagged(mice) == set(range(1, 8))
+    # Sponsors named by what they pay for, however the host hedges.
+    for lead_in in (
+        "Quick thing before we get going, this episode's being paid for, well, partly paid for, by Kerbwise.",
+        "Okay, let's take a quick breather, because I have to tell you about the folks who pay for my microphone.",
+        "Alright, let me jump in real quick here and thank the folks who keep the lights on around here.",
+    ):
+        assert [cue.kind for cue in find_pitch_cues(lead_in)] == [PitchKind.sponsor_read]
+    # Look-alikes: the speaker's own figures published on their site, a club's shared problem, a host's manners.
+    assert not find_pitch_cues(
+        "So now we work it out from the tickets on the first working day on every month, and it goes on our website, "
+        "good month, or bad month, and that's the figure we give anyone who asks."
+    )
+    assert not find_pitch_cues("Everyone in the club has the same problem, and nobody gets it for free.")
+    assert not find_pitch_cues("If you'd rather I did the talking, just nod.")
+    assert not find_pitch_cues("The parts came to about forty pounds, and the paint was extra.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
