@@ -189,13 +189,23 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "Ok, so, apologies everyone, we'll send an email round with a new date, probably the second Thursday.",
             "email round with a new date",
         ),
-        # ... and the talk pushed to next week, same time (a hotel laundry talk whose guest was called to the front
-        # desk, held out in the forty-fourth round and read in the forty-fifth).
+        # ... and the talk pushed (a hotel laundry talk whose guest was called to the front desk, held out in the
+        # forty-fourth round and read in the forty-fifth).
         ("No, no, don't apologize, let's go tell live, do you want to just push it?", "want to just push it"),
+        # ... and the guest's connection given up on, the new time sent (a driving range podcast nobody here had
+        # written, forty-fifth round, whose small talk published an article).
         (
-            "Totally, let's do next Thursday, same time, Carla does network for the schedule.",
-            "next Thursday, same time",
+            "Okay, honestly, I think your connection is going to keep dropping, and I'd rather do this properly.",
+            "I'd rather do this properly",
         ),
+        ("Tuesday, Megan, I'll send you a calendar thing.", "send you a calendar thing"),
+        ("I'd rather do it properly than fast, so we fit every club by hand.", None),
+        # ... and the episode done next week and deleted (a vending operators' podcast, same round).
+        ("Would it be awful if we did this next week instead?", "if we did this next week"),
+        ("Thanks, everyone, see you same time next Tuesday.", None),
+        ("See you next Thursday, same time, and bring your test prints.", None),
+        ("Delete this one, Ray. Actually, no, I'll delete it, you forget.", "Delete this one"),
+        ("We delete this report every quarter and start a clean one.", None),
         ("We had to move the pump to next month's job because the casing had not arrived.", None),
         ("Do you want to push it harder on the second pass, or leave it?", None),
         ("We see the same spike next week, same time, every single month end.", None),

@@ -24,10 +24,17 @@ _CALLS_ITSELF_OFF = re.compile(
     r"(?:next |another |a different )?(?:\w+day|week|month|time|date|tomorrow)\b"
     # ... "Let's just push it, what's your week look like?", "do we do it next week then?"
     r"|\blet's (?:just )?push (?:it|this)(?=\s*(?:[,.;!?]|$))|\bdo (?:it|this) next week\b"
-    # ... "do you want to just push it?", "let's do next Thursday, same time" (a hotel laundry talk whose guest was
-    # called to the front desk).
+    # ... "do you want to just push it?" (a hotel laundry talk whose guest was called to the front desk; "next Thursday,
+    # same time" is also how a regular session signs off).
     r"|\b(?:want to|wanna) (?:just )?push (?:it|this)\s*\?"
-    r"|\bnext \w+day,? same time\b"
+    # ... "Would it be awful if we did this next week instead?", and the hosts deleting it: "Delete this one, Ray" (a
+    # vending operators' podcast whose guest had a pallet to check in).
+    r"|\bif we did (?:this|it) next (?:week|month|\w+day)\b"
+    r"|\bdelete this (?:one|recording|episode|take)\b"
+    # ... "I think your connection is going to keep dropping, and I'd rather do this properly", "Tuesday, Megan, I'll
+    # send you a calendar thing" (a driving range's podcast, its guest called to the shop counter).
+    r"|\bi(?:'d| would) rather do (?:this|it) properly(?=\s*(?:[,.;!?]|$))"
+    r"|\bsend (?:you|everyone|everybody|you all) a (?:new )?calendar (?:thing|invite|invitation|link)\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
     r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they|(?-i:[A-Z][a-z]+))(?:'s|'re| is| are) not coming\b(?!\s+back\b)"
     # ... ("Okay, so, Greg's not coming", "so he can't join us"), and the new date told as the old one's: "the 25th,
