@@ -295,7 +295,9 @@ _RULES = (
         rf"|\b[a-z0-9-]+\.{_WRITTEN_DOMAIN}\b(?:/[\w/-]*)?"
         rf"|\b(?!(?:the|a|an|this|that|of|in)\b)\w+,? dot {_TOP_LEVEL_DOMAIN}\b(?:(?: forward)? slash \w+)?"
         # ... whatever the domain, once a path follows it ("back hallway dot vet slash schedule").
-        r"|\b\w+ dot \w+ (?:forward )?slash \w+",
+        r"|\b\w+ dot \w+ (?:forward )?slash \w+"
+        # ... or with its "dot" lost: "It's at the white floor, right or not, comes slash floor plan".
+        r"|\bcom(?:es)? (?:forward )?slash \w+",
         "gives a web address",
     ),
     _rule(
@@ -307,6 +309,11 @@ _RULES = (
         r"(?:down )?(?:below|above|in (?:the|my|our) "
         r"(?:description|show notes|bio|comments|chat))\b"
         r"|(?<!\ba )(?<!ing )\blinks?\b[^.]{0,30}\b(?:description|show notes|bio|pinned comment)\b"
+        # ... or the host's: "I'll pop Owen's email and the link to the cards in the chat now".
+        # ("we'll put the link to the recording in the chat" is the session's own housekeeping.)
+        r"|\b(?:i'll|i will|we'll|we will) (?:pop|put|drop|stick|paste|post)\b[^.?!]{0,40}?\blinks?\b"
+        r"(?! to (?:the |today's |this |our )?(?:recording|slides?|survey|replay|deck|feedback|agenda|notes|minutes"
+        r"|video|form)\b)[^.?!]{0,30}?\bin(?:to)? the chat\b"
         # "it's forty-nine dollars, and the link is on my website" ("the link on our website was broken" has no "is").
         r"|\blinks?(?:'s| is| are| will be) (?:up |posted )?on (?:my|our) (?:website|site|web page|page|profile)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
@@ -389,7 +396,7 @@ _RULES = (
     _rule(
         PitchKind.offer,
         r"(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?(?:it's|it is|that's|that is|they're|they are) "
-        rf"(?:just |only |about |around |roughly )?{_PRICE}"
+        rf"(?:just |only |about |around |roughly |a flat (?:fee|rate),? (?:of )?)?{_PRICE}"
         # (not what anyone pays at someone else's shop: "they're about 8 quid each from the big shed down the road")
         r"(?!\s+(?:each\s+)?(?:from|at) (?:the|a|any) (?!(?:website|site|link|page|door|stand|booth|table)\b))"
         rf"|(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?it (?:normally |usually |only )?costs {_PRICE}"
@@ -430,16 +437,21 @@ _RULES = (
         # ... "And since Rachel said I could, I do a free frame board review for any independent here".
         r"|\b(?:since|as|seeing as) (?:\w+ ){1,2}(?:said|says) (?:i|we) (?:could|can)(?=\s*,)"
         r"|\bwhile i(?:'ve| have)? got (?:the|this) (?:mic|microphone|floor|stage)\b"
+        # ... "Okay, since I've got everybody, my shop", "Sophie said it was okay if I mentioned what I do now".
+        r"|\bsince i(?:'ve| have)? got (?:everybody|everyone|you all|all of you|the (?:room|floor|mic))\b"
+        r"|\b(?:said|says) it(?:'s| is| was) (?:ok|okay|fine|alright|all right),? if (?:i|we) (?:mention|mentioned"
+        r"|plug|plugged)\b"
         # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
         # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
         # plug of clay" or "pull the plug").
         r"|(?:^|[,.;!?]\s*)(?:(?:and|so|sorry|okay|ok|uh|um|oh),?\s+)*(?:a )?cheeky (?:one|bit),"
         r"|\b(?:quick|shameless) plug\b"
-        r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) (?:moment|bit|pitch)\b"
+        r"|\bmy (?:(?:wee|little|small|brief|tiny|short|quick|cheeky) )?(?:sales|selling) (?:moment|bit|pitch|part)\b"
         r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
         r"(?!\s+(?:of|in|into)\b)"
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
         r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
+        r"|\bshameless (?:moment|bit|minute|second)\b"
         # ... "And I'll keep it short, because I'm, I'm slightly shameless about this one."
         r"|\b(?:i'm|i am),? (?:(?:slightly|a bit|a little|totally|completely|utterly|being) )?shameless about\b"
         # ... "And I'll be shameless for one second, we teach that whole photo routine in the supervisor refresher".
@@ -455,7 +467,7 @@ _RULES = (
     _rule(
         PitchKind.call_to_action,
         r"\bif you're not sure (?:it's|this is|if it's|whether it's) (?:for you|right for you|a (?:good )?fit)\b"
-        r"|\bjust reply to (?:my|that|this|the|our) (?:email|e-mail|newsletter|message)\b",
+        r"|\bjust reply to (?:my|that|this|the|our|[\w]+'s) (?:[\w-]+ )?(?:email|e-mail|newsletter|message)\b",
         "tells the listener to sign up, buy or get started",
     ),
     # ... and the service offered in its place, or with it: "and if you'd rather I just came to you, I do half days on
@@ -627,6 +639,12 @@ _RULES = (
         r"(?:intake|course|cohort|class|workshop)\b"
         r"|\b(?:reduced|special|discounted|mates'?|friends'?) (?:rate|price)s? for (?:anyone|anybody|everyone|everybody"
         r"|you|listeners|members)\b"
+        # ... or something for them first: "And for anyone on today, I'll do a free thirty minute call first".
+        r"|\bfor (?:anyone|everyone|anybody|everybody) (?:on|here|in the room|on the call)(?: today| tonight)?,? "
+        r"(?:i'll|i will|we'll|we will) (?:do|give|throw in|include)\b"
+        # ... or an amount taken off for them: "Harriet's letting me take a hundred off for everybody here".
+        rf"|\b(?:take|knock|taking|knocking) (?:a |an )?{_AMOUNT}(?: (?:pounds|dollars|bucks|quid|euros|percent))? off "
+        r"(?:for|to) (?:everybody|everyone|anyone|anybody|you all|all of you|listeners|members)\b"
         # ... or copies to take home at a price: "I've got a few copies here at sixty dollars if you want one".
         rf"|\b(?:copies|a few|some) (?:here|with me|on the table|at the back|at the front) (?:at|for) {_PRICE}"
         # ... a draw to enter: "they're doing a free draw for a complete cedar hive".
@@ -995,6 +1013,13 @@ _OWN_OFFERING = re.compile(
     # ... or "The main thing I do is a contract review, you send me your laundry contract ..., flat fee of fifteen
     # hundred dollars".
     r"|\b(?:what|the (?:main |one |other )?(?:thing|service)) (?:i|we) (?:do|offer|sell)(?: now)? is\b"
+    # ... or named after it: "A lot of what I showed today comes out of a six week program I run called Route Tight".
+    rf"|\b{_OWN_MATERIAL}s? (?:i|we) (?:run|teach|host|offer|started|built|wrote) called\b"
+    # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
+    # ... or "So I finally turned it into an online course, it's called Floor Plan, it's eight weeks".
+    rf"|\b(?:turned|turning|made) (?:it|this|all (?:of )?(?:it|this|that)|everything) into (?:a|an|my|our) "
+    rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
+    r"|\b(?:this|that)(?:'s| is) what (?:i|we) do(?: for a living)?(?: now| these days)\b"
     # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
     # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
     r"|\b(?:the|my) whole reason (?:i|we) (?:started|began) \w+ing\b"

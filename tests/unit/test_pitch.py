@@ -1051,6 +1051,78 @@ def test_the_forty_fifth_rounds_reads_are_caught_from_lead_in_to_the_hosts_last_
     assert not find_pitch_cues("The parts came to about forty pounds, and the paint was extra.")
 
 
+def test_the_forty_fifth_rounds_second_wave_reads_are_caught_from_lead_in_to_address() -> None:
+    # A scrap yard safety webinar, a bridal boutique webinar and panel, a driving range webinar and panel and a
+    # vending route workshop nobody here had written (the forty-fifth round's second wave), as Whisper heard them;
+    # each published a line of a read, measured on the code after the first wave's fixes.
+    safety = [
+        "Anyway, that's my 3, sorry, I got to be quick at the end, the garage shut early on at Wednesday.",
+        "If any of this was useful, this is what I do for a living now.",
+        "I come out to your yard for a day, walk the toll site with whoever's running it, and you get a written "
+        "report with the fixes in order on what'll kill somebody first.",
+        "It's a flat fee, £950 plus my mileage, and association members get a hundred off at, Harriet can tell you "
+        "how.",
+        "And I'm also printed up a pack And I'll pop-o in email and the link to the card in the chat and how, and in "
+        "the follow-up email with the recording.",
+        "Oh, and, thank you so much, and good luck with the MOT.",
+    ]
+    assert flagged(safety) == {1, 2, 3, 4}
+    floor_plan = [
+        "Okay, I think that's about it for my slides.",
+        "So I finally turned it into an online course, it's called floor plan, it's eight weeks, and it's basically "
+        "everything I just talked about plus the actual spreadsheet we used for my examples.",
+        "The next group starts February 3rd, it's 590 dollars, and Harriet's letting me take a hundred off for "
+        "everybody here through the end of the month.",
+        "It's at the white floor, right or not, comes slash floor plan, and if you've got questions, Just reply to "
+        "the collective email, and it comes straight to me.",
+        "Okay, Max, Max, my sales part, I'm blushing, I'm done.",
+        "Colleen, thank you so much, this one's brilliant.",
+    ]
+    assert flagged(floor_plan) == {1, 2, 3, 4}
+    trunk_show = [
+        "Most shops sort of assume the rep knows their customer, and the rep is doing 12 shops at months.",
+        "And, um, sorry, shameless moment, but this is literally half of what I do now when I already, I come in "
+        "before your trunk show, and build a full plan with you.",
+        "I've got a few spots left for the autumn, and the first call is free for anyone from this meetup.",
+        "Okay, I'm done, René's giving me a look.",
+    ]
+    assert flagged(trunk_show) == {1, 2}
+    audits = [
+        "Okay, um, I'll wrap up.",
+        "And Sophie said it was okay, if I mentioned what I do now on the side.",
+        "So for the last couple years I've been doing booking audits for other ranges, you send me three months of "
+        "booking data out of your system, and I send back where you're losing money and what I'd change first.",
+        "It's a flat fee, fourteen hundred dollars, and I'd done it for about thirty ranges out, mostly Texas.",
+        "And for anyone on today, I'll do a free thirty minute call first, just look at your booking page together, "
+        "just reply to Sophie's follow-up email and she'll pass it on.",
+        "Marcus, thank you, that was brilliant, and go get your daughter.",
+    ]
+    assert flagged(audits) == {1, 2, 3, 4}
+    cages = [
+        "They're all green, man, that's half the problem.",
+        "Okay, since I've got everybody, my shop.",
+        "Kessler Bicker works out of Bidoria, we do the clear polycarbonate cage retrofits, so your driver can "
+        "actually see, and nobody takes a ball through the side panel.",
+        "I've got one set up on a table out in the hallway, and then everybody, who tells me they came from this "
+        "panel, I'll knock 200 bucks off the install.",
+        "Right, very quick last word from each of you, one sentence.",
+    ]
+    assert flagged(cages) == {1, 2, 3}
+    route = [
+        "Yeah, um, real quick, if that's alright.",
+        "A lot of what I showed today comes out of a six week program I run called out atite, where a small group of "
+        "operators builds their own zones and power sheets alongside me.",
+        "We meet Thursday evenings, it's capped at 12 people, and everybody leaves with this same ugly green "
+        "spreadsheet set up for their own machines.",
+        "The next group starts the first week on March, it's 349 dollars, and you can sign up on Weismands.com.",
+    ]
+    assert flagged(route) == {1, 2, 3}
+    # Look-alikes: a session's own housekeeping, a phrase about shame, a fee told as a fact of the trade.
+    assert not find_pitch_cues("I'll drop the slides in the chat after.")
+    assert not find_pitch_cues("Since I've got the numbers here, let me read them out.")
+    assert not find_pitch_cues("A flat fee is what most hauliers charge now, and nobody argues with it.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
