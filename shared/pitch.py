@@ -160,6 +160,11 @@ _FOLLOW_VERB = (
 )
 _PLATFORM = r"(?:linkedin|twitter|x|instagram|youtube|tiktok|substack|bluesky|threads|mastodon|facebook)"
 
+# Where the listeners a speaker makes an offer to are gathered ("anyone in the chapter", "anybody from the forum").
+_GATHERING = (
+    r"(?:chapter|club|call|room|meeting|panel|webinar|session|association|group|show|audience|hall|tent|forum"
+    r"|conference|event|workshop|class|network)"
+)
 # What a speaker teaches or wrote and sells: narrower than _OFFERING, which also names sites, tools and services;
 # read by the offers of the speaker's own course and by the lead-in to an ask.
 _OWN_MATERIAL = (
@@ -420,11 +425,11 @@ _RULES = (
     # the barn's for" (what follows is the speaker's own offer, read like a priced one up to its price or number).
     _rule(
         PitchKind.call_to_action,
-        r"\b(?:said|says|told me) (?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)\b"
-        # ... "and Jess said I'm allowed one", or asked for: "Can I just say one thing about what I'm doing now, before
-        # we finish?"
-        r"|\b(?:said|says|told me) (?:i'm|i am|i was|we're|we are) allowed (?:one|a plug|a quick one"
-        r"|a (?:quick )?word)\b"
+        # ... however it was allowed: "and Jess said I'm allowed one", "Sophie said it was okay if I mentioned what I do
+        # now"; or asked for: "Can I just say one thing about what I'm doing now, before we finish?"
+        r"\b(?:said|says|told me) (?:(?:i|we) (?:could|can|might) (?:mention|plug|say a (?:quick |little )?word about)"
+        r"|(?:i'm|i am|i was|we're|we are) allowed (?:one|a plug|a quick one|a (?:quick )?word)"
+        r"|it(?:'s| is| was) (?:ok|okay|fine|alright|all right),? if (?:i|we) (?:mention|mentioned|plug|plugged))\b"
         r"|\b(?:mention|say (?:one thing|a (?:quick )?word|something) about|tell you about) what (?:i|we)(?:'m| am|'re"
         r"| are)? (?:do|doing)(?: now| these days| for a living)\b"
         # ... or asked to, or seized the moment: "because Rachel made me promise not to be shy, I actually help other
@@ -436,11 +441,9 @@ _RULES = (
         r"(?:thing|course|offer|plug|stuff|business)\b"
         # ... "And since Rachel said I could, I do a free frame board review for any independent here".
         r"|\b(?:since|as|seeing as) (?:\w+ ){1,2}(?:said|says) (?:i|we) (?:could|can)(?=\s*,)"
-        r"|\bwhile i(?:'ve| have)? got (?:the|this) (?:mic|microphone|floor|stage)\b"
-        # ... "Okay, since I've got everybody, my shop", "Sophie said it was okay if I mentioned what I do now".
-        r"|\bsince i(?:'ve| have)? got (?:everybody|everyone|you all|all of you|the (?:room|floor|mic))\b"
-        r"|\b(?:said|says) it(?:'s| is| was) (?:ok|okay|fine|alright|all right),? if (?:i|we) (?:mention|mentioned"
-        r"|plug|plugged)\b"
+        # ... "Okay, since I've got everybody, my shop".
+        r"|\b(?:while|since) i(?:'ve| have)? got (?:(?:the|this) (?:mic|microphone|floor|stage|room)|everybody|everyone"
+        r"|you all|all of you)\b"
         # ... or begged pardon for: "And, sorry, cheeky one, this is actually what I do on my days off now", "Just a wee
         # plug, if I may", "one more plug from me", "And, uh, shamelessly, I write a little newsletter" (not "a small
         # plug of clay" or "pull the plug").
@@ -599,16 +602,14 @@ _RULES = (
         # you that fifteen percent at their stand" ("a trained person with a clipboard gets you ninety percent of the
         # way there" offers nothing).
         rf"|\b(?:anyone|everyone|anybody|whoever)(?: who(?:'s| is))? (?:here|(?:in|on|at|from) (?:the|this|tonight's"
-        r"|today's|our) (?:[\w-]+ )?(?:chapter|club|call|room|meeting|panel|webinar|session|association|group|show"
-        rf"|audience|hall|tent))\b[^.?!]{{0,40}}?\bgets? (?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
+        rf"|today's|our) (?:[\w-]+ )?{_GATHERING})\b[^.?!]{{0,40}}?\bgets? (?:a |an )?{_AMOUNT} ?(?:%|percent|per cent)"
         # ... or something else free or cheaper for whoever came: "anyone on tonight's call gets ten pounds off the
         # course", "anybody from the forum gets the fitting done for nothing", "anyone on this call who books before
         # the end of June gets the ticket analysis thrown in", "letting everybody who came today have the packet for
         # a hundred dollars".
         r"|\b(?:anyone|everyone|anybody|everybody|whoever)(?:,? who (?:came|joined|attended|turned up|showed up)"
         r"(?: (?:today|tonight|this (?:morning|afternoon|evening)))?|(?: who(?:'s| is))? (?:in|on|at|from) "
-        r"(?:the|this|tonight's|today's|our) (?:[\w-]+ )?(?:chapter|club|call|room|meeting|panel|webinar|session"
-        r"|association|group|audience|hall|tent|forum|conference|event|workshop|class|network))\b,?[^.?!,]{0,50}?"
+        rf"(?:the|this|tonight's|today's|our) (?:[\w-]+ )?{_GATHERING})\b,?[^.?!,]{{0,50}}?"
         r"\b(?:gets?|(?:can )?have)\b[^.?!,]{0,40}?(?:\bfor nothing\b|\bfree\b|\bthrown in\b|\bwithout "
         rf"(?:paying|charging)\b|\bno charge\b|\b{_AMOUNT} (?:pounds|dollars|bucks|quid|euros) off\b|\bfor {_PRICE})"
         rf"|\b(?:anyone|everyone|anybody|whoever)\b[^.?!]{{0,40}}?\b(?:tonight|today)\b[^.?!]{{0,30}}?\bgets? "
@@ -1015,10 +1016,10 @@ _OWN_OFFERING = re.compile(
     r"|\b(?:what|the (?:main |one |other )?(?:thing|service)) (?:i|we) (?:do|offer|sell)(?: now)? is\b"
     # ... or named after it: "A lot of what I showed today comes out of a six week program I run called Route Tight".
     rf"|\b{_OWN_MATERIAL}s? (?:i|we) (?:run|teach|host|offer|started|built|wrote) called\b"
-    # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
     # ... or "So I finally turned it into an online course, it's called Floor Plan, it's eight weeks".
     rf"|\b(?:turned|turning|made) (?:it|this|all (?:of )?(?:it|this|that)|everything) into (?:a|an|my|our) "
     rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
+    # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
     r"|\b(?:this|that)(?:'s| is) what (?:i|we) do(?: for a living)?(?: now| these days)\b"
     # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
     # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
