@@ -268,6 +268,10 @@ def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     # written: "I run the paint sign at Hollister Collision" was its first pillar).
     assert not claim("I run the paint sign at Hollister Collision, and with me is Sam, who does our estimates.")
     assert not claim("So we own the two framing shops at Riverside Market, and every frame gets priced the same way.")
+    # ... whatever small word Whisper heard inside the place's name (a driving range panel nobody here had written,
+    # forty-fifth round: its self-introduction was a pillar).
+    assert not claim("Hey Meshcare, I manage the range and the shop at Lockhart or Golf Center, just outside Bairth.")
+    assert claim("I manage the range at night or at weekends, and the takings double when the floodlights are on.")
     assert not claim("Our guest list is short, and with us today are two sweeps who clean four hundred flues a year.")
     assert claim("I run the numbers at the end of every month, and the blended jobs always make more money.")
     assert claim("The problem with us is that we never followed up on a quote, so half of them went to a rival.")

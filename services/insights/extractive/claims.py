@@ -44,11 +44,12 @@ _SELF_INTRODUCTION = (
     + r"|\bi \w+\b[^,;.!?]{0,60}?\bfor "
     + _YEARS
     + r",?\s+and now i\b"
-    # ... or by the job and the place they do it: "I run the paint shop at Hollister Collision, and ...".
+    # ... or by the job and the place they do it: "I run the paint shop at Hollister Collision, and ...", "I manage the
+    # range and the shop at Lockhart or Golf Center" (Whisper's "or" for "Oak"; "Bank of America", "Smith and Sons").
     + r"|"
     + _CLAUSE_OPENS
     + r"(?:i|we) (?:run|manage|lead|head|own|co-own|founded|co-founded|started)\s+(?:the |a |an |our |my )?"
-    + r"[\w' -]{0,40}?\bat (?-i:[A-Z])[\w'&-]+(?: (?-i:[A-Z])[\w'&-]+)*\s*(?:[,;.!?]|$)"
+    + r"[\w' -]{0,40}?\bat (?-i:[A-Z])[\w'&-]+(?: (?:(?:or|and|of|&) )?(?-i:[A-Z])[\w'&-]+)*\s*(?:[,;.!?]|$)"
     # ... or by the post they hold, or the team they sit in: "Marcus, I'm the language access coordinator for the trial
     # courts in our state", "And I'm Maren, I'm in the waste team at the council" ("I'm the owner, so the bills land on
     # my desk" says what follows from it).
