@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import contextlib
+import fcntl
 import json
 import os
 import random
@@ -20,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Mapping
@@ -58,10 +61,15 @@ class StackError(RuntimeError):
 def free_port() -> int:
     """A port to listen on that nothing holds, chosen below the kernel's ephemeral range: a port from
     bind(0) is ephemeral, and an outgoing connection (a Kafka client's) could take it between this
-    choice and the service's bind, which failed a stack's start-up with 'address already in use'."""
+    choice and the service's bind, which failed a stack's start-up with 'address already in use'.
+
+    Test workers bring stacks up side by side, and two of them once chose the same port before either
+    service had bound it; so each choice is also reserved across processes (see ``_reserve``)."""
     ephemeral_low = _ephemeral_range_start()
     for _ in range(200):
         port = random.randint(10_000, ephemeral_low - 1)
+        if not _reserve(port):
+            continue
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -73,12 +81,45 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Ports this process chose lately, each held by a lock on a file named after it. The kernel drops a
+# lock when its holder exits, so a crashed run never keeps a port from the next one. Only the latest
+# are kept: a port chosen a hundred choices ago has long been bound by the process it was chosen for.
+_PORT_LOCKS = Path(tempfile.gettempdir()) / "recast-ports"
+_reserved: collections.deque[int] = collections.deque()
+_RESERVATIONS_KEPT = 100
+
+
+def _reserve(port: int) -> bool:
+    """Whether ``port`` is now this process's to hand out: no other process holds its lock."""
+    _PORT_LOCKS.mkdir(exist_ok=True)
+    fd = os.open(_PORT_LOCKS / str(port), os.O_CREAT | os.O_RDWR, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False
+    _reserved.append(fd)
+    if len(_reserved) > _RESERVATIONS_KEPT:
+        os.close(_reserved.popleft())
+    return True
+
+
 def _ephemeral_range_start() -> int:
     try:
         low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
     except (OSError, ValueError, IndexError):
         low = 32_768
     return max(low, 10_001)
+
+
+def _last_line(log: Path) -> str:
+    """The log's last line, where a crashed service's error ends up: a CI run shows the cause
+    even when the run directory is gone."""
+    try:
+        lines = log.read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return "no log"
+    return lines[-1].strip() if lines else "empty log"
 
 
 def port_open(host: str, port: int) -> bool:
@@ -244,7 +285,8 @@ class LocalStack:
         assert callable(ready)
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise StackError(f"{name} exited with {process.returncode}; see {self.run_dir / name}.log")
+                log = self.run_dir / f"{name}.log"
+                raise StackError(f"{name} exited with {process.returncode} ({_last_line(log)}); see {log}")
             if ready():
                 return
             time.sleep(0.05)
@@ -362,7 +404,8 @@ class LocalStack:
             if name in ("broker", "s3"):
                 continue
             if not _alive(pid):
-                raise StackError(f"service {name} exited during start-up; see {self.run_dir / name}.log")
+                log = self.run_dir / f"{name}.log"
+                raise StackError(f"service {name} exited during start-up ({_last_line(log)}); see {log}")
 
     # Tearing it down ----------------------------------------------------------------------
     def down(self, timeout_s: float = 10) -> None:

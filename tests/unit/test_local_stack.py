@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from infra.local.stack import FETCH_WAIT_DEFAULT, LocalStack
+from infra.local import stack
+from infra.local.stack import FETCH_WAIT_DEFAULT, LocalStack, StackError
 from shared.broker import consumer_options
 
 
@@ -79,3 +82,29 @@ def test_the_embedded_default_runs_a_transcriber_per_core_on_twice_as_many_parti
 
     assert default_transcribers() == 2
     assert default_partitions() == 4
+
+
+def test_a_port_another_process_just_chose_is_not_chosen_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two test workers' stacks once chose the same metrics port before either service had bound it."""
+    chooser = subprocess.Popen(
+        [sys.executable, "-c", "from infra.local.stack import free_port; print(free_port(), flush=True); input()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert chooser.stdout is not None
+        taken = int(chooser.stdout.readline())
+        candidates = iter([taken, taken + 1])
+        monkeypatch.setattr(stack.random, "randint", lambda low, high: next(candidates))
+        assert stack.free_port() == taken + 1
+    finally:
+        chooser.communicate("\n", timeout=10)
+
+
+def test_a_service_that_dies_at_start_up_says_why(tmp_path: Path) -> None:
+    local = LocalStack(tmp_path, services=("insights",))
+    local.pids["insights"] = 2**22 + 1  # above any pid the kernel hands out: not alive
+    (tmp_path / "insights.log").write_text("starting\nOSError: [Errno 98] address already in use\n")
+    with pytest.raises(StackError, match=r"insights exited during start-up \(OSError: .* address already in use\)"):
+        local._check_services_alive()
