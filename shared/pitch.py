@@ -421,6 +421,14 @@ _RULES = (
         not_when_told_as_done=True,
         reads_on=True,
     ),
+    # ... or cheaper from the speaker's own hand, whatever the clause before told: "and the letter we sent out about
+    # the one pound fifty, and it's twelve pounds ninety nine, or ten pounds if you buy it straight from me".
+    _rule(
+        PitchKind.offer,
+        r"\bif you (?:buy|order|get) (?:it|them|one|a copy) (?:straight |direct(?:ly)? )?from (?:me|us)\b",
+        "prices what the speaker sells",
+        reads_on=True,
+    ),
     # ... or let in by the host: "Gillian said I could mention this, if you don't fancy building your own, that's what
     # the barn's for" (what follows is the speaker's own offer, read like a priced one up to its price or number).
     _rule(
@@ -453,7 +461,7 @@ _RULES = (
         r"|\b(?:wee|little|small|brief|tiny|short|cheeky|one more|another|last|final|bit of a) plug\b"
         r"(?!\s+(?:of|in|into)\b)"
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
-        r"|\bshameless self[- ]promotion\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
+        r"|\bshameless self[- ]?(?:promotion|interest)\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
         r"|\bshameless (?:moment|bit|minute|second)\b"
         # ... "And I'll keep it short, because I'm, I'm slightly shameless about this one."
         r"|\b(?:i'm|i am),? (?:(?:slightly|a bit|a little|totally|completely|utterly|being) )?shameless about\b"
@@ -796,8 +804,10 @@ _RULES = (
         r"|\b(?:i|we) (?:write|run|host|publish|send out|put out|started|have) (?:a|an|my|our) (?:\w+[- ])?"
         r"(?:newsletter|podcast|substack|course|workshop|masterclass|bootcamp|cohort|community) (?:called|named)\b"
         # ... and the book they wrote it up in: "I've written all of this up in a little book called Running the Band"
-        # (Whisper: "I'm written all on this up"; "I wrote every repair in a book called the fault log" kept a record).
-        r"|\b(?:i|i've|i have|i'm|we've|we have) (?:written|wrote|put)\b[^.?!]{0,30}?\bup in(?:to)? (?:a|an|my|our) "
+        # (Whisper: "I'm written all on this up"; "I wrote every repair in a book called the fault log" kept a record),
+        # an aside or not: "I wrote all of this up, and a lot more besides, in a little book called Mop and Minutes".
+        r"|\b(?:i|i've|i have|i'm|we've|we have) (?:written|wrote|put)\b[^.?!]{0,30}?\bup(?:,[^.?!,]{0,30},)? "
+        r"in(?:to)? (?:a|an|my|our) "
         r"(?:little |short |new |small |free )?(?:book|guide|handbook|e-?book|workbook|field guide|booklet),? "
         r"(?:it's |it is )?called\b"
         # ... or only says it put it all in one ("we've put everything we learned into a wee handbook. ... It's 12
@@ -892,6 +902,9 @@ _RULES = (
         r"|\bthe (?:beta|early access|preview|pilot program) is (?:now )?open\b"
         r"|\b(?:it's|it is|they're|they are|available) (?:on|in|at) (?:my|our) (?:store|shop)\b"
         r"|\b(?:it's|it is|they're|they are|that's) (?:all )?in (?:my|our) (?:newsletter|course|membership|paid \w+)\b"
+        # ... or in the one the speaker sells: "The checklist my drivers use is in the pack I sell on my site".
+        r"|\b(?:is|are) (?:all )?in the (?:[\w-]+ ){0,2}(?:pack|kit|bundle|book|guide|course|templates?|workbook"
+        r"|toolkit|membership) (?:that |which )?(?:i|we) sell\b"
         r"|\b(?:our|my) (?:customers|clients|users) (?:\w+ ){1,4}in (?:an?|one|under an?|less than an?) "
         r"(?:afternoon|hour|morning|day)\b"
         r"|\b(?:swing|stop|drop|pop|come) by (?:our|my) (?:booth|stand|table|store|shop|office)\b"
@@ -1036,8 +1049,11 @@ _OWN_OFFERING = re.compile(
     r"|contracts?|templates?) (?:we|i) use\b"
     r"|\b(?:i|we)(?:'ve| have)? put\b[^.?!]{0,80}?\binto (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:guide|booklet|handbook"
     r"|book|pdf|workbook|toolkit)\b"
-    r"|\b(?:i|we)(?:'ve|'m| have)? (?:just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
-    r"|consultations|coaching|courses|workshops|classes|clinics|visits)\b"
+    r"|\b(?:i|we)(?:'ve|'m| have)? (?:also |just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
+    r"|consultations|coaching|courses?|workshops?|class(?:es)?|clinics?|visits)\b"
+    # ... or what they keep it up as: "I keep it updated online as a little membership. It's $19 a month".
+    r"|\b(?:i|we) (?:keep|run|offer|sell|put) (?:it|them|this|that|these)\b[^.?!]{0,30}?\bas an? "
+    r"(?:little |small |wee |paid |monthly )?(?:membership|subscription)\b"
     r"|\b(?:i|we) (?:run|teach|host|offer) (?:[\w'-]+ ){0,3}(?:training|taster|beginners'?) (?:days?|sessions?"
     r"|evenings?|mornings?)\b",
     re.IGNORECASE,

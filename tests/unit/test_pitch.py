@@ -1123,6 +1123,42 @@ def test_the_forty_fifth_rounds_second_wave_reads_are_caught_from_lead_in_to_add
     assert not find_pitch_cues("A flat fee is what most hauliers charge now, and nobody argues with it.")
 
 
+def test_the_held_out_fourth_waves_plugs_are_caught_from_their_lead_in_to_their_price() -> None:
+    # A delivery drivers workshop, a parts sourcing webinar and a hall cleaning workshop nobody here had written (the
+    # fourth held-out wave), as Whisper heard them; each published a line of a plug on the forty-fifth round's code.
+    assert find_pitch_cues(
+        "The checklist my drivers use for the walk around is in the pack I sell on my site, but honestly, just write "
+        "your own, it strikes, blade, blouse, hoses, and the hour meter."
+    )
+    parts = [
+        "Just, um, one thing I'll mention, because a few people have emailed me asking.",
+        "I turned my part's notes into a cross reference, which part humbers, from which brands are really the same "
+        "part, which donors carry what, and I keep it updated online as a little membership.",
+        "It's $19 a month, you can cancel whenever, and it's at mentionotes.net, at mentionotes, and Helen said it "
+        "was okay, so anyone who's on this call, I'll give you the first month for free.",
+        "You did fine, thank you, I'm going to do that this weekend, my husband will be delighted.",
+    ]
+    assert flagged(parts) == {1, 2}
+    book = [
+        "You've got about five minutes, Carl, so no rush at all.",
+        "Well, man, if you'll forgive me a bit on shameless self-interest, I wrote all of this up, and a lot more "
+        "besides, in a little book called Map and Millets.",
+        "It's not the checklist with the phone, only the wording from the deposit on the working form, and the letter "
+        "we sent out amount of the £1.50 and it is £12.99 or £10 if you buy it straight from me rather than from the "
+        "big online shop.",
+        "And I'm also started running a little online course, six Tuesday evenings from January for all committees, "
+        "it's £65 for the whole committee, not per person, so you can all sit round one laptop with a cup of tea.",
+        "Oh, it's very kindly You can't feel put in the link in the chat and in the follow-up email.",
+        "Carol, thank you so much, that was really, really practical.",
+    ]
+    assert flagged(book) == {1, 2, 3, 4}
+    # Look-alikes: what a shop sells told as its trade, a club's fees, a record kept, a purchase told as done.
+    assert not find_pitch_cues("Half of what we sell on our site goes to people who bought from us before.")
+    assert not find_pitch_cues("We run the hall as a charity, and the committee meets once a month.")
+    assert not find_pitch_cues("I wrote it all up, every single job, in a little notebook in the van.")
+    assert not find_pitch_cues("If you buy it from the big online shop, it comes in a week.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
