@@ -206,6 +206,13 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
         ("See you next Thursday, same time, and bring your test prints.", None),
         ("Delete this one, Ray. Actually, no, I'll delete it, you forget.", "Delete this one"),
         ("We delete this report every quarter and start a clean one.", None),
+        # ... and "we'd better call it" (a village halls' clinic whose presenter's broadband was down, held out in the
+        # forty-fifth round and read in the forty-sixth).
+        (
+            "Oh, for Alan, right, well, I think we'd better call it, it doesn't seem fair to keep you all waiting.",
+            "we'd better call it",
+        ),
+        ("We'd better call it what it is: a deposit, not a donation.", None),
         ("We had to move the pump to next month's job because the casing had not arrived.", None),
         ("Do you want to push it harder on the second pass, or leave it?", None),
         ("We see the same spike next week, same time, every single month end.", None),

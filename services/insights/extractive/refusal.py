@@ -51,7 +51,10 @@ _CALLS_ITSELF_OFF = re.compile(
     # on a train with no signal; "let's call it the three Rs" names a method).
     # ... or "Right, I think I'm going to call it. ... We'll move the session to the same time in two weeks" (a
     # hydrotherapy meetup, its speaker on a train).
-    r"|\b(?:let's|i'm going to|i'm gonna|we're going to|we're gonna|i'll|we'll|we should) (?:just )?call it"
+    # ... or "Oh, for Alan, right, well, I think we'd better call it, it doesn't seem fair to keep you all sitting
+    # there" (a village halls' clinic, its presenter's broadband down).
+    r"|\b(?:let's|i'm going to|i'm gonna|we're going to|we're gonna|i'll|we'll|we should|we'd better|we had better"
+    r"|we might as well|we(?:'ll| will) have to) (?:just )?call it"
     r"(?:\s+(?:a day|a night|there|for (?:today|tonight)))?(?=\s*(?:[,.;!?]|$|and\b))"
     r"|\b(?:move|push) (?:it|this|the \w+|\w+ session) to the same time\b"
     r"|\b(?:move|push) (?:it |this |us |everything )?(?:to|into|onto|over to) (?:the )?(?:january|february|march"
