@@ -138,6 +138,13 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Okay, Marcus, I know you've got a slightly different news on shoes in general.")
     assert not claim_shaped("Okay, Marcus, I think you have something about photos for the adoption listings.")
     assert claim_shaped("Honestly, I know you've got a backlog, but a written budget saves the whole second month.")
+    # ... or by what they said before the call, or wished well (a sewing machine repairers' peer call nobody here had
+    # written, held out in the forty-fifth round: both were quoted, misheard, as pillars).
+    assert not claim_shaped("Kendra, you told me your class is used to be chaos.")
+    assert not claim_shaped("Ray, you mentioned the really big ships, and how they turn in the harbour mouth.")
+    assert not claim_shaped("Thomas, I hope the air conditioning gets fixed before the summer classes start.")
+    assert claim_shaped("You told me the first week is the hard one, and it was: half the class left by Friday.")
+    assert claim_shaped("I hope nobody prices a service by the hour again, because the customer only sees the fee.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

@@ -259,10 +259,12 @@ _THE_OCCASION = re.compile(
     r"|\b(?:somebody|someone|a few people|people|one person|a couple of people) in the (?:chat|comments) (?:is |are )?"
     r"(?:asking|asks|asked|wants to know|want to know)\b|\bquestions? (?:go|goes) (?:in|into) the chat\b"
     # ... and handing the floor to a panelist by name: "Okay, Marcus, I know you've got a slightly different view on
-    # shoes", "Marcus, I think you have something about photos".
+    # shoes", "Marcus, I think you have something about photos", "Kendra, you told me your classes used to be chaos";
+    # or wishing them well: "Thomas, I hope the air conditioning gets fixed" (a sewing machine repairers' peer call).
     r"|^(?:(?:okay|ok|so|and|now|right|alright|all right),?\s+)*"
     r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
-    r"(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
+    r"(?:(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
+    r"|you (?:told (?:me|us)|said|mentioned|were saying)\b|(?:i|we) hope\b)"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and a panelist declining to answer: "I got opinions on that, but I don't have data, and I'd rather not start a
     # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
