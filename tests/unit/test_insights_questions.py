@@ -145,6 +145,10 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Thomas, I hope the air conditioning gets fixed before the summer classes start.")
     assert claim_shaped("You told me the first week is the hard one, and it was: half the class left by Friday.")
     assert claim_shaped("I hope nobody prices a service by the hour again, because the customer only sees the fee.")
+    # ... and the panel after it waiting at the side (a breakdown callouts panel nobody here had written, held out in
+    # the forty-fifth round: its last pillar).
+    assert not claim_shaped("Right, and I can see the next panel hovering at the side, which is, um, diesel theft.")
+    assert claim_shaped("The next speaker at a safety briefing should be the driver, not the manager with a clipboard.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

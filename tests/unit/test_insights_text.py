@@ -272,6 +272,11 @@ def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     # forty-fifth round: its self-introduction was a pillar).
     assert not claim("Hey Meshcare, I manage the range and the shop at Lockhart or Golf Center, just outside Bairth.")
     assert claim("I manage the range at night or at weekends, and the takings double when the floodlights are on.")
+    # ... or by the business and what it supplies (a festival stewarding panel nobody here had written, held out in the
+    # forty-fifth round: "I run a radio hire company" titled its article).
+    assert not claim("Marker spell, I run a radio hire company, we supply handsets to about 40 events a summer.")
+    assert not claim("And we own a small marquee business.")
+    assert claim("I run a radio hire company, and half our radios come back from a festival broken.")
     assert not claim("Our guest list is short, and with us today are two sweeps who clean four hundred flues a year.")
     assert claim("I run the numbers at the end of every month, and the blended jobs always make more money.")
     assert claim("The problem with us is that we never followed up on a quote, so half of them went to a rival.")

@@ -50,6 +50,14 @@ _SELF_INTRODUCTION = (
     + _CLAUSE_OPENS
     + r"(?:i|we) (?:run|manage|lead|head|own|co-own|founded|co-founded|started)\s+(?:the |a |an |our |my )?"
     + r"[\w' -]{0,40}?\bat (?-i:[A-Z])[\w'&-]+(?: (?:(?:or|and|of|&) )?(?-i:[A-Z])[\w'&-]+)*\s*(?:[,;.!?]|$)"
+    # ... or by the business alone, and what it supplies: "Mark Aspell, I run a radio hire company, we supply handsets
+    # to about 40 events a summer" (a festival stewarding panel's title; "I run a radio hire company, and half our
+    # radios come back broken" goes on to say something).
+    + r"|"
+    + _CLAUSE_OPENS
+    + r"(?:i|we) (?:run|own|manage|co-own|founded|co-founded|started)\s+(?:a|an|my|our) [\w' -]{0,40}?"
+    + r"(?:company|business|firm|shop|agency|practice|outfit|yard|depot|studio)"
+    + r"(?:\s*(?:[;.!?]|$)|,\s+(?:and\s+)?we (?:supply|do|provide|make|sell|hire out|cover|serve|work with)\b)"
     # ... or by the post they hold, or the team they sit in: "Marcus, I'm the language access coordinator for the trial
     # courts in our state", "And I'm Maren, I'm in the waste team at the council" ("I'm the owner, so the bills land on
     # my desk" says what follows from it).
@@ -169,6 +177,10 @@ _THE_OCCASION = re.compile(
     # ("revenue took a slide in March" and "hear me out" are no such thing).
     r"|\bthe (?:clicker|remote|slides?|projector|screen|mic|microphone)(?:'s|\s+is|\s+are)?\s+"
     r"(?:dead|frozen|broken|stuck|not (?:working|loading|advancing))\b"
+    # ... and who is on after it: "I can see the next panel hovering at the side" (a breakdown callouts panel's last
+    # pillar).
+    r"|\b(?:the|our) next (?:panel|speaker|session|presenter)s?\b(?=[^.?!;]{0,30}\b(?:hovering|waiting|setting up"
+    r"|coming on|coming up|in the wings|at the side|on in)\b)"
     r"|\b(?:wrong|next|previous|last) slide\b|\bslides? (?:will be|are being|get|are) (?:shared|sent|posted|emailed)\b"
     r"|\bcan (?:everyone|everybody|you all|you guys|y'all|you) (?:hear|see) (?:me|us|my screen|the slides?)\b"
     # ... ("and I can't even work this laptop", an orchestra chair's webinar; "we can't work the new till" is no
