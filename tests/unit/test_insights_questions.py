@@ -149,6 +149,11 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     # the forty-fifth round: its last pillar).
     assert not claim_shaped("Right, and I can see the next panel hovering at the side, which is, um, diesel theft.")
     assert claim_shaped("The next speaker at a safety briefing should be the driver, not the manager with a clipboard.")
+    # ... and the sign to wind it up (a village halls panel, same wave: its last pillar).
+    assert not claim_shaped("Okay, I'm getting the wind it up, I'm from the lady with the iron, so five more minutes.")
+    assert not claim_shaped("Right, I think it's time to wind things up, and thank you all for staying so late.")
+    assert claim_shaped("Wind it up every Sunday night, or the movement loses a minute a day by the end of the month.")
+    assert claim_shaped("Skip the deposit and you'll wind up paying for the cleaning out of the hall's own funds.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

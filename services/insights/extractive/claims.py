@@ -164,6 +164,12 @@ _THE_OCCASION = re.compile(
     r"(?:(?:quick|big|huge|special|massive|final|last|little)\s+)?(?:thank you|thanks)\b"
     r"(?!\s*(?:cards?|notes?|letters?|emails?|e-mails?|gifts?|messages?|texts?|calls?|gesture|page)\b)"
     r"|\b(?:let's|let us|we'll|we can|i'll) (?:stop|leave it|leave things|wrap up|wrap it up) there\b"
+    # ... or the sign to wind it up: "Okay, I'm getting the wind-up from the lady with the iron" (Whisper: "the wind it
+    # up"; a village halls panel's last pillar), "time to wind things up" ("wind it up every Sunday" tells of a clock).
+    r"|\b(?:getting|got|giving (?:me|us)) the wind[- ](?:it )?up\b"
+    r"|\b(?:let's|let us|we'll|we need to|we have to|we should|i'll|i need to|i have to|time to|i'm going to) "
+    r"(?:start to |start |begin to )?wind (?:it |things |this |the session )?(?:up|down)\b"
+    r"(?!\s+(?:paying|with|in|on)\b)"
     r"|\b(?:good|great|nice) place to\W+(?:\w+\W+){0,3}?(?:stop|leave it|wrap up|wrap it up)\b"
     # ... and a break in the show: "let's take a quick break", "we'll be right back", "and we're back." ("make the
     # team take a break every hour" is advice; "we're back to square one" goes on).
