@@ -154,6 +154,14 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Right, I think it's time to wind things up, and thank you all for staying so late.")
     assert claim_shaped("Wind it up every Sunday night, or the movement loses a minute a day by the end of the month.")
     assert claim_shaped("Skip the deposit and you'll wind up paying for the cleaning out of the hall's own funds.")
+    # ... and a question waiting in the chat, and a view the speaker does not have (a trampoline park webinar nobody
+    # here had written, forty-sixth round: a pillar and the article's title).
+    assert not claim_shaped("There's a question in the chat already, Angela asks, did you get complaints about prices?")
+    assert not claim_shaped(
+        "Grip socks, I honestly don't have a strong opinion, I do whatever your till makes easiest."
+    )
+    assert claim_shaped("I don't have a strong opinion about the brand of socks, but I do about charging separately.")
+    assert claim_shaped("There's a question every new owner asks, and the answer is always to raise weekend prices.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

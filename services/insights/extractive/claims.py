@@ -272,6 +272,9 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
     rf"(?:(?:uh|um),?\s+)?(?:let's\s+)?{MOVES_THE_TALK_ON}\b"
     r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
+    # ... or waiting there: "There's a question in the chat already" (a trampoline park webinar's pillar).
+    r"|\b(?:there's|there is|there are|we've got|we have|i see|i can see) (?:a |another |one more |some |a few |two )?"
+    r"questions? (?:already )?in the (?:chat|comments|q&a|q and a)\b"
     # ... and the chat's questions and where they go ("somebody in the chat is asking what happened to the note",
     # "questions go in the chat, not the raised hand thing").
     r"|\b(?:somebody|someone|a few people|people|one person|a couple of people) in the (?:chat|comments) (?:is |are )?"
@@ -286,6 +289,10 @@ _THE_OCCASION = re.compile(
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and a panelist declining to answer: "I got opinions on that, but I don't have data, and I'd rather not start a
     # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
+    # ... or having no view to give: "I honestly don't have a strong opinion" (the same webinar's title; "I don't have a
+    # strong opinion about the brand, I have one about the price" goes on to give one).
+    r"|\b(?:i|we) (?:honestly |really |genuinely |just )?(?:don't|do not) have (?:a |an |any )?(?:strong |firm |real )?"
+    r"(?:opinion|view|answer)s?(?: (?:on|about) (?:that|this|it|that one))?(?=\s*[,.;!?]|\s*$)"
     r"|\b(?:i'd|i would) rather not (?:say|get into (?:it|that)|go (?:there|into (?:it|that))|comment|answer|"
     r"start (?:a|an) (?:fight|war|argument|row))\b"
     r"|\b(?:i'm|i am) not (?:getting|going) into (?:a |an |the )?(?:fight|war|argument|row|debate)\b"
