@@ -579,6 +579,9 @@ _RULES = (
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little|\d[\d,.]*"
         rf"|(?:{_NUMBER_WORD}[- ]){{0,3}}{_NUMBER_WORD})) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
+        # ... or a rate of the speaker's own for the listener's kind: "because I do a lower day rate for you lot".
+        r"|\b(?:i|we) do a (?:lower|reduced|cheaper|special|discounted|smaller|cut) (?:day |daily |hourly )?"
+        r"(?:rate|price|fee)\b"
         # ... or takes their name for the next course: "grab me by the tea urn after this and I'll put your name down".
         r"|\bi(?:'ll| will) put your name down\b"
         # ... or delivers for nothing: "if you're a member here they'll do free delivery on your first order, just ask
@@ -749,12 +752,17 @@ _RULES = (
         rf"|{_TO_THE_LISTENER}(?:email|e-mail|message|text|ping|write to) (?:me|us)"
         r"(?=\s*[,.;!?]|\s*$|\s+(?:if|and|about|at|directly|any ?time)\b)"
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
-        r"|\bcome (?:and )?(?:find|talk to|hang out with|say hi to) (?:us|me)\b"
+        r"|\bcome (?:and )?(?:find|grab|collar|talk to|hang out with|say hi to) (?:us|me)\b"
         # ... or hands out their cards: "I've got cards up here if anybody wants to grab me after", "I'll leave a pile
         # of cards on the table there" ("we've got some cards here" are the audience's questions).
         r"|\bi(?:'ve| have)? got (?:some |my |business )?cards\b"
         r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?"
         r"(?:business )?cards\b"
+        # ... or leaflets where the audience sits: "I left some leaflets on the table out there" ("I put flyers through
+        # every door on the estate" tells of marketing done).
+        r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?(?:leaflets|flyers"
+        r"|brochures)\b(?=[^.?!]{0,20}\b(?:on the tables?|at the back|by the door|out there|on (?:the|your) chairs"
+        r"|at the front)\b)"
         # ... or where their address is: "my email is on the handout Tom passed around, so just write to me".
         r"|\bmy (?:email|e-mail|number|phone number|details|contact details)(?: address)?(?:'s| is| are) (?:on|in) the "
         r"(?:handout|slide|last slide|screen|chat|sheet|card|flyer|leaflet)\b"
@@ -990,7 +998,7 @@ _OWN_OFFERING = re.compile(
     # ... or the business a sideline became: "that's turned into a wee business called Hum Free Power" (said a line
     # before what it delivers and the discount).
     r"|\b(?:turned into|became|grew into|started|set up) (?:a |my |our )?(?:wee |little |small |side |tiny )*"
-    r"(?:business|company|firm|sideline) called\b"
+    r"(?:business|company|firm|sideline|outfit|consultancy) called\b"
     # ... or runs one at a time of year, said before its price: "I run a tap teachers' retreat every July, four days in
     # Hocking Hills ... It's about twelve hundred dollars with the cabin".
     r"|\b(?:i|we) (?:run|host|teach|lead) (?:a|an|my|our) (?:[\w,'-]+ ){0,4}(?:retreat|course|class|workshop|bootcamp"
@@ -1033,7 +1041,11 @@ _OWN_OFFERING = re.compile(
     rf"|\b(?:turned|turning|made) (?:it|this|all (?:of )?(?:it|this|that)|everything) into (?:a|an|my|our) "
     rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
     # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
-    r"|\b(?:this|that)(?:'s| is) what (?:i|we) do(?: for a living)?(?: now| these days)\b"
+    # ... or "that's more or less what I do for a living now" (Whisper: "living hour"), "this is actually what I do in
+    # the winter now, I come out to your yard for a day".
+    r"|\b(?:this|that)(?:'s| is) (?:actually |basically |really |pretty much |more or less |kind of |sort of )?what "
+    r"(?:i|we) do (?:for a living|now|these days|in the (?:winter|summer|off-?season|quiet (?:months|season)|evenings)"
+    r"(?: now| these days))\b"
     # ... or why they started making it, however Whisper heard the making: "which is the whole reason I started
     # wielding first. Look, it matches you with players ... and it's free if you're under 5 people".
     r"|\b(?:the|my) whole reason (?:i|we) (?:started|began) \w+ing\b"

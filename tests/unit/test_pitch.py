@@ -1159,6 +1159,31 @@ def test_the_held_out_fourth_waves_plugs_are_caught_from_their_lead_in_to_their_
     assert not find_pitch_cues("If you buy it from the big online shop, it comes in a week.")
 
 
+def test_the_forty_sixth_rounds_plugs_are_caught_from_what_the_speaker_does_now_to_the_rate() -> None:
+    # A charity shop panel and a marquee yard workshop nobody here had written (the forty-sixth round), as Whisper heard
+    # them; each published a line of a plug, measured once on the round's first code.
+    shop = [
+        "The ones that struggle, the back room is full to the ceiling and the rails never change.",
+        "Which is, well, that's more or less what I do for a living hour, I set up a little outfit called Second Look "
+        "Retail, and I'll come and spend a day in your shop and leave you with a plan.",
+        "I left some leaflets on the table out there, and if you're a small charity with just the one shop, come and "
+        "grab me afterwards, because I do a lower day rate for you lot.",
+        "Okay, let's take one from the floor.",
+    ]
+    assert flagged(shop) == {1, 2}
+    yard = [
+        "Good, go and count them.",
+        "Take the dog, and, um, just so you know, this is actually what I do in the winter now, I come out to your "
+        "yard for a day and go through the lot, drying, storage, damage, the log, and you get a written report after.",
+        "It's £450 for the day, and there's a few dates left between November and February.",
+    ]
+    assert flagged(yard) == {1, 2}
+    # Look-alikes: a job described, marketing told as done, a rate told as the trade's.
+    assert not find_pitch_cues("Fixing boilers in the winter, that's what we did for years before the shop.")
+    assert not find_pitch_cues("I put flyers through every door on the estate, and three people rang.")
+    assert not find_pitch_cues("Most yards do a lower rate in January, and nobody books anyway.")
+
+
 def test_a_sponsor_read_goes_on_while_the_sponsor_is_still_doing_things_for_the_listener() -> None:
     # A trout farm podcast nobody here had written: the read's last line reached the framework article.
     texts = [
