@@ -401,7 +401,7 @@ _RULES = (
     _rule(
         PitchKind.offer,
         r"(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?(?:it's|it is|that's|that is|they're|they are) "
-        rf"(?:just |only |about |around |roughly |a flat (?:fee|rate),? (?:of )?)?{_PRICE}"
+        rf"(?:just |only |about |around |roughly |normally |usually |a flat (?:fee|rate),? (?:of )?)?{_PRICE}"
         # (not what anyone pays at someone else's shop: "they're about 8 quid each from the big shed down the road")
         r"(?!\s+(?:each\s+)?(?:from|at) (?:the|a|any) (?!(?:website|site|link|page|door|stand|booth|table)\b))"
         rf"|(?:^|(?<=[.!?])\s+)\W*(?:(?:and|so|now|but|oh)[,\s]+)?it (?:normally |usually |only )?costs {_PRICE}"
@@ -763,6 +763,10 @@ _RULES = (
         r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?(?:leaflets|flyers"
         r"|brochures)\b(?=[^.?!]{0,20}\b(?:on the tables?|at the back|by the door|out there|on (?:the|your) chairs"
         r"|at the front)\b)"
+        # ... or says where theirs or the sponsor's are: "Their leaflets are on the table by the door" (Whisper: "Now
+        # leaflets"), "My cards are on the table next to Gavin's leaflets" (not "all the cards are on the table").
+        r"|\b(?:(?:my|our|their|his|her) (?:business )?cards|(?:my|our|their|his|her|now|the) (?:leaflets|flyers"
+        r"|brochures))(?:'re| are) (?:all )?(?:on|at|by|next to) the (?:tables?|back|door|front|stand)\b"
         # ... or where their address is: "my email is on the handout Tom passed around, so just write to me".
         r"|\bmy (?:email|e-mail|number|phone number|details|contact details)(?: address)?(?:'s| is| are) (?:on|in) the "
         r"(?:handout|slide|last slide|screen|chat|sheet|card|flyer|leaflet)\b"
@@ -1043,6 +1047,8 @@ _OWN_OFFERING = re.compile(
     # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
     # ... or "that's more or less what I do for a living now" (Whisper: "living hour"), "this is actually what I do in
     # the winter now, I come out to your yard for a day".
+    # ... or what their business does: "since Richard's handed me the microphone, that's what my little business does".
+    r"|\b(?:this|that)(?:'s| is) what my (?:little |small |wee |own )?(?:business|company|firm|outfit) does\b"
     r"|\b(?:this|that)(?:'s| is) (?:actually |basically |really |pretty much |more or less |kind of |sort of )?what "
     r"(?:i|we) do (?:for a living|now|these days|in the (?:winter|summer|off-?season|quiet (?:months|season)|evenings)"
     r"(?: now| these days))\b"

@@ -1159,7 +1159,7 @@ def test_the_held_out_fourth_waves_plugs_are_caught_from_their_lead_in_to_their_
     assert not find_pitch_cues("If you buy it from the big online shop, it comes in a week.")
 
 
-def test_the_forty_sixth_rounds_plugs_are_caught_from_what_the_speaker_does_now_to_the_rate() -> None:
+def test_the_forty_sixth_rounds_plugs_are_caught_from_what_the_speaker_does_now_to_the_cards() -> None:
     # A charity shop panel and a marquee yard workshop nobody here had written (the forty-sixth round), as Whisper heard
     # them; each published a line of a plug, measured once on the round's first code.
     shop = [
@@ -1178,7 +1178,28 @@ def test_the_forty_sixth_rounds_plugs_are_caught_from_what_the_speaker_does_now_
         "It's £450 for the day, and there's a few dates left between November and February.",
     ]
     assert flagged(yard) == {1, 2}
-    # Look-alikes: a job described, marketing told as done, a rate told as the trade's.
+    # ... and a village halls panel held out last round, whose sponsor ("concert by", Whisper's "sponsored by") and
+    # panelist each left their leaflets or cards by the door, the panelist after her usual price and its discount.
+    sponsor = [
+        "They very kindly paid for the room and the biscuits, and any committee here tonight can have its first "
+        "annual boiler service at cost price, if you ring them, and say you were at the forum.",
+        "Now leaflets are on the table by the door, next to the, uh, the sign-up sheet, and I can win from Seven "
+        "Valley is the chap in the blue fleece at the back, give us a way, I can win.",
+        "Thank you, can win.",
+    ]
+    assert flagged(sponsor) == {0, 1}
+    visits = [
+        "Almost every hall I visit has something set wrong that no one knows about.",
+        "And, well, since Richard's handed me the microphone, that's what my little business does, I come out and "
+        "spend half a day going through the boiler settings, the wheels and the meters, and I write it up.",
+        "It's normally £120 for a visit anywhere in the county, but for anyone who works me before Christmas I'll do "
+        "it for £95.",
+        "My cards are on the table next to Gavin's leaflets, it's too hearty energy, and I'm in a website.",
+        "Thank you, Sue, subtle as ever.",
+    ]
+    assert flagged(visits) == {1, 2, 3}
+    # Look-alikes: a job described, marketing told as done, a rate told as the trade's, an idiom.
+    assert not find_pitch_cues("All the cards are on the table now, so the committee can decide.")
     assert not find_pitch_cues("Fixing boilers in the winter, that's what we did for years before the shop.")
     assert not find_pitch_cues("I put flyers through every door on the estate, and three people rang.")
     assert not find_pitch_cues("Most yards do a lower rate in January, and nobody books anyway.")
