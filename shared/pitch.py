@@ -1044,11 +1044,10 @@ _OWN_OFFERING = re.compile(
     # ... or "So I finally turned it into an online course, it's called Floor Plan, it's eight weeks".
     rf"|\b(?:turned|turning|made) (?:it|this|all (?:of )?(?:it|this|that)|everything) into (?:a|an|my|our) "
     rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
-    # ... or "If any of this was useful, this is what I do for a living now, I come out to your yard for a day".
-    # ... or "that's more or less what I do for a living now" (Whisper: "living hour"), "this is actually what I do in
-    # the winter now, I come out to your yard for a day".
     # ... or what their business does: "since Richard's handed me the microphone, that's what my little business does".
     r"|\b(?:this|that)(?:'s| is) what my (?:little |small |wee |own )?(?:business|company|firm|outfit) does\b"
+    # ... or what they do: "If any of this was useful, this is what I do for a living now", "that's more or less what I
+    # do for a living" (Whisper: "living hour"), "this is actually what I do in the winter now, I come out to you".
     r"|\b(?:this|that)(?:'s| is) (?:actually |basically |really |pretty much |more or less |kind of |sort of )?what "
     r"(?:i|we) do (?:for a living|now|these days|in the (?:winter|summer|off-?season|quiet (?:months|season)|evenings)"
     r"(?: now| these days))\b"
