@@ -416,7 +416,11 @@ _RULES = (
         r"|\b(?:i|we) (?:run|teach|host|offer|do|sell) (?:[\w'-]+ ){0,5}?(?:days?|courses?|class(?:es)?|workshops?"
         rf"|sessions?|training|retreats?|clinics?|kits?|bootcamps?|masterclass(?:es)?)\b[^.?!]{{0,140}}?{_PRICE}"
         # ... or sent to the listener: "and the whole lot is seventy five pounds with postage in the UK".
-        rf"|{_PRICE} (?:with|including|inc|plus) (?:postage|p and p|p&p|delivery|shipping)\b",
+        rf"|{_PRICE} (?:with|including|inc|plus) (?:postage|p and p|p&p|delivery|shipping)\b"
+        # ... or a course and its price in one breath: "there's an online course on the same site, about three hours of
+        # videos, it's a hundred and ninety dollars".
+        r"|\bthere(?:'s| is) (?:also )?an? (?:[\w-]+ ){0,2}(?:course|class|workshop|membership)\b[^.?!]{0,100}?"
+        rf"{_PRICE}",
         "prices what the speaker sells",
         not_when_told_as_done=True,
         reads_on=True,
@@ -590,6 +594,11 @@ _RULES = (
         # ... or "anybody who goes over this morning and mentions the panel gets their templating visit free on the
         # first order".
         r"|\bfree on (?:the|your|their) first (?:order|booking|job|visit|install|delivery)\b"
+        # ... or "We'll do your first two deliveries with no carriage charge, and you get a sample box today if you
+        # leave us a business card" (a livefood supplier on a reptile show panel).
+        r"|\b(?:we'll|we will|i'll|i will) do your first (?:[\w-]+ )?(?:deliveries|delivery|orders?|months?|sessions?"
+        r"|visits?) (?:with no|without|free of) (?:carriage|delivery|postage|shipping|setup|set-up)\b"
+        r"|\bif you leave (?:us|me) (?:a |your )?(?:business )?card\b"
         # ... or what the sponsor pays for: "if you open an account this month, they'll cover your first hundred jobs'
         # shipping".
         r"|\b(?:they|we|i)(?:'ll| will) (?:cover|pay for|pick up) (?:your|the) first\b"
@@ -920,6 +929,10 @@ _RULES = (
         r"|\b(?:our|my) (?:customers|clients|users) (?:\w+ ){1,4}in (?:an?|one|under an?|less than an?) "
         r"(?:afternoon|hour|morning|day)\b"
         r"|\b(?:swing|stop|drop|pop|come) by (?:our|my) (?:booth|stand|table|store|shop|office)\b"
+        # ... or where the exhibitor stands, to whoever wants to try them: "if any shop owners in the room want to try
+        # us, we're Cricket Hollow, we're on stand forty-two".
+        r"|\b(?:we're|we are|i'm|i am|you'll find us|find us) (?:on|at) stand (?:number )?\w+"
+        r"|\bif (?:any|anyone|anybody)\b[^.?!]{0,40}\bwants? to (?:try|give) us\b"
         r"|\b(?:i|we)(?:'ll| will) (?:have|be running) a (?:table|stall|booth|stand) at (?:the )?(?:[\w'-]+ ){0,3}"
         r"(?:show|fair|market|expo|convention|festival|meet|hamfest)\b"
         r"|\bintegrates (?:seamlessly )?with\b"
@@ -1068,6 +1081,13 @@ _OWN_OFFERING = re.compile(
     r"|book|pdf|workbook|toolkit)\b"
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:also |just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
     r"|consultations|coaching|courses?|workshops?|class(?:es)?|clinics?|visits)\b"
+    # ... or what they have been doing for others like the listeners, and how it works: "So for the last couple of years
+    # I've been doing a pricing review for other course owners, you send me your prices ... It's £140".
+    r"|\b(?:i|we)(?:'ve| have) been (?:doing|offering|running) (?:a |an )?(?:[\w-]+ ){0,3}(?:reviews?|audits?"
+    r"|consultations?|visits|workshops?|courses?|clinics?) for other\b"
+    r"|\byou send me (?:your|the|a year of|three months of|a copy of)\b"
+    # ... or the day they spend at the listener's place: "So, most of my work is going out to arenas for a day".
+    r"|\b(?:going|coming|i go|i come) (?:out )?to (?:your |their )?(?:[\w-]+ ){0,2}for (?:a|half a) day\b"
     # ... or what they keep it up as: "I keep it updated online as a little membership. It's $19 a month".
     r"|\b(?:i|we) (?:keep|run|offer|sell|put) (?:it|them|this|that|these)\b[^.?!]{0,30}?\bas an? "
     r"(?:little |small |wee |paid |monthly )?(?:membership|subscription)\b"
@@ -1230,8 +1250,11 @@ def _offering_introduced_before(texts: Sequence[str], cues: Sequence[list[PitchC
     words = 0
     for probe in range(first_cue - 1, -1, -1):
         text = texts[probe]
-        # "Which is partly why I built Pollen Link, it's an app where ...": a cue of its own that presents it.
-        if any(cue.kind is PitchKind.product_promotion for cue in cues[probe]) or _OWN_OFFERING.search(text):
+        # "Which is partly why I built Pollen Link, it's an app where ...": a cue of its own that presents it; and
+        # the introduction may take two sentences ("So this is what I do now. I come to your depot for a day, ...").
+        if _introduces(text, cues[probe]):
+            while probe > 0 and _introduces(texts[probe - 1], cues[probe - 1]):
+                probe -= 1
             return probe
         if cues[probe] or _TALK_RESUMES.search(text) or text.rstrip().endswith("?"):
             return None
@@ -1239,6 +1262,11 @@ def _offering_introduced_before(texts: Sequence[str], cues: Sequence[list[PitchC
         if words > MAX_UNCUED_WORDS_IN_AN_AD_READ:
             return None
     return None
+
+
+def _introduces(text: str, cues: Sequence[PitchCue]) -> bool:
+    """Whether the sentence presents what the speaker sells: a cue of its own that does, or ``_OWN_OFFERING``."""
+    return any(cue.kind is PitchKind.product_promotion for cue in cues) or bool(_OWN_OFFERING.search(text))
 
 
 def _end_of_reply(texts: Sequence[str], invitation: int) -> int:
