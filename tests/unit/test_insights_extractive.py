@@ -213,6 +213,15 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "we'd better call it",
         ),
         ("We'd better call it what it is: a deposit, not a donation.", None),
+        # ... and the speaker not going to make it, the talk cancelled (a reptile expo stage nobody here had written,
+        # forty-sixth round, whose waiting chatter published an article).
+        (
+            "There's been an accident, so he's not going to make it, he said he's really sorry.",
+            "he's not going to make it",
+        ),
+        ("So, sorry everyone, the two o'clock talk is cancelled.", "the two o'clock talk is cancelled"),
+        ("The vet said she's not going to make it through the winter, so we kept her indoors.", None),
+        ("When the meeting was cancelled, the client walked.", None),
         ("We had to move the pump to next month's job because the casing had not arrived.", None),
         ("Do you want to push it harder on the second pass, or leave it?", None),
         ("We see the same spike next week, same time, every single month end.", None),

@@ -37,6 +37,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\bsend (?:you|everyone|everybody|you all) a (?:new )?calendar (?:thing|invite|invitation|link)\b"
     # ... and the guest who will not be there: "He's not coming", "our speaker isn't going to make it today".
     r"|^(?:(?:no|so|okay|ok|yeah),?\s+)*(?:he|she|they|(?-i:[A-Z][a-z]+))(?:'s|'re| is| are) not coming\b(?!\s+back\b)"
+    # ... or will not make it, and the talk is off: "so he's not going to make it, he said he's really sorry. So, sorry
+    # everyone, the two o'clock talk is cancelled" (a reptile expo stage, its speaker stuck on the A1).
+    r"|\b(?:he|she|they)(?:'s|'re| is| are) not going to make it\b(?=[^.?!]{0,40}\b(?:sorry|today|tonight|in time)\b)"
+    r"|\bthe (?:[\w']+ ){0,2}(?:talk|session|webinar|meeting|episode|panel|workshop|demo)(?:'s| is| has been) "
+    r"(?:cancell?ed|called off)\b"
     # ... ("Okay, so, Greg's not coming", "so he can't join us"), and the new date told as the old one's: "the 25th,
     # same link, same time".
     r"|\b(?:he|she|they|(?:our|the) (?:guest|speaker|presenter))(?: just)? (?:can't|cannot|won't be able to) "
