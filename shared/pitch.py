@@ -763,15 +763,13 @@ _RULES = (
         r"|\b(?:shoot|send|drop|flick) (?:me|us) (?:an? )?(?:email|e-mail|message|line|note|dm|direct message)\b"
         r"|\bcome (?:and )?(?:find|grab|collar|talk to|hang out with|say hi to) (?:us|me)\b"
         # ... or hands out their cards: "I've got cards up here if anybody wants to grab me after", "I'll leave a pile
-        # of cards on the table there" ("we've got some cards here" are the audience's questions).
+        # of cards on the table there" ("we've got some cards here" are the audience's questions); or leaflets, where
+        # the audience sits: "I left some leaflets on the table out there" ("I put flyers through every door on the
+        # estate" tells of marketing done).
         r"|\bi(?:'ve| have)? got (?:some |my |business )?cards\b"
         r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?"
-        r"(?:business )?cards\b"
-        # ... or leaflets where the audience sits: "I left some leaflets on the table out there" ("I put flyers through
-        # every door on the estate" tells of marketing done).
-        r"|\bi(?:'ll| will|'ve| have)? (?:leave|left|put) (?:a (?:pile|stack) of |some |my |a few )?(?:leaflets|flyers"
-        r"|brochures)\b(?=[^.?!]{0,20}\b(?:on the tables?|at the back|by the door|out there|on (?:the|your) chairs"
-        r"|at the front)\b)"
+        r"(?:(?:business )?cards\b|(?:leaflets|flyers|brochures)\b(?=[^.?!]{0,20}\b(?:on the tables?|at the back"
+        r"|by the door|out there|on (?:the|your) chairs|at the front)\b))"
         # ... or says where theirs or the sponsor's are: "Their leaflets are on the table by the door" (Whisper: "Now
         # leaflets"), "My cards are on the table next to Gavin's leaflets" (not "all the cards are on the table").
         r"|\b(?:(?:my|our|their|his|her) (?:business )?cards|(?:my|our|their|his|her|now|the) (?:leaflets|flyers"
