@@ -924,6 +924,13 @@ _RULES = (
         # ... or in the one the speaker sells: "The checklist my drivers use is in the pack I sell on my site".
         r"|\b(?:is|are) (?:all )?in the (?:[\w-]+ ){0,2}(?:pack|kit|bundle|book|guide|course|templates?|workbook"
         r"|toolkit|membership) (?:that |which )?(?:i|we) sell\b"
+        # ... or in the one the speaker will come to at the end: "I go through the full spreadsheet for that in the
+        # course I'll mention at the end".
+        rf"|\b(?:the|my|our) (?:[\w-]+ ){{0,2}}(?:{_OWN_MATERIAL}|book|kit|pack|bundle|templates?|service)s? "
+        r"(?:that |which )?(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to) "
+        r"(?:mention|tell you (?:a (?:bit|little) )?about|say (?:a (?:bit|word) )?(?:more )?about|plug) "
+        r"(?:at the end|before (?:we|i) (?:finish|go|wrap|close|sign off|let you go)|later on"
+        r"|in a (?:bit|minute|moment))"
         r"|\b(?:our|my) (?:customers|clients|users) (?:\w+ ){1,4}in (?:an?|one|under an?|less than an?) "
         r"(?:afternoon|hour|morning|day)\b"
         r"|\b(?:swing|stop|drop|pop|come) by (?:our|my) (?:booth|stand|table|store|shop|office)\b"

@@ -1436,3 +1436,16 @@ def test_a_team_named_by_where_it_works_sells_only_when_it_offers_the_work() -> 
     assert find_pitch_cues("My team at Acme can set the whole thing up for you in a week.")
     assert not find_pitch_cues("Our team at the hospital can cover for you on nights.")
     assert not find_pitch_cues("My team at Acme rebuilt the onboarding flow in a week.")
+
+
+def test_a_course_the_speaker_promises_to_come_to_at_the_end_is_a_plug() -> None:
+    # A cattery workshop nobody here had written (the forty-sixth round's held-out wave), as Whisper heard it: the
+    # teaser published on both rails.
+    assert find_pitch_cues(
+        "I go through the full spreadsheet for that in the course I'll mention at the end, but you honestly don't "
+        "need it, a calculator and a cup of tea will do."
+    )
+    assert find_pitch_cues("It's all in the little book I'm going to tell you about before we finish.")
+    # A point the speaker will come back to, or a course the staff took, is no teaser.
+    assert not find_pitch_cues("There's one more rule about deposits I'll mention at the end.")
+    assert not find_pitch_cues("The first aid course we'll talk about later was paid for by the council.")
