@@ -796,7 +796,10 @@ _SIGNPOST = re.compile(
     # "I'm going to go roughly in the order a sample lives its life": how the talk will go, not a point of it.
     rf"|{_ANNOUNCEMENT_OPENERS}(?:i'm going to|i'm gonna|i'll|i want to|let me|we're going to|we'll)"
     r"\s+(?:\w+\s+){0,2}?(?:talk about|walk (?:you |y'all )through|run through|tell you about|"
-    r"go (?:\w+\s+)?in (?:the |this )?order)\b",
+    r"go (?:\w+\s+)?in (?:the |this )?order)\b"
+    # "... that's a good segue, because my last thing is about the order of the party": which point comes next.
+    r"|\b(?:my|our) (?:first|second|third|next|last|final|other) (?:thing|point|tip|one|lesson|topic|bit)s? "
+    r"(?:(?:i|we) (?:want|wanted) to (?:say|cover|talk about|mention) )?(?:is|was) (?:all )?about\b",
     re.IGNORECASE,
 )
 

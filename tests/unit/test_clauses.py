@@ -551,6 +551,11 @@ def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_bef
         # What the speaker will do at work is no agenda.
         ("I'm going to raise prices on every plan next year.", False),
         ("We'll go through every cooler with a thermometer before it leaves the truck.", False),
+        # Which point comes next, said mid-line (a soft play podcast nobody here had written, forty-sixth round).
+        ("Oh, that's brilliant, that's a good segue, because my last thing is about the order on the party.", True),
+        ("My first point is about deposits.", True),
+        ("The last thing parents care about is the order of the party.", False),
+        ("Our next party is about twice the size.", False),
     ],
 )
 def test_an_agenda_or_a_greeting_is_a_signpost(said: str, signpost: bool) -> None:
