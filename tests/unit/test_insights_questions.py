@@ -162,6 +162,11 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     )
     assert claim_shaped("I don't have a strong opinion about the brand of socks, but I do about charging separately.")
     assert claim_shaped("There's a question every new owner asks, and the answer is always to raise weekend prices.")
+    # ... and the wait for a guest who never came (a snooker hall's stream nobody here had written, forty-seventh round:
+    # the article's title).
+    assert not claim_shaped("Okay, we'll give it a couple of minutes, see if we can get him on the phone.")
+    assert not claim_shaped("Let's give people another five minutes to join, the link went out late.")
+    assert claim_shaped("We'll give it ten minutes to set, and then the cloth goes back on with no creases.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

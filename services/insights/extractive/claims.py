@@ -272,6 +272,14 @@ _THE_OCCASION = re.compile(
     r"|(?:^|[,;.!?]\s*)(?:(?:and|so|ok|okay|alright|all right|great|now|uh|um),?\s+)*(?:let's|let us),?\s+"
     rf"(?:(?:uh|um),?\s+)?(?:let's\s+)?{MOVES_THE_TALK_ON}\b"
     r"|\bthis one(?:'s| is) from (?-i:[A-Z])|\bquestions? (?:coming|came) in\b"
+    # ... and waiting for someone to come: "Okay, we'll give it a couple of minutes, see if we can get him on the phone"
+    # titled a snooker hall's stream whose guest never came ("give it ten minutes to set" tells of the job).
+    r"|\b(?:we'll|we will|let's|let us|i'll|i will|we can|we could|we'll just|i'll just) give (?:it|him|her|them|people"
+    r"|everyone|everybody|folks) (?:another |a couple (?:of )?|a few )?(?:(?:one|two|three|four|five|ten|\d+) )?"
+    r"(?:more )?(?:minutes?|mins?)\b"
+    r"(?=[^.?!]{0,50}\b(?:see if|to (?:join|arrive|get here|turn up|log (?:in|on)|dial in|come in)"
+    r"|for (?:people|everyone|everybody|folks|him|her|them|stragglers|latecomers|the others)|join|arrive|get here"
+    r"|turn up|log on|dial in)\b)"
     # ... or waiting there: "There's a question in the chat already" (a trampoline park webinar's pillar).
     r"|\b(?:there's|there is|there are|we've got|we have|i see|i can see) (?:a |another |one more |some |a few |two )?"
     r"questions? (?:already )?in the (?:chat|comments|q&a|q and a)\b"
