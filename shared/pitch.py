@@ -599,6 +599,16 @@ _RULES = (
         r"|\b(?:we'll|we will|i'll|i will) do your first (?:[\w-]+ )?(?:deliveries|delivery|orders?|months?|sessions?"
         r"|visits?) (?:with no|without|free of) (?:carriage|delivery|postage|shipping|setup|set-up)\b"
         r"|\bif you leave (?:us|me) (?:a |your )?(?:business )?card\b"
+        # ... or to whoever leaves one at the sponsor's stand: "anyone who runs a school and drops a business card at
+        # the stand today gets trade prices on the new winter five fours".
+        r"|\b(?:drops?|leaves?|hands? in|brings?) (?:a |your |their )?business cards? (?:at|on|to) "
+        r"(?:the|our|their|my) (?:stand|table|booth|desk|stall)\b"
+        # ... or the speaker's own service, free to whoever is there: "I'm running a free table health check for any
+        # club in the room over the next couple of months" ("we're doing a free hot chocolate for every kid in a
+        # costume" tells how a café works).
+        r"|\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will) (?:be )?(?:running|doing|offering|giving|run|do|offer"
+        r"|give) (?:a |an )?(?:[\w-]+ ){0,2}free\b[^.?!]{0,40}\bfor (?:any|every|anyone|anybody|everyone|everybody)\b"
+        r"[^.?!]{0,30}\b(?:in the room|in this room|here (?:today|tonight)|on (?:the|this) call|listening|watching)\b"
         # ... or what the sponsor pays for: "if you open an account this month, they'll cover your first hundred jobs'
         # shipping".
         r"|\b(?:they|we|i)(?:'ll| will) (?:cover|pay for|pick up) (?:your|the) first\b"
@@ -1062,6 +1072,10 @@ _OWN_OFFERING = re.compile(
     # ... or "So I finally turned it into an online course, it's called Floor Plan, it's eight weeks".
     rf"|\b(?:turned|turning|made) (?:it|this|all (?:of )?(?:it|this|that)|everything) into (?:a|an|my|our) "
     rf"(?:[\w-]+ ){{0,2}}{_OWN_MATERIAL}\b"
+    # ... or runs one online, its name misheard: "So I run a little online course coiled shop fit, it's six weeks"
+    # (said a line before its price and its address).
+    rf"|\b(?:i|we) (?:run|teach|host|offer|sell) (?:a|an|my|our) (?:little |small |short |new )?online "
+    rf"(?:{_OWN_MATERIAL}|program)\b"
     # ... or what their business does: "since Richard's handed me the microphone, that's what my little business does".
     r"|\b(?:this|that)(?:'s| is) what my (?:little |small |wee |own )?(?:business|company|firm|outfit) does\b"
     # ... or what they do: "If any of this was useful, this is what I do for a living now", "that's more or less what I

@@ -1449,3 +1449,37 @@ def test_a_course_the_speaker_promises_to_come_to_at_the_end_is_a_plug() -> None
     # A point the speaker will come back to, or a course the staff took, is no teaser.
     assert not find_pitch_cues("There's one more rule about deposits I'll mention at the end.")
     assert not find_pitch_cues("The first aid course we'll talk about later was paid for by the council.")
+
+
+def test_a_free_service_for_whoever_is_in_the_room_and_a_card_left_at_the_stand_are_offers() -> None:
+    # A snooker halls panel and a surf schools panel nobody here had written (forty-seventh round), as Whisper heard
+    # them: a panelist's free visit, and the sponsor's trade price for a card left at its stand.
+    assert find_pitch_cues(
+        "Mine's a bit of a cheeky one, sorry, but I'm running a free table health check for any club in the room over "
+        "the next couple of months."
+    )
+    assert find_pitch_cues(
+        "They told me anyone who runs a school and drops a business card at the stand to they get straight prices on "
+        "the new winter 5.4s."
+    )
+    # How a café works, and where the cards go, are no offer.
+    assert not find_pitch_cues(
+        "We're doing a free hot chocolate for every kid who turns up in a costume, and footfall went up a fifth."
+    )
+    assert not find_pitch_cues("Drop your business cards at the front desk on the way in, so the coaches know.")
+
+
+def test_an_online_course_the_speaker_runs_is_what_the_price_and_address_after_it_are_for() -> None:
+    # A farm shop webinar nobody here had written (forty-seventh round): Whisper heard "called" as "coiled", so the
+    # course had no name; its price and next group were published.
+    texts = [
+        "Oh, yes, thanks, I'll be quick, I'm not very good at listening.",
+        "So I run a little online course coiled shop fit, it's six weeks, an evening at week on zoom, and we go "
+        "through your range, your pricing, and your layout with your own shop.",
+        "The next group starts in May, it's 250 pounds, and there's only about 12 places.",
+        "All the details are on garethpriceretail.co.uk, Helen's going to pop the link in the chat.",
+    ]
+
+    assert flagged(texts) == {1, 2, 3}
+    # Without the address after it, a course run for the speaker's own staff is only talk.
+    assert not flagged(["I run a little online course for our own staff, and nobody finishes module three."])
