@@ -167,6 +167,15 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Okay, we'll give it a couple of minutes, see if we can get him on the phone.")
     assert not claim_shaped("Let's give people another five minutes to join, the link went out late.")
     assert claim_shaped("We'll give it ten minutes to set, and then the cloth goes back on with no creases.")
+    # ... and when the next session starts, and a promise to be brief (a surf schools panel and a farm shop webinar,
+    # the same round: both named pillars).
+    assert not claim_shaped("Next session at 3 and it's on insurance, so, um, get a strong coffee from the trolley.")
+    assert not claim_shaped("Oh, yes, thanks, I'll be quick, I'm not very good at listening to my own recordings.")
+    assert not claim_shaped(
+        "Yeah, thanks, Jess, I'll keep it short, because the fleet story takes longer than the fleet."
+    )
+    assert claim_shaped("The next session at the pool is the one the kids remember, so we never skip it.")
+    assert claim_shaped("Keep it short: a five minute briefing covers the three things people forget.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

@@ -187,6 +187,15 @@ _THE_OCCASION = re.compile(
     # pillar).
     r"|\b(?:the|our) next (?:panel|speaker|session|presenter)s?\b(?=[^.?!;]{0,30}\b(?:hovering|waiting|setting up"
     r"|coming on|coming up|in the wings|at the side|on in)\b)"
+    # ... and when it starts: "Next session at 3 and it's on insurance" (a surf schools panel's last pillar; "the next
+    # session at the pool is the one kids remember" is a claim).
+    r"|(?:^|[,;.!?]\s*)(?:(?:and|so|okay|ok|right|now),?\s+)*(?:the )?next (?:panel|speaker|session|talk|workshop)"
+    r"(?:'s| is)? (?:at|starts at|kicks off at|after (?:lunch|the break|coffee)) "
+    r"(?:\d|one|two|three|four|five|half|a quarter|ten|eleven|twelve)"
+    # ... and the speaker promising to be brief: "Oh, yes, thanks, I'll be quick, I'm not very good at this" (a farm
+    # shop webinar's pillar, misheard "at listening").
+    r"|\b(?:i'll|i will|i'm going to|i'm gonna|i'll try to|i'll try and) (?:be (?:quick|brief)|keep (?:it|this) "
+    r"(?:short|brief|quick))\b"
     r"|\b(?:wrong|next|previous|last) slide\b|\bslides? (?:will be|are being|get|are) (?:shared|sent|posted|emailed)\b"
     r"|\bcan (?:everyone|everybody|you all|you guys|y'all|you) (?:hear|see) (?:me|us|my screen|the slides?)\b"
     # ... ("and I can't even work this laptop", an orchestra chair's webinar; "we can't work the new till" is no
