@@ -307,7 +307,8 @@ _NAMED_BEFORE = r"that|that's|this|these|those|they|they're|he|she|mine|ours|the
 OPENS_ON_POINTER = re.compile(rf"^(?:it|it's|{_NAMED_BEFORE})\b", re.IGNORECASE)
 # What a title or thesis may not open on: one of those pronouns, or the alternative to something said before
 # ("otherwise they send the junior team"). Not "it": "It's not the tool, it's the habit" points at nothing.
-_LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|otherwise|instead|else)\b", re.IGNORECASE)
+# ... or whose owner is one of them: "Their head comes up" (a snooker coaching workshop's lead magnet item).
+_LEANS_BACK = re.compile(rf"^(?:{_NAMED_BEFORE}|their|his|otherwise|instead|else)\b", re.IGNORECASE)
 # "it comes out of the forecast", "that's the number I defend", "this one gets people heated", "the ones that are
 # boiling over", "the rest would call me three years later": what "it", "that", "this one", "the ones" or "the rest"
 # is, the clause does not say ("the rest of the crew" names it).

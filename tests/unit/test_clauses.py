@@ -498,6 +498,11 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         ("This one gets people a bit heated", True),
         ("So, honestly, they never read the rubric", True),
         ("Instead we pay for a short pilot", True),
+        # Whose head, whose van (a snooker coaching workshop nobody here had written, forty-seventh round: a lead
+        # magnet's only item).
+        ("Their head comes up", True),
+        ("His van broke down on the way", True),
+        ("Our members pay for six lessons up front", False),
         ("We ask each finalist for a customer who left them", False),
         ("The people writing the code never felt the pain", False),
         ("Honestly, the other team never saw the alerts", False),
