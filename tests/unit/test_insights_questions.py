@@ -176,6 +176,13 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     )
     assert claim_shaped("The next session at the pool is the one the kids remember, so we never skip it.")
     assert claim_shaped("Keep it short: a five minute briefing covers the three things people forget.")
+    # ... and a guest coming back on, and the Wi-Fi where they sit (an orchard podcast, the same round: its title).
+    assert not claim_shaped(
+        "I'm here, I'm here, sorry, I'm in the office above the store and the Wi-Fi is, it's basically a rumor up here."
+    )
+    assert not claim_shaped("Sorry about that, the Wi-Fi is dropping every few minutes up here in the packing shed.")
+    assert claim_shaped("I'm here every Saturday at six, because the pickers who start early pick twice as clean.")
+    assert claim_shaped("The signal on the farm is so bad that we went cash only, and takings went up a tenth.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

@@ -240,6 +240,13 @@ _THE_OCCASION = re.compile(
     # ... and what to do on the call itself, whatever Whisper made of the trouble ("if you're having all the issues, try
     # dialing in with the phone number in the invite"; "customers who dial in to support" is no instruction).
     r"|\btry (?:dialing|dialling|calling) in\b|\b(?:dial|call) in with the (?:phone )?number\b"
+    # ... and a speaker coming back on, and the Wi-Fi where they sit: "I'm here, I'm here, sorry, I'm in the office
+    # above the store and the Wi-Fi is, it's basically a rumor up here" titled an orchard podcast's article ("the
+    # signal on the farm is so bad we went cash only" is a claim about the business).
+    r"|^(?:(?:okay|ok|sorry|yes|yeah|hi|hello|oh),?\s+)*(?:i'm|i am|we're|we are) (?:here|back),?\s+"
+    r"(?:(?:i'm|i am|we're|we are) (?:here|back)|sorry|can you hear me)\b"
+    r"|\b(?:the|my|our) (?:wi-?fi|wifi|internet|hotspot)(?:'s| is)\b[^.?!]{0,40}\b(?:up here|in here|down here"
+    r"|at the moment|right now|today|tonight)\b"
     # ... and a question handed on from it: "one more from the chat, Sam asks whether..." relays someone else's
     # question ("we got that idea from the audience" is not one).
     r"|\b(?:(?:a|one|another) (?:more )?(?:question )?|questions? |more )from (?:the )?"
