@@ -220,6 +220,13 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "he's not going to make it",
         ),
         ("So, sorry everyone, the two o'clock talk is cancelled.", "the two o'clock talk is cancelled"),
+        # ... and no point sitting there any longer (a snooker hall's stream nobody here had written, forty-seventh
+        # round: Whisper heard its "we're going to call it" as "claw it").
+        (
+            "We're going to claw it. There's no point sitting here looking at Bruno for an hour.",
+            "no point sitting here",
+        ),
+        ("There's no point waiting around for the council, so we fixed the drain ourselves.", None),
         ("The vet said she's not going to make it through the winter, so we kept her indoors.", None),
         ("When the meeting was cancelled, the client walked.", None),
         ("We had to move the pump to next month's job because the casing had not arrived.", None),

@@ -65,6 +65,9 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\b(?:move|push) (?:it |this |us |everything )?(?:to|into|onto|over to) (?:the )?(?:january|february|march"
     r"|april|may|june|july|august|september|october|november|december|next) (?:call|session|meeting|one)\b"
     r"|\b(?:speaker|guest|presenter)(?:'s not| is not| isn't) (?:coming|going to make it)\b"
+    # ... or "there's no point sitting here looking at Bruno for an hour" (a snooker hall's stream, its guest stuck at
+    # a ferry port; Whisper heard its "we're going to call it" as "claw it").
+    r"|\bno point (?:us |me |everyone |everybody )?(?:sitting|waiting) (?:here|around here)\b"
     # ... and the hosts deciding there is nothing to keep: "I don't think this is an episode", "Are we even keeping
     # this recording?" ("This isn't an episode about pricing" goes on to say what it is about).
     r"|\b(?:i )?(?:don't|do not) think (?:this|that|it)(?:'s| is) (?:an?|the|our|a real) "
