@@ -183,6 +183,14 @@ def test_the_equipment_the_session_runs_on_is_the_occasion_and_no_claim() -> Non
     assert not claim_shaped("Sorry about that, the Wi-Fi is dropping every few minutes up here in the packing shed.")
     assert claim_shaped("I'm here every Saturday at six, because the pickers who start early pick twice as clean.")
     assert claim_shaped("The signal on the farm is so bad that we went cash only, and takings went up a tenth.")
+    # ... and who is watching in the comments, and the room's hurry to leave (a snooker hall's stream that never
+    # started and a soft play cleaning panel: both titled articles).
+    assert not claim_shaped("Hiya Marie, hiya Paddy, I can see a few people in the comments.")
+    assert not claim_shaped(
+        "Okay, and it's bucketing down outside, so I'm going to assume none of you are in a rush to leave."
+    )
+    assert claim_shaped("We've got loads of people on the stream every Friday, and most of them are club captains.")
+    assert claim_shaped("Parents at a party are never in a rush to leave, so the turnaround has to be forty minutes.")
     # Telling someone what they have to do is advice, whoever it is addressed to.
     assert claim_shaped("Sam, you have to price every frame by the united inch, or the big ones lose you money.")
     # ... and its start (a film photography meetup nobody here had written: the organiser's opener named a pillar).

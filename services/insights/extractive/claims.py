@@ -296,6 +296,14 @@ _THE_OCCASION = re.compile(
     r"(?=[^.?!]{0,50}\b(?:see if|to (?:join|arrive|get here|turn up|log (?:in|on)|dial in|come in)"
     r"|for (?:people|everyone|everybody|folks|him|her|them|stragglers|latecomers|the others)|join|arrive|get here"
     r"|turn up|log on|dial in)\b)"
+    # ... and who is watching there: "I can see a few people in the comments" (a snooker hall's stream that never
+    # started; "a few people in the comments asked for prices" tells what happened).
+    r"|\b(?:i can see|i see|there's|there are|we've got|we have) (?:a few|some|loads of|lots of|a couple of|a load of)"
+    r" (?:people|folks|names|faces|of you) (?:in|on) the (?:chat|comments|stream)(?=\s*[,.;!?]|\s*$)"
+    # ... and the room's hurry to leave: "so I'm going to assume none of you are in a rush to leave" (a soft play
+    # cleaning panel's title).
+    r"|\b(?:none of you|nobody here|no one here|you're all|you are all)(?:'s| is| are|'re)? (?:in a (?:rush|hurry)"
+    r"|in any (?:rush|hurry)|going anywhere|rushing off)\b"
     # ... or waiting there: "There's a question in the chat already" (a trampoline park webinar's pillar).
     r"|\b(?:there's|there is|there are|we've got|we have|i see|i can see) (?:a |another |one more |some |a few |two )?"
     r"questions? (?:already )?in the (?:chat|comments|q&a|q and a)\b"
