@@ -1075,7 +1075,7 @@ _OWN_OFFERING = re.compile(
     # ... or runs one online, its name misheard: "So I run a little online course coiled shop fit, it's six weeks"
     # (said a line before its price and its address).
     rf"|\b(?:i|we) (?:run|teach|host|offer|sell) (?:a|an|my|our) (?:little |small |short |new )?online "
-    rf"(?:{_OWN_MATERIAL}|program)\b"
+    rf"{_OWN_MATERIAL}\b"
     # ... or what their business does: "since Richard's handed me the microphone, that's what my little business does".
     r"|\b(?:this|that)(?:'s| is) what my (?:little |small |wee |own )?(?:business|company|firm|outfit) does\b"
     # ... or what they do: "If any of this was useful, this is what I do for a living now", "that's more or less what I

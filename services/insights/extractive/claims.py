@@ -297,7 +297,7 @@ _THE_OCCASION = re.compile(
     r"|for (?:people|everyone|everybody|folks|him|her|them|stragglers|latecomers|the others)|join|arrive|get here"
     r"|turn up|log on|dial in)\b)"
     # ... and who is watching there: "I can see a few people in the comments" (a snooker hall's stream that never
-    # started; "a few people in the comments asked for prices" tells what happened).
+    # started; "we've got loads of people on the stream every Friday" tells of the business).
     r"|\b(?:i can see|i see|there's|there are|we've got|we have) (?:a few|some|loads of|lots of|a couple of|a load of)"
     r" (?:people|folks|names|faces|of you) (?:in|on) the (?:chat|comments|stream)(?=\s*[,.;!?]|\s*$)"
     # ... and the room's hurry to leave: "so I'm going to assume none of you are in a rush to leave" (a soft play
