@@ -1101,9 +1101,11 @@ _OWN_OFFERING = re.compile(
     r"|\b(?:i|we)(?:'ve|'m| have)? (?:also |just )?started (?:doing|offering|running) (?:[\w-]+ ){0,3}(?:reviews|audits"
     r"|consultations|coaching|courses?|workshops?|class(?:es)?|clinics?|visits)\b"
     # ... or what they have been doing for others like the listeners, and how it works: "So for the last couple of years
-    # I've been doing a pricing review for other course owners, you send me your prices ... It's £140".
+    # I've been doing a pricing review for other course owners, you send me your prices ... It's £140", "for the last
+    # year or so I've been doing queue audits, where I come to one of your events with a stopwatch and a clicker".
     r"|\b(?:i|we)(?:'ve| have) been (?:doing|offering|running) (?:a |an )?(?:[\w-]+ ){0,3}(?:reviews?|audits?"
-    r"|consultations?|visits|workshops?|courses?|clinics?) for other\b"
+    r"|consultations?|visits|workshops?|courses?|clinics?)(?: for other\b|,? where (?:i|we) (?:come|go) (?:out )?to "
+    r"(?:one of )?your\b|,? where you send (?:me|us)\b)"
     r"|\byou send me (?:your|the|a year of|three months of|a copy of)\b"
     # ... or the day they spend at the listener's place: "So, most of my work is going out to arenas for a day".
     r"|\b(?:going|coming|i go|i come) (?:out )?to (?:your |their )?(?:[\w-]+ ){0,2}for (?:a|half a) day\b"

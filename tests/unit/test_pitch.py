@@ -1483,3 +1483,22 @@ def test_an_online_course_the_speaker_runs_is_what_the_price_and_address_after_i
     assert flagged(texts) == {1, 2, 3}
     # Without the address after it, a course run for the speaker's own staff is only talk.
     assert not flagged(["I run a little online course for our own staff, and nobody finishes module three."])
+
+
+def test_the_forty_seventh_rounds_held_out_audit_is_caught_from_the_visit_it_describes() -> None:
+    # A coffee van workshop nobody here had written (the forty-seventh round's held-out wave), as Whisper heard it:
+    # its audit was told by how it works, the speaker coming to the listener's events, and was published.
+    audits = [
+        "Just, um, a quick bit about what I do now, if not all right, Jess.",
+        "So for the last year or so I've been doing queue audits, where I come to one of your events with a stopwatch "
+        "and a clicker, watch the whole day and then send you a written report on where you're losing people.",
+        "It's 250 pounds for the May, plus travel if you're outside South Wales, and I've done about 30 on them now.",
+    ]
+    assert 1 in flagged(audits)
+    assert 2 in flagged(audits)
+    # Look-alikes, each before a figure: audits done inside the speaker's own business, a manager's visits.
+    for told in (
+        "I've been doing hygiene audits where I go round every van on a Monday morning and check the fridges.",
+        "We've been running spot checks, where the manager comes to the site unannounced with a clipboard.",
+    ):
+        assert not flagged([told, "It took about forty minutes a van, and the complaints halved within a season."])
