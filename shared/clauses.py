@@ -625,7 +625,8 @@ def _clause_pieces(quote: str) -> list[str]:
         aside = ASIDE.fullmatch(piece.strip())
         rest = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
         carries_on = rest and not _OPENERS.match(rest) and not is_dependent(merged[-1])
-        if commas[index - 1] and aside and commas[index] and carries_on:
+        # (carries_on first: after the last piece there is no comma to look at.)
+        if commas[index - 1] and aside and carries_on and commas[index]:
             merged[-1] = f"{merged[-1]} {rest}"
             index += 2
             continue

@@ -880,3 +880,9 @@ def test_a_story_dated_after_where_it_happened_is_told_as_what_happened() -> Non
     # ... or after "about" (a heel bar webinar nobody here had written, the second wave of the forty-first round).
     assert tells_what_happened("About 5 years ago, I'm cutting keys off the wrong blank for a month.")
     assert not tells_what_happened("Honestly, I don't start the actual show until there's a ring.")
+
+
+def test_a_quote_that_stops_on_an_aside_is_cut_without_an_error() -> None:
+    # A segment Whisper ended mid-sentence, on an aside after a comma (a nail club call whose guest never joined).
+    said = "Okay, I see Tasha joined. Tasha, hi. Can you hear us? Tasha, I think"
+    assert standalone_clauses(said) == ["I see Tasha joined"]
