@@ -237,6 +237,17 @@ _DISCLAIMS = re.compile(
     r"|^(?:i|we) (?:don't|do not) (?:mean|claim)\b",
     re.IGNORECASE,
 )
+# Where the speaker is or which one they are ("I'm stuck on the ring road", "I'm at a holiday park", "I'm the one who
+# gets the angry emails"): a detail of their story or an introduction, no point a reader could take away. (Where they
+# stand on a question is one: "I'm in favour of deposits", "I'm on the fence", "I'm down to two vans".)
+_PLACES_THE_SPEAKER = re.compile(
+    r"^(?:i'm|i am) (?:(?:still|just|currently|now|also|actually|literally|sat|sitting|standing|stuck|stranded|based)"
+    r" )*(?:at|in|on|from|up|down|out|over|near|outside|inside)\b"
+    r"(?! (?:favou?r|two minds|board|the fence|the same page|charge|top|track|to|of)\b)"
+    r"|^(?:i'm|i am) (?:also |still |always |usually |just )?the (?:one|person|guy|woman|man) who\b"
+    r"|^(?:i'm|i am) (?:about |like |nearly |almost )?[\d,]+ (?:miles|minutes|hours|kilometres|km) away\b",
+    re.IGNORECASE,
+)
 # Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
 # clause before ("people who were working, but didn't have the money"), or it asks. ("Don't", "do" and "have" open
 # orders: "Don't send the deck", "Have one owner per metric".)
@@ -430,7 +441,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if _HABIT_FOR_YEARS.match(clause):
             continue
-        if _DISCLAIMS.match(clause):
+        if _DISCLAIMS.match(clause) or _PLACES_THE_SPEAKER.match(clause):
             continue
         # "..., and I'd say ceramic, not the rigid steel that comes in the knife block": what the speaker sets a choice
         # against is the denied half of a contrast ("Not every customer needs a call" stands alone).

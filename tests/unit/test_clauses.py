@@ -882,6 +882,28 @@ def test_a_story_dated_after_where_it_happened_is_told_as_what_happened() -> Non
     assert not tells_what_happened("Honestly, I don't start the actual show until there's a ring.")
 
 
+def test_where_the_speaker_is_or_which_one_they_are_names_no_point() -> None:
+    # A hot tub delivery podcast nobody here had written (the forty-seventh round's held-out wave): a pillar was named
+    # "I'm stuck on the ring road", from the middle of a story; others in the dev dump read "I'm at a holiday park",
+    # "I'm 600 miles away", "I'm the one who gets the angry emails".
+    assert (
+        standalone_clauses("And then, you know, they ring me from the tub, angry, and I'm stuck on the ring road.")
+        == []
+    )
+    assert standalone_clauses("I'm at a holiday park this week, so the signal comes and goes.") == [
+        "The signal comes and goes"
+    ]
+    assert standalone_clauses("Honestly, I'm the one who gets the angry emails when a tub arrives cold.") == []
+    assert standalone_clauses("I'm about 600 miles away from the nearest hire depot that does this.") == []
+    # Where the speaker stands on a question is a point.
+    for stance in (
+        "I'm in favour of deposits for every booking over a weekend.",
+        "I'm on the fence about whether weekday discounts fill the tubs.",
+        "I'm convinced the Thursday delivery is what saved our reviews.",
+    ):
+        assert standalone_clauses(stance) == [stance.rstrip(".")]
+
+
 def test_a_quote_that_stops_on_an_aside_is_cut_without_an_error() -> None:
     # A segment Whisper ended mid-sentence, on an aside after a comma (a nail club call whose guest never joined).
     said = "Okay, I see Tasha joined. Tasha, hi. Can you hear us? Tasha, I think"
