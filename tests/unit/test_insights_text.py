@@ -277,6 +277,11 @@ def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     assert not claim("Marker spell, I run a radio hire company, we supply handsets to about 40 events a summer.")
     assert not claim("And we own a small marquee business.")
     assert claim("I run a radio hire company, and half our radios come back from a festival broken.")
+    # ... or by the group they help run and where (an archery panel nobody here had written, forty-eighth round: an
+    # audience member's introduction before her question titled its article).
+    assert not claim("I help run a scout group near Milton, so not a club actually.")
+    assert not claim("We run a small archery club in Market Harborough.")
+    assert claim("I help run a scout group, and the kids who shoot once a month never come back for a second term.")
     assert not claim("Our guest list is short, and with us today are two sweeps who clean four hundred flues a year.")
     assert claim("I run the numbers at the end of every month, and the blended jobs always make more money.")
     assert claim("The problem with us is that we never followed up on a quote, so half of them went to a rival.")

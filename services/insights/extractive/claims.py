@@ -55,9 +55,13 @@ _SELF_INTRODUCTION = (
     # radios come back broken" goes on to say something).
     + r"|"
     + _CLAUSE_OPENS
-    + r"(?:i|we) (?:run|own|manage|co-own|founded|co-founded|started)\s+(?:a|an|my|our) [\w' -]{0,40}?"
-    + r"(?:company|business|firm|shop|agency|practice|outfit|yard|depot|studio)"
-    + r"(?:\s*(?:[;.!?]|$)|,\s+(?:and\s+)?we (?:supply|do|provide|make|sell|hire out|cover|serve|work with)\b)"
+    + r"(?:i|we) (?:help (?:to )?)?(?:run|own|manage|co-own|founded|co-founded|started)\s+(?:a|an|my|our) "
+    + r"[\w' -]{0,40}?(?:company|business|firm|shop|agency|practice|outfit|yard|depot|studio|group|club|society)"
+    # ... and where it is, and what it is not quite: "I'm Jared. I help run a scout group near Milton, so not a club
+    # actually" (an audience member before a question).
+    + r"(?: (?:near|in|outside|just outside|up in|down in|over in|out in) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)*)?"
+    + r"(?:\s*(?:[;.!?]|$)|,\s+(?:and\s+)?we (?:supply|do|provide|make|sell|hire out|cover|serve|work with)\b"
+    + r"|,\s+(?:so|well|though) not (?:a|an|really|quite|exactly)\b)"
     # ... or by the post they hold, or the team they sit in: "Marcus, I'm the language access coordinator for the trial
     # courts in our state", "And I'm Maren, I'm in the waste team at the council" ("I'm the owner, so the bills land on
     # my desk" says what follows from it).
