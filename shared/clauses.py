@@ -771,14 +771,16 @@ _OBJECT_NAMED_BEFORE = re.compile(
 )
 # "I haven't had to delete anyone since": since what, the clause does not say.
 _SINCE_THEN = re.compile(r"\b(?:ever )?since(?: then)?[\s.!?\u2026]*$", re.IGNORECASE)
+# "The lanes would be empty otherwise", "Nobody can pretend otherwise": otherwise than what, the clause does not say.
+_OTHERWISE_THAN = re.compile(r"\b(?:otherwise|instead|either)[\s.!?\u2026]*$", re.IGNORECASE)
 
 
 def points_back(clause: str) -> bool:
     """Whether the clause, after its spoken openers, leans on what was said before it: a pronoun for its
     subject ("this one gets people a bit heated") or its object ("I tried it and ..."), an alternative to
-    something unsaid ("otherwise they send the junior team"), a reply that only says yes or no to a question
-    ("We did, but ...") or a change dated from something unsaid ("... since"). As a title or a thesis it would
-    leave the reader asking what it is about."""
+    something unsaid ("otherwise they send the junior team", "the lanes would be empty otherwise"), a reply that
+    only says yes or no to a question ("We did, but ...") or a change dated from something unsaid ("... since"). As a
+    title or a thesis it would leave the reader asking what it is about."""
     said = _HEDGE.sub("", _OPENERS.sub("", clause.strip()))
     return bool(
         _LEANS_BACK.match(said)
@@ -786,6 +788,7 @@ def points_back(clause: str) -> bool:
         or _ELLIPTICAL.match(said)
         or _OBJECT_NAMED_BEFORE.match(said)
         or _SINCE_THEN.search(said)
+        or _OTHERWISE_THAN.search(said)
     )
 
 

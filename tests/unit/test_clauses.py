@@ -527,6 +527,13 @@ def test_an_antithesis_sets_one_thing_against_another(clause: str, sets_against:
         # ... and what was tried, said before (a bindery webinar nobody here had written, fortieth round).
         ("I tried it and by book three I was making silly mistakes", True),
         ("We made it simple for the volunteers to sign in", False),
+        # ... or an alternative to something unsaid, told at its end (an axe throwing podcast nobody here had written,
+        # forty-eighth round: "The lanes would be empty otherwise", heard "reins", titled its article).
+        ("The reins would be empty otherwise.", True),
+        ("Nobody can pretend otherwise", True),
+        ("Most clubs don't do a junior night either", True),
+        ("Otherwise honest customers stop coming on a Friday", True),
+        ("Other clubs charge for the coaching", False),
     ],
 )
 def test_a_clause_points_back_when_its_subject_or_opening_leans_on_what_came_before(
