@@ -1026,7 +1026,9 @@ _FOLLOWS_ON = re.compile(r"^\W*(?:and )?so\b", re.IGNORECASE)
 _OWN_OFFERING = re.compile(
     r"\b(?:(?:i|we) (?:run|teach|host|offer|built|started|created|launched|write|wrote|put together|made)"
     r"|(?:i'm|i am|we're|we are) (?:running|starting|launching)) "
-    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}(?:{_OWN_MATERIAL}|group|circle)(?:,? [\w']+){{0,4}} called\b"
+    rf"(?:a |an |my |our )?(?:[\w-]+ ){{0,3}}(?:{_OWN_MATERIAL}|group|circle)(?:,? [\w']+){{0,4}}"
+    # (its name may come in a sentence of its own: "so I run a one-day course on my own boat. It's called Lockwise")
+    r"(?:[,.]? (?:it's|it is|and it's))? called\b"
     # ... or the business a sideline became: "that's turned into a wee business called Hum Free Power" (said a line
     # before what it delivers and the discount).
     r"|\b(?:turned into|became|grew into|started|set up) (?:a |my |our )?(?:wee |little |small |side |tiny )*"
@@ -1273,7 +1275,9 @@ def _offering_introduced_before(texts: Sequence[str], cues: Sequence[list[PitchC
         text = texts[probe]
         # "Which is partly why I built Pollen Link, it's an app where ...": a cue of its own that presents it; and
         # the introduction may take two sentences ("So this is what I do now. I come to your depot for a day, ...").
-        if _introduces(text, cues[probe]):
+        # ... or name it in the sentence after ("so I run a one-day course on my own boat. It's called Lockwise").
+        named_next = probe + 1 < first_cue and bool(_OWN_OFFERING.search(f"{text} {texts[probe + 1]}"))
+        if _introduces(text, cues[probe]) or named_next:
             while probe > 0 and _introduces(texts[probe - 1], cues[probe - 1]):
                 probe -= 1
             return probe

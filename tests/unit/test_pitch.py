@@ -1502,3 +1502,23 @@ def test_the_forty_seventh_rounds_held_out_audit_is_caught_from_the_visit_it_des
         "We've been running spot checks, where the manager comes to the site unannounced with a clipboard.",
     ):
         assert not flagged([told, "It took about forty minutes a van, and the complaints halved within a season."])
+
+
+def test_a_course_named_in_the_sentence_after_it_introduces_the_price_that_follows() -> None:
+    # A narrowboat workshop nobody here had written (forty-eighth round), as Whisper heard it: the course was named a
+    # sentence after it was introduced, so nothing tied its price to it and its introduction was published.
+    course = [
+        "Ah, okay, we're at about 45 minutes, so Ruth, is there anything you want to tell people about before we wrap?",
+        "Yes, sorry, I'm always a bit awkward about this part, so I run a one-day course on my own boat.",
+        "It's called luck, while we meet at Longston and do an outdated luck together, and you leave having done "
+        "every job yourself, steering, pedals, gates, the lot.",
+        "It's a hundred and forty pounds a person, up to four people on the boat.",
+    ]
+    assert flagged(course) == {1, 2, 3}
+    # A course told as the listeners' own, named a sentence later, before a cost that is no price.
+    told = [
+        "Every new hirer does a one-day course on the boat before they leave the yard.",
+        "It's called the handover, and it takes most of the morning.",
+        "It costs us about forty pounds a boat in staff time, and the damage claims halved.",
+    ]
+    assert 0 not in flagged(told)
