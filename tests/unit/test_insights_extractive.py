@@ -226,6 +226,10 @@ def test_a_session_called_off_is_named_in_the_refusal() -> None:
             "We're going to claw it. There's no point sitting here looking at Bruno for an hour.",
             "no point sitting here",
         ),
+        # ... and the hosts keeping none of it (a karaoke bar's podcast nobody here had written, forty-eighth round,
+        # its guest on a stalled train, whose small talk published an article).
+        ("Fine, stop the recording. We're not using any of this.", "We're not using any of this"),
+        ("We're not using any of this data yet, because the till export is a mess.", None),
         ("There's no point waiting around for the council, so we fixed the drain ourselves.", None),
         ("The vet said she's not going to make it through the winter, so we kept her indoors.", None),
         ("When the meeting was cancelled, the client walked.", None),

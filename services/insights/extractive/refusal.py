@@ -75,7 +75,11 @@ _CALLS_ITSELF_OFF = re.compile(
     r"|\b(?:this|that|it)(?: isn't| is not|'s not) (?:an?|the|our|a real) (?:episode|show|session|webinar|interview)"
     r"(?=\s*[,.;!?]|\s*$)"
     r"|\b(?:are we|we're|we are) (?:even |not |never )?(?:keeping|using|publishing|airing|posting|putting out) this "
-    r"(?:recording|episode)\b",
+    r"(?:recording|episode)\b"
+    # ... "Fine, stop the recording. We're not using any of this." (a karaoke bar's podcast, its guest on a stalled
+    # train; "we're not using any of this data yet" goes on to say what).
+    r"|\b(?:we're|we are|we won't be|we will not be) (?:not )?(?:using|keeping|publishing|airing|posting) any of "
+    r"(?:this|that|it)(?=\s*[,.;!?]|\s*$)",
     re.IGNORECASE,
 )
 
