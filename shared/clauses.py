@@ -248,6 +248,15 @@ _PLACES_THE_SPEAKER = re.compile(
     r"|^(?:i'm|i am) (?:about |like |nearly |almost )?[\d,]+ (?:miles|minutes|hours|kilometres|km) away\b",
     re.IGNORECASE,
 )
+# ... or the business they run, and where, with nothing said of it ("I have a karaoke bar here in Leeds", a panelist's
+# first words; "I run a small school"): an introduction.
+_NAMES_THEIR_BUSINESS = re.compile(
+    r"^(?:i|we) (?:(?:also |just |still )?(?:have|run|own|manage|'ve got|have got|help run|co-own)) "
+    r"(?:a|an|my|our|the|two|three) (?:[\w'-]+ ){0,3}?(?:bar|pub|club|venue|shop|store|caf[eé]|restaurant|salon|studio"
+    r"|company|business|firm|agency|practice|yard|depot|farm|site|centre|center|school|range|group)s?"
+    r"(?: (?:here |over |up |down |out )?(?:in|near|outside|at) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)*)?$",
+    re.IGNORECASE,
+)
 # Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
 # clause before ("people who were working, but didn't have the money"), or it asks. ("Don't", "do" and "have" open
 # orders: "Don't send the deck", "Have one owner per metric".)
@@ -441,7 +450,7 @@ def standalone_clauses(quote: str) -> list[str]:
             continue
         if _HABIT_FOR_YEARS.match(clause):
             continue
-        if _DISCLAIMS.match(clause) or _PLACES_THE_SPEAKER.match(clause):
+        if _DISCLAIMS.match(clause) or _PLACES_THE_SPEAKER.match(clause) or _NAMES_THEIR_BUSINESS.match(clause):
             continue
         # "..., and I'd say ceramic, not the rigid steel that comes in the knife block": what the speaker sets a choice
         # against is the denied half of a contrast ("Not every customer needs a call" stands alone).

@@ -915,3 +915,17 @@ def test_a_quote_that_stops_on_an_aside_is_cut_without_an_error() -> None:
     # A segment Whisper ended mid-sentence, on an aside after a comma (a nail club call whose guest never joined).
     said = "Okay, I see Tasha joined. Tasha, hi. Can you hear us? Tasha, I think"
     assert standalone_clauses(said) == ["I see Tasha joined"]
+
+
+def test_the_business_a_speaker_runs_and_where_names_no_point() -> None:
+    # A karaoke licensing panel nobody here had written (forty-eighth round): a panelist's first words named a pillar.
+    said = (
+        "Hello, yes, Thomas is noble, I have a karaoke bar here in Leeds, near the corner exchange, about seven years."
+    )
+    assert "I have a karaoke bar here in Leeds" not in standalone_clauses(said)
+    assert standalone_clauses("I run a small school.") == []
+    # What is said of the business is a point.
+    assert standalone_clauses("We have a karaoke bar in Leeds that takes deposits.") == [
+        "We have a karaoke bar in Leeds that takes deposits"
+    ]
+    assert standalone_clauses("We run a phone line for complaints.") == ["We run a phone line for complaints"]
