@@ -411,6 +411,10 @@ _RULES = (
         # ... or its monthly fee said on, in pounds as in dollars: "and then there's a group call every month, that's
         # thirty quid a month" ("we kept fees at thirty-two pounds a month" tells what the club did).
         rf"|\b(?:that's|it's|that is|it is) (?:just |only )?{_PRICE} (?:a|per) (?:month|year|week)\b"
+        # ... or for the season it runs: "I go through your actual numbers with you, ..., and it's 450 pounds for the
+        # whole winter".
+        rf"|\b(?:that's|it's|that is|it is) (?:just |only )?{_PRICE} for the (?:whole|full|entire) "
+        r"(?:winter|summer|season|term|year|course|programme|program|block)\b"
         # ... or in the same breath: "I run training days at my yard in Leeds, it's one full day, ..., a hundred and
         # twenty five quid and I do lunch".
         r"|\b(?:i|we) (?:run|teach|host|offer|do|sell) (?:[\w'-]+ ){0,5}?(?:days?|courses?|class(?:es)?|workshops?"

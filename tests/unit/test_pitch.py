@@ -1522,3 +1522,17 @@ def test_a_course_named_in_the_sentence_after_it_introduces_the_price_that_follo
         "It costs us about forty pounds a boat in staff time, and the damage claims halved.",
     ]
     assert 0 not in flagged(told)
+
+
+def test_a_price_for_the_whole_season_prices_what_the_speaker_sells() -> None:
+    # A pick-your-own pricing webinar nobody here had written (forty-eighth round): the price of the speaker's winter
+    # mentoring group, said at the end of its sentence, was published on both rails.
+    assert find_pitch_cues(
+        "I go through your actual numbers with you, your prices, your layout, your staffing, and it's 450 pounds for "
+        "the whole winter."
+    )
+    # What the farm pays for a season is no price of the speaker's.
+    assert not find_pitch_cues(
+        "The gas for the barn heaters is the killer, it's about six hundred pounds for the whole winter, and we only "
+        "open in October."
+    )
