@@ -587,6 +587,9 @@ _RULES = (
         r"|per cent|pounds|dollars|bucks|quid|euros)|knock (?:a bit|something|a little|\d[\d,.]*"
         rf"|(?:{_NUMBER_WORD}[- ]){{0,3}}{_NUMBER_WORD})) off\b"
         r"|\b(?:we|i|they) (?:won't|will not) charge you\b"
+        # ... or a charge of it: "mention today's forum and I'll knock the fitting charge off for every pub in your
+        # league".
+        r"|\b(?:they|we|i)(?:'ll| will) (?:knock|take) (?:the|your) (?:[\w-]+ ){0,2}(?:charge|fee|cost) off\b"
         # ... or a rate of the speaker's own for the listener's kind: "because I do a lower day rate for you lot".
         r"|\b(?:i|we) do a (?:lower|reduced|cheaper|special|discounted|smaller|cut) (?:day |daily |hourly )?"
         r"(?:rate|price|fee)\b"

@@ -1536,3 +1536,21 @@ def test_a_price_for_the_whole_season_prices_what_the_speaker_sells() -> None:
         "The gas for the barn heaters is the killer, it's about six hundred pounds for the whole winter, and we only "
         "open in October."
     )
+
+
+def test_a_charge_knocked_off_for_the_listener_is_an_offer() -> None:
+    # A darts league panel nobody here had written (forty-eighth round), as Whisper heard it: the panelist's offer to
+    # the league secretaries in the room was published, and so was the service before it.
+    plug = [
+        "Yours was the one with the radiator, which, shameless moment, is exactly what I do.",
+        "I'll come out, measure it all up, do you a properly to surround, and a fit to dodge, and I've got a package "
+        "for league pubs that's about 300 quid all in.",
+        "And for anyone in this room, who's a league secretary, if you come, and find me at the break I'll give you a "
+        "card, and mention to days for them, and I'll knock the fitting charge off for every pub in your league.",
+        "The website is heskathnot.co.uk, it's not the big chance on the before, and after some of them are quite "
+        "frightening.",
+    ]
+    assert flagged(plug) == {0, 1, 2, 3}
+    # A charge taken off told as what was done, or as the listener's own deal with a customer.
+    assert not find_pitch_cues("We knocked the fitting charge off for the first three pubs, and two of them left.")
+    assert not find_pitch_cues("If a landlord asks, you knock the fitting charge off and keep the board price.")
