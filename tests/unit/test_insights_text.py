@@ -261,6 +261,13 @@ def test_a_speaker_introducing_themselves_is_no_claim_but_years_of_work_that_fou
     assert claim("We ran the pilot for two years, and now we charge for it.")
 
 
+def test_a_moderator_announcing_a_panelists_view_makes_no_claim() -> None:
+    # A car wash panel nobody here had written (forty-eighth round): its moderator's handover named a pillar.
+    assert not claim("We're on cruise and pay, and I know you've got a slightly controversial one about the rain.")
+    assert not claim("I know you have a strong view on deposits for the long details, so go on.")
+    assert claim("I know you've got to pay people on rain days, or the good ones leave by July.")
+
+
 def test_a_panelist_introducing_themselves_by_name_is_no_claim() -> None:
     assert not claim("And I'm Luis, I do pricing for a payroll startup with about forty customers.")
     assert not claim("Hi, my name is Dana Reyes and I run growth at a developer tools company.")

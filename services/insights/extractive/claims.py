@@ -322,6 +322,10 @@ _THE_OCCASION = re.compile(
     r"(?!\w+ly\b|(?:look|well|yes|yeah|no|sure|listen|see|again|also|anyway|fine|true|exactly)\b)(?-i:[A-Z])[a-z]+,\s+"
     r"(?:(?:(?:i know|i think|i believe|i hear)\s+)?you(?:'ve got|'ve| have(?: got)?)\b(?!\s+to\b)"
     r"|you (?:told (?:me|us)|said|mentioned|were saying)\b|(?:i|we) hope\b)"
+    # ... or with no name said, when the view is announced: "We're onto crew pay, and I know you've got a slightly
+    # controversial one about the rain" (a car wash panel's moderator).
+    r"|\bi know you(?:'ve got| have(?: got)?) (?:a |an )?(?:[\w-]+ ){0,2}(?:one|view|take|opinion|story|thing|theory) "
+    r"(?:about|on)\b"
     r"|\bcall (?:that|this|it)(?: one)? a draw\b"
     # ... and a panelist declining to answer: "I got opinions on that, but I don't have data, and I'd rather not start a
     # fight right before the sandwiches" ("we'd rather not hire than hire wrong" is a claim).
