@@ -248,13 +248,20 @@ _PLACES_THE_SPEAKER = re.compile(
     r"|^(?:i'm|i am) (?:about |like |nearly |almost )?[\d,]+ (?:miles|minutes|hours|kilometres|km) away\b",
     re.IGNORECASE,
 )
+# The kinds of business or group a speaker introduces themselves by (the insight engine's claims read it too).
+A_BUSINESS = (
+    r"(?:company|business|firm|agency|practice|outfit|consultancy|shop|store|bar|pub|venue|caf[eé]|restaurant|salon"
+    r"|studio|yard|depot|farm|site|centre|center|school|range|group|club|society)"
+)
+# ... and where it is: "here in Leeds", "near Milton", "just outside Milton Keynes".
+WHERE_IT_IS = (
+    r"(?: (?:here |just |over |up |down |out )?(?:in|near|outside|at) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)*)"
+)
 # ... or the business they run, and where, with nothing said of it ("I have a karaoke bar here in Leeds", a panelist's
 # first words; "I run a small school"): an introduction.
 _NAMES_THEIR_BUSINESS = re.compile(
     r"^(?:i|we) (?:(?:also |just |still )?(?:have|run|own|manage|'ve got|have got|help run|co-own)) "
-    r"(?:a|an|my|our|the|two|three) (?:[\w'-]+ ){0,3}?(?:bar|pub|club|venue|shop|store|caf[eé]|restaurant|salon|studio"
-    r"|company|business|firm|agency|practice|yard|depot|farm|site|centre|center|school|range|group)s?"
-    r"(?: (?:here |over |up |down |out )?(?:in|near|outside|at) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)*)?$",
+    rf"(?:a|an|my|our|the|two|three) (?:[\w'-]+ ){{0,3}}?{A_BUSINESS}s?{WHERE_IT_IS}?$",
     re.IGNORECASE,
 )
 # Auxiliaries and modals that open no statement of their own: a clause opening on one has left its subject with the
@@ -780,7 +787,8 @@ _OBJECT_NAMED_BEFORE = re.compile(
 )
 # "I haven't had to delete anyone since": since what, the clause does not say.
 _SINCE_THEN = re.compile(r"\b(?:ever )?since(?: then)?[\s.!?\u2026]*$", re.IGNORECASE)
-# "The lanes would be empty otherwise", "Nobody can pretend otherwise": otherwise than what, the clause does not say.
+# "The lanes would be empty otherwise", "Nobody can pretend otherwise", "They swim a 50 instead": otherwise than what,
+# instead of what, the clause does not say.
 _OTHERWISE_THAN = re.compile(r"\b(?:otherwise|instead|either)[\s.!?\u2026]*$", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from services.insights.extractive.embedder import Embedder, Vectors
 from services.insights.words import content_words, tokens
-from shared.clauses import MOVES_THE_TALK_ON
+from shared.clauses import A_BUSINESS, MOVES_THE_TALK_ON, WHERE_IT_IS
 from shared.positions import rejected_view
 from shared.questions import asks, sets_up_a_question
 
@@ -56,10 +56,10 @@ _SELF_INTRODUCTION = (
     + r"|"
     + _CLAUSE_OPENS
     + r"(?:i|we) (?:help (?:to )?)?(?:run|own|manage|co-own|founded|co-founded|started)\s+(?:a|an|my|our) "
-    + r"[\w' -]{0,40}?(?:company|business|firm|shop|agency|practice|outfit|yard|depot|studio|group|club|society)"
+    + rf"[\w' -]{{0,40}}?{A_BUSINESS}"
     # ... and where it is, and what it is not quite: "I'm Jared. I help run a scout group near Milton, so not a club
     # actually" (an audience member before a question).
-    + r"(?: (?:near|in|outside|just outside|up in|down in|over in|out in) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)*)?"
+    + rf"{WHERE_IT_IS}?"
     + r"(?:\s*(?:[;.!?]|$)|,\s+(?:and\s+)?we (?:supply|do|provide|make|sell|hire out|cover|serve|work with)\b"
     + r"|,\s+(?:so|well|though) not (?:a|an|really|quite|exactly)\b)"
     # ... or by the post they hold, or the team they sit in: "Marcus, I'm the language access coordinator for the trial
