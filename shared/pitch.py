@@ -318,7 +318,7 @@ _RULES = (
         # ("we'll put the link to the recording in the chat" is the session's own housekeeping.)
         r"|\b(?:i'll|i will|we'll|we will) (?:pop|put|drop|stick|paste|post)\b[^.?!]{0,40}?\blinks?\b"
         r"(?! to (?:the |today's |this |our )?(?:recording|slides?|survey|replay|deck|feedback|agenda|notes|minutes"
-        r"|video|form)\b)[^.?!]{0,30}?\bin(?:to)? the chat\b"
+        r"|video|form)\b)[^.?!]{0,30}?\bin(?:to)? (?:the chat|the follow-?up email|the follow up email)\b"
         # "it's forty-nine dollars, and the link is on my website" ("the link on our website was broken" has no "is").
         r"|\blinks?(?:'s| is| are| will be) (?:up |posted )?on (?:my|our) (?:website|site|web page|page|profile)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
@@ -724,7 +724,13 @@ _RULES = (
         r"|\b(?:doors|seats|spots|places|enrol+ment|registration|applications|cohort|program|programme|course)"
         r"(?: \w+){0,3} (?:open|opens|close|closes)(?: \w+)? (?:on|in|at|this|next|tomorrow|tonight|soon|today|midnight"
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-        rf"|{_TO_THE_LISTENER}(?:join|sign up|register|subscribe|download|get|try|start)(?: \w+){{0,3}} for free\b",
+        rf"|{_TO_THE_LISTENER}(?:join|sign up|register|subscribe|download|get|try|start)(?: \w+){{0,3}} for free\b"
+        # ... or a first call with the speaker, free: "anyone who was on today can have a first call with him for free
+        # before deciding" ("give the first lesson for free" is advice).
+        r"|\b(?:anyone|everyone|everybody|you|listeners)\b[^.?!]{0,40}?\b(?:have|get|book|grab) (?:a|their|your) first "
+        r"(?:call|consultation|session|chat|lesson|visit|meeting) with "
+        r"(?:him|her|me|us|them) "
+        r"(?:for free|free of charge|on the house)\b",
         "makes a time-limited or listener-only offer",
     ),
     # Calls to action: a verb aimed at the listener, near something to buy or sign up for.
@@ -1044,6 +1050,10 @@ _OWN_OFFERING = re.compile(
     # Hocking Hills ... It's about twelve hundred dollars with the cabin".
     r"|\b(?:i|we) (?:run|host|teach|lead) (?:a|an|my|our) (?:[\w,'-]+ ){0,4}(?:retreat|course|class|workshop|bootcamp"
     r"|masterclass|clinic|intensive|weekend|camp|tour)s? (?:every|each|in|this|next)\b"
+    # ... or a group they mentor, whenever it meets: "Over the winter I run a small mentoring group for farms ..., six
+    # farms at a time ... I go through your actual numbers with you, ..., and it's 450 pounds for the whole winter".
+    r"|\b(?:i|we) (?:run|host|lead) (?:a|an|my|our) (?:small |little |wee |new )?(?:mentoring|coaching|mastermind|peer"
+    r"|accountability) (?:group|circle|programme|program)\b"
     # ... or says they made one, a line before its price: "I've put together an online course, it's six short
     # modules, pricing, contracts, insurance ... It's £195".
     rf"|\b(?:i|we)(?:'ve| have)? (?:put together|made|built|created|launched|written) (?:a|an|my|our) "

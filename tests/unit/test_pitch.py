@@ -1554,3 +1554,26 @@ def test_a_charge_knocked_off_for_the_listener_is_an_offer() -> None:
     # A charge taken off told as what was done, or as the listener's own deal with a customer.
     assert not find_pitch_cues("We knocked the fitting charge off for the first three pubs, and two of them left.")
     assert not find_pitch_cues("If a landlord asks, you knock the fitting charge off and keep the board price.")
+
+
+def test_a_mentoring_group_its_free_first_call_and_the_link_in_the_follow_up_email_are_a_plug() -> None:
+    # A pick-your-own pricing webinar nobody here had written (forty-eighth round), as Whisper heard it: the speaker's
+    # winter mentoring group, its price, and the host's free first call with him and the link in the follow-up email.
+    group = [
+        "Yeah, just quickly, if that's alright.",
+        "Over the winter I run a small mentoring group for farms at our starting pumpkin or trying to fix him, six "
+        "farms at a time, and we meet every fortnight on Zoom from November to March.",
+        "I go through your actual numbers with you, your prices, your layout, your staffing, and it's 450 pounds for "
+        "the whole winter.",
+        "There's a page about it on PentherLiganFarm.co.uk, and there are two places left in the January group.",
+        "And from very kindly said anyone, who was on to make and have a first call with him for free before "
+        "deciding, so I'll pop that link in the follow-up email.",
+        "Thank you so much, Rob, that was brilliant.",
+    ]
+    assert flagged(group) == {1, 2, 3, 4}
+    # Look-alikes: a free first lesson as advice or as the speaker's own practice, a visit told as done, the session's
+    # recording sent on.
+    assert not find_pitch_cues("Give the first lesson for free, and half of them book a block.")
+    assert not find_pitch_cues("Parents can book a first lesson with us for free, and most of them stay the term.")
+    assert not find_pitch_cues("We did a first visit with them for free and never saw a penny.")
+    assert not find_pitch_cues("We run a small peer group for the other farms round here, and it costs nothing.")
