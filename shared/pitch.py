@@ -375,8 +375,9 @@ _RULES = (
     _rule(
         PitchKind.offer,
         rf"\b{_AMOUNT} ?(?:%|percent|per cent) off\b|\bsave (?:up to )?{_AMOUNT} ?(?:%|percent|per cent|dollars|bucks)"
-        r"|\b(?:offering|offers|doing|with|includes?|comes with|enjoy|claim|get|start|your|there's|there is) "
-        r"(?:a |an |your )?"
+        # ("he'll get you a free trial going for this December": a panelist's son at the registration desk.)
+        r"|\b(?:offering|offers|doing|with|includes?|comes with|enjoy|claim|get|give|start|your|there's|there is) "
+        r"(?:you )?(?:a |an |your )?"
         r"(?:free (?:(?:\d+|[a-z]+)[- ](?:day|week|month)[- ])?trial|(?:\d+|[a-z]+)[- ]day (?:free )?trial)\b"
         r"|\btry (?:it|us|them|\w+) (?:out )?(?:for )?free\b|\bno credit card (?:required|needed)\b"
         r"|\bfree for (?:the )?(?:first|1st) (?:\w+ )?(?:days?|weeks?|months?|years?)\b",

@@ -1577,3 +1577,15 @@ def test_a_mentoring_group_its_free_first_call_and_the_link_in_the_follow_up_ema
     assert not find_pitch_cues("Parents can book a first lesson with us for free, and most of them stay the term.")
     assert not find_pitch_cues("We did a first visit with them for free and never saw a penny.")
     assert not find_pitch_cues("We run a small peer group for the other farms round here, and it costs nothing.")
+
+
+def test_a_free_trial_someone_will_get_the_listener_is_an_offer() -> None:
+    # A Christmas tree farm panel nobody here had written (forty-fifth round): once its booking page's "$79 for the
+    # whole season" was caught, the line after it took a pillar's place in the dev dump.
+    assert find_pitch_cues(
+        "He's got a card table by the registration desk all afternoon, tall kid with a beard, go Seek him, and he'll "
+        "get you a free trial going for this December."
+    )
+    assert find_pitch_cues("They'll give you a free trial if you mention the show.")
+    # A trial told as a practice, not given to the listener.
+    assert not find_pitch_cues("We give every new picker a trial shift before we put them on the tills.")
