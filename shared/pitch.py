@@ -472,6 +472,8 @@ _RULES = (
         r"|\bplug,? if i may\b|(?:^|[,.;!?]\s*)(?:(?:and|so|uh|um|okay|ok|now),?\s+)*shameless(?:ly)?,"
         r"|\bshameless self[- ]?(?:promotion|interest)\b|\b(?:it's|this is|that's|bit|a bit|i know it's) shameless\b"
         r"|\bshameless (?:moment|bit|minute|second)\b"
+        # ... "Can I do my 30 seconds of shamelessness?" (an archery panelist, before her book).
+        r"|\bseconds of (?:shameless(?:ness)?|shameless (?:self[- ]?)?promotion|self[- ]?promotion|plugging)\b"
         # ... "And I'll keep it short, because I'm, I'm slightly shameless about this one."
         r"|\b(?:i'm|i am),? (?:(?:slightly|a bit|a little|totally|completely|utterly|being) )?shameless about\b"
         # ... "And I'll be shameless for one second, we teach that whole photo routine in the supervisor refresher".

@@ -1589,3 +1589,19 @@ def test_a_free_trial_someone_will_get_the_listener_is_an_offer() -> None:
     assert find_pitch_cues("They'll give you a free trial if you mention the show.")
     # A trial told as a practice, not given to the listener.
     assert not find_pitch_cues("We give every new picker a trial shift before we put them on the tills.")
+
+
+def test_thirty_seconds_of_shamelessness_announces_a_plug() -> None:
+    # A junior archery panel nobody here had written (forty-eighth round), as Whisper heard it: once an audience
+    # member's introduction stopped titling its article, the panelist's book took a pillar's place.
+    book = [
+        "Can I do my 30 seconds of shamelessness?",
+        "Pray or say that I could.",
+        "I said you could, if it was actually 30 seconds.",
+        "So, I return all the junior stuff we do at Falkirk and to Weebrook called closer first.",
+        "Session plans.",
+        "The distance ladder.",
+        "It's 12 pounds.",
+    ]
+    assert flagged(book) == {0, 1, 2, 3, 4, 5, 6}
+    assert not find_pitch_cues("We give the juniors thirty seconds of quiet before every end.")
