@@ -222,7 +222,10 @@ _SESSION_CLOCK = re.compile(
     r"^(?:i know |i think |looks like |it looks like )?(?:we're|we are)\b[\w' ]{0,20}?\b(?:at|out of|over|short on|"
     r"low on)\s+time$"
     # "I'm just checking the time": the host minding the clock.
-    r"|^(?:i'm |i am )?(?:just )?(?:checking|watching|keeping an eye on) the (?:time|clock)$",
+    r"|^(?:i'm |i am )?(?:just )?(?:checking|watching|keeping an eye on) the (?:time|clock)$"
+    # ... or counting what is left of it: "okay, we've got about 5 minutes" (a pumpkin farm panel's moderator).
+    r"|^(?:we've got|we have|we have got|we got|we've only got|there's) (?:about |maybe |only |just |roughly )?"
+    r"(?:\d+|a few|a couple of|two|three|five|ten|fifteen|twenty) (?:more )?minutes?(?: left| to go| or so)?$",
     re.IGNORECASE,
 )
 # Who someone is called ("my fire marshal's name is Garry", "her name's Priya Shah"): it introduces a person and

@@ -929,3 +929,14 @@ def test_the_business_a_speaker_runs_and_where_names_no_point() -> None:
         "We have a karaoke bar in Leeds that takes deposits"
     ]
     assert standalone_clauses("We run a phone line for complaints.") == ["We run a phone line for complaints"]
+
+
+def test_the_minutes_left_of_the_session_name_no_point() -> None:
+    # A pumpkin farm panel nobody here had written (forty-eighth round): the moderator's time check named a pillar.
+    said = "That is the most polite sales pitch I've heard all weekend, okay, we've got about 5 minutes, go ahead."
+    assert "We've got about 5 minutes" not in standalone_clauses(said)
+    assert standalone_clauses("We got a couple of minutes left.") == []
+    # Minutes that are part of the work are a point.
+    assert standalone_clauses("We've got about 5 minutes to turn a tent round between groups.") == [
+        "We've got about 5 minutes to turn a tent round between groups"
+    ]
