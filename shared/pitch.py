@@ -318,7 +318,7 @@ _RULES = (
         # ("we'll put the link to the recording in the chat" is the session's own housekeeping.)
         r"|\b(?:i'll|i will|we'll|we will) (?:pop|put|drop|stick|paste|post)\b[^.?!]{0,40}?\blinks?\b"
         r"(?! to (?:the |today's |this |our )?(?:recording|slides?|survey|replay|deck|feedback|agenda|notes|minutes"
-        r"|video|form)\b)[^.?!]{0,30}?\bin(?:to)? (?:the chat|the follow-?up email|the follow up email)\b"
+        r"|video|form)\b)[^.?!]{0,30}?\bin(?:to)? the (?:chat|follow[- ]?up email)\b"
         # "it's forty-nine dollars, and the link is on my website" ("the link on our website was broken" has no "is").
         r"|\blinks?(?:'s| is| are| will be) (?:up |posted )?on (?:my|our) (?:website|site|web page|page|profile)\b"
         r"|\b(?:through|via|at|click|tap|use|follow|hit|add|put|see) (?:a|the|this|that|my|our) link\b"
@@ -1296,8 +1296,9 @@ def _offering_introduced_before(texts: Sequence[str], cues: Sequence[list[PitchC
         # "Which is partly why I built Pollen Link, it's an app where ...": a cue of its own that presents it; and
         # the introduction may take two sentences ("So this is what I do now. I come to your depot for a day, ...").
         # ... or name it in the sentence after ("so I run a one-day course on my own boat. It's called Lockwise").
-        named_next = probe + 1 < first_cue and bool(_OWN_OFFERING.search(f"{text} {texts[probe + 1]}"))
-        if _introduces(text, cues[probe]) or named_next:
+        if _introduces(text, cues[probe]) or (
+            probe + 1 < first_cue and _OWN_OFFERING.search(f"{text} {texts[probe + 1]}")
+        ):
             while probe > 0 and _introduces(texts[probe - 1], cues[probe - 1]):
                 probe -= 1
             return probe
